@@ -1,0 +1,3 @@
+/** 企业: enterprises keyed by their unified social credit code (统一社会信用代码). */
+@org.springframework.modulith.ApplicationModule(displayName = "Enterprises")
+package io.siteroll.enterprise;

@@ -1,0 +1,5 @@
+/**
+ * 账户与权限: accounts, roles, their regional, enterprise and project scope, and login.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and access")
+package io.siteroll.identity;

@@ -1,0 +1,40 @@
+package io.siteroll.personnel;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.platform.Page;
+
+/**
+ * Engaging workers on a project (先签合同后进场: no entry without a labour contract) and their exits.
+ * A person may be engaged on two projects at once only when the engagement is flagged so.
+ */
+public interface Engagements {
+
+	record NewEngagement(Persons.Registration person, Long teamId, String workType, String contractPeriodType,
+			LocalDate contractStart, LocalDate contractEnd, String bankCardNumber, String bankCode, String bankName,
+			LocalDate entryDate, boolean concurrentAllowed) {
+
+		@Override
+		public String toString() {
+			return "NewEngagement[teamId=" + teamId + ", workType=" + workType + "]";
+		}
+	}
+
+	record Movement(long id, long engagementId, String kind, LocalDate onDate, String recordedBy) {
+	}
+
+	io.siteroll.personnel.Engagement engage(long projectId, NewEngagement engagement);
+
+	io.siteroll.personnel.Engagement exit(long projectId, long engagementId, LocalDate exitDate);
+
+	io.siteroll.personnel.Engagement require(long projectId, long engagementId);
+
+	/** Workers of a project the caller may see, masked; {@code query} matches name or a full ID number. */
+	Page<io.siteroll.personnel.Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size);
+
+	List<Movement> movements(long projectId, long engagementId);
+
+	/** The wage card number in clear: needs the reveal permission, audited. */
+	String revealBankCard(long projectId, long engagementId);
+}

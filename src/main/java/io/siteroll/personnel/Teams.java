@@ -1,0 +1,17 @@
+package io.siteroll.personnel;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public interface Teams {
+
+	record Registration(Long unitId, String name, Long leaderPersonId, LocalDate entryDate) {
+	}
+
+	Team create(long projectId, Registration registration);
+
+	/** The teams the caller may see on a project. */
+	List<Team> teams(long projectId);
+
+	Team require(long projectId, long teamId);
+}

@@ -1,0 +1,222 @@
+package io.siteroll.personnel.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.personnel.Engagement;
+import io.siteroll.personnel.Engagements;
+import io.siteroll.personnel.Identity;
+import io.siteroll.personnel.Team;
+import io.siteroll.platform.Conflict;
+import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
+import io.siteroll.platform.RuleViolation;
+import io.siteroll.privacy.PersonalDataReveals;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcEngagements implements Engagements {
+
+	private static final String SELECT = """
+			select w.id, w.project_id, w.person_id, p.name person_name, p.id_number_masked, w.team_id, t.name team_name,
+			       w.work_type, w.contract_period_type, w.contract_start, w.contract_end, w.bank_card_masked, w.bank_code,
+			       w.bank_name, w.entry_date, w.exit_date, w.concurrent_allowed
+			from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id""";
+
+	private final JdbcClient jdbc;
+
+	private final ProjectAccess access;
+
+	private final JdbcTeams teams;
+
+	private final EngagementRules rules;
+
+	private final EngagementWriter writer;
+
+	private final PersonStore store;
+
+	private final PersonalDataReveals reveals;
+
+	private final AuditTrail audit;
+
+	private final CurrentActor actors;
+
+	private final Clock clock;
+
+	JdbcEngagements(JdbcClient jdbc, ProjectAccess access, JdbcTeams teams, EngagementRules rules, EngagementWriter writer,
+			PersonStore store, PersonalDataReveals reveals, AuditTrail audit, CurrentActor actors, Clock clock) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.teams = teams;
+		this.rules = rules;
+		this.writer = writer;
+		this.store = store;
+		this.reveals = reveals;
+		this.audit = audit;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Engagement engage(long projectId, Engagements.NewEngagement command) {
+		access.requireManageable(projectId);
+		if (command.teamId() == null) {
+			throw RuleViolation.of("teamId", "required");
+		}
+		Team team = teams.require(projectId, command.teamId());
+		if (team.exitDate() != null) {
+			throw new Conflict("teamId", "team.exited");
+		}
+		EngagementRules.Outcome outcome = rules.check(command);
+		if (!outcome.violations().isEmpty()) {
+			throw new RuleViolation(outcome.violations());
+		}
+		EngagementRules.ValidEngagement valid = outcome.engagement();
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(valid.person().identity())).query().singleRow();
+		Map<Integer, List<io.siteroll.platform.Violation>> conflicts = writer.conflicts(projectId, List.of(valid));
+		if (!conflicts.isEmpty()) {
+			io.siteroll.platform.Violation first = conflicts.get(0).get(0);
+			throw new Conflict(first.field(), first.rule(), first.args().toArray());
+		}
+		long id = writer.write(projectId, team.id(), List.of(valid)).engagementIds().get(0);
+		return require(projectId, id);
+	}
+
+	@Override
+	@Transactional
+	public Engagement exit(long projectId, long engagementId, LocalDate exitDate) {
+		access.requireManageable(projectId);
+		Engagement engagement = require(projectId, engagementId);
+		if (exitDate == null) {
+			throw RuleViolation.of("exitDate", "required");
+		}
+		if (!engagement.active()) {
+			throw new Conflict("exitDate", "engagement.already-exited");
+		}
+		if (exitDate.isBefore(engagement.entryDate())) {
+			throw RuleViolation.of("exitDate", "date.before-entry");
+		}
+		if (exitDate.isAfter(LocalDate.now(clock))) {
+			throw RuleViolation.of("exitDate", "date.in-future");
+		}
+		jdbc.sql("update worker_engagement set exit_date = ? where id = ?").params(exitDate, engagementId).update();
+		jdbc.sql("insert into engagement_movement (engagement_id, kind, on_date, recorded_by) values (?, 'EXIT', ?, ?)")
+			.params(engagementId, exitDate, actors.get().username())
+			.update();
+		audit.record(AuditRecord.changed("EXITED", "worker_engagement", engagementId, Map.of("exitDate", "-"),
+				Map.of("exitDate", exitDate.toString())));
+		return require(projectId, engagementId);
+	}
+
+	@Override
+	public Engagement require(long projectId, long engagementId) {
+		Optional<Set<Long>> units = access.visibleUnits(projectId);
+		return jdbc.sql(SELECT + " where w.id = ? and w.project_id = ?")
+			.params(engagementId, projectId)
+			.query(JdbcEngagements::row)
+			.optional()
+			.filter(e -> units.isEmpty() || visibleTeam(projectId, e.teamId()))
+			.orElseThrow(() -> new NotFound("engagement", engagementId));
+	}
+
+	private boolean visibleTeam(long projectId, long teamId) {
+		try {
+			teams.require(projectId, teamId);
+			return true;
+		}
+		catch (NotFound e) {
+			return false;
+		}
+	}
+
+	@Override
+	public Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size) {
+		Optional<Set<Long>> units = access.visibleUnits(projectId);
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder where = new StringBuilder(" where w.project_id = :project");
+		params.put("project", projectId);
+		if (units.isPresent()) {
+			where.append(" and t.participating_unit_id = any(:units)");
+			params.put("units", units.get().toArray(Long[]::new));
+		}
+		if (activeOnly) {
+			where.append(" and w.exit_date is null");
+		}
+		String q = query == null ? "" : query.strip();
+		if (!q.isEmpty()) {
+			Optional<Identity> identity = parseIdentity(q);
+			if (identity.isPresent()) {
+				where.append(" and p.id_number_index = decode(:ix, 'hex')");
+				params.put("ix", store.indexHex(identity.get()));
+			}
+			else {
+				where.append(" and (p.name like :q or t.name like :q)");
+				params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+		}
+		long total = jdbc.sql("select count(*) from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Engagement> items = jdbc.sql(SELECT + where + " order by w.exit_date nulls first, t.name, p.name, w.id limit :limit offset :offset")
+			.params(params)
+			.query(JdbcEngagements::row)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	private Optional<Identity> parseIdentity(String q) {
+		try {
+			return Optional.of(Identity.of(Identity.RESIDENT_ID_CARD, q, LocalDate.now(clock)));
+		}
+		catch (RuleViolation notAnIdNumber) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public List<Movement> movements(long projectId, long engagementId) {
+		require(projectId, engagementId);
+		return jdbc.sql("select id, engagement_id, kind, on_date, recorded_by from engagement_movement where engagement_id = ? order by id")
+			.param(engagementId)
+			.query((rs, n) -> new Movement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+					rs.getString(5)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public String revealBankCard(long projectId, long engagementId) {
+		require(projectId, engagementId);
+		byte[] cipher = jdbc.sql("select bank_card_cipher from worker_engagement where id = ?").param(engagementId).query(byte[].class).optional().orElse(null);
+		if (cipher == null) {
+			throw new NotFound("bank card", engagementId);
+		}
+		return reveals.reveal("worker_engagement", engagementId, "bankCard", EngagementWriter.CARD_PURPOSE, cipher);
+	}
+
+	static Engagement row(ResultSet rs, int n) throws SQLException {
+		return new Engagement(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("person_id"), rs.getString("person_name"),
+				rs.getString("id_number_masked"), rs.getLong("team_id"), rs.getString("team_name"), rs.getString("work_type"),
+				rs.getString("contract_period_type"), rs.getObject("contract_start", LocalDate.class),
+				rs.getObject("contract_end", LocalDate.class), rs.getString("bank_card_masked"), rs.getString("bank_code"),
+				rs.getString("bank_name"), rs.getObject("entry_date", LocalDate.class), rs.getObject("exit_date", LocalDate.class),
+				rs.getBoolean("concurrent_allowed"));
+	}
+}

@@ -1,0 +1,178 @@
+package io.siteroll.personnel.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.personnel.Identity;
+import io.siteroll.personnel.Person;
+import io.siteroll.personnel.Persons;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Conflict;
+import io.siteroll.platform.NotFound;
+import io.siteroll.privacy.PersonalDataCipher;
+import io.siteroll.privacy.PersonalDataReveals;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcPersons implements Persons {
+
+	/** 50 KB, the national platform's limit for a head photo. */
+	static final int MAX_FACE_BYTES = 50 * 1024;
+
+	private final JdbcClient jdbc;
+
+	private final PersonStore store;
+
+	private final CodeDictionary codes;
+
+	private final PersonalDataCipher cipher;
+
+	private final PersonalDataReveals reveals;
+
+	private final ProjectAccess access;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	JdbcPersons(JdbcClient jdbc, PersonStore store, CodeDictionary codes, PersonalDataCipher cipher,
+			PersonalDataReveals reveals, ProjectAccess access, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.codes = codes;
+		this.cipher = cipher;
+		this.reveals = reveals;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Registered register(Registration r) {
+		PersonStore.NewPerson person = validate(r);
+		// serialise registrations of the same identity so that two concurrent calls still make one person
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(person.identity())).query().singleRow();
+		Optional<Person> existing = store.findByIdentity(person.identity());
+		if (existing.isPresent()) {
+			if (!existing.get().name().equals(person.name())) {
+				throw new Conflict("name", "person.name-mismatch");
+			}
+			return new Registered(existing.get(), false);
+		}
+		Map<String, Long> ids = store.insertAll(List.of(person));
+		long id = ids.values().iterator().next();
+		audit.record(PersonStore.created(id, person));
+		return new Registered(store.find(id).orElseThrow(), true);
+	}
+
+	PersonStore.NewPerson validate(Registration r) {
+		Checks checks = new Checks();
+		String type = r.idType() == null || r.idType().isBlank() ? Identity.RESIDENT_ID_CARD : r.idType().strip();
+		checks.field("idType", () -> codes.require(CodeDictionary.ID_TYPE, type));
+		Identity identity = checks.field("idNumber", () -> Identity.of(type, r.idNumber(), LocalDate.now(clock)));
+		String name = checks.maxLength("name", checks.required("name", r.name()), 50);
+		checks.maxLength("ethnicity", r.ethnicity(), 20);
+		checks.maxLength("address", r.address(), 200);
+		if (r.phone() != null && !r.phone().isBlank()) {
+			checks.check(r.phone().strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}"), "phone", "phone.format");
+		}
+		checks.throwIfAny();
+		return new PersonStore.NewPerson(identity, name, blankToNull(r.ethnicity()), blankToNull(r.address()),
+				blankToNull(r.phone()));
+	}
+
+	@Override
+	public Person require(long personId) {
+		Person person = store.find(personId).orElseThrow(() -> new NotFound("person", personId));
+		List<Long> projects = jdbc.sql("""
+				select project_id from worker_engagement where person_id = ?
+				union select project_id from manager_post where person_id = ?""")
+			.params(personId, personId)
+			.query(Long.class)
+			.list();
+		for (long projectId : projects) {
+			try {
+				access.requireVisible(projectId);
+				return person;
+			}
+			catch (NotFound invisible) {
+				// try the next project
+			}
+		}
+		throw new NotFound("person", personId);
+	}
+
+	@Override
+	public Optional<Person> findByIdentity(String idType, String idNumber) {
+		String type = idType == null || idType.isBlank() ? Identity.RESIDENT_ID_CARD : idType;
+		Checks checks = new Checks();
+		Identity identity = checks.field("idNumber", () -> Identity.of(type, idNumber, LocalDate.now(clock)));
+		checks.throwIfAny();
+		return store.findByIdentity(identity);
+	}
+
+	@Override
+	@Transactional
+	public String revealIdNumber(long personId) {
+		require(personId);
+		return reveals.reveal("person", personId, "idNumber", PersonStore.ID_PURPOSE, store.idNumberCipher(personId));
+	}
+
+	@Override
+	@Transactional
+	public Person uploadFace(long personId, String contentType, byte[] bytes) {
+		require(personId);
+		Checks checks = new Checks();
+		checks.check(bytes != null && bytes.length > 0, "face", "required");
+		if (bytes != null && bytes.length > 0) {
+			checks.check(bytes.length <= MAX_FACE_BYTES, "face", "face.too-large", MAX_FACE_BYTES / 1024);
+			checks.check(isJpeg(bytes) || isPng(bytes), "face", "face.format");
+		}
+		checks.throwIfAny();
+		String type = isJpeg(bytes) ? "image/jpeg" : "image/png";
+		jdbc.sql("""
+				insert into person_face (person_id, content_type, size_bytes, cipher) values (?, ?, ?, ?)
+				on conflict (person_id) do update set content_type = excluded.content_type, size_bytes = excluded.size_bytes,
+				       cipher = excluded.cipher, uploaded_at = now()""")
+			.params(personId, type, bytes.length, cipher.encryptBytes(PersonStore.FACE_PURPOSE, bytes))
+			.update();
+		audit.record(AuditRecord.changed("FACE_UPLOADED", "person", personId, null,
+				Map.of("contentType", type, "sizeBytes", bytes.length)));
+		return store.find(personId).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Face face(long personId) {
+		require(personId);
+		return jdbc.sql("select content_type, cipher from person_face where person_id = ?")
+			.param(personId)
+			.query((rs, n) -> new Face(rs.getString(1),
+					reveals.revealBytes("person", personId, "face", PersonStore.FACE_PURPOSE, rs.getBytes(2))))
+			.optional()
+			.orElseThrow(() -> new NotFound("face", personId));
+	}
+
+	private static boolean isJpeg(byte[] b) {
+		return b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+	}
+
+	private static boolean isPng(byte[] b) {
+		return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+	}
+
+	static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.siteroll.platform;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Renders rule codes as sentences in Chinese (default) or English. */
+@Component
+public class Messages {
+
+	public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+	private final MessageSource source;
+
+	Messages(MessageSource source) {
+		this.source = source;
+	}
+
+	public String get(String key, Object... args) {
+		return get(LocaleContextHolder.getLocale(), key, args);
+	}
+
+	public String get(Locale locale, String key, Object... args) {
+		return source.getMessage(key, args, key, locale);
+	}
+
+	/** "字段 姓名: 必填" style sentence for one violation. */
+	public String describe(Locale locale, Violation violation) {
+		return get(locale, "rule." + violation.rule(), violation.args().toArray());
+	}
+
+	public String fieldLabel(Locale locale, String field) {
+		if (field == null) {
+			return "";
+		}
+		String base = field.replaceAll("\\[\\d+]", "");
+		return source.getMessage("field." + base, null, field, locale);
+	}
+}

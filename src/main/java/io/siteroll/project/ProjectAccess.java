@@ -1,0 +1,34 @@
+package io.siteroll.project;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may do what with a project. Unseen projects answer as if they did not exist.
+ * <ul>
+ * <li>see: province officers all; city and county officers their region's subtree; enterprise
+ * administrators the projects their enterprise takes part in; labour clerks their project;</li>
+ * <li>manage (register units, calendar, managers, teams, workers): province officers, the general
+ * contractor's administrators and the project's labour clerk;</li>
+ * <li>oversee (approve changes of key managers): officers whose region contains the project.</li>
+ * </ul>
+ */
+public interface ProjectAccess {
+
+	Project requireVisible(long projectId);
+
+	Project requireManageable(long projectId);
+
+	Project requireOverseen(long projectId);
+
+	boolean canManage(long projectId);
+
+	boolean canOversee(long projectId);
+
+	/**
+	 * Which participating units' workers the caller may see on a visible project: empty means all
+	 * (officers, the general contractor, the labour clerk); otherwise only the units of the caller's
+	 * own enterprise.
+	 */
+	Optional<Set<Long>> visibleUnits(long projectId);
+}

@@ -1,0 +1,48 @@
+package io.siteroll.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.platform.Page;
+
+/** Registering and running projects. Every read is limited to the caller's scope. */
+public interface Projects {
+
+	record Registration(String name, String regionCode, String address, BigDecimal longitude, BigDecimal latitude,
+			String category, String constructionNature, Long contractorId, LocalDate startDate,
+			LocalDate plannedCompletionDate) {
+	}
+
+	record UnitRegistration(Long enterpriseId, String unitType, LocalDate entryDate) {
+	}
+
+	record StoppageDeclaration(LocalDate firstDay, LocalDate lastDay, String reason) {
+	}
+
+	record Search(String query, String regionCode, Project.Status status) {
+	}
+
+	Project register(Registration registration);
+
+	Project update(long projectId, Registration registration);
+
+	/** The project if the caller may see it, else {@link io.siteroll.platform.NotFound}. */
+	Project require(long projectId);
+
+	Page<Project> search(Search search, int page, int size);
+
+	List<ParticipatingUnit> units(long projectId);
+
+	ParticipatingUnit addUnit(long projectId, UnitRegistration unit);
+
+	ParticipatingUnit exitUnit(long projectId, long unitId, LocalDate exitDate);
+
+	List<Stoppage> stoppages(long projectId);
+
+	Stoppage declareStoppage(long projectId, StoppageDeclaration declaration);
+
+	Stoppage resume(long projectId, LocalDate resumptionDay);
+
+	Project complete(long projectId, LocalDate completionDate);
+}

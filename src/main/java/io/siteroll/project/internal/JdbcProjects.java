@@ -1,0 +1,532 @@
+package io.siteroll.project.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.enterprise.Enterprise;
+import io.siteroll.enterprise.Enterprises;
+import io.siteroll.identity.Actor;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.identity.Role;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
+import io.siteroll.platform.RuleViolation;
+import io.siteroll.project.ParticipatingUnit;
+import io.siteroll.project.Project;
+import io.siteroll.project.ProjectAccess;
+import io.siteroll.project.Projects;
+import io.siteroll.project.Stoppage;
+import io.siteroll.region.Region;
+import io.siteroll.region.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcProjects implements Projects, ProjectAccess {
+
+	/** Jilin's extent, with a margin: coordinates outside it are a typing error. */
+	private static final BigDecimal MIN_LNG = new BigDecimal("121.0"), MAX_LNG = new BigDecimal("132.0");
+
+	private static final BigDecimal MIN_LAT = new BigDecimal("40.5"), MAX_LAT = new BigDecimal("46.5");
+
+	private static final String SELECT = """
+			select p.id, p.code, p.name, p.region_code, r.path region_path, p.address, p.longitude, p.latitude,
+			       p.category, p.construction_nature, p.contractor_id, e.name contractor_name, p.start_date,
+			       p.planned_completion_date, p.completion_date,
+			       exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today
+			               and (s.last_day is null or s.last_day >= :today)) stopped_today
+			from project p join region r on r.code = p.region_code join enterprise e on e.id = p.contractor_id""";
+
+	/** The caller's scope as a predicate over {@code p} and {@code r}. */
+	private static final String SCOPE = """
+			(:all or r.path like :regionPath
+			 or p.id = :projectId
+			 or exists (select 1 from participating_unit pu where pu.project_id = p.id and pu.enterprise_id = :enterpriseId))""";
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final Enterprises enterprises;
+
+	private final CodeDictionary codes;
+
+	private final AuditTrail audit;
+
+	private final CurrentActor actors;
+
+	private final Clock clock;
+
+	JdbcProjects(JdbcClient jdbc, Regions regions, Enterprises enterprises, CodeDictionary codes, AuditTrail audit,
+			CurrentActor actors, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.enterprises = enterprises;
+		this.codes = codes;
+		this.audit = audit;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	// ---- registration -------------------------------------------------------------------------
+
+	@Override
+	@Transactional
+	public Project register(Registration r) {
+		Actor actor = actors.get();
+		Long contractorId = actor.role() == Role.ENTERPRISE_ADMIN ? actor.enterpriseId() : r.contractorId();
+		if (actor.role() == Role.LABOUR_CLERK) {
+			throw new Forbidden("project.register-not-permitted");
+		}
+		Registration valid = validate(r, contractorId);
+		Region region = regions.require(valid.regionCode());
+		if (actor.isOfficer() && !actor.oversees(region.path())) {
+			throw RuleViolation.of("regionCode", "region.outside-scope");
+		}
+		long seq = jdbc.sql("select nextval('project_code_seq')").query(Long.class).single();
+		String code = region.code() + LocalDate.now(clock).getYear() + String.format("%06d", seq);
+		long id = jdbc.sql("""
+				insert into project (code, name, region_code, address, longitude, latitude, category, construction_nature,
+				                     contractor_id, start_date, planned_completion_date)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(code, valid.name(), valid.regionCode(), valid.address(), valid.longitude(), valid.latitude(),
+					valid.category(), valid.constructionNature(), contractorId, valid.startDate(),
+					valid.plannedCompletionDate())
+			.query(Long.class)
+			.single();
+		LocalDate entry = valid.startDate() != null ? valid.startDate() : LocalDate.now(clock);
+		long unitId = jdbc.sql("""
+				insert into participating_unit (project_id, enterprise_id, unit_type, entry_date) values (?, ?, '009', ?)
+				returning id""").params(id, contractorId, entry).query(Long.class).single();
+		Project created = load(id).orElseThrow();
+		audit.record(AuditRecord.created("project", id, state(created)));
+		audit.record(AuditRecord.created("participating_unit", unitId,
+				Map.of("projectId", id, "enterpriseId", contractorId, "unitType", "009", "entryDate", entry.toString())));
+		return created;
+	}
+
+	@Override
+	@Transactional
+	public Project update(long projectId, Registration r) {
+		Project before = requireManageable(projectId);
+		Registration valid = validate(r, before.contractorId());
+		Region region = regions.require(valid.regionCode());
+		Actor actor = actors.get();
+		if (actor.isOfficer() && !actor.oversees(region.path())) {
+			throw RuleViolation.of("regionCode", "region.outside-scope");
+		}
+		if (before.completionDate() != null && valid.startDate() != null && valid.startDate().isAfter(before.completionDate())) {
+			throw RuleViolation.of("startDate", "project.start-after-completion");
+		}
+		jdbc.sql("""
+				update project set name = ?, region_code = ?, address = ?, longitude = ?, latitude = ?, category = ?,
+				       construction_nature = ?, start_date = ?, planned_completion_date = ?, updated_at = now()
+				where id = ?""")
+			.params(valid.name(), valid.regionCode(), valid.address(), valid.longitude(), valid.latitude(),
+					valid.category(), valid.constructionNature(), valid.startDate(), valid.plannedCompletionDate(),
+					projectId)
+			.update();
+		Project after = load(projectId).orElseThrow();
+		audit.record(AuditRecord.changed("UPDATED", "project", projectId, state(before), state(after)));
+		return after;
+	}
+
+	private Registration validate(Registration r, Long contractorId) {
+		Checks checks = new Checks();
+		String name = checks.maxLength("name", checks.required("name", r.name()), 200);
+		Region region = checks.field("regionCode", () -> regions.require(r.regionCode()));
+		if (region != null && !region.mayHoldProjects()) {
+			checks.check(false, "regionCode", "region.not-county-level");
+		}
+		String address = checks.maxLength("address", checks.required("address", r.address()), 500);
+		checks.field("category", () -> codes.require(CodeDictionary.PROJECT_CATEGORY, r.category()));
+		checks.field("constructionNature", () -> codes.require(CodeDictionary.CONSTRUCTION_NATURE, r.constructionNature()));
+		if (checks.required("contractorId", contractorId) != null && enterprises.find(contractorId).isEmpty()) {
+			checks.check(false, "contractorId", "enterprise.unknown");
+		}
+		checks.check((r.longitude() == null) == (r.latitude() == null), r.longitude() == null ? "longitude" : "latitude",
+				"coordinates.both-or-none");
+		if (r.longitude() != null) {
+			checks.check(r.longitude().compareTo(MIN_LNG) >= 0 && r.longitude().compareTo(MAX_LNG) <= 0, "longitude",
+					"coordinates.outside-jilin");
+		}
+		if (r.latitude() != null) {
+			checks.check(r.latitude().compareTo(MIN_LAT) >= 0 && r.latitude().compareTo(MAX_LAT) <= 0, "latitude",
+					"coordinates.outside-jilin");
+		}
+		if (r.startDate() != null && r.plannedCompletionDate() != null) {
+			checks.check(!r.plannedCompletionDate().isBefore(r.startDate()), "plannedCompletionDate", "date.before-start");
+		}
+		checks.throwIfAny();
+		return new Registration(name, region.code(), address, r.longitude(), r.latitude(), r.category().strip(),
+				r.constructionNature().strip(), contractorId, r.startDate(), r.plannedCompletionDate());
+	}
+
+	// ---- reading ------------------------------------------------------------------------------
+
+	@Override
+	public Project require(long projectId) {
+		return requireVisible(projectId);
+	}
+
+	@Override
+	public Page<Project> search(Search search, int page, int size) {
+		Map<String, Object> params = scopeParams(actors.get());
+		StringBuilder where = new StringBuilder(" where ").append(SCOPE);
+		String q = search.query() == null ? "" : search.query().strip();
+		if (!q.isEmpty()) {
+			where.append(" and (p.name ilike :q or p.code like :q or p.address ilike :q or e.name ilike :q)");
+			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (search.regionCode() != null && !search.regionCode().isBlank()) {
+			Region region = regions.find(search.regionCode()).orElse(null);
+			where.append(" and r.path like :filterPath");
+			params.put("filterPath", (region == null ? "-" : region.path()) + "%");
+		}
+		if (search.status() != null) {
+			where.append(switch (search.status()) {
+				case NOT_STARTED -> " and (p.start_date is null or p.start_date > :today)";
+				case COMPLETED -> " and p.completion_date < :today";
+				case STOPPED -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
+						+ " and exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
+						+ " and (s.last_day is null or s.last_day >= :today))";
+				case UNDER_CONSTRUCTION -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
+						+ " and not exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
+						+ " and (s.last_day is null or s.last_day >= :today))";
+			});
+		}
+		long total = jdbc.sql("select count(*) from project p join region r on r.code = p.region_code"
+				+ " join enterprise e on e.id = p.contractor_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Project> items = jdbc.sql(SELECT + where + " order by p.id desc limit :limit offset :offset")
+			.params(params)
+			.query(this::row)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	private Optional<Project> load(long id) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("today", LocalDate.now(clock));
+		params.put("id", id);
+		return jdbc.sql(SELECT + " where p.id = :id").params(params).query(this::row).optional();
+	}
+
+	private Map<String, Object> scopeParams(Actor actor) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("today", LocalDate.now(clock));
+		params.put("all", actor.isProvince());
+		params.put("regionPath", actor.isOfficer() ? actor.regionPath() + "%" : "-");
+		params.put("projectId", actor.role() == Role.LABOUR_CLERK ? actor.projectId() : -1L);
+		params.put("enterpriseId", actor.role() == Role.ENTERPRISE_ADMIN ? actor.enterpriseId() : -1L);
+		return params;
+	}
+
+	// ---- access -------------------------------------------------------------------------------
+
+	@Override
+	public Project requireVisible(long projectId) {
+		Map<String, Object> params = scopeParams(actors.get());
+		params.put("id", projectId);
+		return jdbc.sql(SELECT + " where p.id = :id and " + SCOPE)
+			.params(params)
+			.query(this::row)
+			.optional()
+			.orElseThrow(() -> new NotFound("project", projectId));
+	}
+
+	@Override
+	public Project requireManageable(long projectId) {
+		Project project = requireVisible(projectId);
+		if (!mayManage(actors.get(), project)) {
+			throw new Forbidden("project.not-manageable");
+		}
+		return project;
+	}
+
+	@Override
+	public Project requireOverseen(long projectId) {
+		Project project = requireVisible(projectId);
+		if (!actors.get().oversees(project.regionPath())) {
+			throw new Forbidden("project.not-overseen");
+		}
+		return project;
+	}
+
+	@Override
+	public boolean canManage(long projectId) {
+		return mayManage(actors.get(), requireVisible(projectId));
+	}
+
+	@Override
+	public boolean canOversee(long projectId) {
+		return actors.get().oversees(requireVisible(projectId).regionPath());
+	}
+
+	private boolean mayManage(Actor actor, Project project) {
+		return switch (actor.role()) {
+			case PROVINCE_OFFICER -> true;
+			case ENTERPRISE_ADMIN -> Long.valueOf(project.contractorId()).equals(actor.enterpriseId());
+			case LABOUR_CLERK -> Long.valueOf(project.id()).equals(actor.projectId());
+			default -> false;
+		};
+	}
+
+	@Override
+	public Optional<Set<Long>> visibleUnits(long projectId) {
+		Project project = requireVisible(projectId);
+		Actor actor = actors.get();
+		if (actor.role() != Role.ENTERPRISE_ADMIN || Long.valueOf(project.contractorId()).equals(actor.enterpriseId())) {
+			return Optional.empty();
+		}
+		return Optional.of(units(projectId).stream()
+			.filter(u -> u.enterpriseId() == actor.enterpriseId())
+			.map(ParticipatingUnit::id)
+			.collect(Collectors.toSet()));
+	}
+
+	// ---- participating units ------------------------------------------------------------------
+
+	@Override
+	public List<ParticipatingUnit> units(long projectId) {
+		requireVisible(projectId);
+		return jdbc.sql("""
+				select u.id, u.project_id, u.enterprise_id, e.name, e.credit_code, u.unit_type, u.entry_date, u.exit_date
+				from participating_unit u join enterprise e on e.id = u.enterprise_id
+				where u.project_id = ? order by u.unit_type desc, u.id""")
+			.param(projectId)
+			.query(JdbcProjects::unit)
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public ParticipatingUnit addUnit(long projectId, UnitRegistration u) {
+		requireManageable(projectId);
+		Checks checks = new Checks();
+		checks.required("enterpriseId", u.enterpriseId());
+		checks.field("unitType", () -> codes.require(CodeDictionary.UNIT_TYPE, u.unitType()));
+		checks.required("entryDate", u.entryDate());
+		checks.throwIfAny();
+		Enterprise enterprise = enterprises.find(u.enterpriseId())
+			.orElseThrow(() -> RuleViolation.of("enterpriseId", "enterprise.unknown"));
+		String type = u.unitType().strip();
+		if (ParticipatingUnit.GENERAL_CONTRACTOR.equals(type)) {
+			throw new Conflict("unitType", "unit.general-contractor-fixed");
+		}
+		boolean exists = jdbc.sql("select exists (select 1 from participating_unit where project_id = ? and enterprise_id = ? and unit_type = ?)")
+			.params(projectId, enterprise.id(), type)
+			.query(Boolean.class)
+			.single();
+		if (exists) {
+			throw new Conflict("enterpriseId", "unit.exists");
+		}
+		long id = jdbc.sql("insert into participating_unit (project_id, enterprise_id, unit_type, entry_date) values (?, ?, ?, ?) returning id")
+			.params(projectId, enterprise.id(), type, u.entryDate())
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("participating_unit", id, Map.of("projectId", projectId, "enterpriseId",
+				enterprise.id(), "unitType", type, "entryDate", u.entryDate().toString())));
+		return unit(projectId, id);
+	}
+
+	@Override
+	@Transactional
+	public ParticipatingUnit exitUnit(long projectId, long unitId, LocalDate exitDate) {
+		requireManageable(projectId);
+		ParticipatingUnit unit = unit(projectId, unitId);
+		if (exitDate == null) {
+			throw RuleViolation.of("exitDate", "required");
+		}
+		if (unit.exitDate() != null) {
+			throw new Conflict("exitDate", "unit.already-exited");
+		}
+		if (exitDate.isBefore(unit.entryDate())) {
+			throw RuleViolation.of("exitDate", "date.before-entry");
+		}
+		jdbc.sql("update participating_unit set exit_date = ? where id = ?").params(exitDate, unitId).update();
+		audit.record(AuditRecord.changed("EXITED", "participating_unit", unitId, Map.of("exitDate", "-"),
+				Map.of("exitDate", exitDate.toString())));
+		return unit(projectId, unitId);
+	}
+
+	private ParticipatingUnit unit(long projectId, long unitId) {
+		return jdbc.sql("""
+				select u.id, u.project_id, u.enterprise_id, e.name, e.credit_code, u.unit_type, u.entry_date, u.exit_date
+				from participating_unit u join enterprise e on e.id = u.enterprise_id where u.id = ? and u.project_id = ?""")
+			.params(unitId, projectId)
+			.query(JdbcProjects::unit)
+			.optional()
+			.orElseThrow(() -> new NotFound("participating unit", unitId));
+	}
+
+	private static ParticipatingUnit unit(ResultSet rs, int n) throws SQLException {
+		return new ParticipatingUnit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class));
+	}
+
+	// ---- calendar -----------------------------------------------------------------------------
+
+	@Override
+	public List<Stoppage> stoppages(long projectId) {
+		requireVisible(projectId);
+		return jdbc.sql("""
+				select id, project_id, first_day, last_day, reason, kind, declared_by from project_stoppage
+				where project_id = ? order by first_day, id""")
+			.param(projectId)
+			.query((rs, n) -> new Stoppage(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public Stoppage declareStoppage(long projectId, StoppageDeclaration d) {
+		Project project = requireManageable(projectId);
+		lockProject(projectId);
+		Checks checks = new Checks();
+		checks.required("firstDay", d.firstDay());
+		String reason = checks.maxLength("reason", checks.required("reason", d.reason()), 500);
+		if (d.firstDay() != null && d.lastDay() != null) {
+			checks.check(!d.lastDay().isBefore(d.firstDay()), "lastDay", "date.before-first-day");
+		}
+		if (d.firstDay() != null) {
+			checks.check(project.startDate() != null && !d.firstDay().isBefore(project.startDate()), "firstDay",
+					"stoppage.before-start");
+			checks.check(project.completionDate() == null || !d.firstDay().isAfter(project.completionDate()), "firstDay",
+					"stoppage.after-completion");
+		}
+		checks.throwIfAny();
+		for (Stoppage s : stoppages(projectId)) {
+			boolean overlaps = (s.lastDay() == null || !d.firstDay().isAfter(s.lastDay()))
+					&& (d.lastDay() == null || !d.lastDay().isBefore(s.firstDay()));
+			if (overlaps) {
+				throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
+			}
+		}
+		long id = jdbc.sql("""
+				insert into project_stoppage (project_id, first_day, last_day, reason, declared_by) values (?, ?, ?, ?, ?)
+				returning id""")
+			.params(projectId, d.firstDay(), d.lastDay(), reason, actors.get().username())
+			.query(Long.class)
+			.single();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("firstDay", d.firstDay().toString());
+		after.put("lastDay", d.lastDay() == null ? null : d.lastDay().toString());
+		after.put("reason", reason);
+		audit.record(AuditRecord.created("project_stoppage", id, after));
+		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Stoppage resume(long projectId, LocalDate resumptionDay) {
+		requireManageable(projectId);
+		lockProject(projectId);
+		if (resumptionDay == null) {
+			throw RuleViolation.of("resumptionDay", "required");
+		}
+		Stoppage open = stoppages(projectId).stream()
+			.filter(s -> s.lastDay() == null)
+			.findFirst()
+			.orElseThrow(() -> new Conflict("resumptionDay", "stoppage.none-open"));
+		if (!resumptionDay.isAfter(open.firstDay())) {
+			throw RuleViolation.of("resumptionDay", "stoppage.resume-before-stop");
+		}
+		jdbc.sql("update project_stoppage set last_day = ?, resumed_by = ?, resumed_at = now() where id = ?")
+			.params(resumptionDay.minusDays(1), actors.get().username(), open.id())
+			.update();
+		audit.record(AuditRecord.changed("RESUMED", "project_stoppage", open.id(), Map.of("lastDay", "-"),
+				Map.of("lastDay", resumptionDay.minusDays(1).toString(), "resumptionDay", resumptionDay.toString())));
+		return stoppages(projectId).stream().filter(s -> s.id() == open.id()).findFirst().orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Project complete(long projectId, LocalDate completionDate) {
+		Project before = requireManageable(projectId);
+		lockProject(projectId);
+		if (completionDate == null) {
+			throw RuleViolation.of("completionDate", "required");
+		}
+		if (before.startDate() == null || completionDate.isBefore(before.startDate())) {
+			throw RuleViolation.of("completionDate", "date.before-start");
+		}
+		if (before.completionDate() != null) {
+			throw new Conflict("completionDate", "project.already-completed");
+		}
+		jdbc.sql("update project set completion_date = ?, updated_at = now() where id = ?").params(completionDate, projectId).update();
+		Project after = load(projectId).orElseThrow();
+		audit.record(AuditRecord.changed("COMPLETED", "project", projectId, state(before), state(after)));
+		return after;
+	}
+
+	private void lockProject(long projectId) {
+		jdbc.sql("select id from project where id = ? for update").param(projectId).query(Long.class).single();
+	}
+
+	// ---- mapping ------------------------------------------------------------------------------
+
+	private Project row(ResultSet rs, int n) throws SQLException {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate start = rs.getObject("start_date", LocalDate.class);
+		LocalDate completion = rs.getObject("completion_date", LocalDate.class);
+		Project.Status status;
+		if (start == null || start.isAfter(today)) {
+			status = Project.Status.NOT_STARTED;
+		}
+		else if (completion != null && completion.isBefore(today)) {
+			status = Project.Status.COMPLETED;
+		}
+		else if (rs.getBoolean("stopped_today")) {
+			status = Project.Status.STOPPED;
+		}
+		else {
+			status = Project.Status.UNDER_CONSTRUCTION;
+		}
+		return new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("region_code"),
+				rs.getString("region_path"), rs.getString("address"), rs.getBigDecimal("longitude"),
+				rs.getBigDecimal("latitude"), rs.getString("category"), rs.getString("construction_nature"),
+				rs.getLong("contractor_id"), rs.getString("contractor_name"), start,
+				rs.getObject("planned_completion_date", LocalDate.class), completion, status);
+	}
+
+	private static Map<String, Object> state(Project p) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("code", p.code());
+		state.put("name", p.name());
+		state.put("regionCode", p.regionCode());
+		state.put("address", p.address());
+		state.put("longitude", p.longitude());
+		state.put("latitude", p.latitude());
+		state.put("category", p.category());
+		state.put("constructionNature", p.constructionNature());
+		state.put("contractorId", p.contractorId());
+		state.put("startDate", p.startDate() == null ? null : p.startDate().toString());
+		state.put("plannedCompletionDate", p.plannedCompletionDate() == null ? null : p.plannedCompletionDate().toString());
+		state.put("completionDate", p.completionDate() == null ? null : p.completionDate().toString());
+		return state;
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.siteroll.region;
+
+/** One division. {@code path} lists the codes from the province down, e.g. {@code 220000/220100/220102/}. */
+public record Region(String code, String name, Level level, String parentCode, String path) {
+
+	public enum Level {
+		PROVINCE, CITY, COUNTY, SUPERVISORY
+	}
+
+	/** True when {@code other} is this region or lies below it. */
+	public boolean contains(Region other) {
+		return other.path().startsWith(path);
+	}
+
+	/** Projects are located in a county-level division or directly in a supervisory region. */
+	public boolean mayHoldProjects() {
+		return level == Level.COUNTY || level == Level.SUPERVISORY;
+	}
+}
