@@ -13,7 +13,12 @@ public interface Engagements {
 
 	record NewEngagement(Persons.Registration person, Long teamId, String workType, String contractPeriodType,
 			LocalDate contractStart, LocalDate contractEnd, String bankCardNumber, String bankCode, String bankName,
-			LocalDate entryDate, boolean concurrentAllowed) {
+			LocalDate entryDate, Boolean concurrentAllowed) {
+
+		/** Engaging on two projects at once must be flagged; absent means not flagged. */
+		public boolean concurrent() {
+			return Boolean.TRUE.equals(concurrentAllowed);
+		}
 
 		@Override
 		public String toString() {
@@ -25,6 +30,12 @@ public interface Engagements {
 	}
 
 	io.siteroll.personnel.Engagement engage(long projectId, NewEngagement engagement);
+
+	/**
+	 * Engages many workers into one team, all or none; violations name the position, e.g.
+	 * {@code [3].idNumber}. Returns the number of persons newly registered.
+	 */
+	int engageAll(long projectId, long teamId, List<NewEngagement> engagements);
 
 	io.siteroll.personnel.Engagement exit(long projectId, long engagementId, LocalDate exitDate);
 

@@ -97,6 +97,6 @@ class EngagementRules {
 		}
 		return new Outcome(new ValidEngagement(person, e.workType().strip(), period, e.contractStart(), e.contractEnd(), card,
 				card == null ? null : e.bankCode().strip(), card == null ? null : bankName, e.entryDate(),
-				e.concurrentAllowed()), List.of());
+				e.concurrent()), List.of());
 	}
 }

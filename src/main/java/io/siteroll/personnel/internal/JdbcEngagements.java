@@ -98,6 +98,39 @@ class JdbcEngagements implements Engagements {
 
 	@Override
 	@Transactional
+	public int engageAll(long projectId, long teamId, List<Engagements.NewEngagement> commands) {
+		access.requireManageable(projectId);
+		Team team = teams.require(projectId, teamId);
+		if (team.exitDate() != null) {
+			throw new Conflict("teamId", "team.exited");
+		}
+		List<io.siteroll.platform.Violation> violations = new java.util.ArrayList<>();
+		List<EngagementRules.ValidEngagement> valid = new java.util.ArrayList<>(commands.size());
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int i = 0; i < commands.size(); i++) {
+			EngagementRules.Outcome outcome = rules.check(commands.get(i));
+			String prefix = "[" + i + "].";
+			outcome.violations().forEach(v -> violations.add(v.atField(prefix + v.field())));
+			if (outcome.engagement() != null) {
+				if (!seen.add(outcome.engagement().person().identity().indexKey())) {
+					violations.add(io.siteroll.platform.Violation.of(prefix + "idNumber", "engagement.exists"));
+				}
+				valid.add(outcome.engagement());
+			}
+		}
+		if (violations.isEmpty()) {
+			writer.conflicts(projectId, valid)
+				.forEach((i, list) -> list.forEach(v -> violations.add(v.atField("[" + i + "]." + v.field()))));
+		}
+		if (!violations.isEmpty()) {
+			throw new RuleViolation(violations);
+		}
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query().singleRow();
+		return writer.write(projectId, teamId, valid).newPersons();
+	}
+
+	@Override
+	@Transactional
 	public Engagement exit(long projectId, long engagementId, LocalDate exitDate) {
 		access.requireManageable(projectId);
 		Engagement engagement = require(projectId, engagementId);

@@ -1,0 +1,104 @@
+package io.siteroll.project.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Page;
+import io.siteroll.project.ConstructionCalendar;
+import io.siteroll.project.Project;
+import io.siteroll.project.Projects;
+import io.siteroll.project.Stoppage;
+import io.siteroll.region.Region;
+import io.siteroll.region.Regions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class ProjectPages {
+
+	static final Map<String, String> STATUS_NAMES = new LinkedHashMap<>();
+
+	static {
+		STATUS_NAMES.put("NOT_STARTED", "未开工");
+		STATUS_NAMES.put("UNDER_CONSTRUCTION", "在建");
+		STATUS_NAMES.put("STOPPED", "停工");
+		STATUS_NAMES.put("COMPLETED", "已竣工");
+	}
+
+	record CalendarDay(LocalDate date, int day, String kind) {
+	}
+
+	private final Projects projects;
+
+	private final Regions regions;
+
+	private final ConstructionCalendar calendar;
+
+	private final CodeDictionary codes;
+
+	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes) {
+		this.projects = projects;
+		this.regions = regions;
+		this.calendar = calendar;
+		this.codes = codes;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/projects";
+	}
+
+	@GetMapping("/projects")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+		Project.Status parsed = STATUS_NAMES.containsKey(status) ? Project.Status.valueOf(status) : null;
+		Page<Project> result = projects.search(new Projects.Search(q, region, parsed), Page.number(page), 20);
+		Map<String, String> regionNames = new LinkedHashMap<>();
+		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
+		model.addAttribute("page", result);
+		model.addAttribute("q", q);
+		model.addAttribute("region", region);
+		model.addAttribute("status", parsed == null ? null : parsed.name());
+		model.addAttribute("statuses", STATUS_NAMES);
+		model.addAttribute("regions", regions.all().stream().filter(r -> r.level() != Region.Level.COUNTY).toList());
+		model.addAttribute("regionNames", regionNames);
+		return "project/list";
+	}
+
+	@GetMapping("/projects/{id}")
+	String detail(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
+		Project project = projects.require(id);
+		YearMonth shown = month != null ? month : YearMonth.now();
+		List<Stoppage> stoppages = projects.stoppages(id);
+		List<LocalDate> days = calendar.constructionDays(id, shown);
+		Set<LocalDate> work = new HashSet<>(days);
+		List<CalendarDay> calendarDays = new ArrayList<>();
+		for (int d = 1; d <= shown.lengthOfMonth(); d++) {
+			LocalDate date = shown.atDay(d);
+			String kind = work.contains(date) ? "work" : stoppages.stream().anyMatch(s -> s.covers(date)) ? "stop" : "off";
+			calendarDays.add(new CalendarDay(date, d, kind));
+		}
+		Map<String, String> unitTypes = new LinkedHashMap<>();
+		codes.list(CodeDictionary.UNIT_TYPE).forEach(c -> unitTypes.put(c.code(), c.nameZh()));
+		model.addAttribute("project", project);
+		model.addAttribute("regionName", regions.fullName(project.regionCode()));
+		model.addAttribute("statusName", STATUS_NAMES.get(project.status().name()));
+		model.addAttribute("units", projects.units(id));
+		model.addAttribute("unitTypes", unitTypes);
+		model.addAttribute("stoppages", stoppages);
+		model.addAttribute("month", shown);
+		model.addAttribute("constructionDays", days);
+		model.addAttribute("calendarDays", calendarDays);
+		return "project/detail";
+	}
+}

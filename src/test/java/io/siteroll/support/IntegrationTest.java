@@ -1,0 +1,125 @@
+package io.siteroll.support;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.siteroll.demo.SyntheticIdentities;
+import io.siteroll.identity.Accounts;
+import io.siteroll.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Runs the whole platform on a random port (embedded PostgreSQL, or the server named by
+ * {@code SPRING_DATASOURCE_URL}) and talks to it over HTTP. Tests never assume an empty database:
+ * every test builds its own enterprises, projects and people with fresh synthetic identities.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+	public static final String PASSWORD = "test-password";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	protected static final SyntheticIdentities IDS = new SyntheticIdentities(System.nanoTime());
+
+	@Autowired
+	protected Environment environment;
+
+	@Autowired
+	protected Accounts accounts;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected ApiClient as(String username) {
+		return new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class), username, PASSWORD);
+	}
+
+	/** Creates an account and returns its username. */
+	protected String account(Role role, String regionCode, Long enterpriseId, Long projectId, boolean mayReveal) {
+		String username = role.name().toLowerCase() + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
+		accounts.create(new Accounts.NewAccount(username, PASSWORD, username, role, regionCode, enterpriseId, projectId, mayReveal));
+		return username;
+	}
+
+	protected String province() {
+		return account(Role.PROVINCE_OFFICER, "220000", null, null, true);
+	}
+
+	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
+	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
+			long teamId, String regionCode) {
+	}
+
+	protected long enterprise(ApiClient client, String region) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("creditCode", IDS.creditCode(region));
+		body.put("name", "测试企业" + SEQUENCE.incrementAndGet() + "有限公司");
+		body.put("registrationRegion", region);
+		body.put("legalRepresentative", IDS.name());
+		body.put("contactPerson", IDS.name());
+		body.put("contactPhone", IDS.phone());
+		ApiClient.Response r = client.post("/api/enterprises", body);
+		if (r.status() != 201) {
+			throw new IllegalStateException(r.body());
+		}
+		return r.id();
+	}
+
+	protected Site site(ApiClient province, String regionCode, LocalDate start) {
+		long contractor = enterprise(province, "220102");
+		long supervision = enterprise(province, "220102");
+		long labour = enterprise(province, "220102");
+		Map<String, Object> project = new LinkedHashMap<>();
+		project.put("name", "测试项目" + SEQUENCE.incrementAndGet());
+		project.put("regionCode", regionCode);
+		project.put("address", "测试路1号");
+		project.put("category", "01");
+		project.put("constructionNature", "001");
+		project.put("contractorId", contractor);
+		project.put("startDate", start);
+		ApiClient.Response p = province.post("/api/projects", project);
+		if (p.status() != 201) {
+			throw new IllegalStateException(p.body());
+		}
+		long projectId = p.id();
+		long gcUnit = province.get("/api/projects/" + projectId + "/units").json().get(0).get("id").asLong();
+		long supervisionUnit = province.post("/api/projects/" + projectId + "/units",
+				Map.of("enterpriseId", supervision, "unitType", "007", "entryDate", start)).id();
+		long labourUnit = province.post("/api/projects/" + projectId + "/units",
+				Map.of("enterpriseId", labour, "unitType", "006", "entryDate", start)).id();
+		long team = province.post("/api/projects/" + projectId + "/teams",
+				Map.of("unitId", labourUnit, "name", "钢筋班组", "entryDate", start)).id();
+		return new Site(projectId, contractor, gcUnit, supervisionUnit, labourUnit, team, regionCode);
+	}
+
+	/** A worker engagement body with a fresh valid identity and wage card. */
+	protected Map<String, Object> worker(long teamId, String idNumber, String name, String bankCard) {
+		Map<String, Object> person = new LinkedHashMap<>();
+		person.put("idType", "01");
+		person.put("idNumber", idNumber);
+		person.put("name", name);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("person", person);
+		body.put("teamId", teamId);
+		body.put("workType", "020");
+		body.put("contractPeriodType", "1");
+		body.put("contractStart", LocalDate.now().minusDays(10));
+		body.put("entryDate", LocalDate.now().minusDays(5));
+		body.put("bankCardNumber", bankCard);
+		body.put("bankCode", bankCard == null ? null : "102");
+		return body;
+	}
+
+	protected static List<String> rules(ApiClient.Response response) {
+		return response.json().get("errors").valueStream().map(e -> e.get("rule").asString()).toList();
+	}
+}
