@@ -265,8 +265,9 @@ class RosterImporter implements RosterImport {
 		List<Violation> problems = new ArrayList<>();
 		String idRaw = textual(row, 2, "idNumber", problems);
 		String cardRaw = textual(row, 11, "bankCardNumber", problems);
+		// columns: 0 姓名, 1 证件类型, 2 证件号码, 3 民族, 4 手机号码, 5 住址
 		Persons.Registration person = new Persons.Registration(text(row, 1), idRaw, text(row, 0), text(row, 3),
-				text(row, 4), text(row, 5));
+				text(row, 5), text(row, 4));
 		String concurrent = text(row, 14);
 		Engagements.NewEngagement command = new Engagements.NewEngagement(person, null, text(row, 6), text(row, 7),
 				date(row, 8, "contractStart", problems), date(row, 9, "contractEnd", problems), cardRaw, text(row, 12),
