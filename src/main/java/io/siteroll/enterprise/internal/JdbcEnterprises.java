@@ -125,7 +125,7 @@ class JdbcEnterprises implements Enterprises {
 	@Override
 	public Page<Enterprise> search(String query, int page, int size) {
 		String q = query == null ? "" : query.strip();
-		String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String like = io.siteroll.platform.SqlSearch.containing(q);
 		long total = jdbc.sql("select count(*) from enterprise where ? = '' or name ilike ? or credit_code ilike ?")
 			.params(q, like, like)
 			.query(Long.class)

@@ -198,7 +198,7 @@ class JdbcEngagements implements Engagements {
 			}
 			else {
 				where.append(" and (p.name like :q or t.name like :q)");
-				params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				params.put("q", io.siteroll.platform.SqlSearch.containing(q));
 			}
 		}
 		long total = jdbc.sql("select count(*) from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id" + where)

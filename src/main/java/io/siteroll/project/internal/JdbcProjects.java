@@ -193,7 +193,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 		String q = search.query() == null ? "" : search.query().strip();
 		if (!q.isEmpty()) {
 			where.append(" and (p.name ilike :q or p.code like :q or p.address ilike :q or e.name ilike :q)");
-			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("q", io.siteroll.platform.SqlSearch.containing(q));
 		}
 		if (search.regionCode() != null && !search.regionCode().isBlank()) {
 			Region region = regions.find(search.regionCode()).orElse(null);
