@@ -45,8 +45,16 @@ class EngagementWriter {
 		this.actors = actors;
 	}
 
-	/** What the registry says against each engagement, by position in the list (empty: none). */
-	Map<Integer, List<Violation>> conflicts(long projectId, List<EngagementRules.ValidEngagement> rows) {
+	/**
+	 * Engagements checked against the registry: the persons already registered (by blind index) and
+	 * the problems by position in the list (empty: none). {@link #write} takes it so the persons are
+	 * read once.
+	 */
+	record Checked(List<EngagementRules.ValidEngagement> rows, List<String> indexes,
+			Map<String, io.siteroll.personnel.Person> existing, Map<Integer, List<Violation>> problems) {
+	}
+
+	Checked check(long projectId, List<EngagementRules.ValidEngagement> rows) {
 		List<String> indexes = rows.stream().map(r -> store.indexHex(r.person().identity())).toList();
 		Map<String, io.siteroll.personnel.Person> existing = store.findByIndexes(indexes);
 		Map<Long, List<String[]>> activeByPerson = new HashMap<>();
@@ -82,13 +90,17 @@ class EngagementWriter {
 				found.put(i, problems);
 			}
 		}
-		return found;
+		return new Checked(rows, indexes, existing, found);
 	}
 
-	/** Writes engagements (and new persons) checked by {@link #conflicts}; returns engagement ids in order. */
-	Written write(long projectId, long teamId, List<EngagementRules.ValidEngagement> rows) {
-		List<String> indexes = rows.stream().map(r -> store.indexHex(r.person().identity())).toList();
-		Map<String, io.siteroll.personnel.Person> existing = store.findByIndexes(indexes);
+	/** Writes engagements (and new persons) that passed {@link #check}; returns engagement ids in order. */
+	Written write(long projectId, long teamId, Checked checked) {
+		if (!checked.problems().isEmpty()) {
+			throw new IllegalStateException("write() needs engagements without problems");
+		}
+		List<EngagementRules.ValidEngagement> rows = checked.rows();
+		List<String> indexes = checked.indexes();
+		Map<String, io.siteroll.personnel.Person> existing = checked.existing();
 		Map<String, PersonStore.NewPerson> fresh = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			if (!existing.containsKey(indexes.get(i))) {

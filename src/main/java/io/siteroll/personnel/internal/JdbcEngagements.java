@@ -87,12 +87,12 @@ class JdbcEngagements implements Engagements {
 		}
 		EngagementRules.ValidEngagement valid = outcome.engagement();
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(valid.person().identity())).query().singleRow();
-		Map<Integer, List<io.siteroll.platform.Violation>> conflicts = writer.conflicts(projectId, List.of(valid));
-		if (!conflicts.isEmpty()) {
-			io.siteroll.platform.Violation first = conflicts.get(0).get(0);
+		EngagementWriter.Checked checked = writer.check(projectId, List.of(valid));
+		if (!checked.problems().isEmpty()) {
+			io.siteroll.platform.Violation first = checked.problems().get(0).get(0);
 			throw new Conflict(first.field(), first.rule(), first.args().toArray());
 		}
-		long id = writer.write(projectId, team.id(), List.of(valid)).engagementIds().get(0);
+		long id = writer.write(projectId, team.id(), checked).engagementIds().get(0);
 		return require(projectId, id);
 	}
 
@@ -118,15 +118,17 @@ class JdbcEngagements implements Engagements {
 				valid.add(outcome.engagement());
 			}
 		}
-		if (violations.isEmpty()) {
-			writer.conflicts(projectId, valid)
-				.forEach((i, list) -> list.forEach(v -> violations.add(v.atField("[" + i + "]." + v.field()))));
-		}
+		// lock before checking the registry, so the checks stay true until commit
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query().singleRow();
 		if (!violations.isEmpty()) {
 			throw new RuleViolation(violations);
 		}
-		jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query().singleRow();
-		return writer.write(projectId, teamId, valid).newPersons();
+		EngagementWriter.Checked checked = writer.check(projectId, valid);
+		checked.problems().forEach((i, list) -> list.forEach(v -> violations.add(v.atField("[" + i + "]." + v.field()))));
+		if (!violations.isEmpty()) {
+			throw new RuleViolation(violations);
+		}
+		return writer.write(projectId, teamId, checked).newPersons();
 	}
 
 	@Override

@@ -180,7 +180,8 @@ class RosterImporter implements RosterImport {
 				problems.put(row.rowNumber(), rowProblems);
 			}
 		}
-		writer.conflicts(projectId, valid).forEach((i, list) -> problems.put(validRows.get(i), list));
+		EngagementWriter.Checked checked = writer.check(projectId, valid);
+		checked.problems().forEach((i, list) -> problems.put(validRows.get(i), list));
 
 		if (!problems.isEmpty()) {
 			List<RowError> errors = new ArrayList<>();
@@ -194,7 +195,7 @@ class RosterImporter implements RosterImport {
 			long id = record(projectId, teamId, fileName, "REJECTED", parsed.size(), errors.size(), 0, report(errors));
 			return new Result(id, false, parsed.size(), 0, errors);
 		}
-		EngagementWriter.Written written = writer.write(projectId, teamId, valid);
+		EngagementWriter.Written written = writer.write(projectId, teamId, checked);
 		long id = record(projectId, teamId, fileName, "IMPORTED", parsed.size(), 0, written.newPersons(), null);
 		audit.record(AuditRecord.created("roster_import", id, Map.of("projectId", projectId, "teamId", teamId, "rows",
 				parsed.size(), "newPersons", written.newPersons())));
