@@ -38,4 +38,10 @@ public interface Persons {
 
 	/** The face photo: needs the reveal permission, audited. */
 	Face face(long personId);
+
+	/**
+	 * The face photo released to a gate of a project the person may enter, so the gate can recognise
+	 * them (the caller checks the roster). Audited with the gate's serial number.
+	 */
+	Optional<Face> faceForGate(long personId, String gate);
 }

@@ -34,6 +34,9 @@ public interface CodeDictionary {
 
 	String BANK = "BANK";
 
+	/** 通行方式 (national attendType). */
+	String ATTEND_TYPE = "ATTEND_TYPE";
+
 	Optional<Code> find(String kind, String code);
 
 	boolean exists(String kind, String code);

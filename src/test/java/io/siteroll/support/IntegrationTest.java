@@ -119,6 +119,46 @@ public abstract class IntegrationTest {
 		return body;
 	}
 
+	protected String baseUrl() {
+		return "http://localhost:" + environment.getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/** A registered device: its id, serial number and the secret shown once at registration. */
+	public record RegisteredDevice(long id, String serial, String secret) {
+	}
+
+	protected RegisteredDevice device(ApiClient api, long projectId, String protocol, String direction) {
+		String serial = "SN" + SEQUENCE.incrementAndGet() + "X" + Long.toString(System.nanoTime(), 36).toUpperCase();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", serial);
+		body.put("vendor", protocol.startsWith("ZKTECO") ? "ZKTeco" : "SiteRoll Gate");
+		body.put("model", "T-1");
+		body.put("protocol", protocol);
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", direction);
+		body.put("channelName", "东门" + SEQUENCE.get() + "号闸");
+		body.put("registeredOn", LocalDate.now().minusMonths(3));
+		ApiClient.Response r = api.post("/api/projects/" + projectId + "/devices", body);
+		if (r.status() != 201) {
+			throw new IllegalStateException(r.body());
+		}
+		return new RegisteredDevice(r.json().get("device").get("id").asLong(), serial, r.json().get("secret").asString());
+	}
+
+	protected DeviceClient gate(RegisteredDevice device) {
+		return new DeviceClient(baseUrl(), device.serial(), device.secret());
+	}
+
+	/** Engages a fresh worker on the site and returns their person id. */
+	protected long engagedWorker(ApiClient api, Site site) {
+		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers",
+				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		if (r.status() != 201) {
+			throw new IllegalStateException(r.body());
+		}
+		return r.json().get("personId").asLong();
+	}
+
 	protected static List<String> rules(ApiClient.Response response) {
 		return response.json().get("errors").valueStream().map(e -> e.get("rule").asString()).toList();
 	}

@@ -163,6 +163,18 @@ class JdbcPersons implements Persons {
 			.orElseThrow(() -> new NotFound("face", personId));
 	}
 
+	@Override
+	@Transactional
+	public Optional<Face> faceForGate(long personId, String gate) {
+		Optional<Face> face = jdbc.sql("select content_type, cipher from person_face where person_id = ?")
+			.param(personId)
+			.query((rs, n) -> new Face(rs.getString(1), cipher.decryptBytes(PersonStore.FACE_PURPOSE, rs.getBytes(2))))
+			.optional();
+		face.ifPresent(f -> audit.record(new AuditRecord("PERSONAL_DATA_RELEASED_TO_GATE", "person",
+				String.valueOf(personId), null, Map.of("field", "face", "gate", gate))));
+		return face;
+	}
+
 	private static boolean isJpeg(byte[] b) {
 		return b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
 	}

@@ -1,0 +1,41 @@
+package io.siteroll.attendance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.platform.Page;
+
+/** 通行记录: ingestion from gates, and the scoped views officers and enterprises read. */
+public interface Passes {
+
+	/**
+	 * Stores a batch from one gate in one transaction, deduplicated on (device, source key), and
+	 * updates daily presence and fraud signals. Passes by people not allowed on the project are
+	 * stored as refused, never dropped. Passes older than the backlog window or from the future beyond
+	 * the clock tolerance are rejected with a reason.
+	 */
+	IngestReport ingest(Gate gate, List<PassRecord> passes);
+
+	/** What happened to a photo sent apart from its pass (ZKTeco ATTPHOTO). */
+	enum PhotoOutcome {
+		/** Stored and attached to its pass. */
+		ATTACHED,
+		/** The pass already has a photo: nothing changed. */
+		ALREADY_ATTACHED,
+		/** No pass of this device, person and time is stored (yet): nothing stored. */
+		NO_SUCH_PASS,
+		/** Not a readable JPEG, or larger than allowed: nothing stored. */
+		UNREADABLE
+	}
+
+	/** Attaches a photo to the pass of this gate, person and device-local time. */
+	PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg);
+
+	record Search(Long personId, LocalDate from, LocalDate to, String outcome) {
+	}
+
+	Page<Pass> search(long projectId, Search search, int page, int size);
+
+	/** How many passes a device has stored (all time); for reconciliation with the device's counter. */
+	long countForDevice(long deviceId);
+}

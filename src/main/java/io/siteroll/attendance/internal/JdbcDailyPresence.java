@@ -1,0 +1,70 @@
+package io.siteroll.attendance.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.attendance.DailyPresence;
+import io.siteroll.attendance.Presence;
+import io.siteroll.platform.Page;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcDailyPresence implements DailyPresence {
+
+	private final JdbcClient jdbc;
+
+	private final ProjectAccess access;
+
+	JdbcDailyPresence(JdbcClient jdbc, ProjectAccess access) {
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	@Override
+	public Page<Presence> forProjectDay(long projectId, LocalDate day, int page, int size) {
+		access.requireVisible(projectId);
+		long total = jdbc.sql("select count(*) from daily_presence where project_id = ? and day = ?")
+			.params(projectId, day)
+			.query(Long.class)
+			.single();
+		List<Presence> items = jdbc.sql("""
+				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
+				where d.project_id = ? and d.day = ? order by d.first_pass_at, d.person_id limit ? offset ?""")
+			.params(projectId, day, size, (long) page * size)
+			.query(JdbcDailyPresence::presence)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	@Override
+	public List<Presence> forPerson(long projectId, long personId, LocalDate from, LocalDate to) {
+		access.requireVisible(projectId);
+		return jdbc.sql("""
+				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
+				where d.project_id = ? and d.person_id = ? and d.day between ? and ? order by d.day""")
+			.params(projectId, personId, from, to)
+			.query(JdbcDailyPresence::presence)
+			.list();
+	}
+
+	@Override
+	public List<DayCount> dailyCounts(long projectId, LocalDate from, LocalDate to) {
+		access.requireVisible(projectId);
+		return jdbc.sql("""
+				select day, count(*) as present, count(*) filter (where valid) as valid from daily_presence
+				where project_id = ? and day between ? and ? group by day order by day""")
+			.params(projectId, from, to)
+			.query((rs, n) -> new DayCount(rs.getDate("day").toLocalDate(), rs.getInt("present"), rs.getInt("valid")))
+			.list();
+	}
+
+	static Presence presence(ResultSet rs, int n) throws SQLException {
+		return new Presence(rs.getLong("project_id"), rs.getDate("day").toLocalDate(), rs.getLong("person_id"),
+				rs.getString("name"), rs.getTimestamp("first_pass_at").toInstant(),
+				rs.getTimestamp("last_pass_at").toInstant(), rs.getInt("pass_count"), rs.getBoolean("valid"));
+	}
+}

@@ -1,0 +1,108 @@
+package io.siteroll.attendance.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.attendance.GateBlacklist;
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.identity.Actor;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.NotFound;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Officers list and lift; listing a person takes them off every roster through the roster trigger. */
+@Service
+class JdbcGateBlacklist implements GateBlacklist {
+
+	private static final String SELECT = """
+			select b.*, p.name from gate_blacklist b join person p on p.id = b.person_id""";
+
+	private final JdbcClient jdbc;
+
+	private final CurrentActor actors;
+
+	private final AuditTrail audit;
+
+	JdbcGateBlacklist(JdbcClient jdbc, CurrentActor actors, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.actors = actors;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional
+	public Listing list(NewListing listing) {
+		Actor actor = requireOfficer();
+		Checks checks = new Checks();
+		checks.required("personId", listing.personId());
+		checks.maxLength("reason", checks.required("reason", listing.reason()), 500);
+		checks.throwIfAny();
+		boolean known = jdbc.sql("select exists (select 1 from person where id = ?)").param(listing.personId())
+			.query(Boolean.class).single();
+		if (!known) {
+			throw new NotFound("person", listing.personId());
+		}
+		long id;
+		try {
+			id = jdbc.sql("insert into gate_blacklist (person_id, reason, listed_by) values (?, ?, ?) returning id")
+				.params(listing.personId(), listing.reason().strip(), actor.username())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("personId", "blacklist.already-listed");
+		}
+		audit.record(AuditRecord.created("gate_blacklist", id, Map.of("personId", listing.personId(), "reason",
+				listing.reason().strip())));
+		return find(id);
+	}
+
+	@Override
+	@Transactional
+	public Listing lift(long listingId) {
+		Actor actor = requireOfficer();
+		int changed = jdbc.sql("update gate_blacklist set lifted_by = ?, lifted_at = now() where id = ? and lifted_at is null")
+			.params(actor.username(), listingId)
+			.update();
+		if (changed == 0) {
+			find(listingId);
+			throw new Conflict("id", "blacklist.already-lifted");
+		}
+		audit.record(AuditRecord.changed("LIFTED", "gate_blacklist", listingId, Map.of("lifted", false),
+				Map.of("lifted", true)));
+		return find(listingId);
+	}
+
+	@Override
+	public List<Listing> current() {
+		requireOfficer();
+		return jdbc.sql(SELECT + " where b.lifted_at is null order by b.listed_at desc").query(this::listing).list();
+	}
+
+	private Listing find(long id) {
+		return jdbc.sql(SELECT + " where b.id = ?").param(id).query(this::listing).optional()
+			.orElseThrow(() -> new NotFound("blacklist", id));
+	}
+
+	private Actor requireOfficer() {
+		Actor actor = actors.get();
+		if (!actor.isOfficer()) {
+			throw new Forbidden("blacklist.officers-only");
+		}
+		return actor;
+	}
+
+	private Listing listing(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		java.sql.Timestamp lifted = rs.getTimestamp("lifted_at");
+		return new Listing(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"), rs.getString("reason"),
+				rs.getString("listed_by"), rs.getTimestamp("listed_at").toInstant(), rs.getString("lifted_by"),
+				lifted == null ? null : lifted.toInstant());
+	}
+}

@@ -1,0 +1,428 @@
+package io.siteroll.attendance.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.siteroll.attendance.Gate;
+import io.siteroll.attendance.IngestReport;
+import io.siteroll.attendance.IngestReport.Result;
+import io.siteroll.attendance.IngestReport.Status;
+import io.siteroll.attendance.Pass;
+import io.siteroll.attendance.PassRecord;
+import io.siteroll.attendance.Passes;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Page;
+import io.siteroll.project.ProjectAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pass ingestion in one statement per batch: the rows go in as arrays, each person's right to pass
+ * is judged in SQL ({@code gate_refusal_reason}), duplicates fall away on the unique key, and daily
+ * presence and the impossible-travel signal are updated from the rows actually inserted, all in the
+ * same transaction. The caller acknowledges the device only after it returns.
+ */
+@Service
+class JdbcPasses implements Passes {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcPasses.class);
+
+	static final int MAX_BATCH = 1000;
+
+	private static final String INGEST = """
+			with prm as (
+			    select ?::int8 as device, ?::int8 as project, ?::timestamptz as received, ?::bool as enabled,
+			           ?::text as zone, ?::int as max_kmh
+			),
+			b as (
+			    select * from unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamp[], ?::int[], ?::date[],
+			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[])
+			        as t(source_key, person_ref, person_id, passed_at, local_time, utc_offset, day, direction, attend_type,
+			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device)
+			),
+			ins as (
+			    insert into pass (device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time,
+			                      utc_offset_min, received_at, direction, attend_type, vendor_verify, liveness, liveness_score,
+			                      offline, outcome, refusal_reason, photo_id, source)
+			    select prm.device, prm.project, source_key, person_ref, person_id, passed_at, local_time, utc_offset,
+			           prm.received, direction, attend_type, vendor_verify, liveness, score, offline,
+			           case when reason is null then 'ACCEPTED' else 'REFUSED' end, reason, photo_id, source
+			    from (select b.*, case when not prm.enabled then 'DEVICE_DISABLED'
+			                           when b.refused_by_device then 'REFUSED_BY_DEVICE'
+			                           else gate_refusal_reason(prm.project, b.person_id, b.day) end as reason
+			          from b, prm) x, prm
+			    on conflict do nothing
+			    returning id, source_key, person_id, passed_at, outcome, refusal_reason, liveness
+			),
+			counted as (
+			    select i.person_id, (i.passed_at at time zone prm.zone)::date as day, i.passed_at
+			    from ins i, prm
+			    where i.outcome = 'ACCEPTED' and i.liveness <> 'FAIL'
+			),
+			presence as (
+			    insert into daily_presence as d (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
+			    select (select project from prm), day, person_id, min(passed_at), max(passed_at), count(*),
+			           is_valid_day(valid_day_rule_on(day), count(*)::int, min(passed_at), max(passed_at))
+			    from counted
+			    group by day, person_id
+			    order by day, person_id
+			    on conflict (project_id, day, person_id) do update set
+			        first_pass_at = least(d.first_pass_at, excluded.first_pass_at),
+			        last_pass_at = greatest(d.last_pass_at, excluded.last_pass_at),
+			        pass_count = d.pass_count + excluded.pass_count,
+			        valid = is_valid_day(valid_day_rule_on(d.day), d.pass_count + excluded.pass_count,
+			                             least(d.first_pass_at, excluded.first_pass_at),
+			                             greatest(d.last_pass_at, excluded.last_pass_at))
+			),
+			travel as (
+			    insert into fraud_signal (kind, signal_key, project_id, person_id, day, evidence)
+			    select distinct on (c.person_id, c.day, d.project_id)
+			           'IMPOSSIBLE_TRAVEL',
+			           'IMPOSSIBLE_TRAVEL:' || c.person_id || ':' || c.day || ':' || least(prm.project, d.project_id) || ':'
+			               || greatest(prm.project, d.project_id),
+			           prm.project, c.person_id, c.day,
+			           jsonb_build_object('projectId', prm.project, 'passedAt', c.passed_at, 'otherProjectId', d.project_id,
+			                              'otherFirstPassAt', d.first_pass_at, 'otherLastPassAt', d.last_pass_at,
+			                              'distanceKm', round(g.km::numeric, 1), 'hoursBetween', round(g.hours::numeric, 2),
+			                              'maxKmh', prm.max_kmh)
+			    from counted c
+			         cross join prm
+			         join daily_presence d on d.person_id = c.person_id and d.day = c.day and d.project_id <> prm.project
+			         join project o on o.id = d.project_id
+			         join project h on h.id = prm.project
+			         cross join lateral (
+			             select distance_km(h.latitude, h.longitude, o.latitude, o.longitude) as km,
+			                    case when c.passed_at between d.first_pass_at and d.last_pass_at then 0
+			                         else least(abs(extract(epoch from c.passed_at - d.first_pass_at)),
+			                                    abs(extract(epoch from c.passed_at - d.last_pass_at))) / 3600.0 end as hours) g
+			    where h.latitude is not null and o.latitude is not null and g.km >= 1 and g.km > prm.max_kmh * g.hours
+			    order by c.person_id, c.day, d.project_id, g.hours
+			    on conflict (signal_key) do nothing
+			)
+			select id, source_key, person_id, passed_at, outcome, refusal_reason, liveness from ins
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final AttendanceSettings settings;
+
+	private final PassPartitions partitions;
+
+	private final PhotoEvidence photos;
+
+	private final CodeDictionary codes;
+
+	private final ProjectAccess access;
+
+	JdbcPasses(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
+			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+		this.zone = clock.getZone();
+		this.settings = settings;
+		this.partitions = partitions;
+		this.photos = photos;
+		this.codes = codes;
+		this.access = access;
+	}
+
+	/** A pass that passed the checks, ready to be written. */
+	record Checked(int index, PassRecord record, Long personId, Instant passedAt, LocalDate day, String direction,
+			byte[] photoSha256, Long photoHash) {
+	}
+
+	@Override
+	public IngestReport ingest(Gate gate, List<PassRecord> passes) {
+		Instant now = clock.instant();
+		Result[] results = new Result[passes.size()];
+		List<Checked> checked = new ArrayList<>(passes.size());
+		Set<YearMonth> months = new HashSet<>();
+		for (int i = 0; i < passes.size(); i++) {
+			PassRecord p = passes.get(i);
+			String problem = problem(p, now);
+			Checked c = null;
+			if (problem == null) {
+				c = check(i, p, gate);
+				if (c == null) {
+					problem = "pass.photo-unreadable";
+				}
+			}
+			if (problem != null) {
+				results[i] = new Result(p.sourceKey(), Status.REJECTED, null, problem);
+				continue;
+			}
+			checked.add(c);
+			months.add(YearMonth.from(c.day()));
+		}
+		partitions.ensure(months);
+		Map<String, Result> written = checked.isEmpty() ? Map.of() : writeWithRetry(gate, checked, now);
+		int stored = 0, duplicates = 0, refused = 0, rejected = 0;
+		Set<String> reported = new HashSet<>();
+		for (Checked c : checked) {
+			String key = c.record().sourceKey();
+			Result r = written.get(key);
+			if (r == null || !reported.add(key)) {
+				r = new Result(key, Status.DUPLICATE, null, null);
+			}
+			results[c.index()] = r;
+		}
+		for (Result r : results) {
+			switch (r.status()) {
+				case STORED -> {
+					stored++;
+					if ("REFUSED".equals(r.outcome())) {
+						refused++;
+					}
+				}
+				case DUPLICATE -> duplicates++;
+				case REJECTED -> rejected++;
+			}
+		}
+		return new IngestReport(stored, duplicates, refused, rejected, List.of(results));
+	}
+
+	/** The rule a pass breaks before it can be stored, or null. */
+	private String problem(PassRecord p, Instant now) {
+		if (p.sourceKey() == null || p.sourceKey().isBlank()) {
+			return "pass.event-id-required";
+		}
+		if (p.sourceKey().length() > 128) {
+			return "pass.event-id-too-long";
+		}
+		if (p.personRef() == null || p.personRef().isBlank() || p.personRef().length() > 64) {
+			return "pass.person-required";
+		}
+		if (p.deviceTime() == null) {
+			return "pass.time-required";
+		}
+		Instant at = p.deviceTime().toInstant();
+		if (at.isAfter(now.plus(settings.clockTolerance()))) {
+			return "pass.in-future";
+		}
+		if (at.isBefore(now.atZone(zone).toLocalDate().minusDays(settings.backlogDays()).atStartOfDay(zone).toInstant())) {
+			return "pass.too-old";
+		}
+		if (p.attendType() == null || !codes.exists(CodeDictionary.ATTEND_TYPE, p.attendType())) {
+			return "pass.attend-type";
+		}
+		if (p.liveness() == null) {
+			return "pass.liveness-required";
+		}
+		if (p.photo() != null && p.photo().length > settings.photoMaxBytes()) {
+			return "pass.photo-too-large";
+		}
+		return null;
+	}
+
+	private Checked check(int index, PassRecord p, Gate gate) {
+		byte[] sha = null;
+		Long hash = null;
+		if (p.photo() != null && p.photo().length > 0) {
+			hash = PerceptualHash.of(p.photo());
+			if (hash == null) {
+				return null;
+			}
+			sha = sha256(p.photo());
+		}
+		String direction = switch (gate.direction()) {
+			case IN -> "IN";
+			case OUT -> "OUT";
+			case BOTH -> p.direction() == Gate.Direction.OUT ? "OUT" : "IN";
+		};
+		Instant at = p.deviceTime().toInstant();
+		return new Checked(index, p, personId(p.personRef()), at, at.atZone(zone).toLocalDate(), direction, sha, hash);
+	}
+
+	/** The platform person id a device uses as its PIN; anything else is nobody we know. */
+	static Long personId(String ref) {
+		String s = ref.strip();
+		if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		long id = Long.parseLong(s);
+		return id > 0 ? id : null;
+	}
+
+	private Map<String, Result> writeWithRetry(Gate gate, List<Checked> checked, Instant now) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return tx.execute(status -> write(gate, checked, now));
+			}
+			catch (PessimisticLockingFailureException e) {
+				if (attempt >= 5) {
+					throw e;
+				}
+				log.info("Pass batch of device {} retried after a lock conflict (attempt {})", gate.deviceId(), attempt);
+			}
+		}
+	}
+
+	private Map<String, Result> write(Gate gate, List<Checked> checked, Instant now) {
+		Map<String, Long> photoIds = photos.storeNew(gate, checked);
+		int n = checked.size();
+		String[] keys = new String[n], refs = new String[n], persons = new String[n], at = new String[n],
+				local = new String[n], offsets = new String[n], days = new String[n], directions = new String[n],
+				types = new String[n], verifies = new String[n], liveness = new String[n], scores = new String[n],
+				offline = new String[n], photoIdArray = new String[n], sources = new String[n], deviceRefused = new String[n];
+		for (int i = 0; i < n; i++) {
+			Checked c = checked.get(i);
+			PassRecord p = c.record();
+			keys[i] = p.sourceKey();
+			refs[i] = p.personRef().strip();
+			persons[i] = c.personId() == null ? null : c.personId().toString();
+			at[i] = c.passedAt().toString();
+			local[i] = p.deviceTime().toLocalDateTime().toString();
+			offsets[i] = Integer.toString(p.deviceTime().getOffset().getTotalSeconds() / 60);
+			days[i] = c.day().toString();
+			directions[i] = c.direction();
+			types[i] = p.attendType();
+			verifies[i] = p.vendorVerify();
+			liveness[i] = p.liveness().name();
+			scores[i] = p.livenessScore() == null ? null : p.livenessScore().toString();
+			offline[i] = Boolean.toString(p.offline());
+			Long photoId = photoIds.get(p.sourceKey());
+			photoIdArray[i] = photoId == null ? null : photoId.toString();
+			sources[i] = p.source();
+			deviceRefused[i] = Boolean.toString(p.refusedByDevice());
+		}
+		Map<String, Result> results = new HashMap<>();
+		List<Inserted> inserted = new ArrayList<>();
+		jdbc.sql(INGEST)
+			.params(gate.deviceId(), gate.projectId(), Timestamp.from(now), gate.enabled(), zone.getId(),
+					settings.maxTravelKmh(), keys, refs, persons, at, local, offsets, days, directions, types, verifies,
+					liveness, scores, offline, photoIdArray, sources, deviceRefused)
+			.query((rs, i) -> {
+				Inserted row = new Inserted(rs.getLong("id"), rs.getString("source_key"),
+						(Long) rs.getObject("person_id"), rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),
+						rs.getString("refusal_reason"), rs.getString("liveness"));
+				inserted.add(row);
+				return row;
+			})
+			.list();
+		for (Inserted row : inserted) {
+			results.put(row.sourceKey(), new Result(row.sourceKey(), Status.STORED, row.outcome(), row.refusalReason()));
+		}
+		photos.afterInsert(gate, inserted, photoIds);
+		return results;
+	}
+
+	/** A row the ingest statement inserted. */
+	record Inserted(long id, String sourceKey, Long personId, Instant passedAt, String outcome, String refusalReason,
+			String liveness) {
+	}
+
+	static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Override
+	public Page<Pass> search(long projectId, Search search, int page, int size) {
+		access.requireVisible(projectId);
+		StringBuilder where = new StringBuilder(" where p.project_id = :project");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("project", projectId);
+		if (search.personId() != null) {
+			where.append(" and p.person_id = :person");
+			params.put("person", search.personId());
+		}
+		if (search.from() != null) {
+			where.append(" and p.passed_at >= :from");
+			params.put("from", Timestamp.from(search.from().atStartOfDay(zone).toInstant()));
+		}
+		if (search.to() != null) {
+			where.append(" and p.passed_at < :to");
+			params.put("to", Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		if (search.outcome() != null && !search.outcome().isBlank()) {
+			where.append(" and p.outcome = :outcome");
+			params.put("outcome", search.outcome().strip().toUpperCase());
+		}
+		long total = jdbc.sql("select count(*) from pass p" + where).params(params).query(Long.class).single();
+		List<Pass> items = jdbc.sql("""
+				select p.*, pe.name as person_name from pass p left join person pe on pe.id = p.person_id
+				""" + where + " order by p.passed_at desc, p.id desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, i) -> new Pass(rs.getLong("id"), rs.getLong("device_id"), rs.getLong("project_id"),
+					rs.getString("source_key"), rs.getString("person_ref"), (Long) rs.getObject("person_id"),
+					rs.getString("person_name"), rs.getTimestamp("passed_at").toInstant(),
+					rs.getTimestamp("device_local_time").toLocalDateTime(), rs.getInt("utc_offset_min"),
+					rs.getTimestamp("received_at").toInstant(), rs.getString("direction"), rs.getString("attend_type"),
+					rs.getString("liveness"), (Float) rs.getObject("liveness_score"), rs.getBoolean("offline"),
+					rs.getString("outcome"), rs.getString("refusal_reason"), (Long) rs.getObject("photo_id"),
+					rs.getString("source")))
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	@Override
+	public PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg) {
+		if (jpeg == null || jpeg.length == 0 || jpeg.length > settings.photoMaxBytes()) {
+			return PhotoOutcome.UNREADABLE;
+		}
+		Long hash = PerceptualHash.of(jpeg);
+		if (hash == null) {
+			return PhotoOutcome.UNREADABLE;
+		}
+		byte[] sha = sha256(jpeg);
+		return tx.execute(status -> {
+			List<Inserted> found = jdbc.sql("""
+					select id, source_key, person_id, passed_at, outcome, refusal_reason, liveness, photo_id from pass
+					where device_id = ? and person_ref = ? and passed_at = ? for update""")
+				.params(gate.deviceId(), personRef.strip(), Timestamp.from(deviceTime.toInstant()))
+				.query((rs, n) -> rs.getObject("photo_id") != null ? null
+						: new Inserted(rs.getLong("id"), rs.getString("source_key"), (Long) rs.getObject("person_id"),
+								rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),
+								rs.getString("refusal_reason"), rs.getString("liveness")))
+				.list();
+			if (found.isEmpty()) {
+				return PhotoOutcome.NO_SUCH_PASS;
+			}
+			Inserted pass = found.get(0);
+			if (pass == null) {
+				return PhotoOutcome.ALREADY_ATTACHED;
+			}
+			long photoId = photos.store(gate, pass, jpeg, sha, hash);
+			jdbc.sql("update pass set photo_id = ? where id = ? and passed_at = ?")
+				.params(photoId, pass.id(), Timestamp.from(pass.passedAt()))
+				.update();
+			photos.linked(gate, pass, photoId);
+			return PhotoOutcome.ATTACHED;
+		});
+	}
+
+	@Override
+	public long countForDevice(long deviceId) {
+		return jdbc.sql("select count(*) from pass where device_id = ?").param(deviceId).query(Long.class).single();
+	}
+}

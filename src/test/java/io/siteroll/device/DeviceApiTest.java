@@ -1,0 +1,268 @@
+package io.siteroll.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.DeviceClient;
+import io.siteroll.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform's own device API: signatures, gate decisions, roster, pass upload. */
+class DeviceApiTest extends IntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static Map<String, Object> pass(String eventId, long personId, OffsetDateTime at) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("eventId", eventId);
+		p.put("personId", Long.toString(personId));
+		p.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
+		p.put("direction", "IN");
+		p.put("attendType", "001");
+		p.put("liveness", "PASS");
+		p.put("livenessScore", 0.97);
+		return p;
+	}
+
+	static OffsetDateTime hoursAgo(int hours) {
+		return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(hours);
+	}
+
+	private long storedPasses(long deviceId) {
+		return jdbc.sql("select count(*) from pass where device_id = ?").param(deviceId).query(Long.class).single();
+	}
+
+	@Test
+	void registrationShowsTheSecretOnceAndKeepsItEncrypted() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		assertThat(device.secret()).hasSizeGreaterThanOrEqualTo(40);
+		ApiClient.Response shown = api.get("/api/devices/" + device.id());
+		assertThat(shown.status()).isEqualTo(200);
+		assertThat(shown.body()).doesNotContain(device.secret());
+		assertThat(shown.json().get("registeredByStart").asBoolean()).isTrue();
+		byte[] stored = jdbc.sql("select secret_cipher from device where id = ?").param(device.id()).query(byte[].class)
+			.single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(device.secret());
+
+		ApiClient.Response again = api.english().post("/api/projects/" + site.projectId() + "/devices",
+				Map.of("serialNumber", device.serial(), "vendor", "v", "model", "m", "protocol", "SITEROLL", "kind",
+						"FACE_TERMINAL", "direction", "BOTH", "channelName", "c", "registeredOn", LocalDate.now()));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(rules(again)).containsExactly("device.serial-taken");
+		ApiClient.Response bad = api.english().post("/api/projects/" + site.projectId() + "/devices",
+				Map.of("serialNumber", "a b", "protocol", "SITEROLL"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(rules(bad)).contains("device.serial-format", "required");
+	}
+
+	@Test
+	void badSignaturesAreRefusedAndChangeNothing() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		long person = engagedWorker(api, site);
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		DeviceClient gate = gate(device);
+		byte[] body = JSON.writeValueAsBytes(Map.of("passes", List.of(pass("e1", person, hoursAgo(1)))));
+
+		ApiClient.Response wrongSecret = gate.withSecret("not-the-secret").post("/api/device/v1/passes", body);
+		assertThat(wrongSecret.status()).isEqualTo(401);
+		assertThat(wrongSecret.json().get("rule").asString()).isEqualTo("device.signature-invalid");
+
+		ApiClient.Response stale = gate.shiftedClock(-301).post("/api/device/v1/passes", body);
+		assertThat(stale.status()).isEqualTo(401);
+		assertThat(stale.json().get("rule").asString()).isEqualTo("device.timestamp-stale");
+		ApiClient.Response future = gate.shiftedClock(301).post("/api/device/v1/passes", body);
+		assertThat(future.json().get("rule").asString()).isEqualTo("device.timestamp-stale");
+
+		byte[] tampered = JSON.writeValueAsBytes(Map.of("passes", List.of(pass("e2", person, hoursAgo(1)))));
+		ApiClient.Response tamper = gate.send("POST", "/api/device/v1/passes", body, tampered, DeviceClient.nonce());
+		assertThat(tamper.status()).isEqualTo(401);
+		assertThat(tamper.json().get("rule").asString()).isEqualTo("device.signature-invalid");
+
+		ApiClient.Response unsigned = as(province()).post("/api/device/v1/passes", Map.of("passes", List.of()));
+		assertThat(unsigned.status()).isEqualTo(401);
+		assertThat(storedPasses(device.id())).isZero();
+
+		String nonce = DeviceClient.nonce();
+		ApiClient.Response first = gate.send("POST", "/api/device/v1/passes", body, body, nonce);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(storedPasses(device.id())).isEqualTo(1);
+		byte[] other = JSON.writeValueAsBytes(Map.of("passes", List.of(pass("e3", person, hoursAgo(1)))));
+		ApiClient.Response replay = gate.send("POST", "/api/device/v1/passes", other, other, nonce);
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(replay.json().get("rule").asString()).isEqualTo("device.nonce-replayed");
+		assertThat(storedPasses(device.id())).isEqualTo(1);
+
+		ApiClient.Response rotated = api.post("/api/devices/" + device.id() + "/secret", Map.of());
+		String newSecret = rotated.json().get("secret").asString();
+		assertThat(gate.post("/api/device/v1/passes", other).status()).isEqualTo(401);
+		assertThat(gate.withSecret(newSecret).post("/api/device/v1/passes", other).status()).isEqualTo(200);
+		assertThat(storedPasses(device.id())).isEqualTo(2);
+	}
+
+	private String decide(DeviceClient gate, Object person) {
+		ApiClient.Response r = gate.post("/api/device/v1/gate-decisions",
+				person instanceof Long id ? Map.of("personId", id) : Map.of("idNumber", person));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		JsonNode json = r.json();
+		return json.get("allow").asBoolean() ? "ALLOW" : json.get("reason").asString();
+	}
+
+	@Test
+	void gateDecisionsGiveEachDenyReason() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site elsewhere = site(api, "220102", LocalDate.now().minusMonths(2));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
+		DeviceClient gate = gate(device);
+
+		long engaged = engagedWorker(api, site);
+		assertThat(decide(gate, engaged)).isEqualTo("ALLOW");
+
+		assertThat(decide(gate, 987_654_321_012L)).isEqualTo("NOT_REGISTERED");
+		assertThat(decide(gate, IDS.idNumber(1970, 2000))).isEqualTo("NOT_REGISTERED");
+		assertThat(decide(gate, "not-an-id-number")).isEqualTo("NOT_REGISTERED");
+
+		long other = engagedWorker(api, elsewhere);
+		assertThat(decide(gate, other)).isEqualTo("NOT_ENGAGED");
+
+		ApiClient.Response exited = api.post("/api/projects/" + site.projectId() + "/workers",
+				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		api.post("/api/projects/" + site.projectId() + "/workers/" + exited.id() + "/exit",
+				Map.of("date", LocalDate.now().minusDays(1)));
+		assertThat(decide(gate, exited.json().get("personId").asLong())).isEqualTo("EXITED");
+
+		Map<String, Object> expiredContract = worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard());
+		expiredContract.put("contractPeriodType", "0");
+		expiredContract.put("contractStart", LocalDate.now().minusDays(30));
+		expiredContract.put("contractEnd", LocalDate.now().minusDays(2));
+		expiredContract.put("entryDate", LocalDate.now().minusDays(20));
+		ApiClient.Response noContract = api.post("/api/projects/" + site.projectId() + "/workers", expiredContract);
+		assertThat(noContract.status()).as(noContract.body()).isEqualTo(201);
+		assertThat(decide(gate, noContract.json().get("personId").asLong())).isEqualTo("NO_CONTRACT");
+
+		long listed = engagedWorker(api, site);
+		ApiClient.Response listing = api.post("/api/gate-blacklist", Map.of("personId", listed, "reason", "冒用他人身份"));
+		assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+		assertThat(decide(gate, listed)).isEqualTo("BLACKLISTED");
+		api.post("/api/gate-blacklist/" + listing.id() + "/lift", Map.of());
+		assertThat(decide(gate, listed)).isEqualTo("ALLOW");
+
+		ApiClient.Response clerkListing = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, site.contractorId(),
+				null, false)).post("/api/gate-blacklist", Map.of("personId", listed, "reason", "x"));
+		assertThat(clerkListing.status()).isEqualTo(403);
+
+		api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "镜头损坏"));
+		assertThat(decide(gate, engaged)).isEqualTo("DEVICE_DISABLED");
+
+		long refusals = jdbc.sql("select count(*) from gate_refusal where device_id = ?").param(device.id())
+			.query(Long.class).single();
+		assertThat(refusals).isEqualTo(8);
+	}
+
+	@Test
+	void passUploadStoresOnceKeepsRefusedPassesAndRejectsOutOfWindowTimes() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		long worker = engagedWorker(api, site);
+		long stranger = engagedWorker(api, site(api, "220102", LocalDate.now().minusMonths(2)));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
+		DeviceClient gate = gate(device);
+		OffsetDateTime morning = hoursAgo(3);
+		List<Map<String, Object>> passes = List.of(pass("p-1", worker, morning), pass("p-2", worker, morning.plusMinutes(90)),
+				pass("p-3", stranger, morning), pass("p-4", 987_654_321_099L, morning),
+				pass("p-old", worker, OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(33)),
+				pass("p-future", worker, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10)));
+		Map<String, Object> badTime = new LinkedHashMap<>(pass("p-bad", worker, morning));
+		badTime.put("time", "yesterday");
+		List<Object> batch = new java.util.ArrayList<>(passes);
+		batch.add(badTime);
+
+		ApiClient.Response first = gate.post("/api/device/v1/passes", Map.of("passes", batch));
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		JsonNode report = first.json();
+		assertThat(report.get("stored").asInt()).isEqualTo(4);
+		assertThat(report.get("refused").asInt()).isEqualTo(2);
+		assertThat(report.get("rejected").asInt()).isEqualTo(3);
+		assertThat(report.get("results").get(2).get("reason").asString()).isEqualTo("NOT_ENGAGED");
+		assertThat(report.get("results").get(3).get("reason").asString()).isEqualTo("NOT_REGISTERED");
+		assertThat(report.get("results").get(4).get("reason").asString()).isEqualTo("pass.too-old");
+		assertThat(report.get("results").get(5).get("reason").asString()).isEqualTo("pass.in-future");
+		assertThat(report.get("results").get(6).get("reason").asString()).isEqualTo("pass.time-format");
+
+		ApiClient.Response second = gate.post("/api/device/v1/passes", Map.of("passes", batch));
+		assertThat(second.json().get("stored").asInt()).isZero();
+		assertThat(second.json().get("duplicates").asInt()).isEqualTo(4);
+		assertThat(storedPasses(device.id())).isEqualTo(4);
+
+		LocalDate day = morning.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+		ApiClient.Response presence = api.get("/api/projects/" + site.projectId() + "/presence?day=" + day);
+		assertThat(presence.json().get("total").asInt()).isEqualTo(1);
+		JsonNode row = presence.json().get("items").get(0);
+		assertThat(row.get("personId").asLong()).isEqualTo(worker);
+		assertThat(row.get("passCount").asInt()).isEqualTo(2);
+		assertThat(row.get("valid").asBoolean()).isTrue();
+
+		ApiClient.Response refused = api.get("/api/projects/" + site.projectId() + "/passes?outcome=REFUSED");
+		assertThat(refused.json().get("total").asInt()).isEqualTo(2);
+
+		ApiClient.Response tooMany = gate.post("/api/device/v1/passes",
+				Map.of("passes", java.util.Collections.nCopies(1001, pass("x", worker, morning))));
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(rules(tooMany)).containsExactly("pass.batch-too-large");
+	}
+
+	@Test
+	void rosterIsIncrementalAndDropsPeopleWhoLeave() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		long stays = engagedWorker(api, site);
+		ApiClient.Response leaving = api.post("/api/projects/" + site.projectId() + "/workers",
+				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		long leaves = leaving.json().get("personId").asLong();
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		DeviceClient gate = gate(device);
+
+		JsonNode full = gate.get("/api/device/v1/roster?since=0").json();
+		assertThat(full.get("complete").asBoolean()).isTrue();
+		assertThat(full.get("entries").valueStream().map(e -> e.get("personId").asLong()).toList())
+			.containsExactlyInAnyOrder(stays, leaves);
+		long version = full.get("version").asLong();
+		assertThat(gate.get("/api/device/v1/roster?since=" + version).json().get("entries").size()).isZero();
+
+		api.post("/api/projects/" + site.projectId() + "/workers/" + leaving.id() + "/exit",
+				Map.of("date", LocalDate.now().minusDays(1)));
+		long joined = engagedWorker(api, site);
+		JsonNode changes = gate.get("/api/device/v1/roster?since=" + version).json();
+		assertThat(changes.get("version").asLong()).isGreaterThan(version);
+		Map<Long, JsonNode> byPerson = new LinkedHashMap<>();
+		changes.get("entries").valueStream().forEach(e -> byPerson.put(e.get("personId").asLong(), e));
+		assertThat(byPerson.keySet()).containsExactlyInAnyOrder(leaves, joined);
+		assertThat(byPerson.get(leaves).get("allowed").asBoolean()).isFalse();
+		assertThat(byPerson.get(leaves).get("reason").asString()).isEqualTo("EXITED");
+		assertThat(byPerson.get(joined).get("allowed").asBoolean()).isTrue();
+
+		ApiClient.Response heartbeat = gate.post("/api/device/v1/heartbeat",
+				Map.of("status", "OK", "firmware", "1.2.3", "deviceTime", OffsetDateTime.now(ZoneOffset.ofHours(8)).toString()));
+		assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
+		assertThat(heartbeat.json().get("rosterVersion").asLong()).isEqualTo(changes.get("version").asLong());
+		JsonNode shown = api.get("/api/devices/" + device.id()).json();
+		assertThat(shown.get("online").asBoolean()).isTrue();
+		assertThat(shown.get("firmware").asString()).isEqualTo("1.2.3");
+		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + LocalDate.now().minusDays(1)
+				+ "&to=" + LocalDate.now()).json().get(0).asString()).isEqualTo(LocalDate.now().toString());
+	}
+}

@@ -1,0 +1,104 @@
+package io.siteroll.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import io.siteroll.device.DeviceSignature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A gate speaking the platform's signed device API, as a vendor would implement it. */
+public final class DeviceClient {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+	private final HttpClient http;
+
+	private final String base;
+
+	private final String serial;
+
+	private final String secret;
+
+	/** Seconds added to the clock when signing (to test stale timestamps). */
+	private long clockShiftSeconds;
+
+	public DeviceClient(String base, String serial, String secret) {
+		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, serial, secret);
+	}
+
+	public DeviceClient(HttpClient http, String base, String serial, String secret) {
+		this.http = http;
+		this.base = base;
+		this.serial = serial;
+		this.secret = secret;
+	}
+
+	public String serial() {
+		return serial;
+	}
+
+	public DeviceClient shiftedClock(long seconds) {
+		DeviceClient c = new DeviceClient(http, base, serial, secret);
+		c.clockShiftSeconds = seconds;
+		return c;
+	}
+
+	public DeviceClient withSecret(String otherSecret) {
+		return new DeviceClient(http, base, serial, otherSecret);
+	}
+
+	public static String nonce() {
+		byte[] b = new byte[16];
+		RANDOM.nextBytes(b);
+		return HexFormat.of().formatHex(b);
+	}
+
+	public ApiClient.Response get(String pathAndQuery) {
+		return send("GET", pathAndQuery, new byte[0], new byte[0], nonce());
+	}
+
+	public ApiClient.Response post(String path, Object body) {
+		byte[] bytes = body instanceof byte[] b ? b : JSON.writeValueAsBytes(body);
+		return send("POST", path, bytes, bytes, nonce());
+	}
+
+	/**
+	 * Sends {@code sent} while signing {@code signed}, with the given nonce: lets tests tamper with a
+	 * body or replay a nonce.
+	 */
+	public ApiClient.Response send(String method, String pathAndQuery, byte[] signed, byte[] sent, String nonce) {
+		String timestamp = Long.toString(System.currentTimeMillis() / 1000 + clockShiftSeconds);
+		String signature = DeviceSignature.sign(secret, method, pathAndQuery, timestamp, nonce, signed);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+			.timeout(Duration.ofSeconds(120))
+			.header("X-Device-Serial", serial)
+			.header("X-Timestamp", timestamp)
+			.header("X-Nonce", nonce)
+			.header("X-Signature", signature)
+			.header("Accept-Language", "en")
+			.header("Content-Type", "application/json");
+		request = "GET".equals(method) ? request.GET()
+				: request.method(method, HttpRequest.BodyPublishers.ofByteArray(sent));
+		try {
+			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new ApiClient.Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+					response.body(), response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
