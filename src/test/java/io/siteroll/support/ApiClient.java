@@ -62,6 +62,10 @@ public final class ApiClient {
 	}
 
 	public Response upload(String path, String field, String fileName, byte[] content) {
+		return upload("POST", path, field, fileName, content);
+	}
+
+	public Response upload(String method, String path, String field, String fileName, byte[] content) {
 		String boundary = "----siteroll" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -71,7 +75,7 @@ public final class ApiClient {
 		System.arraycopy(content, 0, body, head.length, content.length);
 		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
 		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
 	private HttpRequest.Builder request(String path) {
