@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Photos and liveness verdicts as evidence: stores each new pass's photo (encrypted, with its SHA-256
  * and perceptual hash), flags a photo that is the same as or nearly the same as one used for another
- * pass (a replayed photo), and tallies liveness failures per device and day. Runs inside the
+ * pass stored before it (a replayed photo), and tallies liveness failures per device and day. Runs inside the
  * ingestion transaction.
  */
 @Component
@@ -95,6 +95,7 @@ class PhotoEvidence {
 	void afterInsert(Gate gate, List<Inserted> inserted, Map<String, Long> photoIds) {
 		Map<String, Inserted> byKey = new HashMap<>();
 		inserted.forEach(i -> byKey.put(i.sourceKey(), i));
+		Map<Long, Inserted> linked = new TreeMap<>();
 		for (Map.Entry<String, Long> photo : photoIds.entrySet()) {
 			Inserted pass = byKey.get(photo.getKey());
 			if (pass == null) {
@@ -105,8 +106,10 @@ class PhotoEvidence {
 				store.delete(storageKey);
 				continue;
 			}
-			linked(gate, pass, photo.getValue());
+			jdbc.sql("update pass_photo set pass_id = ? where id = ?").params(pass.id(), photo.getValue()).update();
+			linked.put(photo.getValue(), pass);
 		}
+		linked.forEach((photoId, pass) -> detectReplay(gate, pass, photoId));
 		tallyLivenessFailures(gate, inserted);
 	}
 
@@ -119,7 +122,7 @@ class PhotoEvidence {
 				select o.id as photo_id, o.pass_id, o.device_id, o.project_id, o.passed_at,
 				       bit_count(int8send(o.phash # ?)) as distance, o.sha256 = ? as identical
 				from pass_photo o
-				where o.id <> ? and o.pass_id is not null and o.purged_at is null
+				where o.id < ? and o.pass_id is not null and o.purged_at is null
 				  and (o.sha256 = ? or o.band0 = ? or o.band1 = ? or o.band2 = ? or o.band3 = ?)
 				  and bit_count(int8send(o.phash # ?)) <= ?
 				order by distance, o.id
