@@ -37,7 +37,11 @@ public final class ApiClient {
 	private String language = "zh-CN";
 
 	public ApiClient(int port, String username, String password) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, username, password);
+	}
+
+	public ApiClient(String base, String username, String password) {
+		this.base = base;
 		this.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}

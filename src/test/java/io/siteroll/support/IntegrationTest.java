@@ -24,6 +24,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
 
+	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
+	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
+			long teamId, String regionCode) {
+	}
+
 	public static final String PASSWORD = "test-password";
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -54,51 +59,12 @@ public abstract class IntegrationTest {
 		return account(Role.PROVINCE_OFFICER, "220000", null, null, true);
 	}
 
-	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
-	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
-			long teamId, String regionCode) {
-	}
-
 	protected long enterprise(ApiClient client, String region) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("creditCode", IDS.creditCode(region));
-		body.put("name", "测试企业" + SEQUENCE.incrementAndGet() + "有限公司");
-		body.put("registrationRegion", region);
-		body.put("legalRepresentative", IDS.name());
-		body.put("contactPerson", IDS.name());
-		body.put("contactPhone", IDS.phone());
-		ApiClient.Response r = client.post("/api/enterprises", body);
-		if (r.status() != 201) {
-			throw new IllegalStateException(r.body());
-		}
-		return r.id();
+		return Sites.enterprise(client, IDS, region);
 	}
 
 	protected Site site(ApiClient province, String regionCode, LocalDate start) {
-		long contractor = enterprise(province, "220102");
-		long supervision = enterprise(province, "220102");
-		long labour = enterprise(province, "220102");
-		Map<String, Object> project = new LinkedHashMap<>();
-		project.put("name", "测试项目" + SEQUENCE.incrementAndGet());
-		project.put("regionCode", regionCode);
-		project.put("address", "测试路1号");
-		project.put("category", "01");
-		project.put("constructionNature", "001");
-		project.put("contractorId", contractor);
-		project.put("startDate", start);
-		ApiClient.Response p = province.post("/api/projects", project);
-		if (p.status() != 201) {
-			throw new IllegalStateException(p.body());
-		}
-		long projectId = p.id();
-		long gcUnit = province.get("/api/projects/" + projectId + "/units").json().get(0).get("id").asLong();
-		long supervisionUnit = province.post("/api/projects/" + projectId + "/units",
-				Map.of("enterpriseId", supervision, "unitType", "007", "entryDate", start)).id();
-		long labourUnit = province.post("/api/projects/" + projectId + "/units",
-				Map.of("enterpriseId", labour, "unitType", "006", "entryDate", start)).id();
-		long team = province.post("/api/projects/" + projectId + "/teams",
-				Map.of("unitId", labourUnit, "name", "钢筋班组", "entryDate", start)).id();
-		return new Site(projectId, contractor, gcUnit, supervisionUnit, labourUnit, team, regionCode);
+		return Sites.site(province, IDS, regionCode, start);
 	}
 
 	/** A worker engagement body with a fresh valid identity and wage card. */
