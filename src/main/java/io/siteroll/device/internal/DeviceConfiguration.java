@@ -7,17 +7,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class DeviceConfiguration {
 
 	@Bean
 	FilterRegistrationBean<SignedRequests> signedDeviceRequests(DeviceCredentials credentials, DeviceContact contact,
-			JdbcClient jdbc, Messages messages, Clock clock,
+			NonceBook nonces, Messages messages, Clock clock,
 			@Value("${siteroll.device.max-body-bytes:33554432}") int maxBodyBytes) {
 		FilterRegistrationBean<SignedRequests> registration = new FilterRegistrationBean<>(
-				new SignedRequests(credentials, contact, jdbc, messages, clock, maxBodyBytes));
+				new SignedRequests(credentials, contact, nonces, messages, clock, maxBodyBytes));
 		registration.addUrlPatterns("/api/device/v1/*");
 		registration.setName("signedDeviceRequests");
 		return registration;

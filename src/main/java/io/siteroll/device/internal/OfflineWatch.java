@@ -35,7 +35,10 @@ class OfflineWatch {
 
 	private final TransactionTemplate tx;
 
-	OfflineWatch(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx) {
+	private final NonceBook nonces;
+
+	OfflineWatch(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, NonceBook nonces) {
+		this.nonces = nonces;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
@@ -48,9 +51,7 @@ class OfflineWatch {
 		if (!found.isEmpty()) {
 			log.info("{} device(s) silent for more than 24 hours", found.size());
 		}
-		jdbc.sql("delete from device_nonce where seen_at < ?")
-			.param(Timestamp.from(clock.instant().minus(SignedRequests.TOLERANCE.multipliedBy(3))))
-			.update();
+		nonces.forgetOld();
 	}
 
 	List<DeviceWentOffline> markOffline() {

@@ -24,8 +24,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,19 +47,19 @@ class SignedRequests extends OncePerRequestFilter {
 
 	private final DeviceContact contact;
 
-	private final JdbcClient jdbc;
-
 	private final Messages messages;
 
 	private final Clock clock;
 
 	private final int maxBodyBytes;
 
-	SignedRequests(DeviceCredentials credentials, DeviceContact contact, JdbcClient jdbc, Messages messages, Clock clock,
+	private final NonceBook nonces;
+
+	SignedRequests(DeviceCredentials credentials, DeviceContact contact, NonceBook nonces, Messages messages, Clock clock,
 			int maxBodyBytes) {
+		this.nonces = nonces;
 		this.credentials = credentials;
 		this.contact = contact;
-		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
 		this.maxBodyBytes = maxBodyBytes;
@@ -116,25 +114,13 @@ class SignedRequests extends OncePerRequestFilter {
 			reject(request, response, 401, "device.signature-invalid", serial);
 			return;
 		}
-		if (!spend(device.get().id(), nonce)) {
+		if (!nonces.spend(device.get().id(), nonce)) {
 			reject(request, response, 401, "device.nonce-replayed", serial);
 			return;
 		}
 		contact.heard(device.get());
 		request.setAttribute(DeviceCredentials.REQUEST_ATTRIBUTE, device.get());
 		chain.doFilter(new CachedBody(request, body), response);
-	}
-
-	private boolean spend(long deviceId, String nonce) {
-		try {
-			return jdbc.sql("insert into device_nonce (device_id, nonce) values (?, ?) on conflict do nothing")
-				.params(deviceId, nonce)
-				.update() == 1;
-		}
-		catch (DataAccessException e) {
-			log.warn("Could not record a device nonce", e);
-			return false;
-		}
 	}
 
 	private byte[] readBody(InputStream in) throws IOException {

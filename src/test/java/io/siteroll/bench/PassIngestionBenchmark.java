@@ -1,0 +1,259 @@
+package io.siteroll.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.siteroll.device.DeviceSignature;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.DeviceClient;
+import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.RosterFile;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pass ingestion at provincial scale. Prints, in one run on this machine:
+ * <ul>
+ * <li>passes per second through the signed HTTP device API into PostgreSQL, in batches of 500 from
+ * several gates at once (dedupe, the right-to-pass judgement, daily presence and the
+ * impossible-travel check included);</li>
+ * <li>a bare {@code COPY} of the same rows into the same table, and the ratio;</li>
+ * <li>gate-decision latency p50 / p99 at an offered 1,000 requests per second.</li>
+ * </ul>
+ * Not part of the default suite; run on demand:
+ * {@code ./mvnw test -Dtest=PassIngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Prints
+ * figures, asserts nothing about time.
+ */
+class PassIngestionBenchmark extends IntegrationTest {
+
+	static final int WORKERS = 2_000;
+
+	static final int GATES = 8;
+
+	static final int BATCH = 500;
+
+	static final int PASSES_PER_RUN = 200_000;
+
+	static final int RUNS = 3;
+
+	static final int CLIENT_THREADS = 4;
+
+	static final int DECISIONS_PER_SECOND = 1_000;
+
+	static final int DECISION_SECONDS = 10;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	DataSource dataSource;
+
+	record Gate(long id, String serial, String secret) {
+	}
+
+	@Test
+	void ingestPassesAndDecideAtTheGate() throws Exception {
+		ApiClient api = as(province());
+		LocalDate start = LocalDate.now().minusMonths(3);
+		Site site = site(api, "220102", start);
+		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
+				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
+		if (imported.status() != 201) {
+			throw new IllegalStateException(imported.body());
+		}
+		List<Gate> gates = new ArrayList<>();
+		for (int g = 0; g < GATES; g++) {
+			RegisteredDevice d = device(api, site.projectId(), "SITEROLL", "BOTH");
+			gates.add(new Gate(d.id(), d.serial(), d.secret()));
+		}
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		List<Long> people = new DeviceClient(http, baseUrl(), gates.get(0).serial(), gates.get(0).secret())
+			.get("/api/device/v1/roster?since=0").json().get("entries").valueStream().map(e -> e.get("personId").asLong())
+			.toList();
+
+		gateDecisions(http, gates.get(0), people, 5, false);
+		gateDecisions(http, gates.get(0), people, DECISION_SECONDS, true);
+
+		upload(http, gates, people, "warmup", 20 * BATCH);
+		List<Double> apiRates = new ArrayList<>();
+		List<Double> copyRates = new ArrayList<>();
+		for (int run = 1; run <= RUNS; run++) {
+			String tag = "run" + run;
+			long millis = upload(http, gates, people, tag, PASSES_PER_RUN);
+			double apiRate = PASSES_PER_RUN * 1000.0 / millis;
+			long copyMillis = copySameRows(tag);
+			double copyRate = PASSES_PER_RUN * 1000.0 / copyMillis;
+			apiRates.add(apiRate);
+			copyRates.add(copyRate);
+			System.out.printf("run %d: HTTP API %,d passes in %,d ms (%,.0f passes/s); COPY of the same rows %,d ms (%,.0f rows/s); "
+					+ "ratio %.2f%n", run, PASSES_PER_RUN, millis, apiRate, copyMillis, copyRate, apiRate / copyRate);
+		}
+		Collections.sort(apiRates);
+		Collections.sort(copyRates);
+		double api50 = apiRates.get(RUNS / 2), copy50 = copyRates.get(RUNS / 2);
+		System.out.printf("PASS INGESTION BENCHMARK: %d cores, batches of %d from %d gates (%d client threads): median %,.0f passes/s "
+				+ "via the HTTP API vs %,.0f rows/s by COPY: ratio %.2f (target >= 20,000 passes/s)%n",
+				Runtime.getRuntime().availableProcessors(), BATCH, GATES, CLIENT_THREADS, api50, copy50, api50 / copy50);
+
+		long stored = jdbc.sql("select count(*) from pass where project_id = ?").param(site.projectId()).query(Long.class).single();
+		System.out.printf("stored rows on the project (API + COPY + warm-up): %,d%n", stored);
+	}
+
+	/** Uploads {@code total} passes with fresh event ids; returns wall-clock milliseconds. */
+	private long upload(HttpClient http, List<Gate> gates, List<Long> people, String tag, int total) throws Exception {
+		OffsetDateTime first = LocalDate.now().minusDays(25).atTime(6, 0).atOffset(ZoneOffset.ofHours(8));
+		List<byte[]> bodies = new ArrayList<>();
+		List<Gate> owners = new ArrayList<>();
+		for (int from = 0; from < total; from += BATCH) {
+			List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+			for (int n = from; n < Math.min(total, from + BATCH); n++) {
+				long person = people.get(n % people.size());
+				int round = n / people.size();
+				Map<String, Object> pass = new LinkedHashMap<>();
+				pass.put("eventId", tag + "-" + person + "-" + round);
+				pass.put("personId", Long.toString(person));
+				pass.put("time", first.plusDays(round % 24).plusMinutes(round / 24 * 7L + person % 60).toString());
+				pass.put("direction", round % 2 == 0 ? "IN" : "OUT");
+				pass.put("attendType", "001");
+				pass.put("liveness", "PASS");
+				pass.put("livenessScore", 0.93);
+				batch.add(pass);
+			}
+			bodies.add(JSON.writeValueAsBytes(Map.of("passes", batch)));
+			owners.add(gates.get(bodies.size() % gates.size()));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+		long started = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < bodies.size(); i++) {
+			byte[] body = bodies.get(i);
+			Gate gate = owners.get(i);
+			futures.add(pool.submit(() -> {
+				ApiClient.Response r = new DeviceClient(http, baseUrl(), gate.serial(), gate.secret()).post("/api/device/v1/passes", body);
+				if (r.status() != 200) {
+					throw new IllegalStateException(r.body());
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		pool.shutdown();
+		return millis;
+	}
+
+	/** COPY the rows the API stored in this run again (with another key) into the same table. */
+	private long copySameRows(String tag) throws Exception {
+		StringBuilder csv = new StringBuilder();
+		jdbc.sql("""
+				select device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time, utc_offset_min,
+				       received_at, direction, attend_type, liveness, liveness_score, offline, outcome, source
+				from pass where source_key like ?""")
+			.param(tag + "-%")
+			.query(rs -> {
+				csv.append(rs.getLong(1)).append(',').append(rs.getLong(2)).append(",copy-").append(rs.getString(3)).append(',')
+					.append(rs.getString(4)).append(',').append(rs.getLong(5)).append(',')
+					.append(rs.getTimestamp(6).toInstant()).append(',').append(rs.getTimestamp(7).toLocalDateTime()).append(',')
+					.append(rs.getInt(8)).append(',').append(rs.getTimestamp(9).toInstant()).append(',').append(rs.getString(10))
+					.append(',').append(rs.getString(11)).append(',').append(rs.getString(12)).append(',')
+					.append(rs.getFloat(13)).append(',').append(rs.getBoolean(14)).append(',').append(rs.getString(15))
+					.append(',').append(rs.getString(16)).append('\n');
+			});
+		try (Connection c = dataSource.getConnection()) {
+			PGConnection pg = c.unwrap(PGConnection.class);
+			long started = System.nanoTime();
+			pg.getCopyAPI().copyIn("""
+					copy pass (device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time,
+					           utc_offset_min, received_at, direction, attend_type, liveness, liveness_score, offline, outcome,
+					           source) from stdin with (format csv)""", new StringReader(csv.toString()));
+			return (System.nanoTime() - started) / 1_000_000;
+		}
+	}
+
+	/**
+	 * Offers 1,000 gate decisions per second (open loop): 50 client threads, each a turnstile lane
+	 * asking every 50 ms over keep-alive connections. Latency is measured from the moment a
+	 * request was due, so a slow answer also counts against the requests queued behind it.
+	 */
+	private void gateDecisions(HttpClient http, Gate gate, List<Long> people, int seconds, boolean print) throws Exception {
+		int lanes = 50;
+		long intervalNanos = 1_000_000_000L * lanes / DECISIONS_PER_SECOND;
+		int perLane = DECISIONS_PER_SECOND * seconds / lanes;
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+		ExecutorService pool = Executors.newFixedThreadPool(lanes);
+		HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+			.build();
+		long started = System.nanoTime() + 50_000_000L;
+		List<Future<?>> futures = new ArrayList<>();
+		for (int lane = 0; lane < lanes; lane++) {
+			int l = lane;
+			futures.add(pool.submit(() -> {
+				for (int i = 0; i < perLane; i++) {
+					long due = started + l * intervalNanos / lanes + i * intervalNanos;
+					long wait = due - System.nanoTime();
+					if (wait > 0) {
+						TimeUnit.NANOSECONDS.sleep(wait);
+					}
+					byte[] body = ("{\"personId\":" + people.get((i * lanes + l) % people.size()) + "}")
+						.getBytes(StandardCharsets.UTF_8);
+					String nonce = DeviceClient.nonce();
+					String timestamp = Long.toString(Instant.now().getEpochSecond());
+					String path = "/api/device/v1/gate-decisions";
+					HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+						.header("X-Device-Serial", gate.serial())
+						.header("X-Timestamp", timestamp)
+						.header("X-Nonce", nonce)
+						.header("X-Signature", DeviceSignature.sign(gate.secret(), "POST", path, timestamp, nonce, body))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+						.build();
+					HttpResponse<Void> r = own.send(request, HttpResponse.BodyHandlers.discarding());
+					latencies.add(System.nanoTime() - due);
+					if (r.statusCode() != 200) {
+						failures.add(r.statusCode());
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		double took = (System.nanoTime() - started) / 1e9;
+		if (!print) {
+			return;
+		}
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf("GATE DECISION BENCHMARK: %,d requests offered at %,d/s from %d lanes over %.1f s (achieved %,.0f/s): "
+				+ "p50 %.1f ms, p99 %.1f ms, max %.1f ms, non-200 answers %d%n", sorted.size(), DECISIONS_PER_SECOND, lanes, took,
+				sorted.size() / took, sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
+				sorted.get(sorted.size() - 1) / 1e6, failures.size());
+	}
+}
