@@ -262,6 +262,9 @@ class DeviceApiTest extends IntegrationTest {
 		JsonNode shown = api.get("/api/devices/" + device.id()).json();
 		assertThat(shown.get("online").asBoolean()).isTrue();
 		assertThat(shown.get("firmware").asString()).isEqualTo("1.2.3");
+		ApiClient.Response page = api.get("/projects/" + site.projectId() + "/gates");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains(device.serial(), "在线", "本月联网 1 天");
 		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + LocalDate.now().minusDays(1)
 				+ "&to=" + LocalDate.now()).json().get(0).asString()).isEqualTo(LocalDate.now().toString());
 	}
