@@ -78,8 +78,11 @@ public class DemoProvince {
 
 	private final Clock clock;
 
+	private final DemoGates gates;
+
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
-			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock) {
+			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates) {
+		this.gates = gates;
 		this.regions = regions;
 		this.enterprises = enterprises;
 		this.projects = projects;
@@ -126,17 +129,24 @@ public class DemoProvince {
 		}
 		int workersLeft = size.workers();
 		Project firstChangchun = null;
+		List<Project> built = new ArrayList<>();
 		for (int p = 0; p < size.projects(); p++) {
 			Region region = p < 6 ? regions.require(List.of("220102", "220104", "220202", "220302", "222401", "229901").get(p)) : ids.pick(counties);
 			Enterprise contractor = contractors.get(p % contractors.size());
 			int workers = p == size.projects() - 1 ? workersLeft : Math.min(workersLeft, size.workers() / size.projects());
 			workersLeft -= workers;
 			Project project = tx.execute(s -> buildProject(ids, today, region, contractor, supervisors, labour, owners, workers));
+			built.add(project);
 			if (firstChangchun == null && project.regionPath().startsWith("220000/220100/")) {
 				firstChangchun = project;
 			}
 		}
 		createAccounts(firstChangchun);
+		long passCount = 0;
+		for (int p = 0; p < built.size(); p++) {
+			passCount += gates.equip(built.get(p), p, seed);
+		}
+		log.info("Demo gates: {} passes over the last {} days", passCount, DemoGates.DAYS);
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers in {} s", enterpriseCount, size.projects(),
 				size.workers(), took.toSeconds());
