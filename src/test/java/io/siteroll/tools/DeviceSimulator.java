@@ -168,10 +168,12 @@ public final class DeviceSimulator {
 		AtomicLong sent = new AtomicLong(), stored = new AtomicLong(), duplicates = new AtomicLong(),
 				refused = new AtomicLong(), rejected = new AtomicLong(), batches = new AtomicLong(), failed = new AtomicLong();
 		List<Runnable> work = new ArrayList<>();
+		List<Integer> sizes = new ArrayList<>();
 		passes.forEach((gate, list) -> {
 			DeviceClient client = new DeviceClient(http, options.url(), gate.serial(), gate.secret());
 			for (int from = 0; from < list.size(); from += options.batch()) {
 				List<Map<String, Object>> batch = list.subList(from, Math.min(list.size(), from + options.batch()));
+				sizes.add(batch.size());
 				work.add(() -> {
 					ApiClient.Response r = client.post("/api/device/v1/passes", Map.of("passes", batch));
 					batches.incrementAndGet();
@@ -193,7 +195,8 @@ public final class DeviceSimulator {
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			long submitted = 0;
-			for (Runnable job : work) {
+			for (int j = 0; j < work.size(); j++) {
+				Runnable job = work.get(j);
 				if (options.rate() > 0) {
 					long due = started + submitted * 1_000_000_000L / options.rate();
 					long wait = due - System.nanoTime();
@@ -202,7 +205,7 @@ public final class DeviceSimulator {
 					}
 				}
 				futures.add(pool.submit(job));
-				submitted += options.batch();
+				submitted += sizes.get(j);
 			}
 			for (Future<?> f : futures) {
 				f.get();
