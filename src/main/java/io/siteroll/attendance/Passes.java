@@ -36,6 +36,12 @@ public interface Passes {
 
 	Page<Pass> search(long projectId, Search search, int page, int size);
 
+	/**
+	 * The photo taken with a pass, in clear: needs the reveal permission and is audited (a face is
+	 * personal data). Empty when the photo has been purged after its retention period.
+	 */
+	java.util.Optional<byte[]> revealPhoto(long photoId);
+
 	/** How many passes a device has stored (all time); for reconciliation with the device's counter. */
 	long countForDevice(long deviceId);
 }

@@ -25,6 +25,7 @@ import io.siteroll.attendance.PassRecord;
 import io.siteroll.attendance.Passes;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Page;
+import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,8 +138,15 @@ class JdbcPasses implements Passes {
 
 	private final ProjectAccess access;
 
+	private final PhotoStore photoStore;
+
+	private final PersonalDataReveals reveals;
+
 	JdbcPasses(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
-			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access) {
+			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access,
+			PhotoStore photoStore, PersonalDataReveals reveals) {
+		this.photoStore = photoStore;
+		this.reveals = reveals;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
@@ -419,6 +427,23 @@ class JdbcPasses implements Passes {
 			photos.linked(gate, pass, photoId);
 			return PhotoOutcome.ATTACHED;
 		});
+	}
+
+	@Override
+	public java.util.Optional<byte[]> revealPhoto(long photoId) {
+		Map<String, Object> photo = jdbc.sql("select project_id, storage_key, purged_at from pass_photo where id = ?")
+			.param(photoId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new io.siteroll.platform.NotFound("photo", photoId));
+		access.requireVisible(((Number) photo.get("project_id")).longValue());
+		if (photo.get("purged_at") != null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(reveals.revealBytes("pass_photo", photoId, "photo", PhotoStore.PURPOSE,
+				photoStore.raw((String) photo.get("storage_key"))));
 	}
 
 	@Override

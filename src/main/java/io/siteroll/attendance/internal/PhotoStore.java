@@ -53,10 +53,10 @@ class PhotoStore {
 		return key;
 	}
 
-	/** The clear photo: callers audit the read. */
-	byte[] get(String key) {
+	/** The encrypted file as stored (decrypt through the audited reveals). */
+	byte[] raw(String key) {
 		try {
-			return cipher.decryptBytes(PURPOSE, Files.readAllBytes(root.resolve(key)));
+			return Files.readAllBytes(root.resolve(key));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -70,9 +70,5 @@ class PhotoStore {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	boolean exists(String key) {
-		return Files.exists(root.resolve(key));
 	}
 }

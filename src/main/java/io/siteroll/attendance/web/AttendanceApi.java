@@ -96,6 +96,14 @@ class AttendanceApi {
 		return signals.forProject(id, kind, from, to, Page.number(page), Page.size(size));
 	}
 
+	@GetMapping(value = "/api/pass-photos/{photoId}", produces = org.springframework.http.MediaType.IMAGE_JPEG_VALUE)
+	@Operation(summary = "The photo taken with a pass (evidence); needs the reveal permission, audited; 410 once purged")
+	org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long photoId) {
+		return passes.revealPhoto(photoId)
+			.map(bytes -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG).body(bytes))
+			.orElseGet(() -> org.springframework.http.ResponseEntity.status(HttpStatus.GONE).build());
+	}
+
 	@GetMapping("/api/gate-blacklist")
 	List<GateBlacklist.Listing> blacklist() {
 		return blacklist.current();
