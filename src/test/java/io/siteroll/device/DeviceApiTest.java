@@ -62,6 +62,10 @@ class DeviceApiTest extends IntegrationTest {
 						"FACE_TERMINAL", "direction", "BOTH", "channelName", "c", "registeredOn", LocalDate.now()));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(rules(again)).containsExactly("device.serial-taken");
+		ApiClient.Response docs = api.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/device/v1/passes", "/api/device/v1/gate-decisions", "/api/device/v1/roster",
+				"/api/device/v1/heartbeat", "X-Signature");
 		ApiClient.Response bad = api.english().post("/api/projects/" + site.projectId() + "/devices",
 				Map.of("serialNumber", "a b", "protocol", "SITEROLL"));
 		assertThat(bad.status()).isEqualTo(400);

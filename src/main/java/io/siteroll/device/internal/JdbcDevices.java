@@ -159,6 +159,9 @@ class JdbcDevices implements Devices {
 		checks.required("projectId", move.projectId());
 		checks.required("fromDay", move.fromDay());
 		checks.maxLength("channelName", move.channelName(), 50);
+		if (move.fromDay() != null) {
+			checks.check(!move.fromDay().isAfter(LocalDate.now(clock)), "fromDay", "date.in-future");
+		}
 		checks.throwIfAny();
 		Device before = manageable(deviceId);
 		access.requireManageable(move.projectId());
