@@ -276,30 +276,6 @@ create table device_upload (
 );
 create index device_upload_device on device_upload (device_id, received_at);
 
--- Why a person may not pass this project's gates on a day (null: they may). Managers in a post on
--- that day pass; workers need an engagement entered and not exited, with a labour contract that
--- covers the day; nobody on the blacklist passes; an unknown person never passes (R3).
-create function gate_refusal_reason(p_project bigint, p_person bigint, p_day date) returns text
-    language sql stable as $$
-    select case
-        when p_person is null or not exists (select 1 from person where id = p_person) then 'NOT_REGISTERED'
-        when exists (select 1 from gate_blacklist b where b.person_id = p_person and b.lifted_at is null) then 'BLACKLISTED'
-        when exists (select 1 from manager_post m
-                     where m.project_id = p_project and m.person_id = p_person
-                       and m.tenure_from <= p_day and (m.tenure_to is null or m.tenure_to >= p_day)) then null
-        else (select case
-                  when e.id is null or e.entry_date > p_day then 'NOT_ENGAGED'
-                  when e.exit_date is not null and e.exit_date < p_day then 'EXITED'
-                  when e.contract_start > p_day or (e.contract_end is not null and e.contract_end < p_day) then 'NO_CONTRACT'
-                  end
-              from (select 1) one
-                   left join lateral (select w.id, w.entry_date, w.exit_date, w.contract_start, w.contract_end
-                                      from worker_engagement w
-                                      where w.project_id = p_project and w.person_id = p_person
-                                      order by (w.exit_date is null) desc, w.entry_date desc
-                                      limit 1) e on true)
-        end
-$$;
 create index worker_engagement_project_person on worker_engagement (project_id, person_id);
 
 -- Great-circle distance in kilometres (haversine), for the impossible-travel signal.
@@ -307,4 +283,39 @@ create function distance_km(lat1 numeric, lon1 numeric, lat2 numeric, lon2 numer
     language sql immutable as $$
     select 2 * 6371.0 * asin(sqrt(power(sin(radians((lat2 - lat1)::float8) / 2), 2)
         + cos(radians(lat1::float8)) * cos(radians(lat2::float8)) * power(sin(radians((lon2 - lon1)::float8) / 2), 2)))
+$$;
+
+-- Why a person may not pass this project's gates on a day (null: they may). Managers in a post on
+-- that day pass; workers need an engagement entered and not exited, with a labour contract that
+-- covers the day; nobody on the blacklist passes; an unknown person never passes (R3).
+-- A one-row table function, so that the planner inlines it into set-based queries: the ingestion
+-- statement judges 500 passes at once without a function call per row.
+create function gate_refusals(p_project bigint, p_person bigint, p_day date) returns table (reason text)
+    language sql stable as $$
+    select case
+        when p.id is null then 'NOT_REGISTERED'
+        when bl.person_id is not null then 'BLACKLISTED'
+        when mp.person_id is not null then null
+        when e.id is null or e.entry_date > p_day then 'NOT_ENGAGED'
+        when e.exit_date is not null and e.exit_date < p_day then 'EXITED'
+        when e.contract_start > p_day or (e.contract_end is not null and e.contract_end < p_day) then 'NO_CONTRACT'
+        end
+    from (select 1) one
+         left join person p on p.id = p_person
+         left join lateral (select b.person_id from gate_blacklist b
+                            where b.person_id = p_person and b.lifted_at is null limit 1) bl on true
+         left join lateral (select m.person_id from manager_post m
+                            where m.project_id = p_project and m.person_id = p_person
+                              and m.tenure_from <= p_day and (m.tenure_to is null or m.tenure_to >= p_day) limit 1) mp on true
+         left join lateral (select w.id, w.entry_date, w.exit_date, w.contract_start, w.contract_end
+                            from worker_engagement w
+                            where w.project_id = p_project and w.person_id = p_person
+                            order by (w.exit_date is null) desc, w.entry_date desc
+                            limit 1) e on true
+$$;
+
+-- The same judgement for one person (gate decisions, rosters).
+create function gate_refusal_reason(p_project bigint, p_person bigint, p_day date) returns text
+    language sql stable as $$
+    select reason from gate_refusals(p_project, p_person, p_day)
 $$;

@@ -67,8 +67,9 @@ class JdbcPasses implements Passes {
 			           case when reason is null then 'ACCEPTED' else 'REFUSED' end, reason, photo_id, source
 			    from (select b.*, case when not prm.enabled then 'DEVICE_DISABLED'
 			                           when b.refused_by_device then 'REFUSED_BY_DEVICE'
-			                           else gate_refusal_reason(prm.project, b.person_id, b.day) end as reason
-			          from b, prm) x, prm
+			                           else r.reason end as reason
+			          from b cross join prm
+			               cross join lateral gate_refusals(prm.project, b.person_id, b.day) r) x, prm
 			    on conflict do nothing
 			    returning id, source_key, person_id, passed_at, outcome, refusal_reason, liveness
 			),

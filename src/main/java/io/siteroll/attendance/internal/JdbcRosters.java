@@ -47,7 +47,7 @@ class JdbcRosters implements Rosters {
 				    select person_id from manager_post where project_id = ? and roster_version > ?
 				),
 				judged as (
-				    select c.person_id, gate_refusal_reason(?, c.person_id, ?) as reason from changed c
+				    select c.person_id, r.reason from changed c cross join lateral gate_refusals(?, c.person_id, ?) r
 				)
 				select j.person_id, p.name, j.reason,
 				       exists (select 1 from person_face f where f.person_id = j.person_id) as has_face,
