@@ -259,10 +259,17 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(byPerson.get(leaves).get("reason").asString()).isEqualTo("EXITED");
 		assertThat(byPerson.get(joined).get("allowed").asBoolean()).isTrue();
 
+		long current = changes.get("version").asLong();
+		api.post("/api/gate-blacklist", Map.of("personId", stays, "reason", "冒名顶替"));
+		JsonNode barred = gate.get("/api/device/v1/roster?since=" + current).json();
+		assertThat(barred.get("entries").size()).isEqualTo(1);
+		assertThat(barred.get("entries").get(0).get("personId").asLong()).isEqualTo(stays);
+		assertThat(barred.get("entries").get(0).get("reason").asString()).isEqualTo("BLACKLISTED");
+
 		ApiClient.Response heartbeat = gate.post("/api/device/v1/heartbeat",
 				Map.of("status", "OK", "firmware", "1.2.3", "deviceTime", OffsetDateTime.now(ZoneOffset.ofHours(8)).toString()));
 		assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
-		assertThat(heartbeat.json().get("rosterVersion").asLong()).isEqualTo(changes.get("version").asLong());
+		assertThat(heartbeat.json().get("rosterVersion").asLong()).isEqualTo(barred.get("version").asLong());
 		JsonNode shown = api.get("/api/devices/" + device.id()).json();
 		assertThat(shown.get("online").asBoolean()).isTrue();
 		assertThat(shown.get("firmware").asString()).isEqualTo("1.2.3");

@@ -405,10 +405,13 @@ class JdbcPasses implements Passes {
 		}
 		byte[] sha = sha256(jpeg);
 		return tx.execute(status -> {
+			Long personId = personId(personRef);
 			List<Inserted> found = jdbc.sql("""
 					select id, source_key, person_id, passed_at, outcome, refusal_reason, liveness, photo_id from pass
-					where device_id = ? and person_ref = ? and passed_at = ? for update""")
-				.params(gate.deviceId(), personRef.strip(), Timestamp.from(deviceTime.toInstant()))
+					where device_id = ? and person_ref = ? and passed_at = ?
+					  and (?::int8 is null or person_id = ?::int8)
+					for update""")
+				.params(gate.deviceId(), personRef.strip(), Timestamp.from(deviceTime.toInstant()), personId, personId)
 				.query((rs, n) -> rs.getObject("photo_id") != null ? null
 						: new Inserted(rs.getLong("id"), rs.getString("source_key"), (Long) rs.getObject("person_id"),
 								rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),
