@@ -136,6 +136,17 @@ class DeviceApiTest extends IntegrationTest {
 		long engaged = engagedWorker(api, site);
 		assertThat(decide(gate, engaged)).isEqualTo("ALLOW");
 
+		String idNumber = IDS.idNumber(1970, 2000);
+		api.post("/api/projects/" + site.projectId() + "/workers", worker(site.teamId(), idNumber, IDS.name(), IDS.bankCard()));
+		assertThat(decide(gate, idNumber)).as("an ID-card reader").isEqualTo("ALLOW");
+		String unknownId = IDS.idNumber(1970, 2000);
+		assertThat(decide(gate, unknownId)).isEqualTo("NOT_REGISTERED");
+		for (String table : jdbc.sql("select tablename from pg_tables where schemaname = current_schema()").query(String.class).list()) {
+			long clear = jdbc.sql("select count(*) from \"" + table + "\" t where t::text like ? or t::text like ?")
+				.params("%" + idNumber + "%", "%" + unknownId + "%").query(Long.class).single();
+			assertThat(clear).as("clear ID numbers in table %s", table).isZero();
+		}
+
 		assertThat(decide(gate, 987_654_321_012L)).isEqualTo("NOT_REGISTERED");
 		assertThat(decide(gate, IDS.idNumber(1970, 2000))).isEqualTo("NOT_REGISTERED");
 		assertThat(decide(gate, "not-an-id-number")).isEqualTo("NOT_REGISTERED");
@@ -174,7 +185,7 @@ class DeviceApiTest extends IntegrationTest {
 
 		long refusals = jdbc.sql("select count(*) from gate_refusal where device_id = ?").param(device.id())
 			.query(Long.class).single();
-		assertThat(refusals).isEqualTo(8);
+		assertThat(refusals).isEqualTo(9);
 	}
 
 	@Test
