@@ -60,6 +60,17 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
 	}
 
+	/** A browser form post (application/x-www-form-urlencoded). */
+	public Response form(String path, java.util.Map<String, String> fields) {
+		String body = fields.entrySet().stream()
+			.map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.reduce((a, b) -> a + "&" + b)
+			.orElse("");
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public Response put(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

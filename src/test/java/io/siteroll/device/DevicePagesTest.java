@@ -1,0 +1,63 @@
+package io.siteroll.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.identity.Role;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The pages: registering a device shows its secret once; the passes page lists refused passes with their reason. */
+class DevicePagesTest extends IntegrationTest {
+
+	@Test
+	void registeringADeviceOnThePageShowsTheSecretOnceAndErrorsInChinese() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		assertThat(api.get("/projects/" + site.projectId() + "/devices/new").status()).isEqualTo(200);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("serialNumber", "PAGE" + System.nanoTime());
+		form.put("vendor", "海康威视");
+		form.put("model", "DS-K5671");
+		form.put("protocol", "SITEROLL");
+		form.put("kind", "FACE_TURNSTILE");
+		form.put("direction", "IN");
+		form.put("channelName", "东门");
+		form.put("registeredOn", LocalDate.now().toString());
+		ApiClient.Response page = api.form("/projects/" + site.projectId() + "/devices/new", form);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("只显示这一次", form.get("serialNumber"));
+		assertThat(jdbc.sql("select count(*) from device where serial_number = ?").param(form.get("serialNumber"))
+			.query(Long.class).single()).isEqualTo(1);
+
+		ApiClient.Response again = api.form("/projects/" + site.projectId() + "/devices/new", form);
+		assertThat(again.body()).contains("该序列号的设备已登记").doesNotContain("只显示这一次");
+
+		ApiClient.Response outsider = as(account(Role.ENTERPRISE_ADMIN, null, site(api, "220102", LocalDate.now()).contractorId(),
+				null, false)).get("/projects/" + site.projectId() + "/devices/new");
+		assertThat(outsider.status()).isIn(403, 404);
+	}
+
+	@Test
+	void thePassesPageListsRefusedPassesWithTheirReason() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		long worker = engagedWorker(api, site);
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString();
+		gate(device).post("/api/device/v1/passes", Map.of("passes", List.of(
+				Map.of("eventId", "pg-1", "personId", worker, "time", at, "attendType", "001", "liveness", "PASS"),
+				Map.of("eventId", "pg-2", "personId", "31415926", "time", at, "attendType", "001", "liveness", "FAIL"))));
+		ApiClient.Response page = api.get("/projects/" + site.projectId() + "/passes?outcome=REFUSED");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("共 1 条", "拒绝：未实名登记", "未登记（31415926）", "未通过");
+		assertThat(api.get("/projects/" + site.projectId() + "/passes").body()).contains("共 2 条", "放行");
+	}
+}
