@@ -31,4 +31,13 @@ public interface ProjectAccess {
 	 * own enterprise.
 	 */
 	Optional<Set<Long>> visibleUnits(long projectId);
+
+	/**
+	 * The caller's project scope as an SQL predicate over a project-id column, for set-based queries
+	 * in other modules: {@code sql} uses only named parameters starting with {@code scope_}.
+	 */
+	record Scope(String sql, java.util.Map<String, Object> params) {
+	}
+
+	Scope visibleProjects(String projectIdColumn);
 }

@@ -246,6 +246,22 @@ class JdbcProjects implements Projects, ProjectAccess {
 	// ---- access -------------------------------------------------------------------------------
 
 	@Override
+	public Scope visibleProjects(String projectIdColumn) {
+		Actor actor = actors.get();
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope_all", actor.isProvince());
+		params.put("scope_region", actor.isOfficer() ? actor.regionPath() + "%" : "-");
+		params.put("scope_project", actor.role() == Role.LABOUR_CLERK ? actor.projectId() : -1L);
+		params.put("scope_enterprise", actor.role() == Role.ENTERPRISE_ADMIN ? actor.enterpriseId() : -1L);
+		String sql = "(:scope_all or " + projectIdColumn + " = :scope_project"
+				+ " or exists (select 1 from project sp join region sr on sr.code = sp.region_code where sp.id = "
+				+ projectIdColumn + " and sr.path like :scope_region)"
+				+ " or exists (select 1 from participating_unit spu where spu.project_id = " + projectIdColumn
+				+ " and spu.enterprise_id = :scope_enterprise))";
+		return new Scope(sql, params);
+	}
+
+	@Override
 	public Project requireVisible(long projectId) {
 		Map<String, Object> params = scopeParams(actors.get());
 		params.put("id", projectId);

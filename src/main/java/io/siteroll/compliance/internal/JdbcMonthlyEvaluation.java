@@ -1,0 +1,302 @@
+package io.siteroll.compliance.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.siteroll.compliance.MonthlyEvaluation;
+import io.siteroll.compliance.RuleSet;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly evaluation in a handful of set-based statements, in one transaction:
+ * <ol>
+ * <li>the month's construction days of every started project (the {@code construction_days}
+ * function: start to completion, minus stoppages) into a temporary table;</li>
+ * <li>candidates for R2 (each post's valid days within its tenure against the construction days
+ * within its tenure, compared in integers), R3 (workers engaged on a construction day against
+ * workers with a valid day) and R1 (a device assigned by the start date; construction days on which
+ * no device was heard);</li>
+ * <li>a merge into the findings: new ones raised, changed ones updated or reinstated, ones that no
+ * longer hold withdrawn, each change a revision; identical ones untouched.</li>
+ * </ol>
+ */
+@Service
+class JdbcMonthlyEvaluation implements MonthlyEvaluation {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcMonthlyEvaluation.class);
+
+	private static final String CONSTRUCTION_DAYS = """
+			create temp table month_day on commit drop as
+			select p.id as project_id, d.day::date as day
+			from project p cross join lateral construction_days(p.id, :from, :to) as d(day)
+			where p.start_date is not null and p.start_date <= :to
+			  and (p.completion_date is null or p.completion_date >= :from)""";
+
+	private static final String R2 = """
+			insert into finding_candidate
+			select 'R2', mp.project_id, 'post:' || mp.id, 'RECTIFICATION_ORDER',
+			       case mp.post when 'PROJECT_MANAGER' then 'PROJECT_MANAGER'
+			                    when 'CHIEF_SUPERVISOR' then 'SUPERVISION_COMPANY'
+			                    else 'PROJECT_MANAGER' end,
+			       pu.enterprise_id,
+			       case when mp.post in ('PROJECT_MANAGER', 'CHIEF_SUPERVISOR') then mp.person_id else pm.person_id end,
+			       mp.person_id, mp.post,
+			       jsonb_build_object(
+			           'post', mp.post, 'tenureFrom', mp.tenure_from, 'tenureTo', mp.tenure_to,
+			           'constructionDays', base.days, 'constructionDayCount', base.n,
+			           'attendedDays', att.days, 'attendedDayCount', att.n,
+			           'requiredPercent', k.pct, 'actualPercent', round(att.n * 100.0 / base.n, 1),
+			           'arithmetic', att.n || ' × 100 = ' || att.n * 100 || ' < ' || base.n || ' × ' || k.pct || ' = ' || base.n * k.pct,
+			           'validDayRule', :validDayRule, 'stoppages', coalesce(st.list, '[]'::jsonb))
+			from manager_post mp
+			     join participating_unit pu on pu.id = mp.participating_unit_id
+			     cross join lateral (select case when mp.post = any(string_to_array(:keyPosts, ',')) then :keyPct else :otherPct end as pct) k
+			     cross join lateral (
+			         select count(*)::int as n, coalesce(jsonb_agg(md.day order by md.day), '[]'::jsonb) as days
+			         from month_day md
+			         where md.project_id = mp.project_id and md.day >= mp.tenure_from
+			           and (mp.tenure_to is null or md.day <= mp.tenure_to)) base
+			     cross join lateral (
+			         select count(*)::int as n, coalesce(jsonb_agg(dp.day order by dp.day), '[]'::jsonb) as days
+			         from daily_presence dp
+			              join month_day md on md.project_id = dp.project_id and md.day = dp.day
+			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.valid
+			           and dp.day >= mp.tenure_from and (mp.tenure_to is null or dp.day <= mp.tenure_to)) att
+			     left join lateral (
+			         select m2.person_id from manager_post m2
+			         where m2.project_id = mp.project_id and m2.post = 'PROJECT_MANAGER'
+			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
+			         order by m2.tenure_from desc limit 1) pm on true
+			     left join lateral (
+			         select jsonb_agg(jsonb_build_object('firstDay', s.first_day, 'lastDay', s.last_day, 'kind', s.kind,
+			                                             'reason', s.reason) order by s.first_day) as list
+			         from project_stoppage s
+			         where s.project_id = mp.project_id and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
+			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from)
+			  and base.n > 0 and att.n * 100 < base.n * k.pct""";
+
+	private static final String R3 = """
+			insert into finding_candidate
+			with engaged as (
+			    select distinct w.project_id, w.person_id
+			    from worker_engagement w
+			    where exists (select 1 from month_day md
+			                  where md.project_id = w.project_id and md.day >= w.entry_date
+			                    and (w.exit_date is null or md.day <= w.exit_date))
+			),
+			present as (
+			    select distinct dp.project_id, dp.person_id
+			    from daily_presence dp
+			    where dp.valid and dp.day between :from and :to
+			),
+			tally as (
+			    select e.project_id, count(*)::int as engaged, count(pr.person_id)::int as attended,
+			           (array_agg(e.person_id order by e.person_id) filter (where pr.person_id is null))[1 : 500] as absent
+			    from engaged e left join present pr on pr.project_id = e.project_id and pr.person_id = e.person_id
+			    group by e.project_id
+			)
+			select 'R3', t.project_id, '',
+			       case when t.engaged - t.attended >= :penaltyFrom then 'PENALTY' else 'RECTIFICATION_ORDER' end,
+			       case when t.engaged - t.attended >= :penaltyFrom then 'PROJECT_MANAGER' else 'CONSTRUCTION_ENTERPRISE' end,
+			       p.contractor_id, pm.person_id, null, null,
+			       jsonb_build_object('engagedWorkers', t.engaged, 'workersWithValidDay', t.attended,
+			                          'shortfall', t.engaged - t.attended, 'penaltyFrom', :penaltyFrom,
+			                          'absentPersonIds', to_jsonb(t.absent), 'validDayRule', :validDayRule,
+			                          'constructionDayCount', (select count(*) from month_day md where md.project_id = t.project_id))
+			from tally t
+			     join project p on p.id = t.project_id
+			     left join lateral (
+			         select m2.person_id from manager_post m2
+			         where m2.project_id = t.project_id and m2.post = 'PROJECT_MANAGER'
+			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
+			         order by m2.tenure_from desc limit 1) pm on true
+			where t.engaged > t.attended""";
+
+	private static final String R1 = """
+			insert into finding_candidate
+			select 'R1', p.id, '', 'RECTIFICATION_ORDER', 'CONSTRUCTION_ENTERPRISE', p.contractor_id, pm.person_id, null, null,
+			       jsonb_build_object('startDate', p.start_date, 'firstDeviceFrom', dev.first_day,
+			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
+			                          'constructionDayCount', c.n, 'disconnectedDays', coalesce(off.days, '[]'::jsonb),
+			                          'disconnectedDayCount', coalesce(off.n, 0), 'toleranceDays', :toleranceDays)
+			from project p
+			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
+			     left join lateral (select min(a.from_day) as first_day from device_assignment a where a.project_id = p.id) dev on true
+			     left join lateral (
+			         select count(*)::int as n, jsonb_agg(md.day order by md.day) as days
+			         from month_day md
+			         where md.project_id = p.id and md.day < :today
+			           and not exists (select 1 from device_day dd where dd.project_id = p.id and dd.day = md.day)) off on true
+			     left join lateral (
+			         select m2.person_id from manager_post m2
+			         where m2.project_id = p.id and m2.post = 'PROJECT_MANAGER'
+			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
+			         order by m2.tenure_from desc limit 1) pm on true
+			where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final RuleSets ruleSets;
+
+	private final CurrentActor actors;
+
+	private final Clock clock;
+
+	JdbcMonthlyEvaluation(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, CurrentActor actors, Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.ruleSets = ruleSets;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/** On the first of each month, the month that just ended. */
+	@Scheduled(cron = "${siteroll.compliance.monthly-cron:0 30 2 1 * *}", zone = "Asia/Shanghai")
+	void afterMonthEnd() {
+		Result result = run(YearMonth.now(clock).minusMonths(1), "system");
+		log.info("Monthly evaluation of {}: {} projects, {} raised, {} updated, {} withdrawn in {} ms", result.month(),
+				result.projects(), result.raised(), result.updated(), result.withdrawn(), result.took().toMillis());
+	}
+
+	@Override
+	public Result evaluate(YearMonth month) {
+		if (!actors.get().isProvince()) {
+			throw new Forbidden("evaluation.province-only");
+		}
+		if (month == null) {
+			throw RuleViolation.of("month", "required");
+		}
+		if (!month.isBefore(YearMonth.now(clock))) {
+			throw RuleViolation.of("month", "evaluation.month-not-ended");
+		}
+		return run(month, actors.get().username());
+	}
+
+	Result run(YearMonth month, String by) {
+		Instant started = clock.instant();
+		RuleSet rules = ruleSets.inForce(month);
+		LocalDate from = month.atDay(1);
+		LocalDate to = month.atEndOfMonth();
+		return tx.execute(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(hashtext('monthly-evaluation'), ?)").param((int) (from.toEpochDay()))
+				.query().singleValue();
+			long evaluationId = jdbc.sql("insert into evaluation (month, rule_set_id, triggered_by) values (?, ?, ?) returning id")
+				.params(from, rules.id(), by)
+				.query(Long.class)
+				.single();
+			Map<String, Object> p = new HashMap<>();
+			p.put("from", from);
+			p.put("to", to);
+			p.put("today", LocalDate.now(clock));
+			p.put("keyPosts", String.join(",", rules.keyPosts()));
+			p.put("keyPct", rules.keyPostPercent());
+			p.put("otherPct", rules.otherPostPercent());
+			p.put("penaltyFrom", rules.shortfallPenaltyFrom());
+			p.put("toleranceDays", rules.offlineToleranceDays());
+			p.put("validDayRule", rules.validDayRule().name());
+			jdbc.sql(CONSTRUCTION_DAYS).params(p).update();
+			jdbc.sql("create index on month_day (project_id, day)").update();
+			jdbc.sql("analyze month_day").update();
+			jdbc.sql("""
+					create temp table finding_candidate (
+					    rule text, project_id bigint, subject text, measure text, responsible text,
+					    responsible_enterprise_id bigint, responsible_person_id bigint, person_id bigint, post text,
+					    evidence jsonb) on commit drop""").update();
+			jdbc.sql(R2).params(p).update();
+			jdbc.sql(R3).params(p).update();
+			jdbc.sql(R1).params(p).update();
+			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
+			Map<String, Integer> changes = merge(evaluationId, from, rules);
+			jdbc.sql("""
+					update evaluation set finished_at = ?, projects = ?, raised = ?, updated = ?, withdrawn = ?, unchanged = ?
+					where id = ?""")
+				.params(Timestamp.from(clock.instant()), projects, changes.get("raised"), changes.get("updated"),
+						changes.get("withdrawn"), changes.get("unchanged"), evaluationId)
+				.update();
+			return new Result(evaluationId, month, rules.id(), projects, changes.get("raised"), changes.get("updated"),
+					changes.get("withdrawn"), changes.get("unchanged"), Duration.between(started, clock.instant()));
+		});
+	}
+
+	/** Merges the candidates into the month's findings; returns the counts of each kind of change. */
+	private Map<String, Integer> merge(long evaluationId, LocalDate month, RuleSet rules) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("month", month);
+		p.put("evaluation", evaluationId);
+		p.put("ruleSet", rules.id());
+		int raised = jdbc.sql("""
+				with inserted as (
+				    insert into finding (month, rule, project_id, subject, status, measure, responsible,
+				                         responsible_enterprise_id, responsible_person_id, person_id, post, rule_set_id,
+				                         legal_basis, measures_text, evidence)
+				    select :month, c.rule, c.project_id, c.subject, 'OPEN', c.measure, c.responsible,
+				           c.responsible_enterprise_id, c.responsible_person_id, c.person_id, c.post, rs.id,
+				           rs.basis -> c.rule ->> 'basis', rs.basis -> c.rule ->> 'measures', c.evidence
+				    from finding_candidate c cross join rule_set rs
+				    where rs.id = :ruleSet
+				    on conflict (month, rule, project_id, subject) do nothing
+				    returning id, measure, evidence)
+				insert into finding_revision (finding_id, evaluation_id, change, measure, evidence)
+				select id, :evaluation, 'RAISED', measure, evidence from inserted""")
+			.params(p)
+			.update();
+		int changed = jdbc.sql("""
+				with target as (
+				    select f.id, case when f.status = 'WITHDRAWN' then 'REINSTATED' else 'UPDATED' end as change, c.*
+				    from finding f
+				         join finding_candidate c on c.rule = f.rule and c.project_id = f.project_id and c.subject = f.subject
+				    where f.month = :month
+				      and (f.status = 'WITHDRAWN' or f.evidence is distinct from c.evidence or f.measure <> c.measure
+				           or f.responsible <> c.responsible or f.rule_set_id <> :ruleSet
+				           or f.responsible_person_id is distinct from c.responsible_person_id)
+				),
+				updated as (
+				    update finding f set status = 'OPEN', measure = t.measure, responsible = t.responsible,
+				           responsible_enterprise_id = t.responsible_enterprise_id,
+				           responsible_person_id = t.responsible_person_id, rule_set_id = rs.id,
+				           legal_basis = rs.basis -> t.rule ->> 'basis', measures_text = rs.basis -> t.rule ->> 'measures',
+				           evidence = t.evidence, updated_at = now()
+				    from target t, rule_set rs
+				    where f.id = t.id and rs.id = :ruleSet
+				    returning f.id)
+				insert into finding_revision (finding_id, evaluation_id, change, measure, evidence)
+				select t.id, :evaluation, t.change, t.measure, t.evidence from target t join updated u on u.id = t.id""")
+			.params(p)
+			.update();
+		int withdrawn = jdbc.sql("""
+				with gone as (
+				    update finding f set status = 'WITHDRAWN', updated_at = now()
+				    where f.month = :month and f.status = 'OPEN'
+				      and not exists (select 1 from finding_candidate c
+				                      where c.rule = f.rule and c.project_id = f.project_id and c.subject = f.subject)
+				    returning f.id, f.measure, f.evidence)
+				insert into finding_revision (finding_id, evaluation_id, change, measure, evidence)
+				select id, :evaluation, 'WITHDRAWN', measure, evidence from gone""")
+			.params(p)
+			.update();
+		int candidates = jdbc.sql("select count(*) from finding_candidate").query(Integer.class).single();
+		Map<String, Integer> counts = new HashMap<>();
+		counts.put("raised", raised);
+		counts.put("updated", changed);
+		counts.put("withdrawn", withdrawn);
+		counts.put("unchanged", candidates - raised - changed);
+		return counts;
+	}
+}

@@ -1,0 +1,182 @@
+package io.siteroll.compliance.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.attendance.ValidDayRule;
+import io.siteroll.attendance.ValidDayRules;
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.RuleSet;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class JdbcRuleSets implements RuleSets {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Map<String, String>>> BASIS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final CurrentActor actors;
+
+	private final AuditTrail audit;
+
+	private final ValidDayRules validDays;
+
+	private final CodeDictionary codes;
+
+	JdbcRuleSets(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes) {
+		this.jdbc = jdbc;
+		this.actors = actors;
+		this.audit = audit;
+		this.validDays = validDays;
+		this.codes = codes;
+	}
+
+	@Override
+	public List<RuleSet> all() {
+		return jdbc.sql("select * from rule_set order by id").query(JdbcRuleSets::ruleSet).list();
+	}
+
+	@Override
+	public RuleSet require(long id) {
+		return jdbc.sql("select * from rule_set where id = ?").param(id).query(JdbcRuleSets::ruleSet).optional()
+			.orElseThrow(() -> new NotFound("rule set", id));
+	}
+
+	@Override
+	public List<Adoption> adoptions() {
+		return jdbc.sql("select effective_from, rule_set_id, adopted_by from rule_set_adoption order by effective_from")
+			.query((rs, n) -> new Adoption(rs.getDate(1).toLocalDate(), require(rs.getLong(2)), rs.getString(3)))
+			.list();
+	}
+
+	@Override
+	public RuleSet inForce(YearMonth month) {
+		long id = jdbc.sql("""
+				select rule_set_id from rule_set_adoption where effective_from <= ? order by effective_from desc limit 1""")
+			.param(month.atDay(1))
+			.query(Long.class)
+			.single();
+		return require(id);
+	}
+
+	@Override
+	@Transactional
+	public RuleSet define(Definition d) {
+		requireProvince();
+		RuleSet base = d.basedOn() == null ? inForce(YearMonth.now()) : require(d.basedOn());
+		Checks checks = new Checks();
+		checks.maxLength("code", checks.required("code", d.code()), 100);
+		checks.maxLength("name", checks.required("name", d.name()), 200);
+		int key = d.keyPostPercent() == null ? base.keyPostPercent() : d.keyPostPercent();
+		int other = d.otherPostPercent() == null ? base.otherPostPercent() : d.otherPostPercent();
+		checks.check(key >= 1 && key <= 100, "keyPostPercent", "percent.range");
+		checks.check(other >= 1 && other <= 100, "otherPostPercent", "percent.range");
+		List<String> posts = d.keyPosts() == null ? base.keyPosts() : d.keyPosts();
+		checks.check(!posts.isEmpty(), "keyPosts", "required");
+		for (String post : posts) {
+			checks.check(codes.exists(CodeDictionary.MANAGER_POST, post), "keyPosts", "code.unknown", post);
+		}
+		int penaltyFrom = d.shortfallPenaltyFrom() == null ? base.shortfallPenaltyFrom() : d.shortfallPenaltyFrom();
+		checks.check(penaltyFrom >= 2, "shortfallPenaltyFrom", "number.at-least", 2);
+		ValidDayRule validDay = base.validDayRule();
+		if (d.validDayRule() != null) {
+			validDay = checks.field("validDayRule", () -> {
+				try {
+					return ValidDayRule.valueOf(d.validDayRule());
+				}
+				catch (IllegalArgumentException e) {
+					throw io.siteroll.platform.RuleViolation.rule("code.unknown", d.validDayRule());
+				}
+			});
+		}
+		int tolerance = d.offlineToleranceDays() == null ? base.offlineToleranceDays() : d.offlineToleranceDays();
+		int deadline = d.rectificationDays() == null ? base.rectificationDays() : d.rectificationDays();
+		checks.check(tolerance >= 1, "offlineToleranceDays", "number.at-least", 1);
+		checks.check(deadline >= 1, "rectificationDays", "number.at-least", 1);
+		checks.throwIfAny();
+		long id = jdbc.sql("""
+				insert into rule_set (code, name, key_post_percent, other_post_percent, key_posts, shortfall_penalty_from,
+				                      valid_day_rule, offline_tolerance_days, rectification_days, basis, defined_by)
+				values (?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?::jsonb, ?) returning id""")
+			.params(d.code().strip(), d.name().strip(), key, other, String.join(",", posts), penaltyFrom, validDay.name(),
+					tolerance, deadline, JSON.writeValueAsString(base.basis()), actors.get().username())
+			.query(Long.class)
+			.single();
+		RuleSet defined = require(id);
+		audit.record(AuditRecord.created("rule_set", id, state(defined)));
+		return defined;
+	}
+
+	@Override
+	@Transactional
+	public Adoption adopt(long ruleSetId, LocalDate effectiveFrom) {
+		requireProvince();
+		Checks checks = new Checks();
+		checks.required("effectiveFrom", effectiveFrom);
+		if (effectiveFrom != null) {
+			checks.check(effectiveFrom.getDayOfMonth() == 1, "effectiveFrom", "rule-set.first-of-month");
+		}
+		checks.throwIfAny();
+		RuleSet adopted = require(ruleSetId);
+		RuleSet before = inForce(YearMonth.from(effectiveFrom));
+		jdbc.sql("""
+				insert into rule_set_adoption (effective_from, rule_set_id, adopted_by) values (?, ?, ?)
+				on conflict (effective_from) do update set rule_set_id = excluded.rule_set_id,
+				    adopted_by = excluded.adopted_by, adopted_at = now()""")
+			.params(effectiveFrom, ruleSetId, actors.get().username())
+			.update();
+		audit.record(AuditRecord.changed("RULE_SET_ADOPTED", "rule_set_adoption", effectiveFrom,
+				Map.of("ruleSet", before.code()), Map.of("ruleSet", adopted.code())));
+		validDays.set(effectiveFrom, adopted.validDayRule());
+		return new Adoption(effectiveFrom, adopted, actors.get().username());
+	}
+
+	private void requireProvince() {
+		if (!actors.get().isProvince()) {
+			throw new Forbidden("rule-set.province-only");
+		}
+	}
+
+	private static Map<String, Object> state(RuleSet r) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("code", r.code());
+		m.put("keyPostPercent", r.keyPostPercent());
+		m.put("otherPostPercent", r.otherPostPercent());
+		m.put("keyPosts", r.keyPosts());
+		m.put("shortfallPenaltyFrom", r.shortfallPenaltyFrom());
+		m.put("validDayRule", r.validDayRule().name());
+		m.put("offlineToleranceDays", r.offlineToleranceDays());
+		m.put("rectificationDays", r.rectificationDays());
+		return m;
+	}
+
+	static RuleSet ruleSet(ResultSet rs, int n) throws SQLException {
+		Array posts = rs.getArray("key_posts");
+		return new RuleSet(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("key_post_percent"),
+				rs.getInt("other_post_percent"), Arrays.asList((String[]) posts.getArray()), rs.getInt("shortfall_penalty_from"),
+				ValidDayRule.valueOf(rs.getString("valid_day_rule")), rs.getInt("offline_tolerance_days"),
+				rs.getInt("rectification_days"), JSON.readValue(rs.getString("basis"), BASIS), rs.getString("defined_by"));
+	}
+}

@@ -1,0 +1,92 @@
+package io.siteroll.compliance.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.MonthlyEvaluation;
+import io.siteroll.compliance.RuleSet;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.platform.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Compliance 合规检查")
+class ComplianceApi {
+
+	record EvaluationRequest(YearMonth month) {
+	}
+
+	record AdoptionRequest(LocalDate effectiveFrom) {
+	}
+
+	private final RuleSets ruleSets;
+
+	private final MonthlyEvaluation evaluation;
+
+	private final Findings findings;
+
+	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings) {
+		this.ruleSets = ruleSets;
+		this.evaluation = evaluation;
+		this.findings = findings;
+	}
+
+	@GetMapping("/api/rule-sets")
+	List<RuleSet> ruleSets() {
+		return ruleSets.all();
+	}
+
+	@GetMapping("/api/rule-sets/adoptions")
+	@Operation(summary = "Which rule set is in force from which month")
+	List<RuleSets.Adoption> adoptions() {
+		return ruleSets.adoptions();
+	}
+
+	@PostMapping("/api/rule-sets")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Define a rule set, adjusting another (basedOn); province officers only")
+	RuleSet define(@RequestBody RuleSets.Definition definition) {
+		return ruleSets.define(definition);
+	}
+
+	@PostMapping("/api/rule-sets/{id}/adoption")
+	@Operation(summary = "Put a rule set in force from the first day of a month; province officers only, audited")
+	RuleSets.Adoption adopt(@PathVariable long id, @RequestBody AdoptionRequest request) {
+		return ruleSets.adopt(id, request.effectiveFrom());
+	}
+
+	@PostMapping("/api/evaluations")
+	@Operation(summary = "Evaluate R1, R2 and R3 for a past month (also runs by itself after each month); "
+			+ "re-running gives the same findings; province officers only")
+	MonthlyEvaluation.Result evaluate(@RequestBody EvaluationRequest request) {
+		return evaluation.evaluate(request.month());
+	}
+
+	@GetMapping("/api/findings")
+	@Operation(summary = "Findings of the caller's projects; status OPEN (default) or WITHDRAWN")
+	Page<Finding> findings(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) Long personId, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return findings.search(new Findings.Search(month, projectId, personId, rule, status, region), Page.number(page),
+				Page.size(size));
+	}
+
+	@GetMapping("/api/findings/{id}")
+	Map<String, Object> finding(@PathVariable long id) {
+		return Map.of("finding", findings.require(id), "revisions", findings.revisions(id));
+	}
+}

@@ -1,0 +1,310 @@
+package io.siteroll.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.identity.Role;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.RosterFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The monthly evaluation at every boundary of DOMAIN.md R1, R2 and R3. Scenarios are built through
+ * the API; the facts the gates would have produced (daily presence, the days a device was heard) are
+ * written straight into their tables so that each day is exactly as the table says.
+ */
+class MonthlyEvaluationTest extends IntegrationTest {
+
+	/** September 2026: a project starting on the 11th has 20 construction days. */
+	static final YearMonth SEPTEMBER = YearMonth.of(2026, 9);
+
+	static final LocalDate START = SEPTEMBER.atDay(11);
+
+	private long person(ApiClient api) {
+		return api.post("/api/persons", Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name())).id();
+	}
+
+	private long appoint(ApiClient api, long projectId, long unitId, String post, LocalDate from) {
+		ApiClient.Response r = api.post("/api/projects/" + projectId + "/managers",
+				Map.of("personId", person(api), "post", post, "unitId", unitId, "tenureFrom", from));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	private long personOfPost(long postId) {
+		return jdbc.sql("select person_id from manager_post where id = ?").param(postId).query(Long.class).single();
+	}
+
+	/** The first {@code count} construction days of the month from {@code from}, marked as valid days. */
+	private void present(long projectId, long personId, LocalDate from, int count) {
+		List<LocalDate> days = jdbc.sql("select d::date from construction_days(?, ?, ?) d order by 1")
+			.params(projectId, from, from.withDayOfMonth(from.lengthOfMonth()))
+			.query(LocalDate.class)
+			.list();
+		for (LocalDate day : days.subList(0, count)) {
+			jdbc.sql("""
+					insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
+					values (?, ?, ?, (?::date + time '07:30') at time zone 'Asia/Shanghai',
+					        (?::date + time '17:30') at time zone 'Asia/Shanghai', 2, true)
+					on conflict do nothing""")
+				.params(projectId, day, personId, day, day)
+				.update();
+		}
+	}
+
+	private void connected(long projectId, LocalDate from, LocalDate to) {
+		long device = jdbc.sql("select id from device where project_id = ? order by id limit 1").param(projectId)
+			.query(Long.class).single();
+		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+			jdbc.sql("""
+					insert into device_day (device_id, day, project_id, first_at, last_at)
+					values (?, ?, ?, now(), now()) on conflict do nothing""")
+				.params(device, d, projectId)
+				.update();
+		}
+	}
+
+	private JsonNode evaluate(ApiClient api, YearMonth month) {
+		ApiClient.Response r = api.post("/api/evaluations", Map.of("month", month.toString()));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		return r.json();
+	}
+
+	private List<JsonNode> findings(ApiClient api, long projectId, YearMonth month, String rule) {
+		List<JsonNode> list = new ArrayList<>();
+		api.get("/api/findings?projectId=" + projectId + "&month=" + month + "&rule=" + rule + "&size=100").json().get("items")
+			.valueStream().forEach(list::add);
+		return list;
+	}
+
+	@ParameterizedTest(name = "{0} attending {1} of 20 construction days → finding {2}")
+	@CsvSource({ "PROJECT_MANAGER, 16, false", "PROJECT_MANAGER, 15, true", "CHIEF_SUPERVISOR, 16, false",
+			"CHIEF_SUPERVISOR, 15, true", "TECHNICAL_LEAD, 14, false", "TECHNICAL_LEAD, 13, true",
+			"SAFETY_OFFICER, 14, false", "SAFETY_OFFICER, 13, true" })
+	void R2_managersAreJudgedAt80And70PercentInIntegers(String post, int attended, boolean found) {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		long unit = post.equals("CHIEF_SUPERVISOR") ? site.supervisionUnitId() : site.gcUnitId();
+		long postId = appoint(api, site.projectId(), unit, post, START);
+		present(site.projectId(), personOfPost(postId), START, attended);
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> r2 = findings(api, site.projectId(), SEPTEMBER, "R2");
+		assertThat(r2).hasSize(found ? 1 : 0);
+		if (found) {
+			JsonNode f = r2.get(0);
+			assertThat(f.get("measure").asString()).isEqualTo("RECTIFICATION_ORDER");
+			assertThat(f.get("ruleSetCode").asString()).isEqualTo("吉建管〔2021〕6号");
+			assertThat(f.get("legalBasis").asString()).contains("检查内容2");
+			JsonNode e = f.get("evidence");
+			assertThat(e.get("constructionDayCount").asInt()).isEqualTo(20);
+			assertThat(e.get("attendedDayCount").asInt()).isEqualTo(attended);
+			assertThat(e.get("requiredPercent").asInt()).isEqualTo(post.equals("PROJECT_MANAGER") || post.equals("CHIEF_SUPERVISOR") ? 80 : 70);
+			assertThat(e.get("constructionDays").size()).isEqualTo(20);
+			assertThat(f.get("responsible").asString()).isEqualTo(post.equals("CHIEF_SUPERVISOR") ? "SUPERVISION_COMPANY" : "PROJECT_MANAGER");
+		}
+	}
+
+	@Test
+	void R2_stoppagesAndCompletionShrinkTheBaseAndAMonthWithoutConstructionDaysIsNotEvaluated() {
+		ApiClient api = as(province());
+		Site stopped = site(api, "220102", START);
+		api.post("/api/projects/" + stopped.projectId() + "/stoppages",
+				Map.of("firstDay", SEPTEMBER.atDay(21), "lastDay", SEPTEMBER.atDay(25), "reason", "停工整顿"));
+		long pm = personOfPost(appoint(api, stopped.projectId(), stopped.gcUnitId(), "PROJECT_MANAGER", START));
+		present(stopped.projectId(), pm, START, 12);
+		Site completed = site(api, "220102", START);
+		long other = personOfPost(appoint(api, completed.projectId(), completed.gcUnitId(), "QUALITY_OFFICER", START));
+		ApiClient.Response done = api.post("/api/projects/" + completed.projectId() + "/completion",
+				Map.of("completionDate", SEPTEMBER.atDay(20)));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		present(completed.projectId(), other, START, 6);
+		Site later = site(api, "220102", SEPTEMBER.plusMonths(1).atDay(5));
+		appoint(api, later.projectId(), later.gcUnitId(), "PROJECT_MANAGER", SEPTEMBER.plusMonths(1).atDay(5));
+
+		JsonNode result = evaluate(api, SEPTEMBER);
+		assertThat(findings(api, stopped.projectId(), SEPTEMBER, "R2")).as("12 of 15 = 80 %").isEmpty();
+		List<JsonNode> completedFindings = findings(api, completed.projectId(), SEPTEMBER, "R2");
+		assertThat(completedFindings).hasSize(1);
+		assertThat(completedFindings.get(0).get("evidence").get("constructionDayCount").asInt()).isEqualTo(10);
+		assertThat(completedFindings.get(0).get("evidence").get("attendedDayCount").asInt()).isEqualTo(6);
+		assertThat(api.get("/api/findings?projectId=" + later.projectId() + "&month=" + SEPTEMBER).json().get("total").asInt())
+			.as("no construction days in September").isZero();
+		assertThat(result.get("projects").asInt()).isPositive();
+
+		jdbc.sql("delete from daily_presence where project_id = ? and person_id = ? and day = ?")
+			.params(stopped.projectId(), pm, SEPTEMBER.atDay(11)).update();
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> after = findings(api, stopped.projectId(), SEPTEMBER, "R2");
+		assertThat(after).as("11 of 15 < 80 %").hasSize(1);
+		assertThat(after.get(0).get("evidence").get("stoppages").get(0).get("firstDay").asString()).isEqualTo("2026-09-21");
+	}
+
+	@Test
+	void R2_aManagerReplacedMidMonthIsJudgedOnTheirOwnTenure() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		long first = person(api);
+		long second = person(api);
+		jdbc.sql("""
+				insert into manager_post (project_id, person_id, post, participating_unit_id, tenure_from, tenure_to)
+				values (?, ?, 'PROJECT_MANAGER', ?, ?, ?), (?, ?, 'PROJECT_MANAGER', ?, ?, null)""")
+			.params(site.projectId(), first, site.gcUnitId(), START, SEPTEMBER.atDay(20), site.projectId(), second,
+					site.gcUnitId(), SEPTEMBER.atDay(21))
+			.update();
+		present(site.projectId(), first, START, 8);
+		present(site.projectId(), second, SEPTEMBER.atDay(21), 7);
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> r2 = findings(api, site.projectId(), SEPTEMBER, "R2");
+		assertThat(r2).hasSize(1);
+		assertThat(r2.get(0).get("personId").asLong()).isEqualTo(second);
+		assertThat(r2.get(0).get("evidence").get("constructionDayCount").asInt()).isEqualTo(10);
+		assertThat(r2.get(0).get("evidence").get("arithmetic").asString()).isEqualTo("7 × 100 = 700 < 10 × 80 = 800");
+	}
+
+	@ParameterizedTest(name = "shortfall {0} → {1}")
+	@CsvSource({ "0, NONE", "1, RECTIFICATION_ORDER", "15, RECTIFICATION_ORDER", "16, PENALTY" })
+	void R3_shortfallLeadsToOrderUpTo15AndPenaltyFrom16(int shortfall, String measure) {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		ApiClient.Response roster = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
+				"file", "r3.xlsx", RosterFile.of(IDS, 20, SEPTEMBER.atDay(1), START));
+		assertThat(roster.status()).as(roster.body()).isEqualTo(201);
+		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
+			.param(site.projectId()).query(Long.class).list();
+		for (long worker : workers.subList(0, 20 - shortfall)) {
+			present(site.projectId(), worker, SEPTEMBER.atDay(14), 1);
+		}
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> r3 = findings(api, site.projectId(), SEPTEMBER, "R3");
+		if (measure.equals("NONE")) {
+			assertThat(r3).isEmpty();
+			return;
+		}
+		assertThat(r3).hasSize(1);
+		assertThat(r3.get(0).get("measure").asString()).isEqualTo(measure);
+		assertThat(r3.get(0).get("evidence").get("engagedWorkers").asInt()).isEqualTo(20);
+		assertThat(r3.get(0).get("evidence").get("shortfall").asInt()).isEqualTo(shortfall);
+		assertThat(r3.get(0).get("evidence").get("absentPersonIds").size()).isEqualTo(shortfall);
+		assertThat(r3.get(0).get("responsible").asString())
+			.isEqualTo(measure.equals("PENALTY") ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE");
+	}
+
+	@ParameterizedTest(name = "device from {0} days after the start, connected {1} → R1 finding {2}")
+	@CsvSource({ "0, true, false", "1, true, true", "-3, false, true" })
+	void R1_deviceByTheStartDateAndConnected(int daysAfterStart, boolean connectedEveryDay, boolean found) {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", "R1" + System.nanoTime());
+		body.put("vendor", "v");
+		body.put("model", "m");
+		body.put("protocol", "SITEROLL");
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "1号闸");
+		body.put("registeredOn", START.plusDays(daysAfterStart));
+		assertThat(api.post("/api/projects/" + site.projectId() + "/devices", body).status()).isEqualTo(201);
+		connected(site.projectId(), START, connectedEveryDay ? SEPTEMBER.atEndOfMonth() : SEPTEMBER.atDay(27));
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> r1 = findings(api, site.projectId(), SEPTEMBER, "R1");
+		assertThat(r1).hasSize(found ? 1 : 0);
+		if (found) {
+			JsonNode e = r1.get(0).get("evidence");
+			assertThat(e.get("equippedByStart").asBoolean()).isEqualTo(daysAfterStart <= 0);
+			assertThat(e.get("disconnectedDayCount").asInt()).isEqualTo(connectedEveryDay ? 0 : 3);
+		}
+	}
+
+	@Test
+	void reRunningAMonthIsIdempotentAndCorrectedInputsLeaveAHistory() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		long pm = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER", START));
+		present(site.projectId(), pm, START, 10);
+		evaluate(api, SEPTEMBER);
+		long count = jdbc.sql("select count(*) from finding where month = ?").param(SEPTEMBER.atDay(1)).query(Long.class).single();
+		JsonNode again = evaluate(api, SEPTEMBER);
+		assertThat(again.get("raised").asInt()).isZero();
+		assertThat(again.get("updated").asInt()).isZero();
+		assertThat(again.get("withdrawn").asInt()).isZero();
+		assertThat(jdbc.sql("select count(*) from finding where month = ?").param(SEPTEMBER.atDay(1)).query(Long.class).single())
+			.isEqualTo(count);
+		long findingId = findings(api, site.projectId(), SEPTEMBER, "R2").get(0).get("id").asLong();
+
+		present(site.projectId(), pm, START, 14);
+		evaluate(api, SEPTEMBER);
+		present(site.projectId(), pm, START, 16);
+		evaluate(api, SEPTEMBER);
+		assertThat(findings(api, site.projectId(), SEPTEMBER, "R2")).isEmpty();
+		JsonNode detail = api.get("/api/findings/" + findingId).json();
+		assertThat(detail.get("finding").get("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(detail.get("revisions").valueStream().map(r -> r.get("change").asString()).toList())
+			.containsExactly("RAISED", "UPDATED", "WITHDRAWN");
+		assertThat(detail.get("revisions").get(1).get("evidence").get("attendedDayCount").asInt()).isEqualTo(14);
+	}
+
+	@Test
+	void aMonthIsEvaluatedUnderTheRuleSetInForceForIt() {
+		ApiClient api = as(province());
+		YearMonth june = YearMonth.of(2026, 6);
+		YearMonth july = YearMonth.of(2026, 7);
+		Site site = site(api, "220102", june.atDay(11));
+		long safety = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "SAFETY_OFFICER", june.atDay(11)));
+		present(site.projectId(), safety, june.atDay(11), 15);
+		present(site.projectId(), safety, july.atDay(1), 22);
+		long jilin2023 = api.get("/api/rule-sets").json().valueStream()
+			.filter(r -> r.get("code").asString().equals("吉建规〔2023〕11号")).findFirst().orElseThrow().get("id").asLong();
+		long jilin2021 = api.get("/api/rule-sets").json().valueStream()
+			.filter(r -> r.get("code").asString().equals("吉建管〔2021〕6号")).findFirst().orElseThrow().get("id").asLong();
+		ApiClient.Response notFirst = api.english().post("/api/rule-sets/" + jilin2023 + "/adoption",
+				Map.of("effectiveFrom", june.atDay(2)));
+		assertThat(rules(notFirst)).containsExactly("rule-set.first-of-month");
+		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
+		assertThat(city.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", june.atDay(1))).status())
+			.isEqualTo(403);
+		assertThat(city.post("/api/evaluations", Map.of("month", june.toString())).status()).isEqualTo(403);
+		try {
+			assertThat(api.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", june.atDay(1))).status())
+				.isEqualTo(200);
+			assertThat(api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", july.atDay(1))).status())
+				.isEqualTo(200);
+			evaluate(api, june);
+			evaluate(api, july);
+			List<JsonNode> inJune = findings(api, site.projectId(), june, "R2");
+			assertThat(inJune).as("15 of 20 = 75 %: below 80 % for a key post under 11号").hasSize(1);
+			assertThat(inJune.get(0).get("ruleSetCode").asString()).isEqualTo("吉建规〔2023〕11号");
+			assertThat(inJune.get(0).get("evidence").get("validDayRule").asString()).isEqualTo("TWO_PASSES_4H");
+			assertThat(findings(api, site.projectId(), july, "R2")).as("22 of 31 = 71 %: above 70 % under 6号").isEmpty();
+		}
+		finally {
+			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", june.atDay(1)));
+		}
+		assertThat(api.post("/api/evaluations", Map.of("month", YearMonth.now().toString())).status()).isEqualTo(400);
+	}
+
+	@Test
+	void findingsAreSeenByTheProjectsPartiesAndOfficersOfTheRegionOnly() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		long pm = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER", START));
+		present(site.projectId(), pm, START, 1);
+		evaluate(api, SEPTEMBER);
+		String query = "/api/findings?projectId=" + site.projectId() + "&month=" + SEPTEMBER;
+		assertThat(as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false)).get(query).json().get("total")
+			.asInt()).isPositive();
+		assertThat(as(account(Role.CITY_OFFICER, "220100", null, null, false)).get(query).json().get("total").asInt()).isPositive();
+		assertThat(as(account(Role.CITY_OFFICER, "220200", null, null, false)).get(query).json().get("total").asInt()).isZero();
+		long other = enterprise(api, "220102");
+		assertThat(as(account(Role.ENTERPRISE_ADMIN, null, other, null, false)).get(query).json().get("total").asInt()).isZero();
+	}
+}
