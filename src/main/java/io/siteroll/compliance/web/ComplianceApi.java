@@ -34,11 +34,15 @@ class ComplianceApi {
 
 	private final RuleSets ruleSets;
 
+	private final io.siteroll.compliance.AttendanceRates rates;
+
 	private final MonthlyEvaluation evaluation;
 
 	private final Findings findings;
 
-	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings) {
+	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings,
+			io.siteroll.compliance.AttendanceRates rates) {
+		this.rates = rates;
 		this.ruleSets = ruleSets;
 		this.evaluation = evaluation;
 		this.findings = findings;
@@ -83,6 +87,27 @@ class ComplianceApi {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return findings.search(new Findings.Search(month, projectId, personId, rule, status, region), Page.number(page),
 				Page.size(size));
+	}
+
+	@GetMapping("/api/attendance-rates")
+	@Operation(summary = "Attendance rate (worker-days with a valid day ÷ worker-days on site, construction days only) "
+			+ "per PROJECT, COUNTY, CITY or PROVINCE, per DAY or MONTH, over the caller's projects")
+	List<io.siteroll.compliance.AttendanceRates.Rate> rates(
+			@RequestParam(defaultValue = "PROJECT") io.siteroll.compliance.AttendanceRates.Level level,
+			@RequestParam(defaultValue = "MONTH") io.siteroll.compliance.AttendanceRates.Period period,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String region) {
+		return rates.rates(level, period, from, to, region);
+	}
+
+	@GetMapping("/api/coverage")
+	@Operation(summary = "Coverage on a day: started projects, equipped with a device, connected (a device heard that day)")
+	List<io.siteroll.compliance.AttendanceRates.Coverage> coverage(
+			@RequestParam(defaultValue = "CITY") io.siteroll.compliance.AttendanceRates.Level level,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam(required = false) String region) {
+		return rates.coverage(level, day, region);
 	}
 
 	@GetMapping("/api/findings/{id}")

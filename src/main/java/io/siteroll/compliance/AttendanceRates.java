@@ -1,0 +1,33 @@
+package io.siteroll.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * 考勤率 and 覆盖率 (DOMAIN.md "Targets"), over the caller's projects. The attendance rate of a
+ * period is worker-days with a valid attendance day ÷ worker-days registered on site (workers engaged
+ * on a construction day), per project, county, city or the province, per day or per month. Coverage
+ * counts started projects and how many are equipped with a device and connected.
+ */
+public interface AttendanceRates {
+
+	enum Level {
+		PROJECT, COUNTY, CITY, PROVINCE
+	}
+
+	enum Period {
+		DAY, MONTH
+	}
+
+	record Rate(String key, String name, LocalDate period, long registeredWorkerDays, long attendedWorkerDays,
+			Double ratePercent) {
+	}
+
+	record Coverage(String key, String name, LocalDate day, long startedProjects, long equippedProjects,
+			long connectedProjects) {
+	}
+
+	List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region);
+
+	List<Coverage> coverage(Level level, LocalDate day, String region);
+}

@@ -1,0 +1,114 @@
+package io.siteroll.compliance.internal;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.compliance.AttendanceRates;
+import io.siteroll.platform.Checks;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcAttendanceRates implements AttendanceRates {
+
+	static final int MAX_DAYS = 366;
+
+	private final JdbcClient jdbc;
+
+	private final ProjectAccess access;
+
+	JdbcAttendanceRates(JdbcClient jdbc, ProjectAccess access) {
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	/** The group key and its display name for a level, over project {@code p} and its region {@code r}. */
+	private static String[] group(Level level) {
+		return switch (level) {
+			case PROJECT -> new String[] { "p.id::text", "p.name" };
+			case COUNTY -> new String[] { "r.code", "r.name" };
+			case CITY -> new String[] { "split_part(r.path, '/', 2)",
+					"(select c.name from region c where c.code = split_part(r.path, '/', 2))" };
+			case PROVINCE -> new String[] { "'220000'", "'吉林省'" };
+		};
+	}
+
+	@Override
+	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		Checks checks = new Checks();
+		checks.required("level", level);
+		checks.required("period", period);
+		checks.required("from", from);
+		checks.required("to", to);
+		if (from != null && to != null) {
+			checks.check(!to.isBefore(from), "to", "date.before-start");
+			checks.check(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "to", "range.too-long", MAX_DAYS);
+		}
+		checks.throwIfAny();
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		String[] key = group(level);
+		String bucket = period == Period.DAY ? "cd.day" : "date_trunc('month', cd.day)::date";
+		return jdbc.sql("""
+				with scoped as (
+				    select p.id from project p join region r on r.code = p.region_code
+				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and p.start_date is not null and p.start_date <= :to),
+				cd as (
+				    select s.id as project_id, d::date as day from scoped s cross join lateral construction_days(s.id, :from, :to) d),
+				tally as (
+				    select cd.project_id, %s as bucket, count(*) as registered, count(dp.person_id) as attended
+				    from cd
+				         join worker_engagement w on w.project_id = cd.project_id and w.entry_date <= cd.day
+				                                 and (w.exit_date is null or w.exit_date >= cd.day)
+				         left join daily_presence dp on dp.project_id = cd.project_id and dp.day = cd.day
+				                                    and dp.person_id = w.person_id and dp.valid
+				    group by cd.project_id, bucket)
+				select %s as key, %s as name, t.bucket, sum(t.registered) as registered, sum(t.attended) as attended
+				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, key[0], key[1]))
+			.params(params)
+			.query((rs, n) -> {
+				long registered = rs.getLong("registered");
+				long attended = rs.getLong("attended");
+				return new Rate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), registered,
+						attended, registered == 0 ? null : Math.round(attended * 1000.0 / registered) / 10.0);
+			})
+			.list();
+	}
+
+	@Override
+	public List<Coverage> coverage(Level level, LocalDate day, String region) {
+		Checks checks = new Checks();
+		checks.required("level", level);
+		checks.required("day", day);
+		checks.throwIfAny();
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("day", day);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		String[] key = group(level);
+		return jdbc.sql("""
+				select %s as key, %s as name, count(*) as started,
+				       count(*) filter (where exists (select 1 from device_assignment a
+				                                      where a.project_id = p.id and a.from_day <= :day
+				                                        and (a.to_day is null or a.to_day >= :day))) as equipped,
+				       count(*) filter (where exists (select 1 from device_day dd
+				                                      where dd.project_id = p.id and dd.day = :day)) as connected
+				from project p join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and p.start_date <= :day and (p.completion_date is null or p.completion_date >= :day)
+				group by 1, 2 order by 1""".formatted(key[0], key[1], scope.sql()))
+			.params(params)
+			.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
+					rs.getLong("equipped"), rs.getLong("connected")))
+			.list();
+	}
+}
