@@ -101,3 +101,22 @@ create table finding_revision (
     at            timestamptz not null default now()
 );
 create index finding_revision_finding on finding_revision (finding_id, id);
+
+-- 预警: raised and cleared by the platform every day, each with its evidence. One open warning per
+-- kind, project and subject; a cleared warning stays for the record.
+create table warning (
+    id          bigserial primary key,
+    kind        text not null check (kind in ('NO_DEVICE', 'DEVICE_OFFLINE', 'KEY_MANAGER_UNREACHABLE',
+                                              'UNREGISTERED_AT_GATE', 'LOW_ATTENDANCE')),
+    project_id  bigint not null references project (id),
+    subject     text not null,
+    status      text not null check (status in ('OPEN', 'CLEARED')),
+    raised_on   date not null,
+    cleared_on  date,
+    person_id   bigint references person (id),
+    device_id   bigint references device (id),
+    evidence    jsonb not null,
+    updated_at  timestamptz not null default now()
+);
+create unique index warning_open on warning (kind, project_id, subject) where status = 'OPEN';
+create index warning_project on warning (project_id, raised_on);

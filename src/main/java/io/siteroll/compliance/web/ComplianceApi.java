@@ -34,6 +34,8 @@ class ComplianceApi {
 
 	private final RuleSets ruleSets;
 
+	private final io.siteroll.compliance.Warnings warnings;
+
 	private final io.siteroll.compliance.AttendanceRates rates;
 
 	private final MonthlyEvaluation evaluation;
@@ -41,7 +43,8 @@ class ComplianceApi {
 	private final Findings findings;
 
 	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings,
-			io.siteroll.compliance.AttendanceRates rates) {
+			io.siteroll.compliance.AttendanceRates rates, io.siteroll.compliance.Warnings warnings) {
+		this.warnings = warnings;
 		this.rates = rates;
 		this.ruleSets = ruleSets;
 		this.evaluation = evaluation;
@@ -108,6 +111,25 @@ class ComplianceApi {
 			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(required = false) String region) {
 		return rates.coverage(level, day, region);
+	}
+
+	record RefreshRequest(LocalDate asOf) {
+	}
+
+	@GetMapping("/api/warnings")
+	@Operation(summary = "Warnings (预警) of the caller's projects; status OPEN (default) or CLEARED")
+	Page<io.siteroll.compliance.Warning> warnings(@RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, kind, status, region), Page.number(page),
+				Page.size(size));
+	}
+
+	@PostMapping("/api/warnings/refresh")
+	@Operation(summary = "Recompute the warnings as of the end of a day (also runs every night); province officers only")
+	io.siteroll.compliance.Warnings.Refresh refreshWarnings(@RequestBody RefreshRequest request) {
+		return warnings.refresh(request.asOf());
 	}
 
 	@GetMapping("/api/findings/{id}")

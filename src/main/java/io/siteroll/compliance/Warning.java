@@ -1,0 +1,14 @@
+package io.siteroll.compliance;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** 预警: a condition the platform watches every day, raised with its evidence and cleared when it ends. */
+public record Warning(long id, String kind, long projectId, String projectName, String subject, String status,
+		LocalDate raisedOn, LocalDate clearedOn, Long personId, String personName, Long deviceId,
+		Map<String, Object> evidence) {
+
+	/** The kinds of warning. */
+	public static final java.util.List<String> KINDS = java.util.List.of("NO_DEVICE", "DEVICE_OFFLINE",
+			"KEY_MANAGER_UNREACHABLE", "UNREGISTERED_AT_GATE", "LOW_ATTENDANCE");
+}

@@ -1,0 +1,25 @@
+package io.siteroll.compliance;
+
+import java.time.LocalDate;
+
+import io.siteroll.platform.Page;
+
+/**
+ * Daily warnings: a started project without a registered device; a device silent for more than 24
+ * hours; a key manager (项目经理, 总监 and the rule set's other key posts) who can no longer reach the
+ * threshold this month even by attending every remaining construction day (raised that very day);
+ * unregistered people refused at the gate; workers' attendance under 80 % over the last 7
+ * construction days. Refreshed every night for the day before, and on demand.
+ */
+public interface Warnings {
+
+	record Search(Long projectId, String kind, String status, String region) {
+	}
+
+	record Refresh(LocalDate asOf, int raised, int updated, int cleared, int open) {
+	}
+
+	Refresh refresh(LocalDate asOf);
+
+	Page<Warning> search(Search search, int page, int size);
+}

@@ -1,0 +1,248 @@
+package io.siteroll.compliance.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.compliance.RuleSet;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.Warnings;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.Page;
+import io.siteroll.platform.RuleViolation;
+import io.siteroll.project.ProjectAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The daily warnings as of the end of a day, computed set-based into a temporary table and merged:
+ * new conditions raised, open ones given fresh evidence, ended ones cleared.
+ */
+@Service
+class JdbcWarnings implements Warnings {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcWarnings.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private static final String STARTED = """
+			create temp table started_project on commit drop as
+			select p.id, p.start_date from project p
+			where p.start_date <= :d and (p.completion_date is null or p.completion_date >= :d)
+			  and not exists (select 1 from project_stoppage s
+			                  where s.project_id = p.id and s.first_day <= :d and (s.last_day is null or s.last_day >= :d))""";
+
+	private static final String NO_DEVICE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'NO_DEVICE', sp.id, '', null, null, jsonb_build_object('startDate', sp.start_date, 'asOf', :d)
+			from started_project sp
+			where not exists (select 1 from device_assignment a
+			                  where a.project_id = sp.id and a.from_day <= :d and (a.to_day is null or a.to_day >= :d))""";
+
+	private static final String DEVICE_OFFLINE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'DEVICE_OFFLINE', sp.id, 'device:' || d.id, null, d.id,
+			       jsonb_build_object('serialNumber', d.serial_number, 'channelName', d.channel_name,
+			                          'lastHeardDay', heard.day, 'asOf', :d)
+			from started_project sp
+			     join device d on d.project_id = sp.id and d.enabled and d.registered_on < :d - 1
+			     left join lateral (select max(dd.day) as day from device_day dd where dd.device_id = d.id and dd.day <= :d) heard on true
+			where heard.day is null or heard.day < :d - 1""";
+
+	private static final String UNREACHABLE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'KEY_MANAGER_UNREACHABLE', mp.project_id, 'post:' || mp.id || ':' || :monthFrom, mp.person_id, null,
+			       jsonb_build_object('post', mp.post, 'month', to_char(:monthFrom::date, 'YYYY-MM'), 'asOf', :d,
+			                          'constructionDayCount', base.n, 'attendedSoFar', att.n, 'remainingDays', base.remaining,
+			                          'requiredPercent', :keyPct,
+			                          'arithmetic', '(' || att.n || ' + ' || base.remaining || ') × 100 = '
+			                              || (att.n + base.remaining) * 100 || ' < ' || base.n || ' × ' || :keyPct || ' = '
+			                              || base.n * :keyPct)
+			from manager_post mp
+			     join started_project sp on sp.id = mp.project_id
+			     cross join lateral (
+			         select count(*)::int as n, count(*) filter (where d > :d)::int as remaining
+			         from construction_days(mp.project_id, greatest(:monthFrom, mp.tenure_from),
+			                                least(:monthTo, coalesce(mp.tenure_to, :monthTo))) d) base
+			     cross join lateral (
+			         select count(*)::int as n from daily_presence dp
+			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.valid
+			           and dp.day between greatest(:monthFrom, mp.tenure_from) and :d
+			           and (mp.tenure_to is null or dp.day <= mp.tenure_to)) att
+			where mp.post = any(string_to_array(:keyPosts, ','))
+			  and mp.tenure_from <= :d and (mp.tenure_to is null or mp.tenure_to >= :d)
+			  and base.n > 0 and (att.n + base.remaining) * 100 < base.n * :keyPct""";
+
+	private static final String UNREGISTERED = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'UNREGISTERED_AT_GATE', r.project_id, '', null, null,
+			       jsonb_build_object('day', :d, 'refusedAttempts', sum(r.n), 'references', jsonb_agg(distinct r.ref))
+			from (select project_id, person_ref as ref, count(*) as n from gate_refusal
+			      where reason = 'NOT_REGISTERED' and at >= :dayStart and at < :dayEnd group by project_id, person_ref
+			      union all
+			      select project_id, person_ref, count(*) from pass
+			      where refusal_reason = 'NOT_REGISTERED' and passed_at >= :dayStart and passed_at < :dayEnd
+			      group by project_id, person_ref) r
+			group by r.project_id""";
+
+	private static final String LOW_ATTENDANCE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			with last_days as (
+			    select sp.id as project_id, d::date as day
+			    from started_project sp
+			         cross join lateral (select d from construction_days(sp.id, :d - 60, :d) d order by d desc limit 7) x(d)),
+			tally as (
+			    select ld.project_id, count(*) as registered, count(dp.person_id) as attended,
+			           jsonb_agg(distinct ld.day) as days
+			    from last_days ld
+			         join worker_engagement w on w.project_id = ld.project_id and w.entry_date <= ld.day
+			                                 and (w.exit_date is null or w.exit_date >= ld.day)
+			         left join daily_presence dp on dp.project_id = ld.project_id and dp.day = ld.day
+			                                    and dp.person_id = w.person_id and dp.valid
+			    group by ld.project_id)
+			select 'LOW_ATTENDANCE', t.project_id, '', null, null,
+			       jsonb_build_object('constructionDays', t.days, 'registeredWorkerDays', t.registered,
+			                          'attendedWorkerDays', t.attended,
+			                          'ratePercent', round(t.attended * 100.0 / t.registered, 1), 'thresholdPercent', 80)
+			from tally t
+			where t.registered > 0 and t.attended * 100 < t.registered * 80""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final RuleSets ruleSets;
+
+	private final ProjectAccess access;
+
+	private final CurrentActor actors;
+
+	private final Clock clock;
+
+	JdbcWarnings(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.ruleSets = ruleSets;
+		this.access = access;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/** Every night, as of the day that just ended. */
+	@Scheduled(cron = "${siteroll.compliance.warnings-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
+	void nightly() {
+		Refresh r = run(LocalDate.now(clock).minusDays(1));
+		log.info("Warnings as of {}: {} raised, {} cleared, {} open", r.asOf(), r.raised(), r.cleared(), r.open());
+	}
+
+	@Override
+	public Refresh refresh(LocalDate asOf) {
+		if (!actors.get().isProvince()) {
+			throw new Forbidden("evaluation.province-only");
+		}
+		if (asOf == null) {
+			throw RuleViolation.of("asOf", "required");
+		}
+		if (asOf.isAfter(LocalDate.now(clock))) {
+			throw RuleViolation.of("asOf", "date.in-future");
+		}
+		return run(asOf);
+	}
+
+	Refresh run(LocalDate asOf) {
+		YearMonth month = YearMonth.from(asOf);
+		RuleSet rules = ruleSets.inForce(month);
+		return tx.execute(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
+			Map<String, Object> p = new HashMap<>();
+			p.put("d", asOf);
+			p.put("monthFrom", month.atDay(1));
+			p.put("monthTo", month.atEndOfMonth());
+			p.put("keyPosts", String.join(",", rules.keyPosts()));
+			p.put("keyPct", rules.keyPostPercent());
+			p.put("dayStart", java.sql.Timestamp.from(asOf.atStartOfDay(clock.getZone()).toInstant()));
+			p.put("dayEnd", java.sql.Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+			jdbc.sql(STARTED).params(p).update();
+			jdbc.sql("""
+					create temp table warning_candidate (kind text, project_id bigint, subject text, person_id bigint,
+					                                     device_id bigint, evidence jsonb) on commit drop""").update();
+			for (String sql : List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE)) {
+				jdbc.sql(sql).params(p).update();
+			}
+			int updated = jdbc.sql("""
+					update warning w set evidence = c.evidence, updated_at = now()
+					from warning_candidate c
+					where w.status = 'OPEN' and w.kind = c.kind and w.project_id = c.project_id and w.subject = c.subject
+					  and w.evidence is distinct from c.evidence""").update();
+			int raised = jdbc.sql("""
+					insert into warning (kind, project_id, subject, status, raised_on, person_id, device_id, evidence)
+					select c.kind, c.project_id, c.subject, 'OPEN', :d, c.person_id, c.device_id, c.evidence
+					from warning_candidate c
+					where not exists (select 1 from warning w where w.status = 'OPEN' and w.kind = c.kind
+					                  and w.project_id = c.project_id and w.subject = c.subject)""")
+				.params(p)
+				.update();
+			int cleared = jdbc.sql("""
+					update warning w set status = 'CLEARED', cleared_on = :d, updated_at = now()
+					where w.status = 'OPEN' and w.raised_on <= :d
+					  and not exists (select 1 from warning_candidate c
+					                  where c.kind = w.kind and c.project_id = w.project_id and c.subject = w.subject)""")
+				.params(p)
+				.update();
+			int open = jdbc.sql("select count(*) from warning where status = 'OPEN'").query(Integer.class).single();
+			return new Refresh(asOf, raised, updated, cleared, open);
+		});
+	}
+
+	@Override
+	public Page<Warning> search(Search search, int page, int size) {
+		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
+		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+		Map<String, Object> params = new HashMap<>(scope.params());
+		if (search.projectId() != null) {
+			where.append(" and w.project_id = :project");
+			params.put("project", search.projectId());
+		}
+		if (search.kind() != null && !search.kind().isBlank()) {
+			where.append(" and w.kind = :kind");
+			params.put("kind", search.kind().strip().toUpperCase());
+		}
+		where.append(" and w.status = :status");
+		params.put("status", search.status() == null || search.status().isBlank() ? "OPEN" : search.status().strip().toUpperCase());
+		if (search.region() != null && !search.region().isBlank()) {
+			where.append(" and r.path like (select path from region where code = :region) || '%'");
+			params.put("region", search.region().strip());
+		}
+		String from = " from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code"
+				+ " left join person pe on pe.id = w.person_id";
+		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Warning> items = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + from + where
+				+ " order by w.raised_on desc, w.id desc limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> new Warning(rs.getLong("id"), rs.getString("kind"), rs.getLong("project_id"),
+					rs.getString("project_name"), rs.getString("subject"), rs.getString("status"),
+					rs.getDate("raised_on").toLocalDate(),
+					rs.getDate("cleared_on") == null ? null : rs.getDate("cleared_on").toLocalDate(),
+					(Long) rs.getObject("person_id"), rs.getString("person_name"), (Long) rs.getObject("device_id"),
+					JSON.readValue(rs.getString("evidence"), MAP)))
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+}
