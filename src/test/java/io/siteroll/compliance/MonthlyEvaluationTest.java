@@ -307,4 +307,31 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		long other = enterprise(api, "220102");
 		assertThat(as(account(Role.ENTERPRISE_ADMIN, null, other, null, false)).get(query).json().get("total").asInt()).isZero();
 	}
+
+	@Test
+	void R3_onAnInspectionDayTheHeadcountIsJudgedAgainstWorkersWithAValidDay() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "i.xlsx",
+				RosterFile.of(IDS, 5, SEPTEMBER.atDay(1), START));
+		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
+			.param(site.projectId()).query(Long.class).list();
+		LocalDate day = SEPTEMBER.atDay(15);
+		workers.forEach(w -> present(site.projectId(), w, day, 1));
+		Map<Integer, String> expected = new LinkedHashMap<>();
+		expected.put(5, "NONE");
+		expected.put(6, "RECTIFICATION_ORDER");
+		expected.put(20, "RECTIFICATION_ORDER");
+		expected.put(21, "PENALTY");
+		expected.forEach((headcount, measure) -> {
+			JsonNode r = api.post("/api/projects/" + site.projectId() + "/inspection-shortfall",
+					Map.of("day", day, "headcount", headcount)).json();
+			assertThat(r.get("workersWithValidDay").asInt()).isEqualTo(5);
+			assertThat(r.get("shortfall").asInt()).isEqualTo(headcount - 5);
+			assertThat(r.get("measure").asString()).as("headcount %d", headcount).isEqualTo(measure);
+		});
+		ApiClient.Response negative = api.english().post("/api/projects/" + site.projectId() + "/inspection-shortfall",
+				Map.of("day", day, "headcount", -1));
+		assertThat(rules(negative)).containsExactly("number.at-least");
+	}
 }

@@ -167,8 +167,12 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 		this.clock = clock;
 	}
 
-	/** On the first of each month, the month that just ended. */
-	@Scheduled(cron = "${siteroll.compliance.monthly-cron:0 30 2 1 * *}", zone = "Asia/Shanghai")
+	/**
+	 * Every night, the previous month: on the 1st this is the month that just ended; on the other
+	 * days it picks up corrected inputs (a late backlog upload, a stoppage declared afterwards), which
+	 * update the findings with a revision. Unchanged findings are left alone.
+	 */
+	@Scheduled(cron = "${siteroll.compliance.monthly-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void afterMonthEnd() {
 		Result result = run(YearMonth.now(clock).minusMonths(1), "system");
 		log.info("Monthly evaluation of {}: {} projects, {} raised, {} updated, {} withdrawn in {} ms", result.month(),

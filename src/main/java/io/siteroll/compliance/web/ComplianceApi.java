@@ -34,6 +34,8 @@ class ComplianceApi {
 
 	private final RuleSets ruleSets;
 
+	private final io.siteroll.compliance.InspectionShortfall inspections;
+
 	private final io.siteroll.compliance.Warnings warnings;
 
 	private final io.siteroll.compliance.AttendanceRates rates;
@@ -43,7 +45,9 @@ class ComplianceApi {
 	private final Findings findings;
 
 	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings,
-			io.siteroll.compliance.AttendanceRates rates, io.siteroll.compliance.Warnings warnings) {
+			io.siteroll.compliance.AttendanceRates rates, io.siteroll.compliance.Warnings warnings,
+			io.siteroll.compliance.InspectionShortfall inspections) {
+		this.inspections = inspections;
 		this.warnings = warnings;
 		this.rates = rates;
 		this.ruleSets = ruleSets;
@@ -114,6 +118,16 @@ class ComplianceApi {
 	}
 
 	record RefreshRequest(LocalDate asOf) {
+	}
+
+	record HeadcountRequest(LocalDate day, Integer headcount) {
+	}
+
+	@PostMapping("/api/projects/{id}/inspection-shortfall")
+	@Operation(summary = "R3 on an inspection day: the on-site headcount against the workers with a valid day that day")
+	io.siteroll.compliance.InspectionShortfall.Result inspectionShortfall(@PathVariable long id,
+			@RequestBody HeadcountRequest request) {
+		return inspections.judge(id, request.day(), request.headcount());
 	}
 
 	@GetMapping("/api/warnings")

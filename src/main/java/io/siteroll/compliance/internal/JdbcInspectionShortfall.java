@@ -1,0 +1,63 @@
+package io.siteroll.compliance.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import io.siteroll.compliance.InspectionShortfall;
+import io.siteroll.compliance.RuleSet;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.platform.Checks;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcInspectionShortfall implements InspectionShortfall {
+
+	private final JdbcClient jdbc;
+
+	private final ProjectAccess access;
+
+	private final RuleSets ruleSets;
+
+	private final Clock clock;
+
+	JdbcInspectionShortfall(JdbcClient jdbc, ProjectAccess access, RuleSets ruleSets, Clock clock) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.ruleSets = ruleSets;
+		this.clock = clock;
+	}
+
+	@Override
+	public Result judge(long projectId, LocalDate day, Integer headcount) {
+		Checks checks = new Checks();
+		checks.required("day", day);
+		checks.required("headcount", headcount);
+		if (headcount != null) {
+			checks.check(headcount >= 0, "headcount", "number.at-least", 0);
+		}
+		if (day != null) {
+			checks.check(!day.isAfter(LocalDate.now(clock)), "day", "date.in-future");
+		}
+		checks.throwIfAny();
+		access.requireVisible(projectId);
+		RuleSet rules = ruleSets.inForce(YearMonth.from(day));
+		List<Long> present = jdbc.sql("""
+				select dp.person_id from daily_presence dp
+				where dp.project_id = ? and dp.day = ? and dp.valid
+				  and exists (select 1 from worker_engagement w where w.project_id = dp.project_id and w.person_id = dp.person_id)
+				order by dp.person_id""")
+			.params(projectId, day)
+			.query(Long.class)
+			.list();
+		int shortfall = Math.max(0, headcount - present.size());
+		String measure = shortfall == 0 ? "NONE" : shortfall >= rules.shortfallPenaltyFrom() ? "PENALTY" : "RECTIFICATION_ORDER";
+		String responsible = shortfall == 0 ? null
+				: shortfall >= rules.shortfallPenaltyFrom() ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE";
+		return new Result(projectId, day, headcount, present.size(), shortfall, measure, responsible, rules.id(), rules.code(),
+				rules.basis().get("R3").get("basis"), present);
+	}
+}
