@@ -23,7 +23,7 @@ import io.siteroll.project.Project;
 import org.springframework.stereotype.Component;
 
 /**
- * Gates and two weeks of passes for the demo province: most started projects get two gates
+ * Gates and passes since the start of the month (at least two weeks) for the demo province: most started projects get two gates
  * registered by their start date, a few get one registered late or none at all (R1 cases); workers
  * and managers pass on construction days with realistic gaps, so that presence, rates and findings
  * have something to show.
@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoGates {
 
+	/** At least this many days of passes (more when the month began earlier: its managers are judged on it). */
 	static final int DAYS = 14;
 
 	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
@@ -78,7 +79,8 @@ class DemoGates {
 		Set<Long> managerIds = new HashSet<>();
 		managers.posts(project.id()).forEach(m -> managerIds.add(m.personId()));
 		List<Long> people = rosters.changesSince(project.id(), 0).entries().stream().map(Rosters.Entry::personId).toList();
-		LocalDate from = today.minusDays(DAYS);
+		LocalDate monthStart = today.withDayOfMonth(1);
+		LocalDate from = monthStart.isBefore(today.minusDays(DAYS)) ? monthStart : today.minusDays(DAYS);
 		Set<LocalDate> working = new HashSet<>(calendar.constructionDays(project.id(), from, today.minusDays(1)));
 		int diligence = 70 + random.nextInt(28);
 		List<PassRecord> batch = new ArrayList<>();

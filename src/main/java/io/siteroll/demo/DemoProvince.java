@@ -80,9 +80,13 @@ public class DemoProvince {
 
 	private final DemoGates gates;
 
+	private final io.siteroll.compliance.Warnings warnings;
+
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
-			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates) {
+			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
+			io.siteroll.compliance.Warnings warnings) {
 		this.gates = gates;
+		this.warnings = warnings;
 		this.regions = regions;
 		this.enterprises = enterprises;
 		this.projects = projects;
@@ -146,7 +150,10 @@ public class DemoProvince {
 		for (int p = 0; p < built.size(); p++) {
 			passCount += gates.equip(built.get(p), p, seed);
 		}
-		log.info("Demo gates: {} passes over the last {} days", passCount, DemoGates.DAYS);
+		log.info("Demo gates: {} passes since {}", passCount,
+				today.withDayOfMonth(1).isBefore(today.minusDays(DemoGates.DAYS)) ? today.withDayOfMonth(1) : today.minusDays(DemoGates.DAYS));
+		io.siteroll.compliance.Warnings.Refresh warned = warnings.refresh(today.minusDays(1));
+		log.info("Demo warnings as of {}: {} open", warned.asOf(), warned.open());
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers in {} s", enterpriseCount, size.projects(),
 				size.workers(), took.toSeconds());

@@ -169,6 +169,13 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		assertThat(r2.get(0).get("personId").asLong()).isEqualTo(second);
 		assertThat(r2.get(0).get("evidence").get("constructionDayCount").asInt()).isEqualTo(10);
 		assertThat(r2.get(0).get("evidence").get("arithmetic").asString()).isEqualTo("7 × 100 = 700 < 10 × 80 = 800");
+
+		ApiClient.Response page = api.get("/findings/" + r2.get(0).get("id").asLong());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("R2 管理人员到岗履职", "7 × 100 = 700 &lt; 10 × 80 = 800", "项目经理", "吉建管〔2021〕6号",
+				"class=\"work attended\"", "发现");
+		assertThat(api.get("/projects/" + site.projectId() + "/compliance").body()).contains("责令限期整改", "详情");
+		assertThat(api.get("/compliance?month=2026-09").body()).contains("检查发现 2026-09");
 	}
 
 	@ParameterizedTest(name = "shortfall {0} → {1}")

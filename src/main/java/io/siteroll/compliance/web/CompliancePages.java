@@ -1,0 +1,140 @@
+package io.siteroll.compliance.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.compliance.Warnings;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Findings and warnings for a region and a project, and a finding's page that explains itself. */
+@Controller
+class CompliancePages {
+
+	static final Map<String, String> RULES = Map.of("R1", "R1 考勤设备配备与联网", "R2", "R2 管理人员到岗履职", "R3", "R3 作业人员实名考勤");
+
+	static final Map<String, String> MEASURES = Map.of("RECTIFICATION_ORDER", "责令限期整改", "PENALTY", "行政处罚并记入不良行为记录");
+
+	static final Map<String, String> PARTIES = Map.of("CONSTRUCTION_ENTERPRISE", "施工企业", "PROJECT_MANAGER", "项目经理",
+			"SUPERVISION_COMPANY", "监理企业及项目总监");
+
+	static final Map<String, String> WARNINGS = Map.of("NO_DEVICE", "开工未配备考勤设备", "DEVICE_OFFLINE", "设备超过24小时未通讯",
+			"KEY_MANAGER_UNREACHABLE", "关键管理人员本月已无法达标", "UNREGISTERED_AT_GATE", "未实名人员闸机被拒", "LOW_ATTENDANCE",
+			"近7个施工日工人考勤率低于80%");
+
+	static final Map<String, String> CHANGES = Map.of("RAISED", "发现", "UPDATED", "更新", "WITHDRAWN", "撤回", "REINSTATED", "恢复");
+
+	record CalendarDay(LocalDate date, int day, String kind, String mark) {
+	}
+
+	private final Findings findings;
+
+	private final Warnings warnings;
+
+	private final RuleSets ruleSets;
+
+	private final CodeDictionary codes;
+
+	private final Clock clock;
+
+	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, CodeDictionary codes, Clock clock) {
+		this.findings = findings;
+		this.warnings = warnings;
+		this.ruleSets = ruleSets;
+		this.codes = codes;
+		this.clock = clock;
+	}
+
+	private void names(Model model) {
+		model.addAttribute("ruleNames", new java.util.TreeMap<>(RULES));
+		model.addAttribute("measureNames", MEASURES);
+		model.addAttribute("partyNames", PARTIES);
+		model.addAttribute("warningNames", WARNINGS);
+		model.addAttribute("changeNames", CHANGES);
+		Map<String, String> posts = new LinkedHashMap<>();
+		codes.list(CodeDictionary.MANAGER_POST).forEach(c -> posts.put(c.code(), c.nameZh()));
+		model.addAttribute("postNames", posts);
+	}
+
+	@GetMapping("/compliance")
+	String overview(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) Integer page, Model model) {
+		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
+		names(model);
+		model.addAttribute("month", shown);
+		model.addAttribute("rule", rule);
+		model.addAttribute("ruleSet", ruleSets.inForce(shown));
+		model.addAttribute("findings", findings.search(new Findings.Search(shown, null, null, rule, "OPEN", null),
+				Page.number(page), 100));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, "OPEN", null), 0, 100));
+		return "compliance/overview";
+	}
+
+	@GetMapping("/projects/{id}/compliance")
+	String project(@PathVariable long id, Model model) {
+		names(model);
+		model.addAttribute("findings", findings.search(new Findings.Search(null, id, null, null, "OPEN", null), 0, 50));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(id, null, "OPEN", null), 0, 50));
+		return "compliance/fragments :: project";
+	}
+
+	@GetMapping("/findings/{id}")
+	String finding(@PathVariable long id, Model model) {
+		Finding f = findings.require(id);
+		names(model);
+		model.addAttribute("f", f);
+		model.addAttribute("revisions", findings.revisions(id));
+		model.addAttribute("calendar", calendar(f));
+		return "compliance/finding";
+	}
+
+	/** The month's days: construction day, stoppage or neither; marked attended (R2) or disconnected (R1). */
+	private static List<CalendarDay> calendar(Finding f) {
+		Set<String> work = strings(f.evidence().get("constructionDays"));
+		Set<String> marked = strings(f.evidence().get(f.rule().equals("R1") ? "disconnectedDays" : "attendedDays"));
+		String mark = f.rule().equals("R1") ? "gap" : "attended";
+		List<Map<String, Object>> stoppages = new ArrayList<>();
+		if (f.evidence().get("stoppages") instanceof Collection<?> list) {
+			list.forEach(s -> stoppages.add(castMap(s)));
+		}
+		List<CalendarDay> days = new ArrayList<>();
+		for (int d = 1; d <= f.month().lengthOfMonth(); d++) {
+			LocalDate date = f.month().atDay(d);
+			String iso = date.toString();
+			boolean stopped = stoppages.stream().anyMatch(s -> iso.compareTo(String.valueOf(s.get("firstDay"))) >= 0
+					&& (s.get("lastDay") == null || iso.compareTo(String.valueOf(s.get("lastDay"))) <= 0));
+			String kind = work.contains(iso) ? "work" : stopped ? "stop" : "off";
+			days.add(new CalendarDay(date, d, kind, marked.contains(iso) ? mark : ""));
+		}
+		return days;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castMap(Object o) {
+		return (Map<String, Object>) o;
+	}
+
+	private static Set<String> strings(Object list) {
+		Set<String> set = new HashSet<>();
+		if (list instanceof Collection<?> c) {
+			c.forEach(x -> set.add(String.valueOf(x)));
+		}
+		return set;
+	}
+}
