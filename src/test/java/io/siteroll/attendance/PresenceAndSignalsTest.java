@@ -53,14 +53,17 @@ class PresenceAndSignalsTest extends IntegrationTest {
 	void jilin2023ValidDayNeedsTwoPassesFourHoursApartAndSwitchingRecomputes() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
-		long short3h59 = engagedWorker(api, site);
-		long full4h = engagedWorker(api, site);
-		long single = engagedWorker(api, site);
+		LocalDate today = LocalDate.now(CST);
+		LocalDate day = today.getDayOfMonth() >= 2 ? today.withDayOfMonth(1) : today.minusMonths(1).withDayOfMonth(1);
+		long short3h59 = engagedSince(api, site, day);
+		long full4h = engagedSince(api, site, day);
+		long single = engagedSince(api, site, day);
 		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "BOTH"));
-		LocalDate day = LocalDate.now().minusDays(3);
 		OffsetDateTime eight = day.atTime(8, 0).atOffset(CST);
+		long jilin2023 = ruleSet(api, "吉建规〔2023〕11号");
+		long jilin2021 = ruleSet(api, "吉建管〔2021〕6号");
 		try {
-			ApiClient.Response set = api.post("/api/valid-day-rules", Map.of("effectiveFrom", day, "rule", "TWO_PASSES_4H"));
+			ApiClient.Response set = api.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", day));
 			assertThat(set.status()).as(set.body()).isEqualTo(200);
 			upload(gate, List.of(pass("a1", short3h59, eight, "PASS", null), pass("a2", short3h59, eight.plusMinutes(239), "PASS", null),
 					pass("b1", full4h, eight, "PASS", null), pass("b2", full4h, eight.plusMinutes(240), "PASS", null),
@@ -72,17 +75,31 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			assertThat(rows.get(full4h).get("passCount").asInt()).isEqualTo(2);
 
 			ApiClient.Response byCity = as(account(io.siteroll.identity.Role.CITY_OFFICER, "220100", null, null, false))
-				.post("/api/valid-day-rules", Map.of("effectiveFrom", day, "rule", "ANY_PASS"));
+				.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day));
 			assertThat(byCity.status()).isEqualTo(403);
 		}
 		finally {
-			api.post("/api/valid-day-rules", Map.of("effectiveFrom", day, "rule", "ANY_PASS"));
+			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day));
 		}
 		Map<Long, JsonNode> recomputed = presence(api, site.projectId(), day);
 		assertThat(recomputed.values()).allMatch(r -> r.get("valid").asBoolean());
 		assertThat(api.get("/api/valid-day-rules").json().valueStream()
 			.filter(r -> r.get("effectiveFrom").asString().equals(day.toString())).findFirst().orElseThrow()
 			.get("rule").asString()).isEqualTo("ANY_PASS");
+	}
+
+	private long engagedSince(ApiClient api, Site site, LocalDate entry) {
+		Map<String, Object> body = worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard());
+		body.put("contractStart", entry.minusDays(3));
+		body.put("entryDate", entry.minusDays(1));
+		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers", body);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("personId").asLong();
+	}
+
+	private static long ruleSet(ApiClient api, String code) {
+		return api.get("/api/rule-sets").json().valueStream().filter(r -> r.get("code").asString().equals(code)).findFirst()
+			.orElseThrow().get("id").asLong();
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import io.siteroll.attendance.GateBlacklist;
 import io.siteroll.attendance.Pass;
 import io.siteroll.attendance.Passes;
 import io.siteroll.attendance.Presence;
-import io.siteroll.attendance.ValidDayRule;
 import io.siteroll.attendance.ValidDayRules;
 import io.siteroll.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,12 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Attendance 考勤")
 class AttendanceApi {
-
-	record RuleChange(LocalDate effectiveFrom, ValidDayRule rule) {
-	}
-
-	record RuleChanged(LocalDate effectiveFrom, ValidDayRule rule, int recomputedDays) {
-	}
 
 	private final Passes passes;
 
@@ -122,14 +115,8 @@ class AttendanceApi {
 	}
 
 	@GetMapping("/api/valid-day-rules")
+	@Operation(summary = "The valid-day definition in force from each date (set by adopting a rule set)")
 	List<ValidDayRules.InForce> validDayRules() {
 		return validDayRules.history();
-	}
-
-	@PostMapping("/api/valid-day-rules")
-	@Operation(summary = "Set the valid-day definition from a date and recompute daily presence; province officers only")
-	RuleChanged setValidDayRule(@RequestBody RuleChange change) {
-		int recomputed = validDayRules.set(change.effectiveFrom(), change.rule());
-		return new RuleChanged(change.effectiveFrom(), change.rule(), recomputed);
 	}
 }
