@@ -13,7 +13,7 @@ import io.siteroll.platform.Page;
  */
 public interface Warnings {
 
-	record Search(Long projectId, String kind, String status, String region) {
+	record Search(Long projectId, Long personId, String kind, String status, String region) {
 	}
 
 	record Refresh(LocalDate asOf, int raised, int updated, int cleared, int open) {

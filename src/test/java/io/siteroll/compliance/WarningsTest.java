@@ -58,6 +58,10 @@ class WarningsTest extends IntegrationTest {
 		assertThat(warned.get(0).get("evidence").get("arithmetic").asString()).isEqualTo("(3 + 12) × 100 = 1500 < 20 × 80 = 1600");
 		refresh(api, SEPTEMBER.atDay(18));
 		assertThat(open(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("not raised twice").hasSize(1);
+		assertThat(api.get("/api/warnings?personId=" + person).json().get("total").asInt()).isEqualTo(1);
+		ApiClient.Response page = api.get("/persons/" + person + "/compliance");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("关键管理人员本月已无法达标", "(3 + 12) × 100 = 1500 &lt; 20 × 80 = 1600");
 
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		assertThat(enterprise.get("/api/warnings?projectId=" + site.projectId()).json().get("total").asInt()).isPositive();

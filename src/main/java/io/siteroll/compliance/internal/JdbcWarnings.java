@@ -218,6 +218,10 @@ class JdbcWarnings implements Warnings {
 			where.append(" and w.project_id = :project");
 			params.put("project", search.projectId());
 		}
+		if (search.personId() != null) {
+			where.append(" and w.person_id = :person");
+			params.put("person", search.personId());
+		}
 		if (search.kind() != null && !search.kind().isBlank()) {
 			where.append(" and w.kind = :kind");
 			params.put("kind", search.kind().strip().toUpperCase());

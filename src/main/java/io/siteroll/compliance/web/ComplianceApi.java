@@ -133,10 +133,10 @@ class ComplianceApi {
 	@GetMapping("/api/warnings")
 	@Operation(summary = "Warnings (预警) of the caller's projects; status OPEN (default) or CLEARED")
 	Page<io.siteroll.compliance.Warning> warnings(@RequestParam(required = false) Long projectId,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Long personId, @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, kind, status, region), Page.number(page),
+		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, personId, kind, status, region), Page.number(page),
 				Page.size(size));
 	}
 

@@ -53,7 +53,11 @@ class CompliancePages {
 
 	private final Clock clock;
 
-	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, CodeDictionary codes, Clock clock) {
+	private final io.siteroll.personnel.Persons persons;
+
+	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, CodeDictionary codes, Clock clock,
+			io.siteroll.personnel.Persons persons) {
+		this.persons = persons;
 		this.findings = findings;
 		this.warnings = warnings;
 		this.ruleSets = ruleSets;
@@ -82,7 +86,7 @@ class CompliancePages {
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
 		model.addAttribute("findings", findings.search(new Findings.Search(shown, null, null, rule, "OPEN", null),
 				Page.number(page), 100));
-		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, "OPEN", null), 0, 100));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, "OPEN", null), 0, 100));
 		return "compliance/overview";
 	}
 
@@ -90,8 +94,18 @@ class CompliancePages {
 	String project(@PathVariable long id, Model model) {
 		names(model);
 		model.addAttribute("findings", findings.search(new Findings.Search(null, id, null, null, "OPEN", null), 0, 50));
-		model.addAttribute("warnings", warnings.search(new Warnings.Search(id, null, "OPEN", null), 0, 50));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(id, null, null, "OPEN", null), 0, 50));
 		return "compliance/fragments :: project";
+	}
+
+	@GetMapping("/persons/{id}/compliance")
+	String person(@PathVariable long id, Model model) {
+		names(model);
+		model.addAttribute("person", persons.require(id));
+		model.addAttribute("findings", findings.search(new Findings.Search(null, null, id, null, "OPEN", null), 0, 100));
+		model.addAttribute("withdrawn", findings.search(new Findings.Search(null, null, id, null, "WITHDRAWN", null), 0, 100));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, id, null, "OPEN", null), 0, 100));
+		return "compliance/person";
 	}
 
 	@GetMapping("/findings/{id}")
