@@ -44,5 +44,14 @@ public interface Projects {
 
 	Stoppage resume(long projectId, LocalDate resumptionDay);
 
+	/**
+	 * 责令停工: a stop-work order by an officer overseeing the project, from a day until lifted. The
+	 * enterprise cannot resume it; the calendar and the rules leave its days out of construction days.
+	 */
+	Stoppage orderStoppage(long projectId, LocalDate firstDay, String reason);
+
+	/** Lifts a stop-work order: work may resume on {@code resumptionDay}. */
+	Stoppage liftOrderedStoppage(long projectId, long stoppageId, LocalDate resumptionDay);
+
 	Project complete(long projectId, LocalDate completionDate);
 }

@@ -463,8 +463,11 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (resumptionDay == null) {
 			throw RuleViolation.of("resumptionDay", "required");
 		}
-		Stoppage open = stoppages(projectId).stream()
-			.filter(s -> s.lastDay() == null)
+		List<Stoppage> openOnes = stoppages(projectId).stream().filter(s -> s.lastDay() == null).toList();
+		if (openOnes.stream().anyMatch(s -> "ORDERED".equals(s.kind()))) {
+			throw new Conflict("resumptionDay", "stoppage.ordered");
+		}
+		Stoppage open = openOnes.stream()
 			.findFirst()
 			.orElseThrow(() -> new Conflict("resumptionDay", "stoppage.none-open"));
 		if (!resumptionDay.isAfter(open.firstDay())) {
@@ -476,6 +479,57 @@ class JdbcProjects implements Projects, ProjectAccess {
 		audit.record(AuditRecord.changed("RESUMED", "project_stoppage", open.id(), Map.of("lastDay", "-"),
 				Map.of("lastDay", resumptionDay.minusDays(1).toString(), "resumptionDay", resumptionDay.toString())));
 		return stoppages(projectId).stream().filter(s -> s.id() == open.id()).findFirst().orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Stoppage orderStoppage(long projectId, LocalDate firstDay, String reason) {
+		Project project = requireOverseen(projectId);
+		lockProject(projectId);
+		Checks checks = new Checks();
+		checks.required("firstDay", firstDay);
+		checks.maxLength("reason", checks.required("reason", reason), 500);
+		if (firstDay != null) {
+			checks.check(project.startDate() != null && !firstDay.isBefore(project.startDate()), "firstDay",
+					"stoppage.before-start");
+		}
+		checks.throwIfAny();
+		for (Stoppage s : stoppages(projectId)) {
+			if (s.lastDay() == null || !firstDay.isAfter(s.lastDay())) {
+				if (s.lastDay() == null || !s.firstDay().isAfter(firstDay)) {
+					throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
+				}
+			}
+		}
+		long id = jdbc.sql("""
+				insert into project_stoppage (project_id, first_day, last_day, reason, kind, declared_by)
+				values (?, ?, null, ?, 'ORDERED', ?) returning id""")
+			.params(projectId, firstDay, reason.strip(), actors.get().username())
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("project_stoppage", id,
+				Map.of("kind", "ORDERED", "firstDay", firstDay.toString(), "reason", reason.strip())));
+		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Stoppage liftOrderedStoppage(long projectId, long stoppageId, LocalDate resumptionDay) {
+		requireOverseen(projectId);
+		lockProject(projectId);
+		Stoppage ordered = stoppages(projectId).stream()
+			.filter(s -> s.id() == stoppageId && "ORDERED".equals(s.kind()) && s.lastDay() == null)
+			.findFirst()
+			.orElseThrow(() -> new Conflict("stoppageId", "stoppage.none-open"));
+		if (resumptionDay == null || !resumptionDay.isAfter(ordered.firstDay())) {
+			throw RuleViolation.of("resumptionDay", "stoppage.resume-before-stop");
+		}
+		jdbc.sql("update project_stoppage set last_day = ?, resumed_by = ?, resumed_at = now() where id = ?")
+			.params(resumptionDay.minusDays(1), actors.get().username(), stoppageId)
+			.update();
+		audit.record(AuditRecord.changed("STOP_WORK_LIFTED", "project_stoppage", stoppageId, Map.of("lastDay", "-"),
+				Map.of("resumptionDay", resumptionDay.toString())));
+		return stoppages(projectId).stream().filter(s -> s.id() == stoppageId).findFirst().orElseThrow();
 	}
 
 	@Override

@@ -1,0 +1,50 @@
+package io.siteroll.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.platform.Page;
+
+/**
+ * Rectification orders. Officers of the project's region issue and re-check them; the addressed
+ * enterprise sees and answers its own; nobody closes an order by answering it.
+ */
+public interface RectificationOrders {
+
+	/** An order from a finding: items and deadline default from the finding and the rule set. */
+	record FromFinding(Long findingId, String items, LocalDate deadline) {
+	}
+
+	/** The addressee's rectification report (整改报告). */
+	record Answer(String report) {
+	}
+
+	/** An officer's re-inspection, for orders the platform cannot judge itself. */
+	record Reinspection(Boolean rectified, String note) {
+	}
+
+	RectificationOrder issue(FromFinding request);
+
+	RectificationOrder answer(long orderId, Answer answer);
+
+	/** After the deadline: rectified and closed, or overdue (which proposes the escalation). */
+	RectificationOrder recheck(long orderId, Reinspection reinspection);
+
+	/**
+	 * Escalates an overdue order once every penalty the escalation table prescribes has been decided
+	 * (none for a chief supervisor): writes the prescribed bad-credit records.
+	 */
+	RectificationOrder escalate(long orderId);
+
+	RectificationOrder require(long orderId);
+
+	List<RectificationOrder.Transition> transitions(long orderId);
+
+	record Search(Long projectId, String status, Boolean due) {
+	}
+
+	Page<RectificationOrder> search(Search search, int page, int size);
+
+	/** Marks unanswered orders past their deadline overdue; returns how many. */
+	int markOverdue(LocalDate today);
+}

@@ -1,0 +1,81 @@
+package io.siteroll.enforcement.internal;
+
+import java.sql.Array;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.enforcement.TypicalCases;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcTypicalCases implements TypicalCases {
+
+	private static final String SELECT = """
+			select t.*, p.name as project_name, pe.legal_basis, pe.measures, pe.decided_on, pe.document_number
+			from typical_case t join penalty pe on pe.id = t.penalty_id join project p on p.id = pe.project_id""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcPenalties penalties;
+
+	private final CurrentActor actors;
+
+	private final AuditTrail audit;
+
+	JdbcTypicalCases(JdbcClient jdbc, JdbcPenalties penalties, CurrentActor actors, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.penalties = penalties;
+		this.actors = actors;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional
+	public TypicalCase publish(Publication publication) {
+		if (!actors.get().isProvince()) {
+			throw new Forbidden("typical-case.province-only");
+		}
+		Checks checks = new Checks();
+		checks.required("penaltyId", publication.penaltyId());
+		checks.maxLength("title", checks.required("title", publication.title()), 200);
+		checks.maxLength("summary", checks.required("summary", publication.summary()), 4000);
+		checks.throwIfAny();
+		penalties.require(publication.penaltyId());
+		long id;
+		try {
+			id = jdbc.sql("insert into typical_case (penalty_id, title, summary, published_by) values (?, ?, ?, ?) returning id")
+				.params(publication.penaltyId(), publication.title().strip(), publication.summary().strip(),
+						actors.get().username())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict("penaltyId", "typical-case.already-published");
+		}
+		audit.record(AuditRecord.created("typical_case", id, Map.of("penaltyId", publication.penaltyId())));
+		return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::typicalCase).single();
+	}
+
+	@Override
+	public List<TypicalCase> published() {
+		return jdbc.sql(SELECT + " order by t.published_at desc limit 200").query(this::typicalCase).list();
+	}
+
+	private TypicalCase typicalCase(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Array measures = rs.getArray("measures");
+		return new TypicalCase(rs.getLong("id"), rs.getLong("penalty_id"), rs.getString("title"), rs.getString("summary"),
+				rs.getString("project_name"), rs.getString("legal_basis"), Arrays.asList((String[]) measures.getArray()),
+				rs.getDate("decided_on").toLocalDate(), rs.getString("document_number"),
+				rs.getTimestamp("published_at").toInstant());
+	}
+}
