@@ -92,3 +92,54 @@ create table typical_case (
     published_by text not null,
     published_at timestamptz not null default now()
 );
+
+-- 监督检查: an officer's on-site inspection with the action plan's checklist items.
+create table inspection (
+    id                bigserial primary key,
+    project_id        bigint not null references project (id),
+    day               date not null,
+    inspectors        text not null,
+    devices_equipped  boolean not null,
+    devices_connected boolean not null,
+    managers_present  text[] not null,
+    headcount         int not null check (headcount >= 0),
+    workers_with_valid_day int not null,
+    shortfall         int not null,
+    shortfall_measure text not null,
+    notes             text,
+    recorded_by       text not null,
+    recorded_at       timestamptz not null default now()
+);
+create index inspection_project on inspection (project_id, day);
+
+-- Photos and documents of an inspection (may show faces: stored encrypted).
+create table inspection_attachment (
+    id            bigserial primary key,
+    inspection_id bigint not null references inspection (id),
+    file_name     text not null,
+    content_type  text not null,
+    size_bytes    int not null,
+    sha256        bytea not null,
+    cipher        bytea not null,
+    uploaded_by   text not null,
+    uploaded_at   timestamptz not null default now()
+);
+
+-- 现场功能测试: each attack tried on each device (GB/T 41772 attack classes).
+create table device_function_test (
+    id            bigserial primary key,
+    inspection_id bigint not null references inspection (id),
+    device_id     bigint not null references device (id),
+    attack        text not null check (attack in ('PRINTED_PHOTO', 'SCREEN_PHOTO', 'REPLAYED_VIDEO', 'MASK')),
+    passed        boolean not null,
+    evidence      text,
+    unique (inspection_id, device_id, attack)
+);
+
+alter table rectification_order add column inspection_id bigint references inspection (id);
+
+-- An officer's review of a warning: confirmed (it becomes a case to act on) or dismissed, with a reason.
+alter table warning add column review text check (review in ('CONFIRMED', 'DISMISSED'));
+alter table warning add column review_reason text;
+alter table warning add column reviewed_by text;
+alter table warning add column reviewed_at timestamptz;

@@ -21,5 +21,11 @@ public interface Warnings {
 
 	Refresh refresh(LocalDate asOf);
 
+	/** An officer of the project's region confirms (CONFIRMED) or dismisses (DISMISSED) a warning, with a reason. */
+	record Review(String decision, String reason) {
+	}
+
+	Warning review(long warningId, Review review);
+
 	Page<Warning> search(Search search, int page, int size);
 }

@@ -133,8 +133,11 @@ class JdbcWarnings implements Warnings {
 
 	private final Clock clock;
 
+	private final io.siteroll.audit.AuditTrail audit;
+
 	JdbcWarnings(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
-			Clock clock) {
+			Clock clock, io.siteroll.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.ruleSets = ruleSets;
@@ -210,6 +213,33 @@ class JdbcWarnings implements Warnings {
 	}
 
 	@Override
+	@org.springframework.transaction.annotation.Transactional
+	public Warning review(long warningId, Review review) {
+		Long projectId = jdbc.sql("select project_id from warning where id = ?").param(warningId).query(Long.class).optional()
+			.orElseThrow(() -> new io.siteroll.platform.NotFound("warning", warningId));
+		access.requireOverseen(projectId);
+		io.siteroll.platform.Checks checks = new io.siteroll.platform.Checks();
+		checks.check(review.decision() != null && List.of("CONFIRMED", "DISMISSED").contains(review.decision()), "decision",
+				"code.unknown", String.valueOf(review.decision()));
+		checks.maxLength("reason", checks.required("reason", review.reason()), 1000);
+		checks.throwIfAny();
+		int changed = jdbc.sql("""
+				update warning set review = ?, review_reason = ?, reviewed_by = ?, reviewed_at = now()
+				where id = ? and review is null""")
+			.params(review.decision(), review.reason().strip(), actors.get().username(), warningId)
+			.update();
+		if (changed == 0) {
+			throw new io.siteroll.platform.Conflict("decision", "warning.already-reviewed");
+		}
+		audit.record(io.siteroll.audit.AuditRecord.changed("WARNING_" + review.decision(), "warning", warningId, null,
+				Map.of("reason", review.reason().strip())));
+		return jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + " where w.id = ?")
+			.param(warningId)
+			.query(JdbcWarnings::warning)
+			.single();
+	}
+
+	@Override
 	public Page<Warning> search(Search search, int page, int size) {
 		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
 		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
@@ -232,21 +262,27 @@ class JdbcWarnings implements Warnings {
 			where.append(" and r.path like (select path from region where code = :region) || '%'");
 			params.put("region", search.region().strip());
 		}
-		String from = " from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code"
-				+ " left join person pe on pe.id = w.person_id";
-		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		long total = jdbc.sql("select count(*)" + FROM + where).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<Warning> items = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + from + where
+		List<Warning> items = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + where
 				+ " order by w.raised_on desc, w.id desc limit :limit offset :offset")
 			.params(params)
-			.query((rs, n) -> new Warning(rs.getLong("id"), rs.getString("kind"), rs.getLong("project_id"),
+			.query(JdbcWarnings::warning)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	private static final String FROM = " from warning w join project p on p.id = w.project_id"
+			+ " join region r on r.code = p.region_code left join person pe on pe.id = w.person_id";
+
+	private static Warning warning(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Warning(rs.getLong("id"), rs.getString("kind"), rs.getLong("project_id"),
 					rs.getString("project_name"), rs.getString("subject"), rs.getString("status"),
 					rs.getDate("raised_on").toLocalDate(),
 					rs.getDate("cleared_on") == null ? null : rs.getDate("cleared_on").toLocalDate(),
 					(Long) rs.getObject("person_id"), rs.getString("person_name"), (Long) rs.getObject("device_id"),
-					JSON.readValue(rs.getString("evidence"), MAP)))
-			.list();
-		return new Page<>(items, page, size, total);
+					JSON.readValue(rs.getString("evidence"), MAP), rs.getString("review"), rs.getString("review_reason"),
+					rs.getString("reviewed_by"));
 	}
 }

@@ -140,6 +140,12 @@ class ComplianceApi {
 				Page.size(size));
 	}
 
+	@PostMapping("/api/warnings/{id}/review")
+	@Operation(summary = "Confirm or dismiss a warning with a reason; officers of the project's region")
+	io.siteroll.compliance.Warning review(@PathVariable long id, @RequestBody io.siteroll.compliance.Warnings.Review review) {
+		return warnings.review(id, review);
+	}
+
 	@PostMapping("/api/warnings/refresh")
 	@Operation(summary = "Recompute the warnings as of the end of a day (also runs every night); province officers only")
 	io.siteroll.compliance.Warnings.Refresh refreshWarnings(@RequestBody RefreshRequest request) {

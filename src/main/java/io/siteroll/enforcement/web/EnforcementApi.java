@@ -39,11 +39,38 @@ class EnforcementApi {
 
 	private final TypicalCases cases;
 
-	EnforcementApi(RectificationOrders orders, Penalties penalties, CreditRecords credits, TypicalCases cases) {
+	private final io.siteroll.enforcement.Inspections inspections;
+
+	EnforcementApi(RectificationOrders orders, Penalties penalties, CreditRecords credits, TypicalCases cases,
+			io.siteroll.enforcement.Inspections inspections) {
+		this.inspections = inspections;
 		this.orders = orders;
 		this.penalties = penalties;
 		this.credits = credits;
 		this.cases = cases;
+	}
+
+	@PostMapping("/api/projects/{id}/inspections")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record an on-site inspection (监督检查) with device function tests; a failed test issues a "
+			+ "rectification order; the headcount gives the R3 shortfall; officers of the project's region")
+	io.siteroll.enforcement.Inspection inspect(@PathVariable long id, @RequestBody io.siteroll.enforcement.Inspections.Record record) {
+		return inspections.record(id, record);
+	}
+
+	@GetMapping("/api/projects/{id}/inspections")
+	List<io.siteroll.enforcement.Inspection> inspections(@PathVariable long id) {
+		return inspections.forProject(id);
+	}
+
+	@PostMapping(path = "/api/inspections/{id}/attachments",
+			consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a photo or document to an inspection (stored encrypted)")
+	Map<String, Object> attach(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		return Map.of("id", inspections.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
 	}
 
 	@PostMapping("/api/orders")

@@ -1,0 +1,203 @@
+package io.siteroll.enforcement.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.InspectionShortfall;
+import io.siteroll.compliance.RuleSets;
+import io.siteroll.enforcement.Inspection;
+import io.siteroll.enforcement.Inspections;
+import io.siteroll.enforcement.RectificationOrder.Status;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.NotFound;
+import io.siteroll.privacy.PersonalDataCipher;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcInspections implements Inspections {
+
+	static final String ATTACHMENT_PURPOSE = "inspection.attachment";
+
+	static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+	static final String DEVICE_TEST_BASIS = "吉建管〔2021〕6号 检查内容1：现场功能测试，考勤设备须具备防视频、照片作假功能";
+
+	private final JdbcClient jdbc;
+
+	private final ProjectAccess access;
+
+	private final InspectionShortfall shortfalls;
+
+	private final RuleSets ruleSets;
+
+	private final JdbcRectificationOrders orders;
+
+	private final CodeDictionary codes;
+
+	private final PersonalDataCipher cipher;
+
+	private final CurrentActor actors;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	JdbcInspections(JdbcClient jdbc, ProjectAccess access, InspectionShortfall shortfalls, RuleSets ruleSets,
+			JdbcRectificationOrders orders, CodeDictionary codes, PersonalDataCipher cipher, CurrentActor actors,
+			AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.shortfalls = shortfalls;
+		this.ruleSets = ruleSets;
+		this.orders = orders;
+		this.codes = codes;
+		this.cipher = cipher;
+		this.actors = actors;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Inspection record(long projectId, Record r) {
+		access.requireOverseen(projectId);
+		Checks checks = new Checks();
+		checks.required("day", r.day());
+		if (r.day() != null) {
+			checks.check(!r.day().isAfter(LocalDate.now(clock)), "day", "date.in-future");
+		}
+		checks.maxLength("inspectors", checks.required("inspectors", r.inspectors()), 500);
+		checks.required("devicesEquipped", r.devicesEquipped());
+		checks.required("devicesConnected", r.devicesConnected());
+		checks.required("headcount", r.headcount());
+		checks.maxLength("notes", r.notes(), 4000);
+		List<String> managers = r.managersPresent() == null ? List.of() : r.managersPresent();
+		for (String post : managers) {
+			checks.check(codes.exists(CodeDictionary.MANAGER_POST, post), "managersPresent", "code.unknown", post);
+		}
+		List<Inspection.FunctionTest> tests = r.functionTests() == null ? List.of() : r.functionTests();
+		for (Inspection.FunctionTest t : tests) {
+			checks.check(t.deviceId() != null && jdbc.sql("select exists (select 1 from device where id = ? and project_id = ?)")
+				.params(t.deviceId(), projectId).query(Boolean.class).single(), "functionTests", "inspection.device-not-on-project");
+			checks.check(Inspection.ATTACKS.contains(t.attack()), "functionTests", "code.unknown", String.valueOf(t.attack()));
+			checks.required("functionTests", t.passed());
+		}
+		checks.throwIfAny();
+		InspectionShortfall.Result r3 = shortfalls.judge(projectId, r.day(), r.headcount());
+		long id = jdbc.sql("""
+				insert into inspection (project_id, day, inspectors, devices_equipped, devices_connected, managers_present,
+				                        headcount, workers_with_valid_day, shortfall, shortfall_measure, notes, recorded_by)
+				values (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?) returning id""")
+			.params(projectId, r.day(), r.inspectors().strip(), r.devicesEquipped(), r.devicesConnected(),
+					String.join(",", managers), r.headcount(), r3.workersWithValidDay(), r3.shortfall(), r3.measure(),
+					r.notes(), actors.get().username())
+			.query(Long.class)
+			.single();
+		List<String> failed = new ArrayList<>();
+		for (Inspection.FunctionTest t : tests) {
+			jdbc.sql("insert into device_function_test (inspection_id, device_id, attack, passed, evidence) values (?, ?, ?, ?, ?)")
+				.params(id, t.deviceId(), t.attack(), t.passed(), t.evidence())
+				.update();
+			if (!t.passed()) {
+				failed.add("设备 " + t.deviceId() + "：" + t.attack());
+			}
+		}
+		audit.record(AuditRecord.created("inspection", id, Map.of("projectId", projectId, "day", r.day().toString(),
+				"headcount", r.headcount(), "failedFunctionTests", failed.size())));
+		if (!failed.isEmpty()) {
+			LocalDate today = LocalDate.now(clock);
+			int days = ruleSets.inForce(YearMonth.from(today)).rectificationDays();
+			long contractor = jdbc.sql("select contractor_id from project where id = ?").param(projectId).query(Long.class).single();
+			Long pm = jdbc.sql("""
+					select person_id from manager_post where project_id = ? and post = 'PROJECT_MANAGER' and tenure_to is null
+					order by tenure_from desc limit 1""").param(projectId).query(Long.class).optional().orElse(null);
+			long orderId = jdbc.sql("""
+					insert into rectification_order (project_id, inspection_id, rule, addressee, addressee_enterprise_id,
+					                                 addressee_person_id, items, legal_basis, issued_on, deadline, status, issued_by)
+					values (?, ?, 'DEVICE_TEST', 'CONSTRUCTION_ENTERPRISE', ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id""")
+				.params(projectId, id, contractor, pm, "现场功能测试未通过：" + String.join("；", failed) + "。限期更换或升级考勤设备。",
+						DEVICE_TEST_BASIS, today, today.plusDays(days), actors.get().username())
+				.query(Long.class)
+				.single();
+			orders.transition(orderId, null, Status.ISSUED, "function test failed at inspection " + id);
+		}
+		return require(id);
+	}
+
+	@Override
+	public Inspection require(long inspectionId) {
+		Inspection inspection = jdbc.sql("select * from inspection where id = ?").param(inspectionId)
+			.query(this::inspection).optional().orElseThrow(() -> new NotFound("inspection", inspectionId));
+		access.requireVisible(inspection.projectId());
+		return inspection;
+	}
+
+	@Override
+	public List<Inspection> forProject(long projectId) {
+		access.requireVisible(projectId);
+		return jdbc.sql("select * from inspection where project_id = ? order by day desc, id desc").param(projectId)
+			.query(this::inspection).list();
+	}
+
+	@Override
+	@Transactional
+	public long attach(long inspectionId, String fileName, String contentType, byte[] content) {
+		Inspection inspection = require(inspectionId);
+		access.requireOverseen(inspection.projectId());
+		Checks checks = new Checks();
+		checks.maxLength("file", checks.required("file", fileName), 200);
+		checks.check(content != null && content.length > 0, "file", "required");
+		checks.check(content == null || content.length <= MAX_ATTACHMENT_BYTES, "file", "upload-too-large");
+		checks.throwIfAny();
+		long id = jdbc.sql("""
+				insert into inspection_attachment (inspection_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(inspectionId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length,
+					sha256(content), cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actors.get().username())
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("inspection_attachment", id, Map.of("inspectionId", inspectionId, "fileName", fileName)));
+		return id;
+	}
+
+	private static byte[] sha256(byte[] content) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(content);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Inspection inspection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		long id = rs.getLong("id");
+		Array managers = rs.getArray("managers_present");
+		List<Inspection.FunctionTest> tests = jdbc.sql("""
+				select device_id, attack, passed, evidence from device_function_test where inspection_id = ? order by id""")
+			.param(id)
+			.query((t, i) -> new Inspection.FunctionTest(t.getLong(1), t.getString(2), t.getBoolean(3), t.getString(4)))
+			.list();
+		List<Long> orderIds = jdbc.sql("select id from rectification_order where inspection_id = ? order by id").param(id)
+			.query(Long.class).list();
+		return new Inspection(id, rs.getLong("project_id"), rs.getDate("day").toLocalDate(), rs.getString("inspectors"),
+				rs.getBoolean("devices_equipped"), rs.getBoolean("devices_connected"),
+				Arrays.asList((String[]) managers.getArray()), rs.getInt("headcount"), rs.getInt("workers_with_valid_day"),
+				rs.getInt("shortfall"), rs.getString("shortfall_measure"), rs.getString("notes"), rs.getString("recorded_by"),
+				tests, orderIds);
+	}
+}

@@ -1,0 +1,102 @@
+package io.siteroll.enforcement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.identity.Role;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Jpegs;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** On-site inspections: checklist items, device function tests, the R3 shortfall, attachments; warning reviews. */
+class InspectionTest extends IntegrationTest {
+
+	private static Map<String, Object> test(long deviceId, String attack, boolean passed) {
+		return Map.of("deviceId", deviceId, "attack", attack, "passed", passed, "evidence", "手持打印照片，闸机" + (passed ? "拒绝" : "放行"));
+	}
+
+	@Test
+	void aFailedFunctionTestIssuesAnOrderAndTheHeadcountGivesTheShortfall() {
+		ApiClient officer = as(province());
+		Site site = site(officer, "220102", LocalDate.now().minusMonths(2));
+		long worker = engagedWorker(officer, site);
+		RegisteredDevice device = device(officer, site.projectId(), "SITEROLL", "IN");
+		LocalDate day = LocalDate.now().minusDays(1);
+		jdbc.sql("""
+				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
+				values (?, ?, ?, now(), now(), 1, true)""").params(site.projectId(), day, worker).update();
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("day", day);
+		record.put("inspectors", "王检查、李检查");
+		record.put("devicesEquipped", true);
+		record.put("devicesConnected", true);
+		record.put("managersPresent", List.of("PROJECT_MANAGER"));
+		record.put("headcount", 4);
+		record.put("notes", "现场抽查");
+		record.put("functionTests", List.of(test(device.id(), "PRINTED_PHOTO", true), test(device.id(), "SCREEN_PHOTO", true),
+				test(device.id(), "REPLAYED_VIDEO", false), test(device.id(), "MASK", true)));
+
+		ApiClient otherCity = as(account(Role.CITY_OFFICER, "220200", null, null, false));
+		assertThat(otherCity.post("/api/projects/" + site.projectId() + "/inspections", record).status()).isIn(403, 404);
+		ApiClient.Response r = officer.post("/api/projects/" + site.projectId() + "/inspections", record);
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		JsonNode inspection = r.json();
+		assertThat(inspection.get("workersWithValidDay").asInt()).isEqualTo(1);
+		assertThat(inspection.get("shortfall").asInt()).isEqualTo(3);
+		assertThat(inspection.get("shortfallMeasure").asString()).isEqualTo("RECTIFICATION_ORDER");
+		assertThat(inspection.get("functionTests").size()).isEqualTo(4);
+		assertThat(inspection.get("orderIds").size()).isEqualTo(1);
+		long orderId = inspection.get("orderIds").get(0).asLong();
+		JsonNode order = officer.get("/api/orders/" + orderId).json().get("order");
+		assertThat(order.get("rule").asString()).isEqualTo("DEVICE_TEST");
+		assertThat(order.get("items").asString()).contains("REPLAYED_VIDEO");
+		assertThat(order.get("deadline").asString()).isEqualTo(LocalDate.now().plusDays(7).toString());
+
+		jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")
+			.params(LocalDate.now().minusDays(9), LocalDate.now().minusDays(2), orderId).update();
+		ApiClient.Response noVerdict = officer.english().post("/api/orders/" + orderId + "/recheck", Map.of());
+		assertThat(rules(noVerdict)).as("an officer must re-inspect").containsExactly("required");
+		ApiClient.Response reinspected = officer.post("/api/orders/" + orderId + "/recheck",
+				Map.of("rectified", true, "note", "更换为双目活体闸机，复测通过"));
+		assertThat(reinspected.json().get("status").asString()).isEqualTo("RECTIFIED");
+
+		ApiClient.Response attached = officer.upload("/api/inspections/" + inspection.get("id").asLong() + "/attachments", "file",
+				"现场.jpg", Jpegs.scene(5));
+		assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+		byte[] stored = jdbc.sql("select cipher from inspection_attachment where id = ?").param(attached.id()).query(byte[].class)
+			.single();
+		assertThat(stored).isNotEqualTo(Jpegs.scene(5));
+
+		Map<String, Object> bad = new LinkedHashMap<>(record);
+		bad.put("functionTests", List.of(Map.of("deviceId", device.id(), "attack", "HOLOGRAM", "passed", false)));
+		bad.put("headcount", null);
+		ApiClient.Response refused = officer.english().post("/api/projects/" + site.projectId() + "/inspections", bad);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(rules(refused)).contains("code.unknown", "required");
+	}
+
+	@Test
+	void officersConfirmOrDismissAWarningWithAReasonOnce() {
+		ApiClient officer = as(province());
+		Site site = site(officer, "220102", LocalDate.now().minusMonths(2));
+		officer.post("/api/warnings/refresh", Map.of("asOf", LocalDate.now().minusDays(1)));
+		JsonNode warning = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items").get(0);
+		long id = warning.get("id").asLong();
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		assertThat(enterprise.post("/api/warnings/" + id + "/review", Map.of("decision", "DISMISSED", "reason", "x")).status())
+			.isIn(403, 404);
+		assertThat(rules(officer.english().post("/api/warnings/" + id + "/review", Map.of("decision", "CONFIRMED"))))
+			.containsExactly("required");
+		JsonNode confirmed = officer.post("/api/warnings/" + id + "/review", Map.of("decision", "CONFIRMED", "reason", "现场核实未安装闸机"))
+			.json();
+		assertThat(confirmed.get("review").asString()).isEqualTo("CONFIRMED");
+		assertThat(rules(officer.english().post("/api/warnings/" + id + "/review", Map.of("decision", "DISMISSED", "reason", "x"))))
+			.containsExactly("warning.already-reviewed");
+	}
+}
