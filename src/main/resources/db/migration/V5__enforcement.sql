@@ -143,3 +143,16 @@ alter table warning add column review text check (review in ('CONFIRMED', 'DISMI
 alter table warning add column review_reason text;
 alter table warning add column reviewed_by text;
 alter table warning add column reviewed_at timestamptz;
+
+-- Attachments of the addressee's rectification report (stored encrypted).
+create table order_attachment (
+    id           bigserial primary key,
+    order_id     bigint not null references rectification_order (id),
+    file_name    text not null,
+    content_type text not null,
+    size_bytes   int not null,
+    sha256       bytea not null,
+    cipher       bytea not null,
+    uploaded_by  text not null,
+    uploaded_at  timestamptz not null default now()
+);

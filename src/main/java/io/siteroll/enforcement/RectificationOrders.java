@@ -27,6 +27,9 @@ public interface RectificationOrders {
 
 	RectificationOrder answer(long orderId, Answer answer);
 
+	/** A document or photo of the addressee's report (stored encrypted); only the addressee, before the re-check. */
+	long attach(long orderId, String fileName, String contentType, byte[] content);
+
 	/** After the deadline: rectified and closed, or overdue (which proposes the escalation). */
 	RectificationOrder recheck(long orderId, Reinspection reinspection);
 

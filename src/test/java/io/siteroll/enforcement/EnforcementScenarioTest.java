@@ -114,6 +114,10 @@ class EnforcementScenarioTest extends IntegrationTest {
 		ApiClient.Response answered = enterprise.post("/api/orders/" + id + "/answer", Map.of("report", "已采购人脸识别闸机，正在安装"));
 		assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 		assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
+		ApiClient.Response attached = enterprise.upload("/api/orders/" + id + "/attachments", "file", "闸机采购合同.pdf",
+				"%PDF-1.4 contract".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+		assertThat(officer.upload("/api/orders/" + id + "/attachments", "file", "x.pdf", new byte[] { 1 }).status()).isEqualTo(403);
 		assertThat(enterprise.post("/api/orders/" + id + "/recheck", Map.of()).status()).as("the addressee cannot close it")
 			.isIn(403, 404);
 		assertThat(rules(officer.english().post("/api/orders/" + id + "/recheck", Map.of()))).containsExactly("recheck.before-deadline");

@@ -70,8 +70,12 @@ class JdbcRectificationOrders implements RectificationOrders {
 
 	private final CreditWriter credits;
 
+	private final io.siteroll.privacy.PersonalDataCipher cipher;
+
 	JdbcRectificationOrders(JdbcClient jdbc, Findings findings, RuleSets ruleSets, Recheck rechecks, ProjectAccess access,
-			CurrentActor actors, AuditTrail audit, Clock clock, CreditWriter credits) {
+			CurrentActor actors, AuditTrail audit, Clock clock, CreditWriter credits,
+			io.siteroll.privacy.PersonalDataCipher cipher) {
+		this.cipher = cipher;
 		this.credits = credits;
 		this.jdbc = jdbc;
 		this.findings = findings;
@@ -158,6 +162,34 @@ class JdbcRectificationOrders implements RectificationOrders {
 			.update();
 		transition(orderId, Status.valueOf(order.status()), Status.ANSWERED, null);
 		return require(orderId);
+	}
+
+	@Override
+	@Transactional
+	public long attach(long orderId, String fileName, String contentType, byte[] content) {
+		RectificationOrder order = lock(orderId);
+		Actor actor = actors.get();
+		if (actor.role() != Role.ENTERPRISE_ADMIN || actor.enterpriseId() == null
+				|| actor.enterpriseId() != order.addresseeEnterpriseId()) {
+			throw new Forbidden("order.not-addressee");
+		}
+		if (!List.of("ISSUED", "ANSWERED").contains(order.status())) {
+			throw new Conflict("status", "order.illegal-transition", order.status(), "ANSWERED");
+		}
+		Checks checks = new Checks();
+		checks.maxLength("file", checks.required("file", fileName), 200);
+		checks.check(content != null && content.length > 0, "file", "required");
+		checks.check(content == null || content.length <= 10 * 1024 * 1024, "file", "upload-too-large");
+		checks.throwIfAny();
+		long id = jdbc.sql("""
+				insert into order_attachment (order_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
+				values (?, ?, ?, ?, sha256(?), ?, ?) returning id""")
+			.params(orderId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length, content,
+					cipher.encryptBytes("order.attachment", content), actor.username())
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("order_attachment", id, Map.of("orderId", orderId, "fileName", fileName)));
+		return id;
 	}
 
 	@Override

@@ -99,6 +99,15 @@ class EnforcementApi {
 		return orders.answer(id, answer);
 	}
 
+	@PostMapping(path = "/api/orders/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Attach a document or photo to the rectification report (the addressee only; stored encrypted)")
+	Map<String, Object> attachToOrder(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		return Map.of("id", orders.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+	}
+
 	@PostMapping("/api/orders/{id}/recheck")
 	@Operation(summary = "Re-check after the deadline: the platform judges R1/R2/R3; otherwise the officer's re-inspection")
 	RectificationOrder recheck(@PathVariable long id, @RequestBody(required = false) RectificationOrders.Reinspection reinspection) {
