@@ -122,8 +122,13 @@ class EnforcementScenarioTest extends IntegrationTest {
 			.isIn(403, 404);
 		assertThat(rules(officer.english().post("/api/orders/" + id + "/recheck", Map.of()))).containsExactly("recheck.before-deadline");
 
+		assertThat(enterprise.get("/orders/" + id).body()).contains("已提交整改报告", "已采购人脸识别闸机");
+		assertThat(enterprise.get("/orders").body()).contains("详情");
 		deadlinePassed(id, LocalDate.now().minusDays(10));
-		JsonNode overdue = recheck(id);
+		ApiClient.Response pageRecheck = officer.form("/orders/" + id + "/recheck", Map.of());
+		assertThat(pageRecheck.status()).isEqualTo(200);
+		assertThat(pageRecheck.body()).contains("逾期未整改", "拟处理");
+		JsonNode overdue = officer.get("/api/orders/" + id).json().get("order");
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
 		assertThat(overdue.get("escalation").get("penalties").valueStream().map(p -> p.get("party").asString()).toList())
 			.containsExactly("CONSTRUCTION_ENTERPRISE", "PROJECT_MANAGER");

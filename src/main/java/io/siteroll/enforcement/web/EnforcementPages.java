@@ -1,0 +1,108 @@
+package io.siteroll.enforcement.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrders;
+import io.siteroll.identity.Actor;
+import io.siteroll.identity.CurrentActor;
+import io.siteroll.identity.Role;
+import io.siteroll.platform.Messages;
+import io.siteroll.platform.Page;
+import io.siteroll.platform.RuleViolation;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The officer's queue and the enterprise's orders; an order's page with the answer and re-check actions. */
+@Controller
+class EnforcementPages {
+
+	static final Map<String, String> STATUS = new LinkedHashMap<>();
+
+	static {
+		STATUS.put("ISSUED", "已下达");
+		STATUS.put("ANSWERED", "已提交整改报告");
+		STATUS.put("RECTIFIED", "整改合格");
+		STATUS.put("OVERDUE", "逾期未整改");
+		STATUS.put("ESCALATED", "已处罚");
+	}
+
+	private final RectificationOrders orders;
+
+	private final ProjectAccess access;
+
+	private final CurrentActor actors;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock) {
+		this.orders = orders;
+		this.access = access;
+		this.actors = actors;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/orders")
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
+			@RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("statusNames", STATUS);
+		model.addAttribute("status", status);
+		model.addAttribute("due", Boolean.TRUE.equals(due));
+		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 100));
+		return "enforcement/orders";
+	}
+
+	@GetMapping("/orders/{id}")
+	String one(@PathVariable long id, Model model) {
+		RectificationOrder o = orders.require(id);
+		Actor actor = actors.get();
+		model.addAttribute("o", o);
+		model.addAttribute("statusNames", STATUS);
+		model.addAttribute("transitions", orders.transitions(id));
+		model.addAttribute("canAnswer", actor.role() == Role.ENTERPRISE_ADMIN && actor.enterpriseId() != null
+				&& actor.enterpriseId() == o.addresseeEnterpriseId() && "ISSUED".equals(o.status()));
+		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && LocalDate.now(clock).isAfter(o.deadline())
+				&& ("ISSUED".equals(o.status()) || "ANSWERED".equals(o.status())));
+		return "enforcement/order";
+	}
+
+	@PostMapping("/orders/{id}/answer")
+	String answer(@PathVariable long id, @RequestParam(required = false) String report, Model model) {
+		try {
+			orders.answer(id, new RectificationOrders.Answer(report));
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("error", describe(e));
+		}
+		return one(id, model);
+	}
+
+	@PostMapping("/orders/{id}/recheck")
+	String recheck(@PathVariable long id, Model model) {
+		try {
+			orders.recheck(id, null);
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("error", describe(e));
+		}
+		return one(id, model);
+	}
+
+	private String describe(RuleViolation e) {
+		return e.violations().stream()
+			.map(v -> messages.fieldLabel(Messages.CHINESE, v.field()) + "：" + messages.describe(Messages.CHINESE, v))
+			.reduce((a, b) -> a + "；" + b)
+			.orElse("");
+	}
+}
