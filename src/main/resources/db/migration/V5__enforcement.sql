@@ -156,3 +156,7 @@ create table order_attachment (
     uploaded_by  text not null,
     uploaded_at  timestamptz not null default now()
 );
+
+alter table rectification_order add column warning_id bigint references warning (id);
+create unique index rectification_order_one_per_warning on rectification_order (warning_id) where warning_id is not null;
+create unique index rectification_order_one_per_inspection_r3 on rectification_order (inspection_id) where rule = 'R3';

@@ -27,5 +27,8 @@ public interface Warnings {
 
 	Warning review(long warningId, Review review);
 
+	/** A warning of a project the caller may see. */
+	Warning require(long warningId);
+
 	Page<Warning> search(Search search, int page, int size);
 }

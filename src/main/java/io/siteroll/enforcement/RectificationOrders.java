@@ -15,6 +15,18 @@ public interface RectificationOrders {
 	record FromFinding(Long findingId, String items, LocalDate deadline) {
 	}
 
+	/** An order from a daily warning (R1 for devices, R2 for a key manager, R3 for workers). */
+	record FromWarning(Long warningId, String items, LocalDate deadline) {
+	}
+
+	/** An order from an inspection's worker shortfall (R3, 1 to 15 missing). */
+	record FromInspection(Long inspectionId, String items, LocalDate deadline) {
+	}
+
+	RectificationOrder issue(FromWarning request);
+
+	RectificationOrder issue(FromInspection request);
+
 	/** The addressee's rectification report (整改报告). */
 	record Answer(String report) {
 	}

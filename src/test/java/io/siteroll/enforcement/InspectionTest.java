@@ -66,6 +66,14 @@ class InspectionTest extends IntegrationTest {
 				Map.of("rectified", true, "note", "更换为双目活体闸机，复测通过"));
 		assertThat(reinspected.json().get("status").asString()).isEqualTo("RECTIFIED");
 
+		ApiClient.Response fromShortfall = officer.post("/api/orders/from-inspection",
+				Map.of("inspectionId", inspection.get("id").asLong()));
+		assertThat(fromShortfall.status()).as(fromShortfall.body()).isEqualTo(201);
+		assertThat(fromShortfall.json().get("rule").asString()).isEqualTo("R3");
+		assertThat(fromShortfall.json().get("items").asString()).contains("缺少考勤 3 人");
+		assertThat(rules(officer.english().post("/api/orders/from-inspection", Map.of("inspectionId", inspection.get("id").asLong()))))
+			.containsExactly("order.already-issued");
+
 		ApiClient.Response attached = officer.upload("/api/inspections/" + inspection.get("id").asLong() + "/attachments", "file",
 				"现场.jpg", Jpegs.scene(5));
 		assertThat(attached.status()).as(attached.body()).isEqualTo(201);
@@ -98,5 +106,11 @@ class InspectionTest extends IntegrationTest {
 		assertThat(confirmed.get("review").asString()).isEqualTo("CONFIRMED");
 		assertThat(rules(officer.english().post("/api/warnings/" + id + "/review", Map.of("decision", "DISMISSED", "reason", "x"))))
 			.containsExactly("warning.already-reviewed");
+		ApiClient.Response order = officer.post("/api/orders/from-warning", Map.of("warningId", id));
+		assertThat(order.status()).as(order.body()).isEqualTo(201);
+		assertThat(order.json().get("rule").asString()).isEqualTo("R1");
+		assertThat(order.json().get("addressee").asString()).isEqualTo("CONSTRUCTION_ENTERPRISE");
+		assertThat(order.json().get("addresseeEnterpriseId").asLong()).isEqualTo(site.contractorId());
+		assertThat(order.json().get("legalBasis").asString()).contains("检查内容1");
 	}
 }

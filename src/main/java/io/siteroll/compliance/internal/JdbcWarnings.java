@@ -240,6 +240,17 @@ class JdbcWarnings implements Warnings {
 	}
 
 	@Override
+	public Warning require(long warningId) {
+		Warning warning = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + " where w.id = ?")
+			.param(warningId)
+			.query(JdbcWarnings::warning)
+			.optional()
+			.orElseThrow(() -> new io.siteroll.platform.NotFound("warning", warningId));
+		access.requireVisible(warning.projectId());
+		return warning;
+	}
+
+	@Override
 	public Page<Warning> search(Search search, int page, int size) {
 		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
 		StringBuilder where = new StringBuilder(" where ").append(scope.sql());

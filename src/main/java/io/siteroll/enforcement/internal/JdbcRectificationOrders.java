@@ -70,12 +70,15 @@ class JdbcRectificationOrders implements RectificationOrders {
 
 	private final CreditWriter credits;
 
+	private final io.siteroll.compliance.Warnings warnings;
+
 	private final io.siteroll.privacy.PersonalDataCipher cipher;
 
 	JdbcRectificationOrders(JdbcClient jdbc, Findings findings, RuleSets ruleSets, Recheck rechecks, ProjectAccess access,
 			CurrentActor actors, AuditTrail audit, Clock clock, CreditWriter credits,
-			io.siteroll.privacy.PersonalDataCipher cipher) {
+			io.siteroll.privacy.PersonalDataCipher cipher, io.siteroll.compliance.Warnings warnings) {
 		this.cipher = cipher;
+		this.warnings = warnings;
 		this.credits = credits;
 		this.jdbc = jdbc;
 		this.findings = findings;
@@ -127,6 +130,106 @@ class JdbcRectificationOrders implements RectificationOrders {
 		}
 		catch (DuplicateKeyException e) {
 			throw new Conflict("findingId", "order.already-issued");
+		}
+		transition(id, null, Status.ISSUED, "deadline " + deadline);
+		return require(id);
+	}
+
+	@Override
+	@Transactional
+	public RectificationOrder issue(FromWarning request) {
+		Checks checks = new Checks();
+		checks.required("warningId", request.warningId());
+		checks.maxLength("items", request.items(), 4000);
+		checks.throwIfAny();
+		io.siteroll.compliance.Warning w = warnings.require(request.warningId());
+		access.requireOverseen(w.projectId());
+		if ("DISMISSED".equals(w.review())) {
+			throw new Conflict("warningId", "order.warning-dismissed");
+		}
+		String rule = switch (w.kind()) {
+			case "NO_DEVICE", "DEVICE_OFFLINE" -> "R1";
+			case "KEY_MANAGER_UNREACHABLE" -> "R2";
+			default -> "R3";
+		};
+		String post = "R2".equals(rule) ? String.valueOf(w.evidence().get("post")) : null;
+		boolean supervisor = "CHIEF_SUPERVISOR".equals(post);
+		Map<String, Object> parties = partiesOf(w.projectId(), supervisor ? w.personId() : null);
+		String items = request.items() != null && !request.items().isBlank() ? request.items().strip()
+				: "预警：" + w.kind() + "，" + w.evidence();
+		return insert(w.projectId(), "warning_id", w.id(), rule, post, w.personId(),
+				supervisor ? "SUPERVISION_COMPANY" : "R2".equals(rule) ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE",
+				(Long) parties.get(supervisor ? "supervision" : "contractor"),
+				(Long) (supervisor ? Long.valueOf(w.personId()) : parties.get("pm")), items, request.deadline());
+	}
+
+	@Override
+	@Transactional
+	public RectificationOrder issue(FromInspection request) {
+		Checks checks = new Checks();
+		checks.required("inspectionId", request.inspectionId());
+		checks.maxLength("items", request.items(), 4000);
+		checks.throwIfAny();
+		Map<String, Object> inspection = jdbc.sql("""
+				select project_id, day, headcount, workers_with_valid_day, shortfall, shortfall_measure from inspection where id = ?""")
+			.param(request.inspectionId())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFound("inspection", request.inspectionId()));
+		long projectId = ((Number) inspection.get("project_id")).longValue();
+		access.requireOverseen(projectId);
+		if (!"RECTIFICATION_ORDER".equals(inspection.get("shortfall_measure"))) {
+			throw new Conflict("inspectionId", "order.no-shortfall-to-rectify", String.valueOf(inspection.get("shortfall_measure")));
+		}
+		Map<String, Object> parties = partiesOf(projectId, null);
+		String items = request.items() != null && !request.items().isBlank() ? request.items().strip()
+				: inspection.get("day") + " 监督检查：现场 " + inspection.get("headcount") + " 人，有效考勤 "
+						+ inspection.get("workers_with_valid_day") + " 人，缺少考勤 " + inspection.get("shortfall") + " 人。";
+		return insert(projectId, "inspection_id", request.inspectionId(), "R3", null, null, "CONSTRUCTION_ENTERPRISE",
+				(Long) parties.get("contractor"), (Long) parties.get("pm"), items, request.deadline());
+	}
+
+	/** The project's contractor, current project manager and (for a supervisor) the supervision company. */
+	private Map<String, Object> partiesOf(long projectId, Long supervisorId) {
+		Map<String, Object> m = new HashMap<>();
+		m.put("contractor", jdbc.sql("select contractor_id from project where id = ?").param(projectId).query(Long.class).single());
+		m.put("pm", jdbc.sql("""
+				select person_id from manager_post where project_id = ? and post = 'PROJECT_MANAGER' and tenure_to is null
+				order by tenure_from desc limit 1""").param(projectId).query(Long.class).optional().orElse(null));
+		if (supervisorId != null) {
+			m.put("supervision", jdbc.sql("""
+					select u.enterprise_id from manager_post mp join participating_unit u on u.id = mp.participating_unit_id
+					where mp.project_id = ? and mp.person_id = ? order by mp.tenure_from desc limit 1""")
+				.params(projectId, supervisorId).query(Long.class).single());
+		}
+		return m;
+	}
+
+	private RectificationOrder insert(long projectId, String sourceColumn, long sourceId, String rule, String post,
+			Long subjectPersonId, String addressee, Long enterpriseId, Long addresseePersonId, String items,
+			LocalDate requestedDeadline) {
+		LocalDate today = LocalDate.now(clock);
+		io.siteroll.compliance.RuleSet rules = ruleSets.inForce(java.time.YearMonth.from(today));
+		LocalDate deadline = requestedDeadline != null ? requestedDeadline : today.plusDays(rules.rectificationDays());
+		if (deadline.isBefore(today)) {
+			throw RuleViolation.of("deadline", "date.before-start");
+		}
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into rectification_order (project_id, %s, rule, post, subject_person_id, addressee,
+					                                 addressee_enterprise_id, addressee_person_id, items, legal_basis,
+					                                 issued_on, deadline, status, issued_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id""".formatted(sourceColumn))
+				.params(projectId, sourceId, rule, post, subjectPersonId, addressee, enterpriseId, addresseePersonId, items,
+						rules.basis().get(rule).get("basis"), today, deadline, actors.get().username())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new Conflict(sourceColumn.equals("warning_id") ? "warningId" : "inspectionId", "order.already-issued");
 		}
 		transition(id, null, Status.ISSUED, "deadline " + deadline);
 		return require(id);

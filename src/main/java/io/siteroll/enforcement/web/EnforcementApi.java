@@ -80,6 +80,20 @@ class EnforcementApi {
 		return orders.issue(request);
 	}
 
+	@PostMapping("/api/orders/from-warning")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Issue a rectification order from a daily warning")
+	RectificationOrder issueFromWarning(@RequestBody RectificationOrders.FromWarning request) {
+		return orders.issue(request);
+	}
+
+	@PostMapping("/api/orders/from-inspection")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Issue a rectification order from an inspection's worker shortfall (R3, 1 to 15 missing)")
+	RectificationOrder issueFromInspection(@RequestBody RectificationOrders.FromInspection request) {
+		return orders.issue(request);
+	}
+
 	@GetMapping("/api/orders")
 	@Operation(summary = "Orders of the caller's projects; due=true: the officer's queue (past the deadline or overdue)")
 	Page<RectificationOrder> search(@RequestParam(required = false) Long projectId,
