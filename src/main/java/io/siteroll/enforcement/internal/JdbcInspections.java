@@ -17,7 +17,6 @@ import io.siteroll.compliance.InspectionShortfall;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.enforcement.Inspection;
 import io.siteroll.enforcement.Inspections;
-import io.siteroll.enforcement.RectificationOrder.Status;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
@@ -120,21 +119,11 @@ class JdbcInspections implements Inspections {
 		audit.record(AuditRecord.created("inspection", id, Map.of("projectId", projectId, "day", r.day().toString(),
 				"headcount", r.headcount(), "failedFunctionTests", failed.size())));
 		if (!failed.isEmpty()) {
-			LocalDate today = LocalDate.now(clock);
-			int days = ruleSets.inForce(YearMonth.from(today)).rectificationDays();
-			long contractor = jdbc.sql("select contractor_id from project where id = ?").param(projectId).query(Long.class).single();
-			Long pm = jdbc.sql("""
-					select person_id from manager_post where project_id = ? and post = 'PROJECT_MANAGER' and tenure_to is null
-					order by tenure_from desc limit 1""").param(projectId).query(Long.class).optional().orElse(null);
-			long orderId = jdbc.sql("""
-					insert into rectification_order (project_id, inspection_id, rule, addressee, addressee_enterprise_id,
-					                                 addressee_person_id, items, legal_basis, issued_on, deadline, status, issued_by)
-					values (?, ?, 'DEVICE_TEST', 'CONSTRUCTION_ENTERPRISE', ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id""")
-				.params(projectId, id, contractor, pm, "现场功能测试未通过：" + String.join("；", failed) + "。限期更换或升级考勤设备。",
-						DEVICE_TEST_BASIS, today, today.plusDays(days), actors.get().username())
-				.query(Long.class)
-				.single();
-			orders.transition(orderId, null, Status.ISSUED, "function test failed at inspection " + id);
+			Map<String, Object> parties = orders.partiesOf(projectId, null);
+			orders.insert(projectId, "inspection_id", id, "DEVICE_TEST", null, null, "CONSTRUCTION_ENTERPRISE",
+					(Long) parties.get("contractor"), (Long) parties.get("pm"),
+					"现场功能测试未通过：" + String.join("；", failed) + "。限期更换或升级考勤设备。", DEVICE_TEST_BASIS,
+					ruleSets.inForce(YearMonth.now(clock)).rectificationDays(), null);
 		}
 		return require(id);
 	}

@@ -105,34 +105,14 @@ class JdbcRectificationOrders implements RectificationOrders {
 		if (!"RECTIFICATION_ORDER".equals(f.measure())) {
 			throw new Conflict("findingId", "order.finding-calls-for-penalty");
 		}
-		LocalDate today = LocalDate.now(clock);
-		LocalDate deadline = request.deadline() != null ? request.deadline()
-				: today.plusDays(ruleSets.require(f.ruleSetId()).rectificationDays());
-		if (deadline.isBefore(today)) {
-			throw RuleViolation.of("deadline", "date.before-start");
-		}
 		String items = request.items() != null && !request.items().isBlank() ? request.items().strip() : items(f);
 		String addressee = "SUPERVISION_COMPANY".equals(f.responsible()) ? "SUPERVISION_COMPANY"
 				: "PROJECT_MANAGER".equals(f.responsible()) ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE";
 		long enterprise = f.responsibleEnterpriseId() != null ? f.responsibleEnterpriseId()
-				: jdbc.sql("select contractor_id from project where id = ?").param(f.projectId()).query(Long.class).single();
-		long id;
-		try {
-			id = jdbc.sql("""
-					insert into rectification_order (project_id, finding_id, rule, post, subject_person_id, addressee,
-					                                 addressee_enterprise_id, addressee_person_id, items, legal_basis,
-					                                 issued_on, deadline, status, issued_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id""")
-				.params(f.projectId(), f.id(), f.rule(), f.post(), f.personId(), addressee, enterprise, f.responsiblePersonId(),
-						items, f.legalBasis(), today, deadline, actors.get().username())
-				.query(Long.class)
-				.single();
-		}
-		catch (DuplicateKeyException e) {
-			throw new Conflict("findingId", "order.already-issued");
-		}
-		transition(id, null, Status.ISSUED, "deadline " + deadline);
-		return require(id);
+				: (Long) partiesOf(f.projectId(), null).get("contractor");
+		return insert(f.projectId(), "finding_id", f.id(), f.rule(), f.post(), f.personId(), addressee, enterprise,
+				f.responsiblePersonId(), items, f.legalBasis(), ruleSets.require(f.ruleSetId()).rectificationDays(),
+				request.deadline());
 	}
 
 	@Override
@@ -192,7 +172,7 @@ class JdbcRectificationOrders implements RectificationOrders {
 	}
 
 	/** The project's contractor, current project manager and (for a supervisor) the supervision company. */
-	private Map<String, Object> partiesOf(long projectId, Long supervisorId) {
+	Map<String, Object> partiesOf(long projectId, Long supervisorId) {
 		Map<String, Object> m = new HashMap<>();
 		m.put("contractor", jdbc.sql("select contractor_id from project where id = ?").param(projectId).query(Long.class).single());
 		m.put("pm", jdbc.sql("""
@@ -207,12 +187,21 @@ class JdbcRectificationOrders implements RectificationOrders {
 		return m;
 	}
 
+	/** The rule set in force today: legal basis of a rule and the default deadline, for orders not from a finding. */
 	private RectificationOrder insert(long projectId, String sourceColumn, long sourceId, String rule, String post,
 			Long subjectPersonId, String addressee, Long enterpriseId, Long addresseePersonId, String items,
 			LocalDate requestedDeadline) {
+		io.siteroll.compliance.RuleSet rules = ruleSets.inForce(java.time.YearMonth.now(clock));
+		return insert(projectId, sourceColumn, sourceId, rule, post, subjectPersonId, addressee, enterpriseId,
+				addresseePersonId, items, rules.basis().get(rule).get("basis"), rules.rectificationDays(), requestedDeadline);
+	}
+
+	/** Inserts an ISSUED order; one per finding, warning or inspection shortfall (the unique indexes refuse a second). */
+	RectificationOrder insert(long projectId, String sourceColumn, long sourceId, String rule, String post,
+			Long subjectPersonId, String addressee, Long enterpriseId, Long addresseePersonId, String items,
+			String legalBasis, int deadlineDays, LocalDate requestedDeadline) {
 		LocalDate today = LocalDate.now(clock);
-		io.siteroll.compliance.RuleSet rules = ruleSets.inForce(java.time.YearMonth.from(today));
-		LocalDate deadline = requestedDeadline != null ? requestedDeadline : today.plusDays(rules.rectificationDays());
+		LocalDate deadline = requestedDeadline != null ? requestedDeadline : today.plusDays(deadlineDays);
 		if (deadline.isBefore(today)) {
 			throw RuleViolation.of("deadline", "date.before-start");
 		}
@@ -224,12 +213,16 @@ class JdbcRectificationOrders implements RectificationOrders {
 					                                 issued_on, deadline, status, issued_by)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?) returning id""".formatted(sourceColumn))
 				.params(projectId, sourceId, rule, post, subjectPersonId, addressee, enterpriseId, addresseePersonId, items,
-						rules.basis().get(rule).get("basis"), today, deadline, actors.get().username())
+						legalBasis, today, deadline, actors.get().username())
 				.query(Long.class)
 				.single();
 		}
 		catch (DuplicateKeyException e) {
-			throw new Conflict(sourceColumn.equals("warning_id") ? "warningId" : "inspectionId", "order.already-issued");
+			throw new Conflict(switch (sourceColumn) {
+				case "warning_id" -> "warningId";
+				case "inspection_id" -> "inspectionId";
+				default -> "findingId";
+			}, "order.already-issued");
 		}
 		transition(id, null, Status.ISSUED, "deadline " + deadline);
 		return require(id);
