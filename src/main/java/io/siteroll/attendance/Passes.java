@@ -41,7 +41,4 @@ public interface Passes {
 	 * personal data). Empty when the photo has been purged after its retention period.
 	 */
 	java.util.Optional<byte[]> revealPhoto(long photoId);
-
-	/** How many passes a device has stored (all time); for reconciliation with the device's counter. */
-	long countForDevice(long deviceId);
 }

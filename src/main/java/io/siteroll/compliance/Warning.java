@@ -7,8 +7,4 @@ import java.util.Map;
 public record Warning(long id, String kind, long projectId, String projectName, String subject, String status,
 		LocalDate raisedOn, LocalDate clearedOn, Long personId, String personName, Long deviceId,
 		Map<String, Object> evidence, String review, String reviewReason, String reviewedBy) {
-
-	/** The kinds of warning. */
-	public static final java.util.List<String> KINDS = java.util.List.of("NO_DEVICE", "DEVICE_OFFLINE",
-			"KEY_MANAGER_UNREACHABLE", "UNREGISTERED_AT_GATE", "LOW_ATTENDANCE");
 }

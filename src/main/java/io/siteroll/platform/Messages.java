@@ -31,6 +31,19 @@ public class Messages {
 		return get(locale, "rule." + violation.rule(), violation.args().toArray());
 	}
 
+	/** Every violation of a refused input as one Chinese sentence for a page ("字段：规则；字段：规则"). */
+	public String summary(RuleViolation violation) {
+		StringBuilder text = new StringBuilder();
+		for (Violation v : violation.violations()) {
+			if (!text.isEmpty()) {
+				text.append('；');
+			}
+			String label = fieldLabel(CHINESE, v.field());
+			text.append(label.isEmpty() ? "" : label + "：").append(describe(CHINESE, v));
+		}
+		return text.toString();
+	}
+
 	public String fieldLabel(Locale locale, String field) {
 		if (field == null) {
 			return "";

@@ -45,8 +45,6 @@ class JdbcPasses implements Passes {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcPasses.class);
 
-	static final int MAX_BATCH = 1000;
-
 	private static final String INGEST = """
 			with prm as (
 			    select ?::int8 as device, ?::int8 as project, ?::timestamptz as received, ?::bool as enabled,
@@ -448,10 +446,5 @@ class JdbcPasses implements Passes {
 		}
 		return java.util.Optional.of(reveals.revealBytes("pass_photo", photoId, "photo", PhotoStore.PURPOSE,
 				photoStore.raw((String) photo.get("storage_key"))));
-	}
-
-	@Override
-	public long countForDevice(long deviceId) {
-		return jdbc.sql("select count(*) from pass where device_id = ?").param(deviceId).query(Long.class).single();
 	}
 }

@@ -75,10 +75,11 @@ public class DeviceContact {
 		});
 	}
 
-	/** A heartbeat's report: status, firmware and how far the device clock is from ours. */
+	/**
+	 * A heartbeat's report: status, firmware and how far the device clock is from ours. The request
+	 * carrying it has already been counted as contact ({@link #heard}) by the protocol endpoint.
+	 */
 	public void heartbeat(KnownDevice device, String status, String firmware, Long clockSkewMs) {
-		lastWritten.remove(device.id());
-		heard(device);
 		jdbc.sql("update device set status = ?, firmware = ?, clock_skew_ms = ? where id = ?")
 			.params(status, firmware, clockSkewMs, device.id())
 			.update();

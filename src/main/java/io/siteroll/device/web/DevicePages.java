@@ -107,10 +107,7 @@ class DevicePages {
 					form.direction(), "", form.registeredOn()));
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", e.violations().stream()
-				.map(v -> messages.fieldLabel(Messages.CHINESE, v.field()) + "：" + messages.describe(Messages.CHINESE, v))
-				.reduce((a, b) -> a + "；" + b)
-				.orElse(""));
+			model.addAttribute("error", messages.summary(e));
 		}
 		return "device/register";
 	}

@@ -1,7 +1,5 @@
 package io.siteroll.enforcement.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -155,22 +153,13 @@ class JdbcInspections implements Inspections {
 		checks.throwIfAny();
 		long id = jdbc.sql("""
 				insert into inspection_attachment (inspection_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, sha256(?), ?, ?) returning id""")
 			.params(inspectionId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length,
-					sha256(content), cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actors.get().username())
+					content, cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actors.get().username())
 			.query(Long.class)
 			.single();
 		audit.record(AuditRecord.created("inspection_attachment", id, Map.of("inspectionId", inspectionId, "fileName", fileName)));
 		return id;
-	}
-
-	private static byte[] sha256(byte[] content) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(content);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private Inspection inspection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

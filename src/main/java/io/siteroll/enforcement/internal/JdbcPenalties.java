@@ -108,8 +108,7 @@ class JdbcPenalties implements Penalties {
 				throw new Conflict("findingId", "penalty.finding-calls-for-order");
 			}
 			proposal = Escalation.of(finding.rule(), finding.post(), true);
-			long contractor = jdbc.sql("select contractor_id from project where id = ?").param(projectId).query(Long.class)
-				.single();
+			long contractor = (Long) orders.partiesOf(projectId, null).get("contractor");
 			parties = new CreditWriter.Parties(projectId, contractor, finding.responsiblePersonId(), null, null);
 		}
 		Escalation.PenaltyDue due = proposal.penalties().stream().filter(p -> p.party().equals(d.party())).findFirst()

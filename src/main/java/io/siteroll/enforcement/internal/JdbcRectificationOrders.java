@@ -387,8 +387,7 @@ class JdbcRectificationOrders implements RectificationOrders {
 
 	/** Who each role of the escalation table points at for this order. */
 	CreditWriter.Parties parties(RectificationOrder order) {
-		long contractor = jdbc.sql("select contractor_id from project where id = ?").param(order.projectId())
-			.query(Long.class).single();
+		long contractor = (Long) partiesOf(order.projectId(), null).get("contractor");
 		boolean supervision = "SUPERVISION_COMPANY".equals(order.addressee());
 		return new CreditWriter.Parties(order.projectId(), contractor, supervision ? null : order.addresseePersonId(),
 				supervision ? order.addresseePersonId() : null, supervision ? order.addresseeEnterpriseId() : null);

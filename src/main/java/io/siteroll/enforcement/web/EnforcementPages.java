@@ -83,7 +83,7 @@ class EnforcementPages {
 			orders.answer(id, new RectificationOrders.Answer(report));
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", describe(e));
+			model.addAttribute("error", messages.summary(e));
 		}
 		return one(id, model);
 	}
@@ -94,15 +94,8 @@ class EnforcementPages {
 			orders.recheck(id, null);
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", describe(e));
+			model.addAttribute("error", messages.summary(e));
 		}
 		return one(id, model);
-	}
-
-	private String describe(RuleViolation e) {
-		return e.violations().stream()
-			.map(v -> messages.fieldLabel(Messages.CHINESE, v.field()) + "：" + messages.describe(Messages.CHINESE, v))
-			.reduce((a, b) -> a + "；" + b)
-			.orElse("");
 	}
 }

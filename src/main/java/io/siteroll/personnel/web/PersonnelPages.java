@@ -92,10 +92,7 @@ class PersonnelPages {
 			model.addAttribute("result", roster.importRoster(id, teamId, file.getOriginalFilename(), file.getInputStream()));
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", e.violations().stream()
-				.map(v -> messages.fieldLabel(Messages.CHINESE, v.field()) + "：" + messages.describe(Messages.CHINESE, v))
-				.reduce((a, b) -> a + "；" + b)
-				.orElse(""));
+			model.addAttribute("error", messages.summary(e));
 		}
 		return "personnel/roster";
 	}
