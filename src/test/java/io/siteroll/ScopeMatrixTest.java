@@ -27,11 +27,11 @@ class ScopeMatrixTest extends IntegrationTest {
 	@BeforeAll
 	void setUp() {
 		ApiClient province = as(province());
-		nanguan = site(province, "220102", LocalDate.now().minusMonths(2));
+		nanguan = site(province, "220102", today().minusMonths(2));
 		ApiClient.Response engaged = province.post("/api/projects/" + nanguan.projectId() + "/workers",
 				worker(nanguan.teamId(), IDS.idNumber(1980, 1995), IDS.name(), null));
 		assertThat(engaged.status()).as(engaged.body()).isEqualTo(201);
-		Site jilin = site(province, "220202", LocalDate.now().minusMonths(2));
+		Site jilin = site(province, "220202", today().minusMonths(2));
 		long labourEnterprise = jdbc.sql("select enterprise_id from participating_unit where id = ?")
 			.param(nanguan.labourUnitId())
 			.query(Long.class)
@@ -75,7 +75,7 @@ class ScopeMatrixTest extends IntegrationTest {
 			assertThat(workerPage.status()).isEqualTo(404);
 		}
 		ApiClient.Response team = api.post(project + "/teams",
-				Map.of("unitId", nanguan.labourUnitId(), "name", "班组-" + user, "entryDate", LocalDate.now()));
+				Map.of("unitId", nanguan.labourUnitId(), "name", "班组-" + user, "entryDate", today()));
 		assertThat(team.status()).as("manage the project").isEqualTo(manage);
 	}
 }

@@ -35,6 +35,7 @@ import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest.Site;
 import io.siteroll.support.RosterFile;
 import io.siteroll.support.Sites;
+import io.siteroll.support.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class CrashRecoveryTest {
 
 		ApiClient officer = new ApiClient(base, "province", "siteroll-demo");
 		SyntheticIdentities ids = new SyntheticIdentities(7);
-		LocalDate start = LocalDate.now().minusMonths(2);
+		LocalDate start = TestClock.platformToday().minusMonths(2);
 		Site site = Sites.site(officer, ids, "220102", start);
 		ApiClient.Response roster = officer.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
 				"file", "crash.xlsx", RosterFile.of(ids, WORKERS, start, start.plusDays(1)));
@@ -169,7 +170,7 @@ class CrashRecoveryTest {
 	private static List<List<Map<String, Object>>> batches(List<Long> people) {
 		List<List<Map<String, Object>>> batches = new ArrayList<>();
 		List<Map<String, Object>> current = new ArrayList<>();
-		OffsetDateTime first = LocalDate.now().minusDays(12).atTime(7, 0).atOffset(ZoneOffset.ofHours(8));
+		OffsetDateTime first = TestClock.platformToday().minusDays(12).atTime(7, 0).atOffset(ZoneOffset.ofHours(8));
 		for (int n = 0; n < BATCHES * BATCH; n++) {
 			long person = people.get(n % people.size());
 			int round = n / people.size();

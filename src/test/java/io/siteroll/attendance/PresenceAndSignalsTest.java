@@ -52,7 +52,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 	@Test
 	void jilin2023ValidDayNeedsTwoPassesFourHoursApartAndSwitchingRecomputes() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		LocalDate today = LocalDate.now(CST);
 		LocalDate day = today.getDayOfMonth() >= 2 ? today.withDayOfMonth(1) : today.minusMonths(1).withDayOfMonth(1);
 		long short3h59 = engagedSince(api, site, day);
@@ -105,7 +105,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 	@Test
 	void failedLivenessIsKeptButDoesNotCountAndIsTalliedPerDevice() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long spoofed = engagedWorker(api, site);
 		long genuine = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
@@ -130,7 +130,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 	@Test
 	void theSameOrANearlyIdenticalPhotoForAnotherPassIsAReplay() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long first = engagedWorker(api, site);
 		long second = engagedWorker(api, site);
 		long third = engagedWorker(api, site);
@@ -167,8 +167,8 @@ class PresenceAndSignalsTest extends IntegrationTest {
 	@Test
 	void theSamePersonAtTwoFarApartProjectsTooSoonIsImpossibleTravel() {
 		ApiClient api = as(province());
-		Site changchun = site(api, "220102", LocalDate.now().minusMonths(2));
-		Site yanji = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site changchun = site(api, "220102", today().minusMonths(2));
+		Site yanji = site(api, "220102", today().minusMonths(2));
 		jdbc.sql("update project set latitude = 43.880, longitude = 125.320 where id = ?").param(changchun.projectId()).update();
 		jdbc.sql("update project set latitude = 42.906, longitude = 129.508 where id = ?").param(yanji.projectId()).update();
 		String idNumber = IDS.idNumber(1970, 2000);

@@ -18,7 +18,7 @@ class SimulatedDayTest extends IntegrationTest {
 	@Test
 	void aDayOfFiftyGatesAndTwoThousandWorkersIsIngestedExactlyAndIdempotently() {
 		String officer = province();
-		LocalDate day = LocalDate.now().minusDays(1);
+		LocalDate day = today().minusDays(1);
 		DeviceSimulator simulator = new DeviceSimulator(new DeviceSimulator.Options(baseUrl(), officer, PASSWORD, 10, 50,
 				2_000, day, 0, 500, 4, 42));
 		List<DeviceSimulator.Gate> gates = simulator.setUp();

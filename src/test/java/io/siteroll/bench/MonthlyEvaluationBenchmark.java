@@ -30,7 +30,7 @@ class MonthlyEvaluationBenchmark extends IntegrationTest {
 
 	@Test
 	void evaluateAProvinceMonth() {
-		YearMonth month = YearMonth.now().minusMonths(1);
+		YearMonth month = YearMonth.from(today()).minusMonths(1);
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		long started = System.nanoTime();

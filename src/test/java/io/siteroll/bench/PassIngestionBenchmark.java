@@ -77,7 +77,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	@Test
 	void ingestPassesAndDecideAtTheGate() throws Exception {
 		ApiClient api = as(province());
-		LocalDate start = LocalDate.now().minusMonths(3);
+		LocalDate start = today().minusMonths(3);
 		Site site = site(api, "220102", start);
 		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
 				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
@@ -125,7 +125,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	/** Uploads {@code total} passes with fresh event ids; returns wall-clock milliseconds. */
 	private long upload(HttpClient http, List<Gate> gates, List<Long> people, String tag, int total) throws Exception {
-		OffsetDateTime first = LocalDate.now().minusDays(25).atTime(6, 0).atOffset(ZoneOffset.ofHours(8));
+		OffsetDateTime first = today().minusDays(25).atTime(6, 0).atOffset(ZoneOffset.ofHours(8));
 		List<byte[]> bodies = new ArrayList<>();
 		List<Gate> owners = new ArrayList<>();
 		for (int from = 0; from < total; from += BATCH) {

@@ -35,8 +35,8 @@ class RosterImportBenchmark extends IntegrationTest {
 		for (int c = 0; c < header.length; c++) {
 			ws.value(0, c, header[c]);
 		}
-		String start = LocalDate.now().minusDays(20).toString();
-		String entry = LocalDate.now().minusDays(3).toString();
+		String start = today().minusDays(20).toString();
+		String entry = today().minusDays(3).toString();
 		for (int r = 1; r <= ROWS; r++) {
 			String[] row = { IDS.name(), "01", IDS.idNumber(1970, 2000), "汉", IDS.phone(), "吉林省长春市", "020", "1", start, "",
 					entry, IDS.bankCard(), "102", "", "否" };
@@ -53,7 +53,7 @@ class RosterImportBenchmark extends IntegrationTest {
 		ApiClient api = as(province());
 		List<Long> millis = new ArrayList<>();
 		for (int run = 0; run < RUNS; run++) {
-			Site site = site(api, "220102", LocalDate.now().minusMonths(1));
+			Site site = site(api, "220102", today().minusMonths(1));
 			byte[] file = roster();
 			long started = System.nanoTime();
 			ApiClient.Response result = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",

@@ -296,7 +296,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		finally {
 			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", june.atDay(1)));
 		}
-		assertThat(api.post("/api/evaluations", Map.of("month", YearMonth.now().toString())).status()).isEqualTo(400);
+		assertThat(api.post("/api/evaluations", Map.of("month", YearMonth.from(today()).toString())).status()).isEqualTo(400);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class DeviceApiTest extends IntegrationTest {
 	@Test
 	void registrationShowsTheSecretOnceAndKeepsItEncrypted() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		assertThat(device.secret()).hasSizeGreaterThanOrEqualTo(40);
 		ApiClient.Response shown = api.get("/api/devices/" + device.id());
@@ -59,7 +59,7 @@ class DeviceApiTest extends IntegrationTest {
 
 		ApiClient.Response again = api.english().post("/api/projects/" + site.projectId() + "/devices",
 				Map.of("serialNumber", device.serial(), "vendor", "v", "model", "m", "protocol", "SITEROLL", "kind",
-						"FACE_TERMINAL", "direction", "BOTH", "channelName", "c", "registeredOn", LocalDate.now()));
+						"FACE_TERMINAL", "direction", "BOTH", "channelName", "c", "registeredOn", today()));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(rules(again)).containsExactly("device.serial-taken");
 		ApiClient.Response docs = api.get("/v3/api-docs");
@@ -75,7 +75,7 @@ class DeviceApiTest extends IntegrationTest {
 	@Test
 	void badSignaturesAreRefusedAndChangeNothing() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long person = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		DeviceClient gate = gate(device);
@@ -128,8 +128,8 @@ class DeviceApiTest extends IntegrationTest {
 	@Test
 	void gateDecisionsGiveEachDenyReason() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
-		Site elsewhere = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
+		Site elsewhere = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
 		DeviceClient gate = gate(device);
 
@@ -157,14 +157,14 @@ class DeviceApiTest extends IntegrationTest {
 		ApiClient.Response exited = api.post("/api/projects/" + site.projectId() + "/workers",
 				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
 		api.post("/api/projects/" + site.projectId() + "/workers/" + exited.id() + "/exit",
-				Map.of("date", LocalDate.now().minusDays(1)));
+				Map.of("date", today().minusDays(1)));
 		assertThat(decide(gate, exited.json().get("personId").asLong())).isEqualTo("EXITED");
 
 		Map<String, Object> expiredContract = worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard());
 		expiredContract.put("contractPeriodType", "0");
-		expiredContract.put("contractStart", LocalDate.now().minusDays(30));
-		expiredContract.put("contractEnd", LocalDate.now().minusDays(2));
-		expiredContract.put("entryDate", LocalDate.now().minusDays(20));
+		expiredContract.put("contractStart", today().minusDays(30));
+		expiredContract.put("contractEnd", today().minusDays(2));
+		expiredContract.put("entryDate", today().minusDays(20));
 		ApiClient.Response noContract = api.post("/api/projects/" + site.projectId() + "/workers", expiredContract);
 		assertThat(noContract.status()).as(noContract.body()).isEqualTo(201);
 		assertThat(decide(gate, noContract.json().get("personId").asLong())).isEqualTo("NO_CONTRACT");
@@ -191,9 +191,9 @@ class DeviceApiTest extends IntegrationTest {
 	@Test
 	void passUploadStoresOnceKeepsRefusedPassesAndRejectsOutOfWindowTimes() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
-		long stranger = engagedWorker(api, site(api, "220102", LocalDate.now().minusMonths(2)));
+		long stranger = engagedWorker(api, site(api, "220102", today().minusMonths(2)));
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
 		DeviceClient gate = gate(device);
 		OffsetDateTime morning = hoursAgo(3);
@@ -243,7 +243,7 @@ class DeviceApiTest extends IntegrationTest {
 	@Test
 	void rosterIsIncrementalAndDropsPeopleWhoLeave() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long stays = engagedWorker(api, site);
 		ApiClient.Response leaving = api.post("/api/projects/" + site.projectId() + "/workers",
 				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
@@ -259,7 +259,7 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(gate.get("/api/device/v1/roster?since=" + version).json().get("entries").size()).isZero();
 
 		api.post("/api/projects/" + site.projectId() + "/workers/" + leaving.id() + "/exit",
-				Map.of("date", LocalDate.now().minusDays(1)));
+				Map.of("date", today().minusDays(1)));
 		long joined = engagedWorker(api, site);
 		JsonNode changes = gate.get("/api/device/v1/roster?since=" + version).json();
 		assertThat(changes.get("version").asLong()).isGreaterThan(version);
@@ -287,7 +287,7 @@ class DeviceApiTest extends IntegrationTest {
 		ApiClient.Response page = api.get("/projects/" + site.projectId() + "/gates");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains(device.serial(), "在线", "本月联网 1 天");
-		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + LocalDate.now().minusDays(1)
-				+ "&to=" + LocalDate.now()).json().get(0).asString()).isEqualTo(LocalDate.now().toString());
+		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + today().minusDays(1)
+				+ "&to=" + today()).json().get(0).asString()).isEqualTo(today().toString());
 	}
 }

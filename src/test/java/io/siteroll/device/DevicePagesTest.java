@@ -20,7 +20,7 @@ class DevicePagesTest extends IntegrationTest {
 	@Test
 	void registeringADeviceOnThePageShowsTheSecretOnceAndErrorsInChinese() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		assertThat(api.get("/projects/" + site.projectId() + "/devices/new").status()).isEqualTo(200);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("serialNumber", "PAGE" + System.nanoTime());
@@ -30,7 +30,7 @@ class DevicePagesTest extends IntegrationTest {
 		form.put("kind", "FACE_TURNSTILE");
 		form.put("direction", "IN");
 		form.put("channelName", "东门");
-		form.put("registeredOn", LocalDate.now().toString());
+		form.put("registeredOn", today().toString());
 		ApiClient.Response page = api.form("/projects/" + site.projectId() + "/devices/new", form);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("只显示这一次", form.get("serialNumber"));
@@ -40,7 +40,7 @@ class DevicePagesTest extends IntegrationTest {
 		ApiClient.Response again = api.form("/projects/" + site.projectId() + "/devices/new", form);
 		assertThat(again.body()).contains("该序列号的设备已登记").doesNotContain("只显示这一次");
 
-		ApiClient.Response outsider = as(account(Role.ENTERPRISE_ADMIN, null, site(api, "220102", LocalDate.now()).contractorId(),
+		ApiClient.Response outsider = as(account(Role.ENTERPRISE_ADMIN, null, site(api, "220102", today()).contractorId(),
 				null, false)).get("/projects/" + site.projectId() + "/devices/new");
 		assertThat(outsider.status()).isIn(403, 404);
 	}
@@ -48,7 +48,7 @@ class DevicePagesTest extends IntegrationTest {
 	@Test
 	void thePassesPageListsRefusedPassesWithTheirReason() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString();

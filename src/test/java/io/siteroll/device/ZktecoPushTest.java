@@ -21,7 +21,7 @@ class ZktecoPushTest extends IntegrationTest {
 	@Test
 	void attendanceDeviceHandshakesUploadsPhotosAndIsProvisioned() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long alice = engagedWorker(api, site);
 		long bob = engagedWorker(api, site);
 		ApiClient.Response face = api.upload("PUT", "/api/persons/" + alice + "/face", "file", "alice.jpg", Jpegs.scene(alice));
@@ -87,7 +87,7 @@ class ZktecoPushTest extends IntegrationTest {
 		long bobEngagementId = bobEngagement.json().get("items").valueStream()
 			.filter(e -> e.get("personId").asLong() == bob).findFirst().orElseThrow().get("id").asLong();
 		api.post("/api/projects/" + site.projectId() + "/workers/" + bobEngagementId + "/exit",
-				Map.of("date", LocalDate.now().minusDays(1)));
+				Map.of("date", today().minusDays(1)));
 		JsonNode delta = api.post("/api/devices/" + registered.id() + "/provisioning", Map.of()).json();
 		assertThat(delta.get("deletes").asInt()).isEqualTo(1);
 		assertThat(delta.get("users").asInt()).isZero();
@@ -102,7 +102,7 @@ class ZktecoPushTest extends IntegrationTest {
 	@Test
 	void busyDevicesGetTheCommandAgain() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ATT", "IN");
 		ZktecoDevice zk = new ZktecoDevice(baseUrl(), registered.serial());
@@ -119,7 +119,7 @@ class ZktecoPushTest extends IntegrationTest {
 	@Test
 	void securityDeviceRegistersAndItsRealTimeEventsBecomePasses() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ACC", "BOTH");
 		ZktecoDevice zk = new ZktecoDevice(baseUrl(), registered.serial());

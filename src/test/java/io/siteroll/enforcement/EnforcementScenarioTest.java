@@ -62,7 +62,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 		ApiClient.Response r = officer.post("/api/orders", Map.of("findingId", finding.get("id").asLong()));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		assertThat(r.json().get("status").asString()).isEqualTo("ISSUED");
-		assertThat(r.json().get("deadline").asString()).isEqualTo(LocalDate.now().plusDays(7).toString());
+		assertThat(r.json().get("deadline").asString()).isEqualTo(today().plusDays(7).toString());
 		return r.json();
 	}
 
@@ -87,7 +87,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 		body.put("fineYuan", fine);
 		body.put("stopWorkFrom", stopFrom);
 		body.put("decisionMaker", "长春市南关区住房和城乡建设局");
-		body.put("decidedOn", LocalDate.now());
+		body.put("decidedOn", today());
 		body.put("documentNumber", "南建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
 		return officer.post("/api/penalties", body);
 	}
@@ -124,7 +124,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 
 		assertThat(enterprise.get("/orders/" + id).body()).contains("已提交整改报告", "已采购人脸识别闸机");
 		assertThat(enterprise.get("/orders").body()).contains("详情");
-		deadlinePassed(id, LocalDate.now().minusDays(10));
+		deadlinePassed(id, today().minusDays(10));
 		ApiClient.Response pageRecheck = officer.form("/orders/" + id + "/recheck", Map.of());
 		assertThat(pageRecheck.status()).isEqualTo(200);
 		assertThat(pageRecheck.body()).contains("逾期未整改", "拟处理");
@@ -177,7 +177,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 		assertThat(officer.post("/api/orders/" + orders.get("PROJECT_MANAGER") + "/escalation", Map.of()).status()).isEqualTo(200);
 		ApiClient.Response noPenaltyOnSupervisor = officer.english().post("/api/penalties", Map.of("orderId",
 				orders.get("CHIEF_SUPERVISOR"), "party", "PROJECT_MANAGER", "measures", List.of("WARNING_NOTICE"),
-				"decisionMaker", "x", "decidedOn", LocalDate.now(), "documentNumber", "X" + System.nanoTime()));
+				"decisionMaker", "x", "decidedOn", today(), "documentNumber", "X" + System.nanoTime()));
 		assertThat(rules(noPenaltyOnSupervisor)).containsExactly("penalty.not-in-table");
 		assertThat(officer.post("/api/orders/" + orders.get("CHIEF_SUPERVISOR") + "/escalation", Map.of()).status()).isEqualTo(200);
 		assertThat(penalty(orders.get("TECHNICAL_LEAD"), null, "PROJECT_MANAGER", List.of("WARNING_NOTICE"), null, null).json()
@@ -191,8 +191,8 @@ class EnforcementScenarioTest extends IntegrationTest {
 				Map.entry("SUPERVISION_COMPANY", 1L));
 		assertThat(officer.get("/api/credit-records?personId=" + cs).json().get("total").asInt()).isEqualTo(1);
 		assertThat(officer.get("/api/credit-records?personId=" + people.get("PROJECT_MANAGER") + "&validOn="
-				+ LocalDate.now().plusMonths(11)).json().get("total").asInt()).isEqualTo(2);
-		assertThat(officer.get("/api/credit-records?personId=" + pm + "&validOn=" + LocalDate.now().plusYears(2)).json()
+				+ today().plusMonths(11)).json().get("total").asInt()).isEqualTo(2);
+		assertThat(officer.get("/api/credit-records?personId=" + pm + "&validOn=" + today().plusYears(2)).json()
 			.get("total").asInt()).as("expired").isZero();
 	}
 
@@ -221,13 +221,13 @@ class EnforcementScenarioTest extends IntegrationTest {
 		officer.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "r3.xlsx",
 				RosterFile.of(IDS, 3, SEPTEMBER.atDay(1), START));
 		long id = order(finding(site.projectId(), "R3")).get("id").asLong();
-		deadlinePassed(id, LocalDate.now().minusDays(10));
+		deadlinePassed(id, today().minusDays(10));
 		JsonNode overdue = recheck(id);
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
 		assertThat(overdue.get("recheck").get("evidence").get("shortfall").asInt()).isEqualTo(3);
 		assertThat(rules(penalty(id, null, "CONSTRUCTION_ENTERPRISE", List.of("FINE"), 40_000, null)))
 			.containsExactly("penalty.fine-range");
-		LocalDate stop = LocalDate.now().minusDays(4);
+		LocalDate stop = today().minusDays(4);
 		ApiClient.Response decided = penalty(id, null, "CONSTRUCTION_ENTERPRISE", List.of("FINE", "STOP_WORK"), 60_000, stop);
 		assertThat(decided.status()).as(decided.body()).isEqualTo(201);
 		assertThat(decided.json().get("legalBasis").asString()).isEqualTo("《保障农民工工资支付条例》第五十五条");
@@ -236,7 +236,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 			.as("no construction days from the stop-work order on").noneMatch(d -> d.compareTo(stop.toString()) >= 0);
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		assertThat(rules(enterprise.english().post("/api/projects/" + site.projectId() + "/resumption",
-				Map.of("resumptionDay", LocalDate.now())))).containsExactly("stoppage.ordered");
+				Map.of("resumptionDay", today())))).containsExactly("stoppage.ordered");
 		ApiClient.Response lifted = officer.post("/api/penalties/" + decided.id() + "/lifting", Map.of("resumptionDay", stop.plusDays(2)));
 		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
 		List<String> after = officer.get(days).json().get("days").valueStream().map(JsonNode::asString).toList();

@@ -24,10 +24,10 @@ class InspectionTest extends IntegrationTest {
 	@Test
 	void aFailedFunctionTestIssuesAnOrderAndTheHeadcountGivesTheShortfall() {
 		ApiClient officer = as(province());
-		Site site = site(officer, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(officer, "220102", today().minusMonths(2));
 		long worker = engagedWorker(officer, site);
 		RegisteredDevice device = device(officer, site.projectId(), "SITEROLL", "IN");
-		LocalDate day = LocalDate.now().minusDays(1);
+		LocalDate day = today().minusDays(1);
 		jdbc.sql("""
 				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
 				values (?, ?, ?, now(), now(), 1, true)""").params(site.projectId(), day, worker).update();
@@ -56,10 +56,10 @@ class InspectionTest extends IntegrationTest {
 		JsonNode order = officer.get("/api/orders/" + orderId).json().get("order");
 		assertThat(order.get("rule").asString()).isEqualTo("DEVICE_TEST");
 		assertThat(order.get("items").asString()).contains("REPLAYED_VIDEO");
-		assertThat(order.get("deadline").asString()).isEqualTo(LocalDate.now().plusDays(7).toString());
+		assertThat(order.get("deadline").asString()).isEqualTo(today().plusDays(7).toString());
 
 		jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")
-			.params(LocalDate.now().minusDays(9), LocalDate.now().minusDays(2), orderId).update();
+			.params(today().minusDays(9), today().minusDays(2), orderId).update();
 		ApiClient.Response noVerdict = officer.english().post("/api/orders/" + orderId + "/recheck", Map.of());
 		assertThat(rules(noVerdict)).as("an officer must re-inspect").containsExactly("required");
 		ApiClient.Response reinspected = officer.post("/api/orders/" + orderId + "/recheck",
@@ -92,8 +92,8 @@ class InspectionTest extends IntegrationTest {
 	@Test
 	void officersConfirmOrDismissAWarningWithAReasonOnce() {
 		ApiClient officer = as(province());
-		Site site = site(officer, "220102", LocalDate.now().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", LocalDate.now().minusDays(1)));
+		Site site = site(officer, "220102", today().minusMonths(2));
+		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
 		JsonNode warning = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items").get(0);
 		long id = warning.get("id").asLong();
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));

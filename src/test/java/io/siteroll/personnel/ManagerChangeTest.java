@@ -21,18 +21,18 @@ class ManagerChangeTest extends IntegrationTest {
 	@Test
 	void aProjectManagerIsReplacedOnlyByAnApprovedRequestAndNotByItsRequester() {
 		ApiClient province = as(province());
-		Site site = site(province, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(province, "220102", today().minusMonths(2));
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		long first = person(province);
 		ApiClient.Response appointed = enterprise.post("/api/projects/" + site.projectId() + "/managers", Map.of("personId", first,
-				"post", "PROJECT_MANAGER", "unitId", site.gcUnitId(), "tenureFrom", LocalDate.now().minusMonths(2)));
+				"post", "PROJECT_MANAGER", "unitId", site.gcUnitId(), "tenureFrom", today().minusMonths(2)));
 		assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
 		assertThat(rules(enterprise.english().post("/api/projects/" + site.projectId() + "/managers/" + appointed.id() + "/end",
-				Map.of("date", LocalDate.now())))).containsExactly("manager.key-post-change-needs-approval");
+				Map.of("date", today())))).containsExactly("manager.key-post-change-needs-approval");
 
 		long second = person(province);
 		Map<String, Object> change = Map.of("post", "PROJECT_MANAGER", "incomingPersonId", second, "incomingUnitId",
-				site.gcUnitId(), "effectiveDate", LocalDate.now().plusDays(1), "reason", "原项目经理调任");
+				site.gcUnitId(), "effectiveDate", today().plusDays(1), "reason", "原项目经理调任");
 		ApiClient.Response requested = enterprise.post("/api/projects/" + site.projectId() + "/manager-changes", change);
 		assertThat(requested.status()).as(requested.body()).isEqualTo(201);
 		assertThat(requested.json().get("status").asString()).isEqualTo("PENDING");
@@ -56,13 +56,13 @@ class ManagerChangeTest extends IntegrationTest {
 		JsonNode posts = province.get("/api/projects/" + site.projectId() + "/managers").json();
 		JsonNode outgoing = posts.valueStream().filter(p -> p.get("personId").asLong() == first).findFirst().orElseThrow();
 		JsonNode incoming = posts.valueStream().filter(p -> p.get("personId").asLong() == second).findFirst().orElseThrow();
-		assertThat(outgoing.get("tenureTo").asString()).isEqualTo(LocalDate.now().toString());
-		assertThat(incoming.get("tenureFrom").asString()).isEqualTo(LocalDate.now().plusDays(1).toString());
+		assertThat(outgoing.get("tenureTo").asString()).isEqualTo(today().toString());
+		assertThat(incoming.get("tenureFrom").asString()).isEqualTo(today().plusDays(1).toString());
 
 		long third = person(province);
 		long rejectedId = enterprise.post("/api/projects/" + site.projectId() + "/manager-changes", Map.of("post",
 				"PROJECT_MANAGER", "incomingPersonId", third, "incomingUnitId", site.gcUnitId(), "effectiveDate",
-				LocalDate.now().plusDays(5), "reason", "再次更换")).id();
+				today().plusDays(5), "reason", "再次更换")).id();
 		ApiClient.Response rejected = county.post("/api/projects/" + site.projectId() + "/manager-changes/" + rejectedId + "/reject",
 				Map.of("note", "理由不充分"));
 		assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");

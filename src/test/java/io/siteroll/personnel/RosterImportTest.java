@@ -25,9 +25,9 @@ class RosterImportTest extends IntegrationTest {
 				"合同开始日期*", "合同结束日期", "进场日期*", "工资卡号", "开户银行代码", "开户银行名称", "允许多项目并存(是/否)");
 	}
 
-	private static String[] row(String name, String id, String workType) {
-		String start = LocalDate.now().minusDays(20).toString();
-		String entry = LocalDate.now().minusDays(3).toString();
+	private String[] row(String name, String id, String workType) {
+		String start = today().minusDays(20).toString();
+		String entry = today().minusDays(3).toString();
 		return new String[] { name, "01", id, "汉", IDS.phone(), "吉林省长春市", workType, "1", start, "", entry, IDS.bankCard(), "102", "", "否" };
 	}
 
@@ -69,7 +69,7 @@ class RosterImportTest extends IntegrationTest {
 	@Test
 	void oneBadRowAndNothingIsImportedWithAReportBesideEachBadRow() throws IOException {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(1));
+		Site site = site(api, "220102", today().minusMonths(1));
 		String duplicated = IDS.idNumber(1975, 1995);
 		List<String[]> rows = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -107,7 +107,7 @@ class RosterImportTest extends IntegrationTest {
 	@Test
 	void aCleanFileGoesInWholeAndAPersonAlreadyOnTheProjectIsRefusedNextTime() throws IOException {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(1));
+		Site site = site(api, "220102", today().minusMonths(1));
 		List<String[]> rows = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			rows.add(row(IDS.name(), IDS.idNumber(1975, 1995), "040"));
@@ -127,7 +127,7 @@ class RosterImportTest extends IntegrationTest {
 	@Test
 	void aFileThatIsNotTheTemplateIsRefusedClearly() throws IOException {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(1));
+		Site site = site(api, "220102", today().minusMonths(1));
 		ApiClient.Response garbage = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
 				"file", "roster.xlsx", "not a workbook".getBytes());
 		assertThat(garbage.status()).isEqualTo(400);

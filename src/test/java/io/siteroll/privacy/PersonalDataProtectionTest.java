@@ -26,7 +26,7 @@ class PersonalDataProtectionTest extends IntegrationTest {
 	void noClearIdOrBankNumberInAnyColumnOrLogAndRevealsAreAudited(CapturedOutput output) {
 		String province = province();
 		ApiClient api = as(province);
-		Site site = site(api, "220102", LocalDate.now().minusMonths(1));
+		Site site = site(api, "220102", today().minusMonths(1));
 		String id = IDS.idNumber(1970, 1995);
 		String card = IDS.bankCard();
 		ApiClient.Response engaged = api.post("/api/projects/" + site.projectId() + "/workers",

@@ -9,7 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.siteroll.demo.SyntheticIdentities;
 import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Role;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +27,19 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(IntegrationTest.PlatformClock.class)
 public abstract class IntegrationTest {
+
+	/** Replaces the platform's clock with a movable {@link TestClock} in every integration test. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class PlatformClock {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
+		}
+	}
 
 	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
 	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
@@ -43,6 +60,19 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected TestClock clock;
+
+	/** Today on the platform's calendar (Asia/Shanghai), whatever the JVM's default zone. */
+	protected LocalDate today() {
+		return clock.today();
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	protected ApiClient as(String username) {
 		return new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class), username, PASSWORD);
@@ -78,8 +108,8 @@ public abstract class IntegrationTest {
 		body.put("teamId", teamId);
 		body.put("workType", "020");
 		body.put("contractPeriodType", "1");
-		body.put("contractStart", LocalDate.now().minusDays(10));
-		body.put("entryDate", LocalDate.now().minusDays(5));
+		body.put("contractStart", today().minusDays(10));
+		body.put("entryDate", today().minusDays(5));
 		body.put("bankCardNumber", bankCard);
 		body.put("bankCode", bankCard == null ? null : "102");
 		return body;
@@ -103,7 +133,7 @@ public abstract class IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", direction);
 		body.put("channelName", "东门" + SEQUENCE.get() + "号闸");
-		body.put("registeredOn", LocalDate.now().minusMonths(3));
+		body.put("registeredOn", today().minusMonths(3));
 		ApiClient.Response r = api.post("/api/projects/" + projectId + "/devices", body);
 		if (r.status() != 201) {
 			throw new IllegalStateException(r.body());

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,7 +46,11 @@ class JdbcRuleSets implements RuleSets {
 
 	private final CodeDictionary codes;
 
-	JdbcRuleSets(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes) {
+	private final Clock clock;
+
+	JdbcRuleSets(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes,
+			Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.audit = audit;
@@ -85,7 +90,7 @@ class JdbcRuleSets implements RuleSets {
 	@Transactional
 	public RuleSet define(Definition d) {
 		requireProvince();
-		RuleSet base = d.basedOn() == null ? inForce(YearMonth.now()) : require(d.basedOn());
+		RuleSet base = d.basedOn() == null ? inForce(YearMonth.now(clock)) : require(d.basedOn());
 		Checks checks = new Checks();
 		checks.maxLength("code", checks.required("code", d.code()), 100);
 		checks.maxLength("name", checks.required("name", d.name()), 200);

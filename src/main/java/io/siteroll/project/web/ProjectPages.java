@@ -1,5 +1,6 @@
 package io.siteroll.project.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -46,7 +47,10 @@ class ProjectPages {
 
 	private final CodeDictionary codes;
 
-	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes) {
+	private final Clock clock;
+
+	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes, Clock clock) {
+		this.clock = clock;
 		this.projects = projects;
 		this.regions = regions;
 		this.calendar = calendar;
@@ -78,7 +82,7 @@ class ProjectPages {
 	@GetMapping("/projects/{id}")
 	String detail(@PathVariable long id, @RequestParam(required = false) YearMonth month, Model model) {
 		Project project = projects.require(id);
-		YearMonth shown = month != null ? month : YearMonth.now();
+		YearMonth shown = month != null ? month : YearMonth.now(clock);
 		List<Stoppage> stoppages = projects.stoppages(id);
 		List<LocalDate> days = calendar.constructionDays(id, shown);
 		Set<LocalDate> work = new HashSet<>(days);

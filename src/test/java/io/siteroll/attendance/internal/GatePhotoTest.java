@@ -27,7 +27,7 @@ class GatePhotoTest extends IntegrationTest {
 	@Test
 	void photosAreEncryptedRevealedWithPermissionAndPurgedAfterRetention() throws Exception {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		byte[] jpeg = Jpegs.scene(System.nanoTime());
@@ -52,9 +52,9 @@ class GatePhotoTest extends IntegrationTest {
 		ApiClient elsewhere = as(account(Role.CITY_OFFICER, "220200", null, null, true));
 		assertThat(elsewhere.get("/api/pass-photos/" + photoId).status()).isEqualTo(404);
 
-		retention.purge(LocalDate.now().plusYears(2).minusDays(1));
+		retention.purge(today().plusYears(2).minusDays(1));
 		assertThat(Files.exists(file)).as("kept until the retention date").isTrue();
-		retention.purge(LocalDate.now().plusYears(2).plusDays(1));
+		retention.purge(today().plusYears(2).plusDays(1));
 		assertThat(Files.exists(file)).isFalse();
 		assertThat(api.get("/api/pass-photos/" + photoId).status()).isEqualTo(410);
 	}

@@ -22,7 +22,7 @@ class DeviceOfflineTest extends IntegrationTest {
 	@Test
 	void silenceOverADayRaisesOneOfflineEventAndHearingFromItClearsIt() {
 		ApiClient api = as(province());
-		Site site = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site site = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice quiet = device(api, site.projectId(), "SITEROLL", "IN");
 		RegisteredDevice recent = device(api, site.projectId(), "SITEROLL", "OUT");
 		jdbc.sql("update device set last_heard_at = now() - interval '25 hours' where id = ?").param(quiet.id()).update();
@@ -48,16 +48,16 @@ class DeviceOfflineTest extends IntegrationTest {
 	@Test
 	void movingKeepsTheHistoryAndDisablingNeedsAReason() {
 		ApiClient api = as(province());
-		Site from = site(api, "220102", LocalDate.now().minusMonths(2));
-		Site to = site(api, "220102", LocalDate.now().minusMonths(2));
+		Site from = site(api, "220102", today().minusMonths(2));
+		Site to = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice device = device(api, from.projectId(), "SITEROLL", "IN");
 		ApiClient.Response moved = api.post("/api/devices/" + device.id() + "/move",
-				Map.of("projectId", to.projectId(), "fromDay", LocalDate.now()));
+				Map.of("projectId", to.projectId(), "fromDay", today()));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().get("projectId").asLong()).isEqualTo(to.projectId());
 		JsonNode assignments = api.get("/api/devices/" + device.id() + "/assignments").json();
 		assertThat(assignments.size()).isEqualTo(2);
-		assertThat(assignments.get(0).get("toDay").asString()).isEqualTo(LocalDate.now().minusDays(1).toString());
+		assertThat(assignments.get(0).get("toDay").asString()).isEqualTo(today().minusDays(1).toString());
 		ApiClient.Response noReason = api.english().post("/api/devices/" + device.id() + "/disable", Map.of());
 		assertThat(noReason.status()).isEqualTo(400);
 		assertThat(rules(noReason)).containsExactly("required");

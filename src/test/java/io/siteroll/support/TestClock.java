@@ -1,0 +1,52 @@
+package io.siteroll.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The platform's clock in tests: China Standard Time like production, running with the system clock,
+ * but movable. A test that needs time to pass moves this clock instead of back-dating rows, and
+ * {@link #reset()}s it afterwards. Dates a test computes come from here, never from the JVM's zone.
+ */
+public final class TestClock extends Clock {
+
+	/** The platform's zone (it lives in Asia/Shanghai whatever zone the JVM or CI runs in). */
+	public static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
+
+	private volatile Duration offset = Duration.ZERO;
+
+	/** Today on the platform's calendar, for tests that do not run inside the application context. */
+	public static LocalDate platformToday() {
+		return LocalDate.now(PLATFORM_ZONE);
+	}
+
+	public void advance(Duration by) {
+		offset = offset.plus(by);
+	}
+
+	public void reset() {
+		offset = Duration.ZERO;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return PLATFORM_ZONE;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return Clock.offset(Clock.system(zone), offset);
+	}
+
+	@Override
+	public Instant instant() {
+		return Instant.now().plus(offset);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(this);
+	}
+}
