@@ -6,13 +6,36 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Component;
 
-/** Loads the demo province on the first start of an empty platform. */
+/**
+ * Loads the demo province, with its accounts and their published password, on the first start of an
+ * empty platform. On by default only on the embedded database ({@code ./mvnw spring-boot:run}); a platform
+ * given a {@code spring.datasource.url} is a real installation and gets no demo unless
+ * {@code siteroll.demo.enabled=true} asks for it.
+ */
 @Component
-@ConditionalOnProperty(name = "siteroll.demo.enabled", havingValue = "true")
+@Conditional(DemoDataLoader.DemoEnabled.class)
 class DemoDataLoader implements ApplicationRunner {
+
+	static class DemoEnabled implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Environment env = context.getEnvironment();
+			String explicit = env.getProperty("siteroll.demo.enabled");
+			if (explicit != null && !explicit.isBlank()) {
+				return Boolean.parseBoolean(explicit.strip());
+			}
+			String url = env.getProperty("spring.datasource.url");
+			return url == null || url.isBlank();
+		}
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 

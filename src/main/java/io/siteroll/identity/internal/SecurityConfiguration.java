@@ -11,15 +11,34 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * People sign in with a form and keep a session; API clients may also send HTTP Basic credentials.
- * Unauthenticated API calls get 401, pages redirect to the login form. CSRF protects every
- * browser form; requests that carry their own credentials need no CSRF token.
+ * Unauthenticated API calls get 401, pages redirect to the login form. CSRF protects every request
+ * that a session authenticates; only a request that brings HTTP Basic credentials and no session at
+ * all is exempt (a browser cannot be tricked into adding an {@code Authorization} header, and without a
+ * session there is nothing for a forged request to ride on). Pages get a Content-Security-Policy that
+ * allows only the platform's own scripts, styles and images; the session cookie is SameSite=Strict
+ * (and Secure when the request came over HTTPS, see {@code server.forward-headers-strategy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Own scripts, styles, fonts and images only. Swagger UI and the pages need inline styles (Bootstrap
+	 * components and swagger-ui set style attributes); no inline script is allowed.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	static boolean basicCredentialsWithoutSession(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				&& request.getRequestedSessionId() == null;
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -39,10 +58,11 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-		RequestMatcher ownCredentials = (HttpServletRequest request) -> request.getHeader("Authorization") != null;
+		RequestMatcher basicWithoutSession = SecurityConfiguration::basicCredentialsWithoutSession;
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/actuator/**").hasRole("PROVINCE_OFFICER")
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
 			.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
 			.anyRequest().authenticated())
@@ -50,7 +70,11 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.httpBasic(Customizer.withDefaults())
 			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(ownCredentials));
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicWithoutSession))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
 		return http.build();
 	}
 }
