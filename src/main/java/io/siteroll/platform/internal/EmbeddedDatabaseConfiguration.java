@@ -36,9 +36,13 @@ class EmbeddedDatabaseConfiguration {
 			@Value("${siteroll.embedded-postgres.fresh:false}") boolean fresh) throws IOException {
 		Path pgData = dataDir.resolve("postgres").toAbsolutePath();
 		Files.createDirectories(pgData.getParent());
+		OrphanedPostmaster.stopIfRunning(pgData);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(fresh)
+			// Stopped by this bean's destroy method, after everything that uses the database: the library's
+			// own JVM shutdown hook would stop it in parallel with the context and stall the shutdown.
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "256MB")
