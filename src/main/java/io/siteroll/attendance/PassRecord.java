@@ -3,7 +3,7 @@ package io.siteroll.attendance;
 import java.time.OffsetDateTime;
 
 /**
- * One pass as a gate reported it, whatever its protocol (the canonical event of DEVICES.md).
+ * One pass as a gate reported it, whatever its protocol (the canonical record of docs/devices.md §0).
  *
  * @param sourceKey the device's own key for the event: its event id, or a natural key (ZKTeco:
  * PIN, time and state); the same key from the same device is stored once

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * 考勤率 and 覆盖率 (DOMAIN.md "Targets"), over the caller's projects. The attendance rate of a
+ * 考勤率 and 覆盖率 (docs/domain.md §12, targets), over the caller's projects. The attendance rate of a
  * period is worker-days with a valid attendance day ÷ worker-days registered on site (workers engaged
  * on a construction day), per project, county, city or the province, per day or per month. Coverage
  * counts started projects and how many are equipped with a device and connected.

@@ -3,7 +3,7 @@ package io.siteroll.enforcement;
 import java.util.List;
 
 /**
- * The checklist's escalation table (DOMAIN.md 处理措施): when a rectification order is overdue (or a
+ * The checklist's escalation table (docs/domain.md §11, 处理措施): when a rectification order is overdue (or a
  * finding calls for a penalty at once), who is penalised under which rule, and who gets a bad-credit
  * record.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The monthly evaluation at every boundary of DOMAIN.md R1, R2 and R3. Scenarios are built through
+ * The monthly evaluation at every boundary of docs/domain.md R1, R2 and R3. Scenarios are built through
  * the API; the facts the gates would have produced (daily presence, the days a device was heard) are
  * written straight into their tables so that each day is exactly as the table says.
  */

@@ -11,7 +11,7 @@ import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Key managers change only through a request approved by an officer of the project's region (DOMAIN.md R2). */
+/** Key managers change only through a request approved by an officer of the project's region (docs/domain.md R2). */
 class ManagerChangeTest extends IntegrationTest {
 
 	private long person(ApiClient api) {

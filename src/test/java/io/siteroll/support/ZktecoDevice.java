@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ZKTeco PUSH device written from the protocol description (DEVICES.md §1–2): it opens every
+ * A ZKTeco PUSH device written from the protocol description (docs/devices.md §1–2): it opens every
  * connection, identifies itself by serial number, uploads TAB-separated tables, polls for commands
  * and posts their results. Keeps the users the server provisions, as a real terminal would.
  */

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The server side of ZKTeco PUSH, both dialects (DEVICES.md §1, §2): attendance ({@code att}:
+ * The server side of ZKTeco PUSH, both dialects (docs/devices.md §1, §2): attendance ({@code att}:
  * handshake options, ATTLOG, OPERLOG, ATTPHOTO, command queue, stamps) and security ({@code acc}:
  * registry, push, rtlog). Every upload is kept raw; a device hears {@code OK} only for what was
  * stored and committed; unknown tables are logged, kept raw and refused.

@@ -137,7 +137,7 @@ final class ZktecoRecords {
 		}
 	}
 
-	/** ZKTeco verify mode (protocol appendix 7) to the national 通行方式 code (DEVICES.md §7). */
+	/** ZKTeco verify mode (protocol appendix 7) to the national 通行方式 code (docs/devices.md §1.5). */
 	static String attendType(String verify) {
 		int v;
 		try {
