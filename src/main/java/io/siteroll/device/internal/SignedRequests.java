@@ -124,8 +124,13 @@ class SignedRequests extends OncePerRequestFilter {
 	}
 
 	private byte[] readBody(InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-		return bytes.length > maxBodyBytes ? null : bytes;
+		return readBounded(in, maxBodyBytes);
+	}
+
+	/** The body, or null when it is longer than {@code limit} (never reads more than one byte beyond). */
+	static byte[] readBounded(InputStream in, int limit) throws IOException {
+		byte[] bytes = in.readNBytes(limit + 1);
+		return bytes.length > limit ? null : bytes;
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, int status, String rule, String serial)
@@ -165,7 +170,7 @@ class SignedRequests extends OncePerRequestFilter {
 	}
 
 	/** The request with its body read once and replayed to the handler. */
-	private static final class CachedBody extends HttpServletRequestWrapper {
+	static final class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 
