@@ -119,6 +119,27 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 	}
 
 	@Test
+	void theDevicePageIssuesTheKeyOnceAndSetsTheNetworks() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ATT", "IN");
+		assertThat(api.get("/projects/" + site.projectId() + "/gates").body())
+			.contains("/devices/" + registered.id() + "/zkteco-access");
+		String path = "/devices/" + registered.id() + "/zkteco-access";
+		assertThat(api.get(path).body()).contains("尚未配置");
+		ApiClient.Response issued = api.form(path + "/key", Map.of());
+		assertThat(issued.status()).isEqualTo(200);
+		java.util.regex.Matcher key = java.util.regex.Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>").matcher(issued.body());
+		assertThat(key.find()).as(issued.body()).isTrue();
+		assertThat(api.get(path).body()).contains("已签发").doesNotContain(key.group(1));
+		assertThat(api.form(path + "/networks", Map.of("networks", "10.0.0.0/0")).body()).contains("网络范围过大");
+		assertThat(api.form(path + "/networks", Map.of("networks", "127.0.0.1\n10.8.0.0/16")).body()).contains("已保存");
+		assertThat(new ZktecoDevice(baseUrl(), registered.serial(), key.group(1)).handshake()).containsEntry("_status", "200");
+		assertThat(new ZktecoDevice(baseUrl(), registered.serial()).handshake())
+			.as("the session the key opened covers later requests from the same address").containsEntry("_status", "200");
+	}
+
+	@Test
 	void bodiesOverTheLimitAreRefusedBeforeTheyAreRead() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", today().minusMonths(2));
