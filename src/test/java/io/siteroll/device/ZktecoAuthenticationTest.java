@@ -153,6 +153,8 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 		assertThat(RawHttp.declaredOnly(port, "POST", "/iclock/cdata?SN=NOT-REGISTERED-9&table=ATTLOG", 1024 * 1024))
 			.isEqualTo(401);
 		assertThat(RawHttp.declaredOnly(port, "POST", "/api/device/v1/passes", 60L * 1024 * 1024)).isEqualTo(413);
+		assertThat(RawHttp.declaredOnly(port, "POST", "/api/device/v1/passes", 1024 * 1024))
+			.as("an unsigned request to the signed API is refused before its body is read").isEqualTo(401);
 		// no declared length: the read stops at the limit
 		assertThat(RawHttp.chunked(port, "POST", attlog, 6 * 1024 * 1024)).isEqualTo(413);
 		assertThat(count("select count(*) from pass where device_id = ?", registered.id())).isZero();

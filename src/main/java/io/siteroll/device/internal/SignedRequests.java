@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * X-Signature:     hex HMAC-SHA256(secret, METHOD \n PATH[?QUERY] \n TIMESTAMP \n NONCE \n hex SHA-256(body))
  * </pre>
  * A request that fails any check gets 401 before any handler runs, so it changes nothing; its nonce
- * is not spent. A verified request spends its nonce and is marked as heard from the device.
+ * is not spent. Everything but the signature is checked before the body is read; the body is read
+ * only up to the limit (413 beyond). A verified request spends its nonce and is marked as heard from the device.
  */
 class SignedRequests extends OncePerRequestFilter {
 
@@ -72,11 +73,6 @@ class SignedRequests extends OncePerRequestFilter {
 			reject(request, response, 413, "device.body-too-large", null);
 			return;
 		}
-		byte[] body = readBody(request.getInputStream());
-		if (body == null) {
-			reject(request, response, 413, "device.body-too-large", null);
-			return;
-		}
 		String serial = request.getHeader("X-Device-Serial");
 		String timestamp = request.getHeader("X-Timestamp");
 		String nonce = request.getHeader("X-Nonce");
@@ -105,6 +101,11 @@ class SignedRequests extends OncePerRequestFilter {
 		}
 		if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
 			reject(request, response, 401, "device.nonce-format", serial);
+			return;
+		}
+		byte[] body = readBody(request.getInputStream());
+		if (body == null) {
+			reject(request, response, 413, "device.body-too-large", serial);
 			return;
 		}
 		String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
