@@ -25,9 +25,9 @@ alter table device_upload add column encrypted boolean not null default false;
 
 -- Passes stored before: mask identity numbers kept in clear. Their blind index cannot be computed in
 -- SQL (the key lives with the platform), and the "person id" read from the digits named nobody.
-update pass set source_key = replace(upper(source_key), upper(person_ref),
-                                     left(person_ref, 6) || repeat('*', length(person_ref) - 10) || right(person_ref, 4))
-                             || '#' || id,
+update pass set source_key = regexp_replace(source_key, person_ref,
+                                            left(person_ref, 6) || repeat('*', length(person_ref) - 10) || right(person_ref, 4),
+                                            'gi') || '#' || id,
                 person_ref = left(person_ref, 6) || repeat('*', length(person_ref) - 10) || right(person_ref, 4),
                 person_id = null
 where person_ref ~ '^([0-9]{15}|[0-9]{17}[0-9Xx])$';
