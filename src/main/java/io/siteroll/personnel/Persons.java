@@ -1,5 +1,6 @@
 package io.siteroll.personnel;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,5 +61,5 @@ public interface Persons {
 	 * absent from the answer. For ingestion: no caller scope applies and nothing is audited, because
 	 * nothing is revealed.
 	 */
-	Map<String, IdReference> idReferences(java.util.Collection<String> references);
+	Map<String, IdReference> idReferences(Collection<String> references);
 }

@@ -1,5 +1,7 @@
 package io.siteroll.device;
 
+import io.siteroll.support.Jpegs;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -296,14 +298,14 @@ class DeviceApiTest extends IntegrationTest {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
-		api.upload("PUT", "/api/persons/" + worker + "/face", "file", "face.jpg", io.siteroll.support.Jpegs.scene(worker));
+		api.upload("PUT", "/api/persons/" + worker + "/face", "file", "face.jpg", Jpegs.scene(worker));
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		DeviceClient gate = gate(device);
 		assertThat(gate.get("/api/device/v1/roster?since=0").status()).isEqualTo(200);
 		assertThat(gate.get("/api/device/v1/faces/" + worker).status()).isEqualTo(200);
 		api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "镜头损坏"));
 
-		clock.advance(java.time.Duration.ofDays(1));
+		clock.advance(Duration.ofDays(1));
 		DeviceClient tomorrow = gate.shiftedClock(24 * 3600);
 		ApiClient.Response roster = tomorrow.get("/api/device/v1/roster?since=0");
 		assertThat(roster.status()).as(roster.body()).isEqualTo(403);

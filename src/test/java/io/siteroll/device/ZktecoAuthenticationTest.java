@@ -1,5 +1,9 @@
 package io.siteroll.device;
 
+import io.siteroll.identity.Role;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -71,7 +75,7 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 			assertThat(r.body()).isEqualTo("ERROR: device.source-not-allowed").doesNotContain(name);
 		});
 		assertThat(device.post("/iclock/cdata?SN=" + serial + "&table=ATTLOG&Stamp=3" + device.keyParameter(),
-				(String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(403);
+				(String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
 
 		// nothing changed, nothing was handed out
 		assertThat(count("select count(*) from pass where device_id = ?", registered.id())).isZero();
@@ -104,9 +108,9 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 		Site site = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice zk = device(api, site.projectId(), "ZKTECO_ATT", "IN");
 		RegisteredDevice own = device(api, site.projectId(), "SITEROLL", "IN");
-		ApiClient enterprise = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		assertThat(enterprise.post("/api/devices/" + zk.id() + "/zkteco-access/key", Map.of()).status()).isEqualTo(200);
-		ApiClient stranger = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null,
+		ApiClient stranger = as(account(Role.ENTERPRISE_ADMIN, null,
 				enterprise(api, "220102"), null, false));
 		assertThat(stranger.post("/api/devices/" + zk.id() + "/zkteco-access/key", Map.of()).status())
 			.isIn(403, 404);
@@ -129,7 +133,7 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 		assertThat(api.get(path).body()).contains("尚未配置");
 		ApiClient.Response issued = api.form(path + "/key", Map.of());
 		assertThat(issued.status()).isEqualTo(200);
-		java.util.regex.Matcher key = java.util.regex.Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>").matcher(issued.body());
+		Matcher key = Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>").matcher(issued.body());
 		assertThat(key.find()).as(issued.body()).isTrue();
 		assertThat(api.get(path).body()).contains("已签发").doesNotContain(key.group(1));
 		assertThat(api.form(path + "/networks", Map.of("networks", "10.0.0.0/0")).body()).contains("网络范围过大");

@@ -2,6 +2,7 @@ package io.siteroll.device.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * A source network a ZKTeco device may connect from: {@code 10.8.0.0/16}, {@code 2001:db8::/32}, or
@@ -44,10 +45,10 @@ record Cidr(byte[] network, int prefix) {
 	boolean contains(String remoteAddress) {
 		byte[] address = remoteAddress == null ? null : literal(remoteAddress.strip());
 		if (address != null && address.length == 16 && network.length == 4 && isMappedIpv4(address)) {
-			address = java.util.Arrays.copyOfRange(address, 12, 16);
+			address = Arrays.copyOfRange(address, 12, 16);
 		}
 		return address != null && address.length == network.length
-				&& java.util.Arrays.equals(mask(address, prefix), network);
+				&& Arrays.equals(mask(address, prefix), network);
 	}
 
 	@Override
@@ -62,12 +63,12 @@ record Cidr(byte[] network, int prefix) {
 
 	@Override
 	public boolean equals(Object o) {
-		return o instanceof Cidr c && c.prefix == prefix && java.util.Arrays.equals(c.network, network);
+		return o instanceof Cidr c && c.prefix == prefix && Arrays.equals(c.network, network);
 	}
 
 	@Override
 	public int hashCode() {
-		return java.util.Arrays.hashCode(network) * 31 + prefix;
+		return Arrays.hashCode(network) * 31 + prefix;
 	}
 
 	private static boolean isMappedIpv4(byte[] a) {

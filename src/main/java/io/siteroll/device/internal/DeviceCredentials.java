@@ -1,5 +1,7 @@
 package io.siteroll.device.internal;
 
+import java.sql.SQLException;
+import java.sql.Array;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +82,7 @@ public class DeviceCredentials {
 		return loaded;
 	}
 
-	private static List<Cidr> networks(java.sql.Array array) throws java.sql.SQLException {
+	private static List<Cidr> networks(Array array) throws SQLException {
 		if (array == null) {
 			return List.of();
 		}

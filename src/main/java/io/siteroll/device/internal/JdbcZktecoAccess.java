@@ -1,5 +1,6 @@
 package io.siteroll.device.internal;
 
+import java.sql.Array;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -143,7 +144,7 @@ class JdbcZktecoAccess implements ZktecoAccess {
 			.param(device.id())
 			.query((rs, n) -> {
 				Timestamp issued = rs.getTimestamp("zk_key_issued_at");
-				java.sql.Array array = rs.getArray("zk_networks");
+				Array array = rs.getArray("zk_networks");
 				List<String> networks = new ArrayList<>();
 				if (array != null) {
 					for (Object o : (Object[]) array.getArray()) {
