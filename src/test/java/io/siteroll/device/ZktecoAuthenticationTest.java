@@ -141,6 +141,9 @@ class ZktecoAuthenticationTest extends IntegrationTest {
 		assertThat(new ZktecoDevice(baseUrl(), registered.serial(), key.group(1)).handshake()).containsEntry("_status", "200");
 		assertThat(new ZktecoDevice(baseUrl(), registered.serial()).handshake())
 			.as("the session the key opened covers later requests from the same address").containsEntry("_status", "200");
+		clock.advance(Duration.ofMinutes(31));
+		assertThat(new ZktecoDevice(baseUrl(), registered.serial()).handshake())
+			.as("an idle session closes").containsEntry("_status", "401");
 	}
 
 	@Test
