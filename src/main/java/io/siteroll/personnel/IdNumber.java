@@ -31,6 +31,15 @@ public final class IdNumber {
 		this.birthDate = birthDate;
 	}
 
+	/**
+	 * True when the text has the shape of an identity number (15 digits, or 17 digits and a digit or
+	 * X), whether or not its check character is right: such text is personal data and is never kept
+	 * in clear.
+	 */
+	public static boolean looksLike(String text) {
+		return text != null && text.strip().matches("\\d{15}|\\d{17}[\\dXx]");
+	}
+
 	public static IdNumber of(String raw) {
 		return of(raw, null);
 	}

@@ -1,5 +1,7 @@
 package io.siteroll.personnel;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** 一数一源: the person registry, one record per identity, reused by every project. */
@@ -44,4 +46,20 @@ public interface Persons {
 	 * them (the caller checks the roster). Audited with the gate's serial number.
 	 */
 	Optional<Face> faceForGate(long personId, String gate);
+
+	/**
+	 * A gate's person reference that is a resident identity number (how ID-card readers report
+	 * people), as it may be kept: the number's blind index (hex, the same as the person registry's),
+	 * its masked form, and the person registered with it (null: nobody).
+	 */
+	record IdReference(String indexHex, String masked, Long personId) {
+	}
+
+	/**
+	 * The references among {@code references} that are identity numbers (15 or 18 characters:
+	 * digits, the last possibly X), each resolved in one query for the batch; other references are
+	 * absent from the answer. For ingestion: no caller scope applies and nothing is audited, because
+	 * nothing is revealed.
+	 */
+	Map<String, IdReference> idReferences(Collection<String> references);
 }

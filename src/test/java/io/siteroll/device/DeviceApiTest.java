@@ -1,5 +1,7 @@
 package io.siteroll.device;
 
+import io.siteroll.support.Jpegs;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -289,5 +291,31 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(page.body()).contains(device.serial(), "在线", "本月联网 1 天");
 		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + today().minusDays(1)
 				+ "&to=" + today()).json().get(0).asString()).isEqualTo(today().toString());
+	}
+
+	@Test
+	void aDisabledDeviceGetsNoRosterNoFacesAndIsNotHeard() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		long worker = engagedWorker(api, site);
+		api.upload("PUT", "/api/persons/" + worker + "/face", "file", "face.jpg", Jpegs.scene(worker));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		DeviceClient gate = gate(device);
+		assertThat(gate.get("/api/device/v1/roster?since=0").status()).isEqualTo(200);
+		assertThat(gate.get("/api/device/v1/faces/" + worker).status()).isEqualTo(200);
+		api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "镜头损坏"));
+
+		clock.advance(Duration.ofDays(1));
+		DeviceClient tomorrow = gate.shiftedClock(24 * 3600);
+		ApiClient.Response roster = tomorrow.get("/api/device/v1/roster?since=0");
+		assertThat(roster.status()).as(roster.body()).isEqualTo(403);
+		assertThat(roster.json().get("rule").asString()).isEqualTo("device.disabled");
+		assertThat(tomorrow.get("/api/device/v1/faces/" + worker).status()).isEqualTo(403);
+		ApiClient.Response heartbeat = tomorrow.post("/api/device/v1/heartbeat", Map.of("status", "OK"));
+		assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
+		assertThat(heartbeat.json().get("enabled").asBoolean()).isFalse();
+		assertThat(api.get("/api/projects/" + site.projectId() + "/connected-days?from=" + today() + "&to=" + today())
+			.json().size()).as("a disabled device does not keep the project connected").isZero();
+		assertThat(api.get("/api/devices/" + device.id()).json().get("online").asBoolean()).isFalse();
 	}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ class ZktecoPushTest extends IntegrationTest {
 		ApiClient.Response face = api.upload("PUT", "/api/persons/" + alice + "/face", "file", "alice.jpg", Jpegs.scene(alice));
 		assertThat(face.status()).as(face.body()).isEqualTo(200);
 		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ATT", "BOTH");
-		ZktecoDevice zk = new ZktecoDevice(baseUrl(), registered.serial());
+		ZktecoDevice zk = keyed(api, registered);
 
 		assertThat(new ZktecoDevice(baseUrl(), "NOT-REGISTERED-1").handshake().get("_status")).isEqualTo("401");
 		Map<String, String> options = zk.handshake();
@@ -35,7 +34,7 @@ class ZktecoPushTest extends IntegrationTest {
 		assertThat(options).containsEntry("ATTLOGStamp", "None").containsEntry("TimeZone", "8")
 			.containsEntry("Realtime", "1").containsEntry("PushProtVer", "2.4.1").containsEntry("ATTPHOTOBase64", "1");
 
-		LocalDateTime morning = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(6).withNano(0);
+		LocalDateTime morning = LocalDateTime.now(clock).minusHours(6).withNano(0);
 		List<String> lines = List.of(ZktecoDevice.attlogLine(Long.toString(alice), morning, 0, 15),
 				ZktecoDevice.attlogLine(Long.toString(bob), morning.plusMinutes(1), 0, 15),
 				ZktecoDevice.attlogLine(Long.toString(alice), morning.plusHours(5), 1, 15),
@@ -105,7 +104,8 @@ class ZktecoPushTest extends IntegrationTest {
 		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ATT", "IN");
-		ZktecoDevice zk = new ZktecoDevice(baseUrl(), registered.serial());
+		ZktecoDevice zk = keyed(api, registered);
+		zk.handshake();
 		api.post("/api/devices/" + registered.id() + "/provisioning", Map.of());
 		assertThat(zk.pollAndExecute(-1005)).hasSize(1);
 		assertThat(zk.users).isEmpty();
@@ -122,10 +122,10 @@ class ZktecoPushTest extends IntegrationTest {
 		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice registered = device(api, site.projectId(), "ZKTECO_ACC", "BOTH");
-		ZktecoDevice zk = new ZktecoDevice(baseUrl(), registered.serial());
+		ZktecoDevice zk = keyed(api, registered);
 
-		assertThat(zk.get("/iclock/cdata?SN=" + registered.serial() + "&options=all&pushver=3.1.2&DeviceType=acc").body())
-			.isEqualTo("OK");
+		assertThat(zk.get("/iclock/cdata?SN=" + registered.serial() + "&options=all&pushver=3.1.2&DeviceType=acc"
+				+ zk.keyParameter()).body()).isEqualTo("OK");
 		ZktecoDevice.Reply registry = zk.post("/iclock/registry?SN=" + registered.serial(),
 				"DeviceType=acc,~DeviceName=SpeedFace-V5L,FirmVer=ZAM180-NF-1.2.3,PushVersion=3.1.2,MAC=00:17:61:00:00:01"
 					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -135,7 +135,7 @@ class ZktecoPushTest extends IntegrationTest {
 			.isEqualTo("registry=ok\nRegistryCode=" + code);
 		assertThat(zk.post("/iclock/push?SN=" + registered.serial(), new byte[0]).body()).contains("TimeZone=8");
 
-		LocalDateTime t = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(2).withNano(0);
+		LocalDateTime t = LocalDateTime.now(clock).minusHours(2).withNano(0);
 		String time = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
 		List<String> events = List.of(
 				"time=" + time + "\tpin=" + worker + "\tcardno=0\teventaddr=1\tevent=0\tinoutstatus=0\tverifytype=15\tindex=83",
@@ -151,5 +151,12 @@ class ZktecoPushTest extends IntegrationTest {
 		JsonNode presence = api.get("/api/projects/" + site.projectId() + "/presence?day=" + t.toLocalDate()).json();
 		assertThat(presence.get("items").get(0).get("passCount").asInt()).isEqualTo(2);
 		assertThat(api.get("/api/devices/" + registered.id()).json().get("firmware").asString()).isEqualTo("ZAM180-NF-1.2.3");
+	}
+
+	/** A ZKTeco device holding a communication key issued through the API (as its enterprise or an officer would). */
+	private ZktecoDevice keyed(ApiClient api, RegisteredDevice registered) {
+		ApiClient.Response issued = api.post("/api/devices/" + registered.id() + "/zkteco-access/key", Map.of());
+		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+		return new ZktecoDevice(baseUrl(), registered.serial(), issued.json().get("commKey").asString());
 	}
 }

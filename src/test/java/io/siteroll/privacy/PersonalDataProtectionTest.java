@@ -3,12 +3,20 @@ package io.siteroll.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Jpegs;
+import io.siteroll.support.ZktecoDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,19 +43,47 @@ class PersonalDataProtectionTest extends IntegrationTest {
 		assertThat(engaged.body()).doesNotContain(id).doesNotContain(card).contains(id.substring(14));
 		// a rejected request must not echo the number either
 		api.post("/api/persons", "{\"idNumber\":\"" + id.substring(0, 17) + "0\",\"name\":\"x\"}");
-
-		// read every table raw, every column as text
-		List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = current_schema()").query(String.class).list();
-		for (String table : tables) {
-			long hits = jdbc.sql("select count(*) from \"" + table + "\" t where t::text like ? or t::text like ?")
-				.params("%" + id + "%", "%" + card + "%")
-				.query(Long.class)
-				.single();
-			assertThat(hits).as("clear personal data in table " + table).isZero();
-		}
-		assertThat(output.getAll()).doesNotContain(id).doesNotContain(card);
-
 		long personId = engaged.json().get("personId").asLong();
+
+		// ID-card readers name people by ID number: through the signed device API and ZKTeco PUSH
+		String stranger = IDS.idNumber(1970, 1995);
+		String masked = id.substring(0, 6) + "********" + id.substring(14);
+		RegisteredDevice reader = device(api, site.projectId(), "SITEROLL", "IN");
+		OffsetDateTime at = OffsetDateTime.now(clock).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+		ApiClient.Response uploaded = gate(reader).post("/api/device/v1/passes",
+				Map.of("passes", List.of(pass("card-" + id, id, at), pass("card-2", stranger, at))));
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+		assertThat(uploaded.json().get("results").get(0).get("sourceKey").asString()).isEqualTo("card-" + id);
+		assertThat(uploaded.json().get("results").get(0).get("outcome").asString()).isEqualTo("ACCEPTED");
+		assertThat(uploaded.json().get("results").get(1).get("reason").asString()).isEqualTo("NOT_REGISTERED");
+		assertThat(gate(reader).post("/api/device/v1/passes", Map.of("passes", List.of(pass("card-" + id, id, at))))
+			.json().get("duplicates").asInt()).isEqualTo(1);
+		assertThat(gate(reader).post("/api/device/v1/gate-decisions", Map.of("idNumber", id)).json().get("allow")
+			.asBoolean()).isTrue();
+		RegisteredDevice zkteco = device(api, site.projectId(), "ZKTECO_ATT", "IN");
+		api.put("/api/devices/" + zkteco.id() + "/zkteco-access/networks", Map.of("allowedNetworks", List.of("127.0.0.1")));
+		ZktecoDevice zk = new ZktecoDevice(baseUrl(), zkteco.serial());
+		LocalDateTime local = LocalDateTime.now(clock).minusHours(2).withNano(0);
+		List<String> lines = List.of(ZktecoDevice.attlogLine(id, local, 0, 15), ZktecoDevice.attlogLine(stranger, local, 0, 15));
+		assertThat(zk.attlog(lines, "1").body()).isEqualTo("OK: 2");
+		assertThat(zk.attlog(lines, "1").body()).as("deduplicated as before").isEqualTo("OK: 2");
+		assertThat(zk.photo(id, local, Jpegs.scene(5)).body()).isEqualTo("OK");
+		assertThat(jdbc.sql("select count(*) from pass where device_id = ? and person_id = ? and photo_id is not null")
+			.params(zkteco.id(), personId).query(Long.class).single()).isOne();
+		ApiClient.Response passes = api.get("/api/projects/" + site.projectId() + "/passes");
+		assertThat(passes.body()).doesNotContain(id).doesNotContain(stranger).contains(masked);
+		assertThat(passes.json().get("total").asInt()).isEqualTo(4);
+		ApiClient clerk = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
+		ApiClient.Response page = clerk.get("/projects/" + site.projectId() + "/passes");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain(id).doesNotContain(stranger)
+			.contains(stranger.substring(0, 6) + "********" + stranger.substring(14));
+
+		// read every column of every table raw (bytea as bytes, anything else as text)
+		assertThat(columnsContaining(id, stranger, card)).as("clear personal data").isEmpty();
+		assertThat(columnsContaining(masked)).as("the scan reads the passes").anyMatch(c -> c.startsWith("pass_"));
+		assertThat(output.getAll()).doesNotContain(id).doesNotContain(card).doesNotContain(stranger);
+
 		long engagementId = engaged.id();
 		ApiClient clerkWithoutPermission = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
 		assertThat(clerkWithoutPermission.post("/api/persons/" + personId + "/id-number/reveal", "{}").status()).isEqualTo(403);
@@ -66,6 +102,47 @@ class PersonalDataProtectionTest extends IntegrationTest {
 			.extracting(e -> e.action())
 			.contains("CREATED", "PERSONAL_DATA_REVEALED");
 		assertThat(audit.verifyChain()).isTrue();
+	}
+
+	/**
+	 * Every table of the schema (partitions included) and every column, whatever its type, read as
+	 * it is stored: the {@code table.column} pairs holding any of the values.
+	 */
+	private List<String> columnsContaining(String... values) {
+		List<Map<String, Object>> columns = jdbc.sql("""
+				select c.relname as table_name, a.attname as column_name, t.typname as type_name
+				from pg_class c
+				     join pg_namespace n on n.oid = c.relnamespace
+				     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+				     join pg_type t on t.oid = a.atttypid
+				where n.nspname = current_schema() and c.relkind = 'r'
+				order by 1, 2""").query().listOfRows();
+		assertThat(columns).extracting(c -> (String) c.get("table_name")).contains("device_upload", "person", "audit_entry")
+			.as("the months of passes").anyMatch(t -> t.startsWith("pass_"));
+		List<String> hits = new ArrayList<>();
+		for (Map<String, Object> column : columns) {
+			String table = "\"" + column.get("table_name") + "\"";
+			String name = "\"" + column.get("column_name") + "\"";
+			boolean bytes = "bytea".equals(column.get("type_name"));
+			for (String value : values) {
+				String sql = bytes ? "select exists (select 1 from " + table + " where position(convert_to(?, 'UTF8') in " + name + ") > 0)"
+						: "select exists (select 1 from " + table + " where " + name + "::text like ?)";
+				if (jdbc.sql(sql).param(bytes ? value : "%" + value + "%").query(Boolean.class).single()) {
+					hits.add(column.get("table_name") + "." + column.get("column_name"));
+				}
+			}
+		}
+		return hits;
+	}
+
+	private static Map<String, Object> pass(String eventId, String personRef, OffsetDateTime at) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("eventId", eventId);
+		p.put("personId", personRef);
+		p.put("time", at.toString());
+		p.put("attendType", "005");
+		p.put("liveness", "PASS");
+		return p;
 	}
 
 	@Test

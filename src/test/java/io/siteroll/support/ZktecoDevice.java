@@ -33,19 +33,40 @@ public final class ZktecoDevice {
 
 	private final String serial;
 
+	/** The communication key configured on the device (null: none), sent as {@code pushcommkey}. */
+	private final String key;
+
 	/** Users held on the device: PIN → fields; faces: PIN → photo bytes. */
 	public final Map<String, Map<String, String>> users = new LinkedHashMap<>();
 
 	public final Map<String, byte[]> faces = new LinkedHashMap<>();
 
 	public ZktecoDevice(String base, String serial) {
-		this.base = base;
-		this.serial = serial;
+		this(base, serial, null);
 	}
 
-	/** {@code GET /iclock/cdata?options=all}: the server's options as key=value. */
+	public ZktecoDevice(String base, String serial, String key) {
+		this.base = base;
+		this.serial = serial;
+		this.key = key;
+	}
+
+	/** The same device with another communication key (null: none). */
+	public ZktecoDevice withKey(String otherKey) {
+		return new ZktecoDevice(base, serial, otherKey);
+	}
+
+	/** {@code &pushcommkey=…} when the device has a key, else nothing. */
+	public String keyParameter() {
+		return key == null ? "" : "&pushcommkey=" + key;
+	}
+
+	/**
+	 * {@code GET /iclock/cdata?options=all} (carrying the communication key, as the attendance dialect
+	 * does on its handshake): the server's options as key=value.
+	 */
 	public Map<String, String> handshake() {
-		Reply reply = get("/iclock/cdata?SN=" + serial + "&options=all&pushver=2.4.1&language=83");
+		Reply reply = get("/iclock/cdata?SN=" + serial + "&options=all&pushver=2.4.1&language=83" + keyParameter());
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String line : reply.body().split("\n")) {
 			int eq = line.indexOf('=');

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.IngestReport;
@@ -23,6 +25,7 @@ import io.siteroll.attendance.IngestReport.Status;
 import io.siteroll.attendance.Pass;
 import io.siteroll.attendance.PassRecord;
 import io.siteroll.attendance.Passes;
+import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Page;
 import io.siteroll.privacy.PersonalDataReveals;
@@ -52,16 +55,16 @@ class JdbcPasses implements Passes {
 			),
 			b as (
 			    select * from unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamp[], ?::int[], ?::date[],
-			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[])
+			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[], ?::text[])
 			        as t(source_key, person_ref, person_id, passed_at, local_time, utc_offset, day, direction, attend_type,
-			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device)
+			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device, ref_index)
 			),
 			ins as (
-			    insert into pass (device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time,
-			                      utc_offset_min, received_at, direction, attend_type, vendor_verify, liveness, liveness_score,
-			                      offline, outcome, refusal_reason, photo_id, source)
-			    select prm.device, prm.project, source_key, person_ref, person_id, passed_at, local_time, utc_offset,
-			           prm.received, direction, attend_type, vendor_verify, liveness, score, offline,
+			    insert into pass (device_id, project_id, source_key, person_ref, person_ref_index, person_id, passed_at,
+			                      device_local_time, utc_offset_min, received_at, direction, attend_type, vendor_verify,
+			                      liveness, liveness_score, offline, outcome, refusal_reason, photo_id, source)
+			    select prm.device, prm.project, source_key, person_ref, decode(ref_index, 'hex'), person_id, passed_at,
+			           local_time, utc_offset, prm.received, direction, attend_type, vendor_verify, liveness, score, offline,
 			           case when reason is null then 'ACCEPTED' else 'REFUSED' end, reason, photo_id, source
 			    from (select b.*, case when not prm.enabled then 'DEVICE_DISABLED'
 			                           when b.refused_by_device then 'REFUSED_BY_DEVICE'
@@ -141,9 +144,12 @@ class JdbcPasses implements Passes {
 
 	private final PersonalDataReveals reveals;
 
+	private final Persons persons;
+
 	JdbcPasses(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
 			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access,
-			PhotoStore photoStore, PersonalDataReveals reveals) {
+			PhotoStore photoStore, PersonalDataReveals reveals, Persons persons) {
+		this.persons = persons;
 		this.photoStore = photoStore;
 		this.reveals = reveals;
 		this.jdbc = jdbc;
@@ -157,9 +163,13 @@ class JdbcPasses implements Passes {
 		this.access = access;
 	}
 
-	/** A pass that passed the checks, ready to be written. */
+	/**
+	 * A pass that passed the checks, ready to be written. When the device named the person by identity
+	 * number, {@code record} already carries the masked number as person reference and the number's
+	 * blind index in place of it in the source key; {@code refIndexHex} is that blind index.
+	 */
 	record Checked(int index, PassRecord record, Long personId, Instant passedAt, LocalDate day, String direction,
-			byte[] photoSha256, Long photoHash) {
+			byte[] photoSha256, Long photoHash, String refIndexHex) {
 	}
 
 	@Override
@@ -168,12 +178,14 @@ class JdbcPasses implements Passes {
 		Result[] results = new Result[passes.size()];
 		List<Checked> checked = new ArrayList<>(passes.size());
 		Set<YearMonth> months = new HashSet<>();
+		Map<String, Persons.IdReference> idNumbers = persons.idReferences(
+				passes.stream().map(PassRecord::personRef).filter(r -> r != null && r.length() <= 64).toList());
 		for (int i = 0; i < passes.size(); i++) {
 			PassRecord p = passes.get(i);
 			String problem = problem(p, now);
 			Checked c = null;
 			if (problem == null) {
-				c = check(i, p, gate);
+				c = check(i, p, gate, idNumbers.get(p.personRef()));
 				if (c == null) {
 					problem = "pass.photo-unreadable";
 				}
@@ -192,10 +204,9 @@ class JdbcPasses implements Passes {
 		for (Checked c : checked) {
 			String key = c.record().sourceKey();
 			Result r = written.get(key);
-			if (r == null || !reported.add(key)) {
-				r = new Result(key, Status.DUPLICATE, null, null);
-			}
-			results[c.index()] = r;
+			String sent = passes.get(c.index()).sourceKey();
+			results[c.index()] = r == null || !reported.add(key) ? new Result(sent, Status.DUPLICATE, null, null)
+					: new Result(sent, r.status(), r.outcome(), r.reason());
 		}
 		for (Result r : results) {
 			switch (r.status()) {
@@ -245,7 +256,21 @@ class JdbcPasses implements Passes {
 		return null;
 	}
 
-	private Checked check(int index, PassRecord p, Gate gate) {
+	/**
+	 * The pass as it may be kept. A person reference that is an identity number is replaced by its
+	 * masked form, and inside the source key (ZKTeco keys contain the PIN) by a prefix of its blind
+	 * index, which deduplicates as the number did.
+	 */
+	private static PassRecord withoutIdNumber(PassRecord p, Persons.IdReference id) {
+		String number = p.personRef().strip();
+		String key = Pattern.compile(Pattern.quote(number), Pattern.CASE_INSENSITIVE).matcher(p.sourceKey())
+			.replaceAll(Matcher.quoteReplacement("#" + id.indexHex().substring(0, 32)));
+		return new PassRecord(key, id.masked(), p.deviceTime(), p.direction(), p.attendType(), p.vendorVerify(),
+				p.liveness(), p.livenessScore(), p.offline(), p.photo(), p.source(), p.refusedByDevice());
+	}
+
+	private Checked check(int index, PassRecord original, Gate gate, Persons.IdReference id) {
+		PassRecord p = id == null ? original : withoutIdNumber(original, id);
 		byte[] sha = null;
 		Long hash = null;
 		if (p.photo() != null && p.photo().length > 0) {
@@ -261,7 +286,8 @@ class JdbcPasses implements Passes {
 			case BOTH -> p.direction() == Gate.Direction.OUT ? "OUT" : "IN";
 		};
 		Instant at = p.deviceTime().toInstant();
-		return new Checked(index, p, personId(p.personRef()), at, at.atZone(zone).toLocalDate(), direction, sha, hash);
+		return new Checked(index, p, id == null ? personId(p.personRef()) : id.personId(), at,
+				at.atZone(zone).toLocalDate(), direction, sha, hash, id == null ? null : id.indexHex());
 	}
 
 	/** The platform person id a device uses as its PIN; anything else is nobody we know. */
@@ -294,7 +320,8 @@ class JdbcPasses implements Passes {
 		String[] keys = new String[n], refs = new String[n], persons = new String[n], at = new String[n],
 				local = new String[n], offsets = new String[n], days = new String[n], directions = new String[n],
 				types = new String[n], verifies = new String[n], liveness = new String[n], scores = new String[n],
-				offline = new String[n], photoIdArray = new String[n], sources = new String[n], deviceRefused = new String[n];
+				offline = new String[n], photoIdArray = new String[n], sources = new String[n], deviceRefused = new String[n],
+				refIndexes = new String[n];
 		for (int i = 0; i < n; i++) {
 			Checked c = checked.get(i);
 			PassRecord p = c.record();
@@ -315,13 +342,14 @@ class JdbcPasses implements Passes {
 			photoIdArray[i] = photoId == null ? null : photoId.toString();
 			sources[i] = p.source();
 			deviceRefused[i] = Boolean.toString(p.refusedByDevice());
+			refIndexes[i] = c.refIndexHex();
 		}
 		Map<String, Result> results = new HashMap<>();
 		List<Inserted> inserted = new ArrayList<>();
 		jdbc.sql(INGEST)
 			.params(gate.deviceId(), gate.projectId(), Timestamp.from(now), gate.enabled(), zone.getId(),
 					settings.maxTravelKmh(), keys, refs, persons, at, local, offsets, days, directions, types, verifies,
-					liveness, scores, offline, photoIdArray, sources, deviceRefused)
+					liveness, scores, offline, photoIdArray, sources, deviceRefused, refIndexes)
 			.query((rs, i) -> {
 				Inserted row = new Inserted(rs.getLong("id"), rs.getString("source_key"),
 						(Long) rs.getObject("person_id"), rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),
@@ -402,14 +430,17 @@ class JdbcPasses implements Passes {
 			return PhotoOutcome.UNREADABLE;
 		}
 		byte[] sha = sha256(jpeg);
+		Persons.IdReference id = persons.idReferences(List.of(personRef)).get(personRef);
 		return tx.execute(status -> {
-			Long personId = personId(personRef);
+			Long personId = id == null ? personId(personRef) : id.personId();
 			List<Inserted> found = jdbc.sql("""
 					select id, source_key, person_id, passed_at, outcome, refusal_reason, liveness, photo_id from pass
-					where device_id = ? and person_ref = ? and passed_at = ?
+					where device_id = ? and passed_at = ?
+					  and (person_ref = ? and ?::text is null or person_ref_index = decode(?::text, 'hex'))
 					  and (?::int8 is null or person_id = ?::int8)
 					for update""")
-				.params(gate.deviceId(), personRef.strip(), Timestamp.from(deviceTime.toInstant()), personId, personId)
+				.params(gate.deviceId(), Timestamp.from(deviceTime.toInstant()), personRef.strip(),
+						id == null ? null : id.indexHex(), id == null ? null : id.indexHex(), personId, personId)
 				.query((rs, n) -> rs.getObject("photo_id") != null ? null
 						: new Inserted(rs.getLong("id"), rs.getString("source_key"), (Long) rs.getObject("person_id"),
 								rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),

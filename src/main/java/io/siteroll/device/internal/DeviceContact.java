@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records that the platform heard from a device: its last-heard time (written at most every 30
+ * Records that the platform heard from an enabled device (a disabled one is never counted): its last-heard time (written at most every 30
  * seconds per device: online means heard within 10 minutes), the day it was heard on (联网), and its
  * return after an offline spell.
  */
@@ -44,6 +44,9 @@ public class DeviceContact {
 	}
 
 	public void heard(KnownDevice device) {
+		if (!device.gate().enabled()) {
+			return; // a disabled device is off: it keeps nobody's project connected (联网)
+		}
 		Instant now = clock.instant();
 		Instant last = lastWritten.get(device.id());
 		if (last != null && last.plus(WRITE_EVERY).isAfter(now)

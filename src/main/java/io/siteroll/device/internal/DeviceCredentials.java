@@ -1,8 +1,12 @@
 package io.siteroll.device.internal;
 
+import java.sql.SQLException;
+import java.sql.Array;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceCredentials {
 
-	/** A device as the protocol endpoints need it. */
+	/**
+	 * A device as the protocol endpoints need it. {@code zkKeyHash} and {@code zkNetworks}: the ZKTeco
+	 * communication key's SHA-256 and the source networks it may connect from (null or empty: not
+	 * configured).
+	 */
 	public record KnownDevice(long id, String serialNumber, Device.Protocol protocol, Gate gate, String secret,
-			int utcOffsetMinutes, Instant loadedAt) {
+			int utcOffsetMinutes, Instant loadedAt, byte[] zkKeyHash, List<Cidr> zkNetworks) {
 
 		@Override
 		public String toString() {
@@ -59,7 +67,8 @@ public class DeviceCredentials {
 			return Optional.of(cached);
 		}
 		Optional<KnownDevice> loaded = jdbc.sql("""
-				select id, serial_number, protocol, project_id, enabled, direction, secret_cipher, utc_offset_min
+				select id, serial_number, protocol, project_id, enabled, direction, secret_cipher, utc_offset_min,
+				       zk_key_hash, zk_networks::text[] as zk_networks
 				from device where serial_number = ?""")
 			.param(serialNumber)
 			.query((rs, n) -> new KnownDevice(rs.getLong("id"), rs.getString("serial_number"),
@@ -67,10 +76,21 @@ public class DeviceCredentials {
 					new Gate(rs.getLong("id"), rs.getLong("project_id"), rs.getString("serial_number"),
 							rs.getBoolean("enabled"), Gate.Direction.valueOf(rs.getString("direction"))),
 					cipher.decrypt(JdbcDevices.SECRET_PURPOSE, rs.getBytes("secret_cipher")), rs.getInt("utc_offset_min"),
-					now))
+					now, rs.getBytes("zk_key_hash"), networks(rs.getArray("zk_networks"))))
 			.optional();
 		loaded.ifPresentOrElse(d -> cache.put(serialNumber, d), () -> cache.remove(serialNumber));
 		return loaded;
+	}
+
+	private static List<Cidr> networks(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		List<Cidr> networks = new ArrayList<>();
+		for (Object o : (Object[]) array.getArray()) {
+			networks.add(Cidr.parse(o.toString()));
+		}
+		return List.copyOf(networks);
 	}
 
 	void forget(String serialNumber) {

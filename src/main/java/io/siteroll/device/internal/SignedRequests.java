@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * X-Signature:     hex HMAC-SHA256(secret, METHOD \n PATH[?QUERY] \n TIMESTAMP \n NONCE \n hex SHA-256(body))
  * </pre>
  * A request that fails any check gets 401 before any handler runs, so it changes nothing; its nonce
- * is not spent. A verified request spends its nonce and is marked as heard from the device.
+ * is not spent. Everything but the signature is checked before the body is read; the body is read
+ * only up to the limit (413 beyond). A verified request spends its nonce and is marked as heard from the device.
  */
 class SignedRequests extends OncePerRequestFilter {
 
@@ -72,11 +73,6 @@ class SignedRequests extends OncePerRequestFilter {
 			reject(request, response, 413, "device.body-too-large", null);
 			return;
 		}
-		byte[] body = readBody(request.getInputStream());
-		if (body == null) {
-			reject(request, response, 413, "device.body-too-large", null);
-			return;
-		}
 		String serial = request.getHeader("X-Device-Serial");
 		String timestamp = request.getHeader("X-Timestamp");
 		String nonce = request.getHeader("X-Nonce");
@@ -107,6 +103,11 @@ class SignedRequests extends OncePerRequestFilter {
 			reject(request, response, 401, "device.nonce-format", serial);
 			return;
 		}
+		byte[] body = readBody(request.getInputStream());
+		if (body == null) {
+			reject(request, response, 413, "device.body-too-large", serial);
+			return;
+		}
 		String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		String expected = DeviceSignature.sign(device.get().secret(), request.getMethod(), path, timestamp.strip(), nonce, body);
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -124,8 +125,13 @@ class SignedRequests extends OncePerRequestFilter {
 	}
 
 	private byte[] readBody(InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-		return bytes.length > maxBodyBytes ? null : bytes;
+		return readBounded(in, maxBodyBytes);
+	}
+
+	/** The body, or null when it is longer than {@code limit} (never reads more than one byte beyond). */
+	static byte[] readBounded(InputStream in, int limit) throws IOException {
+		byte[] bytes = in.readNBytes(limit + 1);
+		return bytes.length > limit ? null : bytes;
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, int status, String rule, String serial)
@@ -165,7 +171,7 @@ class SignedRequests extends OncePerRequestFilter {
 	}
 
 	/** The request with its body read once and replayed to the handler. */
-	private static final class CachedBody extends HttpServletRequestWrapper {
+	static final class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 

@@ -19,6 +19,7 @@ import io.siteroll.device.internal.DeviceContact;
 import io.siteroll.device.internal.DeviceCredentials;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
 import io.siteroll.platform.Checks;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -113,6 +114,7 @@ class DeviceGatewayApi {
 			+ "changes since that version (people no longer allowed come with allowed=false and the reason)")
 	Rosters.Changes roster(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device,
 			@RequestParam(defaultValue = "0") long since) {
+		requireEnabled(device);
 		return rosters.changesSince(device.gate().projectId(), since);
 	}
 
@@ -120,6 +122,7 @@ class DeviceGatewayApi {
 	@Operation(summary = "The face photo of a person on this device's roster (released to the gate, audited)")
 	ResponseEntity<byte[]> face(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device,
 			@PathVariable long personId) {
+		requireEnabled(device);
 		byte[] face = rosters.faceForGate(device.gate(), personId).orElseThrow(() -> new NotFound("face", personId));
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(face);
 	}
@@ -178,6 +181,13 @@ class DeviceGatewayApi {
 		}
 		int rejected = report.rejected() + (items.size() - records.size());
 		return new IngestReport(report.stored(), report.duplicates(), report.refused(), rejected, results);
+	}
+
+	/** A disabled device is off: it gets no names and no faces (its passes are still kept, as refused). */
+	private static void requireEnabled(KnownDevice device) {
+		if (!device.gate().enabled()) {
+			throw new Forbidden("device.disabled");
+		}
 	}
 
 	private static PassRecord record(PassItem item) {

@@ -14,6 +14,7 @@ import io.siteroll.audit.AuditTrail;
 import io.siteroll.device.Device;
 import io.siteroll.device.Devices;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
+import io.siteroll.platform.Conflict;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Provisions a ZKTeco device through its command queue (queued → sent → confirmed or failed): a
  * user record for every person allowed through the project's gates, their face photo when the
  * platform holds one (rendered only when the command is sent, so no face lies in clear in the queue),
- * and a delete for everyone who dropped off the roster. Only {@code DATA UPDATE} / {@code DATA
+ * and a delete for everyone who dropped off the roster. Commands go only to the authenticated device
+ * they were queued for, and never to a disabled one. Only {@code DATA UPDATE} / {@code DATA
  * DELETE} are issued; never {@code CLEAR} or {@code SHELL}.
  */
 @Service
@@ -72,6 +74,9 @@ public class ZktecoProvisioning {
 			throw RuleViolation.of("protocol", "device.not-zkteco");
 		}
 		access.requireManageable(device.projectId());
+		if (!device.enabled()) {
+			throw new Conflict("enabled", "device.disabled");
+		}
 		long since = jdbc.sql("select roster_version from device where id = ? for update").param(deviceId)
 			.query(Long.class).single();
 		Rosters.Changes changes = rosters.changesSince(device.projectId(), since);
@@ -124,6 +129,9 @@ public class ZktecoProvisioning {
 	 */
 	@Transactional
 	String nextCommands(KnownDevice device) {
+		if (!device.gate().enabled()) {
+			return "";
+		}
 		List<Map<String, Object>> due = jdbc.sql("""
 				select id, command, purpose, person_id from zk_command
 				where device_id = ? and (state = 'QUEUED' or state = 'SENT' and sent_at < now() - interval '1 minute')

@@ -17,6 +17,7 @@ import io.siteroll.attendance.Passes;
 import io.siteroll.device.Device;
 import io.siteroll.device.internal.DeviceContact;
 import io.siteroll.device.internal.DeviceCredentials;
+import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,8 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The server side of ZKTeco PUSH, both dialects (docs/devices.md §1, §2): attendance ({@code att}:
  * handshake options, ATTLOG, OPERLOG, ATTPHOTO, command queue, stamps) and security ({@code acc}:
- * registry, push, rtlog). Every upload is kept raw; a device hears {@code OK} only for what was
- * stored and committed; unknown tables are logged, kept raw and refused.
+ * registry, push, rtlog). Every upload is kept raw (encrypted); a device hears {@code OK} only for
+ * what was stored and committed; unknown tables are logged, kept raw and refused. Requests reach these
+ * handlers only once {@code ZktecoRequests} has authenticated the device (communication key or
+ * session, source network, body size); the handlers serve only that device. A disabled device may
+ * still upload (its passes are kept as refused, DEVICE_DISABLED) but is sent no commands.
  */
 @RestController
 @RequestMapping("/iclock")
@@ -49,7 +54,10 @@ class ZktecoPush {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final DeviceCredentials credentials;
+	/** Raw uploads are kept encrypted under this purpose (they carry names, identity numbers, templates). */
+	static final String UPLOAD_PURPOSE = "device.upload";
+
+	private final PersonalDataCipher cipher;
 
 	private final DeviceContact contact;
 
@@ -61,9 +69,9 @@ class ZktecoPush {
 
 	private final Clock clock;
 
-	ZktecoPush(DeviceCredentials credentials, DeviceContact contact, Passes passes, ZktecoProvisioning provisioning,
+	ZktecoPush(PersonalDataCipher cipher, DeviceContact contact, Passes passes, ZktecoProvisioning provisioning,
 			JdbcClient jdbc, Clock clock) {
-		this.credentials = credentials;
+		this.cipher = cipher;
 		this.contact = contact;
 		this.passes = passes;
 		this.provisioning = provisioning;
@@ -72,13 +80,8 @@ class ZktecoPush {
 	}
 
 	@GetMapping("/cdata")
-	ResponseEntity<String> handshake(@RequestParam("SN") String sn, @RequestParam(required = false) String options,
+	ResponseEntity<String> handshake(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(required = false) String options,
 			@RequestParam(required = false) String pushver, @RequestParam(name = "DeviceType", required = false) String type) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
-		KnownDevice device = found.get();
 		if (device.protocol() == Device.Protocol.ZKTECO_ACC || "acc".equalsIgnoreCase(type)) {
 			return stamp(device, "REGISTRY").map(code -> text("registry=ok\nRegistryCode=" + code))
 				.orElseGet(() -> text("OK"));
@@ -102,14 +105,9 @@ class ZktecoPush {
 	}
 
 	@PostMapping("/cdata")
-	ResponseEntity<String> upload(@RequestParam("SN") String sn, @RequestParam(required = false) String table,
+	ResponseEntity<String> upload(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(required = false) String table,
 			@RequestParam(name = "Stamp", required = false) String stamp,
 			@RequestParam(required = false) String tablename, @RequestBody(required = false) byte[] body) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
-		KnownDevice device = found.get();
 		byte[] bytes = body == null ? new byte[0] : body;
 		String name = table == null ? "" : table.strip();
 		return switch (name.toUpperCase(Locale.ROOT)) {
@@ -129,7 +127,7 @@ class ZktecoPush {
 			}
 			default -> {
 				keep(device, name, bytes, "REFUSED_UNKNOWN_TABLE", 0);
-				log.warn("ZKTeco device {} uploaded unknown table '{}' ({} bytes): kept raw and refused", sn, name,
+				log.warn("ZKTeco device {} uploaded unknown table '{}' ({} bytes): kept raw and refused", device.serialNumber(), name,
 						bytes.length);
 				yield ResponseEntity.badRequest().contentType(TEXT).body("ERROR: unknown table " + name);
 			}
@@ -137,53 +135,39 @@ class ZktecoPush {
 	}
 
 	@PostMapping("/fdata")
-	ResponseEntity<String> fdata(@RequestParam("SN") String sn, @RequestParam(required = false) String table,
+	ResponseEntity<String> fdata(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(required = false) String table,
 			@RequestParam(name = "Stamp", required = false) String stamp, @RequestBody(required = false) byte[] body) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
-		return photo(found.get(), body == null ? new byte[0] : body, stamp);
+		return photo(device, body == null ? new byte[0] : body, stamp);
 	}
 
 	@GetMapping("/getrequest")
-	ResponseEntity<String> poll(@RequestParam("SN") String sn, @RequestParam(name = "INFO", required = false) String info) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
+	ResponseEntity<String> poll(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(name = "INFO", required = false) String info) {
 		if (info != null && !info.isBlank()) {
 			String firmware = info.split(",")[0].strip();
-			contact.heartbeat(found.get(), "ONLINE", firmware.isEmpty() ? null : firmware, null);
+			contact.heartbeat(device, "ONLINE", firmware.isEmpty() ? null : firmware, null);
 		}
-		String commands = provisioning.nextCommands(found.get());
+		if (!device.gate().enabled()) {
+			return text("OK"); // a disabled device is sent no commands (no names, no faces)
+		}
+		String commands = provisioning.nextCommands(device);
 		return text(commands.isEmpty() ? "OK" : commands);
 	}
 
 	@GetMapping("/ping")
-	ResponseEntity<String> ping(@RequestParam("SN") String sn) {
-		return device(sn).map(d -> text("OK")).orElseGet(() -> unknown(sn));
+	ResponseEntity<String> ping(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device) {
+		return text("OK");
 	}
 
 	@PostMapping("/devicecmd")
-	ResponseEntity<String> commandResults(@RequestParam("SN") String sn, @RequestBody(required = false) byte[] body) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
+	ResponseEntity<String> commandResults(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestBody(required = false) byte[] body) {
 		String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-		keep(found.get(), "devicecmd", text.getBytes(StandardCharsets.UTF_8), "STORED", lines(body));
-		provisioning.results(found.get(), text);
+		keep(device, "devicecmd", text.getBytes(StandardCharsets.UTF_8), "STORED", lines(body));
+		provisioning.results(device, text);
 		return text("OK");
 	}
 
 	@PostMapping("/registry")
-	ResponseEntity<String> registry(@RequestParam("SN") String sn, @RequestBody(required = false) byte[] body) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(TEXT).body("ERROR: unknown device");
-		}
-		KnownDevice device = found.get();
+	ResponseEntity<String> registry(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestBody(required = false) byte[] body) {
 		String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
 		keep(device, "registry", text.getBytes(StandardCharsets.UTF_8), "STORED", 1);
 		Map<String, String> fields = new HashMap<>();
@@ -207,26 +191,18 @@ class ZktecoPush {
 	}
 
 	@PostMapping("/push")
-	ResponseEntity<String> push(@RequestParam("SN") String sn) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
+	ResponseEntity<String> push(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device) {
 		return text("ServerVersion=3.1.2\nServerName=SiteRoll\nPushVersion=3.1.2\nErrorDelay=30\nRequestDelay=5\n"
 				+ "TransInterval=1\nTransTables=User Transaction\nRealtime=1\nTimeoutSec=10\nTimeZone="
-				+ ZktecoRecords.timeZoneOption(found.get().utcOffsetMinutes()) + "\n");
+				+ ZktecoRecords.timeZoneOption(device.utcOffsetMinutes()) + "\n");
 	}
 
 	@GetMapping("/rtdata")
-	ResponseEntity<String> serverTime(@RequestParam("SN") String sn, @RequestParam(required = false) String type) {
-		Optional<KnownDevice> found = device(sn);
-		if (found.isEmpty()) {
-			return unknown(sn);
-		}
+	ResponseEntity<String> serverTime(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(required = false) String type) {
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(),
-				java.time.ZoneOffset.ofTotalSeconds(found.get().utcOffsetMinutes() * 60));
+				java.time.ZoneOffset.ofTotalSeconds(device.utcOffsetMinutes() * 60));
 		return text("DateTime=" + ZktecoRecords.TIME.format(now) + ",ServerTZ="
-				+ ZktecoRecords.timeZoneOption(found.get().utcOffsetMinutes()));
+				+ ZktecoRecords.timeZoneOption(device.utcOffsetMinutes()));
 	}
 
 	private ResponseEntity<String> passes(KnownDevice device, String table, String stamp, byte[] body, boolean security) {
@@ -307,18 +283,6 @@ class ZktecoPush {
 		};
 	}
 
-	private Optional<KnownDevice> device(String sn) {
-		Optional<KnownDevice> found = credentials.find(sn == null ? null : sn.strip())
-			.filter(d -> d.protocol().isZkteco());
-		found.ifPresent(contact::heard);
-		return found;
-	}
-
-	private ResponseEntity<String> unknown(String sn) {
-		log.info("ZKTeco request from unregistered serial {}", sn);
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(TEXT).body("ERROR: unknown device");
-	}
-
 	private void firmware(KnownDevice device, String text) {
 		for (String part : text.split("[,\\n\\t]")) {
 			if (part.strip().startsWith("FirmVer=")) {
@@ -343,8 +307,11 @@ class ZktecoPush {
 	}
 
 	private void keep(KnownDevice device, String table, byte[] body, String outcome, int records) {
-		jdbc.sql("insert into device_upload (device_id, protocol, table_name, body, outcome, records) values (?, ?, ?, ?, ?, ?)")
-			.params(device.id(), device.protocol().name(), table, body, outcome, records)
+		jdbc.sql("""
+				insert into device_upload (device_id, protocol, table_name, body, encrypted, outcome, records)
+				values (?, ?, ?, ?, true, ?, ?)""")
+			.params(device.id(), device.protocol().name(), table, cipher.encryptBytes(UPLOAD_PURPOSE, body), outcome,
+					records)
 			.update();
 	}
 

@@ -2,12 +2,17 @@ package io.siteroll.personnel.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.personnel.IdNumber;
 import io.siteroll.personnel.Identity;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
@@ -16,6 +21,7 @@ import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.NotFound;
 import io.siteroll.privacy.PersonalDataCipher;
+import io.siteroll.privacy.Masking;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,6 +125,26 @@ class JdbcPersons implements Persons {
 		Identity identity = checks.field("idNumber", () -> Identity.of(type, idNumber, LocalDate.now(clock)));
 		checks.throwIfAny();
 		return store.findByIdentity(identity);
+	}
+
+	@Override
+	public Map<String, IdReference> idReferences(Collection<String> references) {
+		Map<String, IdReference> found = new LinkedHashMap<>();
+		Map<String, String> indexes = new LinkedHashMap<>();
+		for (String ref : references) {
+			if (ref == null || !IdNumber.looksLike(ref) || indexes.containsKey(ref)) {
+				continue;
+			}
+			String number = ref.strip().toUpperCase(Locale.ROOT);
+			indexes.put(ref, store.indexHex(new Identity(Identity.RESIDENT_ID_CARD, number, null, null)));
+		}
+		Map<String, Person> persons = store.findByIndexes(new HashSet<>(indexes.values()));
+		indexes.forEach((ref, index) -> {
+			Person person = persons.get(index);
+			found.put(ref, new IdReference(index, Masking.idNumber(ref.strip().toUpperCase(Locale.ROOT)),
+					person == null ? null : person.id()));
+		});
+		return found;
 	}
 
 	@Override
