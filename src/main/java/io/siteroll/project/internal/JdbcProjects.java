@@ -50,8 +50,8 @@ class JdbcProjects implements Projects, ProjectAccess {
 			select p.id, p.code, p.name, p.region_code, r.path region_path, p.address, p.longitude, p.latitude,
 			       p.category, p.construction_nature, p.contractor_id, e.name contractor_name, p.start_date,
 			       p.planned_completion_date, p.completion_date,
-			       exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today
-			               and (s.last_day is null or s.last_day >= :today)) stopped_today
+			       exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'
+			               and s.first_day <= :today and (s.last_day is null or s.last_day >= :today)) stopped_today
 			from project p join region r on r.code = p.region_code join enterprise e on e.id = p.contractor_id""";
 
 	/** The caller's scope as a predicate over {@code p} and {@code r}. */
@@ -205,11 +205,11 @@ class JdbcProjects implements Projects, ProjectAccess {
 				case NOT_STARTED -> " and (p.start_date is null or p.start_date > :today)";
 				case COMPLETED -> " and p.completion_date < :today";
 				case STOPPED -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
-						+ " and exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
-						+ " and (s.last_day is null or s.last_day >= :today))";
+						+ " and exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'"
+						+ " and s.first_day <= :today and (s.last_day is null or s.last_day >= :today))";
 				case UNDER_CONSTRUCTION -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
-						+ " and not exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
-						+ " and (s.last_day is null or s.last_day >= :today))";
+						+ " and not exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'"
+						+ " and s.first_day <= :today and (s.last_day is null or s.last_day >= :today))";
 			});
 		}
 		long total = jdbc.sql("select count(*) from project p join region r on r.code = p.region_code"
@@ -404,22 +404,48 @@ class JdbcProjects implements Projects, ProjectAccess {
 
 	// ---- calendar -----------------------------------------------------------------------------
 
+	private static final String SELECT_STOPPAGE = """
+			select id, project_id, first_day, last_day, reason, kind, declared_by, status, declared_on, decided_by,
+			       decision_note
+			from project_stoppage""";
+
 	@Override
 	public List<Stoppage> stoppages(long projectId) {
 		requireVisible(projectId);
-		return jdbc.sql("""
-				select id, project_id, first_day, last_day, reason, kind, declared_by from project_stoppage
-				where project_id = ? order by first_day, id""")
+		return jdbc.sql(SELECT_STOPPAGE + " where project_id = ? order by first_day, id")
 			.param(projectId)
-			.query((rs, n) -> new Stoppage(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-					rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.query(JdbcProjects::stoppage)
 			.list();
+	}
+
+	private static Stoppage stoppage(ResultSet rs, int n) throws SQLException {
+		return new Stoppage(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+				rs.getString(5), rs.getString(6), rs.getString(7), Stoppage.Status.valueOf(rs.getString(8)),
+				rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11));
+	}
+
+	private Stoppage stoppage(long projectId, long stoppageId) {
+		return jdbc.sql(SELECT_STOPPAGE + " where id = ? and project_id = ?")
+			.params(stoppageId, projectId)
+			.query(JdbcProjects::stoppage)
+			.optional()
+			.orElseThrow(() -> new NotFound("stoppage", stoppageId));
+	}
+
+	/** Stoppages that still count for overlaps: in force or awaiting a decision. */
+	private List<Stoppage> standing(long projectId) {
+		return stoppages(projectId).stream().filter(s -> s.status() != Stoppage.Status.REJECTED).toList();
 	}
 
 	@Override
 	@Transactional
 	public Stoppage declareStoppage(long projectId, StoppageDeclaration d) {
-		Project project = requireManageable(projectId);
+		Project project = requireVisible(projectId);
+		Actor actor = actors.get();
+		boolean officer = actor.isOfficer() && actor.oversees(project.regionPath());
+		if (!officer) {
+			requireManageable(projectId);
+		}
 		lockProject(projectId);
 		Checks checks = new Checks();
 		checks.required("firstDay", d.firstDay());
@@ -434,25 +460,83 @@ class JdbcProjects implements Projects, ProjectAccess {
 					"stoppage.after-completion");
 		}
 		checks.throwIfAny();
-		for (Stoppage s : stoppages(projectId)) {
+		for (Stoppage s : standing(projectId)) {
 			boolean overlaps = (s.lastDay() == null || !d.firstDay().isAfter(s.lastDay()))
 					&& (d.lastDay() == null || !d.lastDay().isBefore(s.firstDay()));
 			if (overlaps) {
 				throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
 			}
 		}
+		LocalDate today = LocalDate.now(clock);
+		Stoppage.Status status = officer || !d.firstDay().isBefore(today) ? Stoppage.Status.IN_FORCE
+				: Stoppage.Status.PENDING;
 		long id = jdbc.sql("""
-				insert into project_stoppage (project_id, first_day, last_day, reason, declared_by) values (?, ?, ?, ?, ?)
-				returning id""")
-			.params(projectId, d.firstDay(), d.lastDay(), reason, actors.get().username())
+				insert into project_stoppage (project_id, first_day, last_day, reason, declared_by, status, declared_on)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(projectId, d.firstDay(), d.lastDay(), reason, actor.username(), status.name(), today)
 			.query(Long.class)
 			.single();
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("firstDay", d.firstDay().toString());
 		after.put("lastDay", d.lastDay() == null ? null : d.lastDay().toString());
 		after.put("reason", reason);
+		after.put("status", status.name());
+		after.put("declaredOn", today.toString());
+		after.put("byOfficer", officer);
 		audit.record(AuditRecord.created("project_stoppage", id, after));
-		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+		return stoppage(projectId, id);
+	}
+
+	@Override
+	@Transactional
+	public Stoppage approveStoppage(long projectId, long stoppageId, String note) {
+		Stoppage pending = pendingForDecision(projectId, stoppageId, note);
+		for (Stoppage s : stoppages(projectId)) {
+			boolean overlaps = s.inForce() && (s.lastDay() == null || !pending.firstDay().isAfter(s.lastDay()))
+					&& (pending.lastDay() == null || !pending.lastDay().isBefore(s.firstDay()));
+			if (overlaps) {
+				throw new Conflict("stoppageId", "stoppage.overlaps", s.firstDay().toString());
+			}
+		}
+		return decide(pending, Stoppage.Status.IN_FORCE, note);
+	}
+
+	@Override
+	@Transactional
+	public Stoppage rejectStoppage(long projectId, long stoppageId, String note) {
+		return decide(pendingForDecision(projectId, stoppageId, note), Stoppage.Status.REJECTED, note);
+	}
+
+	private Stoppage pendingForDecision(long projectId, long stoppageId, String note) {
+		requireOverseen(projectId);
+		lockProject(projectId);
+		Stoppage stoppage = stoppage(projectId, stoppageId);
+		if (note == null || note.isBlank()) {
+			throw RuleViolation.of("note", "required");
+		}
+		if (note.strip().length() > 500) {
+			throw RuleViolation.of("note", "max-length", 500);
+		}
+		if (stoppage.status() != Stoppage.Status.PENDING) {
+			throw new Conflict("status", "stoppage.not-pending");
+		}
+		if (stoppage.declaredBy().equals(actors.get().username())) {
+			throw new Forbidden("stoppage.own-request");
+		}
+		return stoppage;
+	}
+
+	private Stoppage decide(Stoppage pending, Stoppage.Status decision, String note) {
+		jdbc.sql("""
+				update project_stoppage set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+				where id = ? and status = 'PENDING'""")
+			.params(decision.name(), actors.get().username(), java.sql.Timestamp.from(clock.instant()), note.strip(),
+					pending.id())
+			.update();
+		audit.record(AuditRecord.changed(decision == Stoppage.Status.IN_FORCE ? "APPROVED" : "REJECTED",
+				"project_stoppage", pending.id(), Map.of("status", "PENDING"),
+				Map.of("status", decision.name(), "note", note.strip())));
+		return stoppage(pending.projectId(), pending.id());
 	}
 
 	@Override
@@ -463,7 +547,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (resumptionDay == null) {
 			throw RuleViolation.of("resumptionDay", "required");
 		}
-		List<Stoppage> openOnes = stoppages(projectId).stream().filter(s -> s.lastDay() == null).toList();
+		List<Stoppage> openOnes = standing(projectId).stream().filter(s -> s.lastDay() == null).toList();
 		if (openOnes.stream().anyMatch(s -> "ORDERED".equals(s.kind()))) {
 			throw new Conflict("resumptionDay", "stoppage.ordered");
 		}
@@ -494,7 +578,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 					"stoppage.before-start");
 		}
 		checks.throwIfAny();
-		for (Stoppage s : stoppages(projectId)) {
+		for (Stoppage s : standing(projectId)) {
 			if (s.lastDay() == null || !firstDay.isAfter(s.lastDay())) {
 				if (s.lastDay() == null || !s.firstDay().isAfter(firstDay)) {
 					throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
@@ -502,14 +586,14 @@ class JdbcProjects implements Projects, ProjectAccess {
 			}
 		}
 		long id = jdbc.sql("""
-				insert into project_stoppage (project_id, first_day, last_day, reason, kind, declared_by)
-				values (?, ?, null, ?, 'ORDERED', ?) returning id""")
-			.params(projectId, firstDay, reason.strip(), actors.get().username())
+				insert into project_stoppage (project_id, first_day, last_day, reason, kind, declared_by, declared_on)
+				values (?, ?, null, ?, 'ORDERED', ?, ?) returning id""")
+			.params(projectId, firstDay, reason.strip(), actors.get().username(), LocalDate.now(clock))
 			.query(Long.class)
 			.single();
 		audit.record(AuditRecord.created("project_stoppage", id,
 				Map.of("kind", "ORDERED", "firstDay", firstDay.toString(), "reason", reason.strip())));
-		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+		return stoppage(projectId, id);
 	}
 
 	@Override
