@@ -219,8 +219,9 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", "IN");
 		body.put("channelName", "1号闸");
-		body.put("registeredOn", START.plusDays(daysAfterStart));
-		assertThat(api.post("/api/projects/" + site.projectId() + "/devices", body).status()).isEqualTo(201);
+		ApiClient.Response registered = api.post("/api/projects/" + site.projectId() + "/devices", body);
+		assertThat(registered.status()).isEqualTo(201);
+		fixtureDeviceObservedSince(registered.json().get("device").get("id").asLong(), START.plusDays(daysAfterStart));
 		connected(site.projectId(), START, connectedEveryDay ? SEPTEMBER.atEndOfMonth() : SEPTEMBER.atDay(27));
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r1 = findings(api, site.projectId(), SEPTEMBER, "R1");
@@ -230,6 +231,51 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			assertThat(e.get("equippedByStart").asBoolean()).isEqualTo(daysAfterStart <= 0);
 			assertThat(e.get("disconnectedDayCount").asInt()).isEqualTo(connectedEveryDay ? 0 : 3);
 		}
+	}
+
+	/**
+	 * R1 rests on what the platform observed: a gate registered today with a declared installation
+	 * date before the start is judged on the day the platform registered and first heard it.
+	 */
+	@Test
+	void R1_aDeclaredInstallationDateIsTheEnterprisesClaimNotTheBasis() {
+		ApiClient province = as(province());
+		YearMonth last = YearMonth.from(today()).minusMonths(1);
+		Site site = site(province, "220102", last.atDay(1));
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", "CLAIM" + System.nanoTime());
+		body.put("vendor", "v");
+		body.put("model", "m");
+		body.put("protocol", "SITEROLL");
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "1号闸");
+		body.put("registeredOn", last.atDay(1).minusDays(5));
+		ApiClient.Response registered = enterprise.post("/api/projects/" + site.projectId() + "/devices", body);
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		JsonNode device = registered.json().get("device");
+		assertThat(device.get("registeredOn").asString()).as("the claim is kept").isEqualTo(last.atDay(1).minusDays(5).toString());
+		assertThat(device.get("registeredByStart").asBoolean()).isFalse();
+		assertThat(device.get("equippedOn").isNull()).as("not heard yet").isTrue();
+		ApiClient.Response beat = gate(new RegisteredDevice(device.get("id").asLong(), device.get("serialNumber").asString(),
+				registered.json().get("secret").asString())).post("/api/device/v1/heartbeat", Map.of("status", "OK",
+						"deviceTime", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8)).toString()));
+		assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+		JsonNode heard = province.get("/api/devices/" + device.get("id").asLong()).json();
+		assertThat(heard.get("equippedOn").asString()).isEqualTo(today().toString());
+		assertThat(heard.get("registeredByStart").asBoolean()).isFalse();
+		connected(site.projectId(), last.atDay(1), last.atEndOfMonth());
+
+		evaluate(province, last);
+		List<JsonNode> r1 = findings(province, site.projectId(), last, "R1");
+		assertThat(r1).as("equipped, as observed, after the start").hasSize(1);
+		assertThat(r1.get(0).get("evidence").get("equippedByStart").asBoolean()).isFalse();
+		assertThat(r1.get(0).get("evidence").get("firstDeviceFrom").asString()).isEqualTo(today().toString());
+		assertThat(r1.get(0).get("evidence").get("disconnectedDayCount").asInt()).isZero();
+
+		String page = province.get("/projects/" + site.projectId() + "/gates").body();
+		assertThat(page).contains("平台观察配备日", "企业申报安装日", last.atDay(1).minusDays(5).toString(), "晚于开工");
 	}
 
 	@Test

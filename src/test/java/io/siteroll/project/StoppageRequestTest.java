@@ -123,10 +123,11 @@ class StoppageRequestTest extends IntegrationTest {
 		long id = clerk.post("/api/projects/" + site.projectId() + "/stoppages",
 				Map.of("firstDay", earlier, "lastDay", earlier.plusDays(1), "reason", "补报停工")).id();
 		assertThat(clerk.get("/projects/" + site.projectId()).body()).contains("待审批").doesNotContain("stoppage-decision");
-		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
+		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
+		ApiClient city = as(officer);
 		String page = city.get("/projects/" + site.projectId()).body();
 		assertThat(page).contains("待审批", "stoppage-decision", "批准", "驳回");
-		assertThat(city.english().get("/projects/" + site.projectId()).body()).contains("Pending approval", "Approve");
+		assertThat(as(officer).english().get("/projects/" + site.projectId()).body()).contains("Pending approval", "Approve");
 		ApiClient.Response decided = city.form("/projects/" + site.projectId() + "/stoppages/" + id + "/decision",
 				Map.of("decision", "APPROVE", "note", "核实属实"));
 		assertThat(decided.status()).isIn(200, 302, 303);
