@@ -85,8 +85,8 @@ class WarningsTest extends IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", "IN");
 		body.put("channelName", "1号闸");
-		body.put("registeredOn", SEPTEMBER.atDay(16));
 		long deviceId = api.post("/api/projects/" + site.projectId() + "/devices", body).json().get("device").get("id").asLong();
+		fixtureDeviceRegisteredOn(deviceId, SEPTEMBER.atDay(16));
 		refresh(api, SEPTEMBER.atDay(20));
 		assertThat(open(api, site.projectId(), "NO_DEVICE")).isEmpty();
 		assertThat(api.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE&status=CLEARED").json()

@@ -146,11 +146,23 @@ public abstract class IntegrationTest {
 	 * platform's zone), for scenarios whose facts lie before the test runs. R1 rests on these facts.
 	 */
 	protected void fixtureDeviceObservedSince(long deviceId, LocalDate day) {
+		fixtureDeviceRegisteredOn(deviceId, day);
 		jdbc.sql("""
-				update device set registered_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', registered_day = ?,
-				       first_heard_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', first_heard_day = ?
+				update device set first_heard_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', first_heard_day = ?
 				where id = ?""")
-			.params(day, day, day, day, deviceId)
+			.params(day, day, deviceId)
+			.update();
+	}
+
+	/**
+	 * Test fixture, not an API: as {@link #fixtureDeviceObservedSince} but only the registration and
+	 * assignment on {@code day}; the device has not been heard yet.
+	 */
+	protected void fixtureDeviceRegisteredOn(long deviceId, LocalDate day) {
+		jdbc.sql("""
+				update device set registered_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', registered_day = ?
+				where id = ?""")
+			.params(day, day, deviceId)
 			.update();
 		jdbc.sql("update device_assignment set from_day = ?, recorded_on = ? where device_id = ? and to_day is null")
 			.params(day, day, deviceId)

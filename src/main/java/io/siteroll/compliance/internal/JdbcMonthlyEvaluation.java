@@ -229,6 +229,8 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			jdbc.sql(R1).params(p).update();
 			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
 			Map<String, Integer> changes = merge(evaluationId, from, rules);
+			// several months may be evaluated in one transaction (a retroactive rule-set adoption)
+			jdbc.sql("drop table month_day, finding_candidate").update();
 			jdbc.sql("""
 					update evaluation set finished_at = ?, projects = ?, raised = ?, updated = ?, withdrawn = ?, unchanged = ?
 					where id = ?""")

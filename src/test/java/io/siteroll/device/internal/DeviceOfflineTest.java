@@ -51,6 +51,7 @@ class DeviceOfflineTest extends IntegrationTest {
 		Site from = site(api, "220102", today().minusMonths(2));
 		Site to = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice device = device(api, from.projectId(), "SITEROLL", "IN");
+		clock.advance(java.time.Duration.ofDays(1));
 		ApiClient.Response moved = api.post("/api/devices/" + device.id() + "/move",
 				Map.of("projectId", to.projectId(), "fromDay", today()));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
