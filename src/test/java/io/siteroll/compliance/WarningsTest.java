@@ -101,7 +101,8 @@ class WarningsTest extends IntegrationTest {
 		present(site.projectId(), workers.get(0), START, 11);
 		present(site.projectId(), workers.get(1), START, 11);
 		jdbc.sql("insert into gate_refusal (device_id, project_id, person_ref, reason, at) values (?, ?, '99999', 'NOT_REGISTERED', ?)")
-			.params(deviceId, site.projectId(), java.sql.Timestamp.valueOf(SEPTEMBER.atDay(21).atTime(9, 0))).update();
+			.params(deviceId, site.projectId(), java.sql.Timestamp.from(SEPTEMBER.atDay(21).atTime(9, 0)
+				.atZone(io.siteroll.support.TestClock.PLATFORM_ZONE).toInstant())).update();
 
 		refresh(api, SEPTEMBER.atDay(21));
 		assertThat(open(api, site.projectId(), "DEVICE_OFFLINE")).isEmpty();

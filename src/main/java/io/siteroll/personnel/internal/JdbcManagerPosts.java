@@ -234,7 +234,8 @@ class JdbcManagerPosts implements ManagerPosts {
 	@Override
 	@Transactional
 	public ManagerChangeRequest requestChange(long projectId, ChangeRequest r) {
-		Project project = access.requireManageable(projectId);
+		// the enterprise side files a change; an officer overseeing the project may file a correction
+		Project project = access.canOversee(projectId) ? access.requireOverseen(projectId) : access.requireManageable(projectId);
 		lockProject(projectId);
 		Checks checks = new Checks();
 		String post = r.post() == null ? null : r.post().strip();
