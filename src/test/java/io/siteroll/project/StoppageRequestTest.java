@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 停工 cannot be back-dated by the regulated party: the enterprise side's stoppage takes effect from
+ * The construction calendar cannot be back-dated by the regulated party. 停工: the enterprise side's stoppage takes effect from
  * the day it is declared; one that starts earlier is a request an officer of the project's region
- * decides on, with the reason, audited. Only stoppages in force remove construction days.
+ * decides on, with the reason, audited. Only stoppages in force remove construction days. Nor can the
+ * enterprise side move a start date that has passed or date a completion back beyond a short grace.
  */
 class StoppageRequestTest extends IntegrationTest {
 
@@ -134,6 +135,30 @@ class StoppageRequestTest extends IntegrationTest {
 		assertThat(city.get("/api/projects/" + site.projectId() + "/stoppages").json().get(0).get("status").asString())
 			.isEqualTo("IN_FORCE");
 		assertThat(city.get("/projects/" + site.projectId()).body()).contains("已生效", "核实属实");
+	}
+
+	@Test
+	void theEnterpriseSideCannotMoveAPassedStartDateNorDateACompletionBackBeyondTheGrace() {
+		ApiClient province = as(province());
+		Site site = site(province, "220102", today().minusDays(40));
+		String p = "/api/projects/" + site.projectId();
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		Map<String, Object> project = new java.util.LinkedHashMap<>();
+		JsonNode current = province.get(p).json();
+		for (String field : List.of("name", "regionCode", "address", "category", "constructionNature")) {
+			project.put(field, current.get(field).asString());
+		}
+		project.put("startDate", today().minusDays(5));
+		ApiClient.Response later = enterprise.put(p, project);
+		assertThat(later.status()).as("moving a passed start date removes judged days").isEqualTo(400);
+		assertThat(rules(later)).containsExactly("project.start-back-dated");
+		ApiClient.Response early = enterprise.post(p + "/completion", Map.of("completionDate", today().minusDays(4)));
+		assertThat(rules(early)).containsExactly("project.completion-back-dated");
+		JsonNode unchanged = province.get(p).json();
+		assertThat(unchanged.get("startDate").asString()).isEqualTo(today().minusDays(40).toString());
+		assertThat(unchanged.get("completionDate").isNull()).isTrue();
+		ApiClient.Response withinGrace = enterprise.post(p + "/completion", Map.of("completionDate", today().minusDays(3)));
+		assertThat(withinGrace.status()).as(withinGrace.body()).isEqualTo(200);
 	}
 
 	private boolean api(ApiClient api, long projectId, LocalDate day) {

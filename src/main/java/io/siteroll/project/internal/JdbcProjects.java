@@ -34,6 +34,7 @@ import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,8 +75,12 @@ class JdbcProjects implements Projects, ProjectAccess {
 
 	private final Clock clock;
 
+	/** How many days back the enterprise side may still date a start or completion (siteroll.project.back-dating-grace-days). */
+	private final int graceDays;
+
 	JdbcProjects(JdbcClient jdbc, Regions regions, Enterprises enterprises, CodeDictionary codes, AuditTrail audit,
-			CurrentActor actors, Clock clock) {
+			CurrentActor actors, Clock clock, @Value("${siteroll.project.back-dating-grace-days:3}") int graceDays) {
+		this.graceDays = graceDays;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.enterprises = enterprises;
@@ -134,6 +139,15 @@ class JdbcProjects implements Projects, ProjectAccess {
 		}
 		if (before.completionDate() != null && valid.startDate() != null && valid.startDate().isAfter(before.completionDate())) {
 			throw RuleViolation.of("startDate", "project.start-after-completion");
+		}
+		if (!java.util.Objects.equals(before.startDate(), valid.startDate()) && !oversees(before)) {
+			// moving a start date that has passed, or into the past, changes construction days already judged
+			LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
+			boolean pastBefore = before.startDate() != null && before.startDate().isBefore(earliest);
+			boolean pastAfter = valid.startDate() != null && valid.startDate().isBefore(earliest);
+			if (pastBefore || pastAfter) {
+				throw RuleViolation.of("startDate", "project.start-back-dated", earliest);
+			}
 		}
 		jdbc.sql("""
 				update project set name = ?, region_code = ?, address = ?, longitude = ?, latitude = ?, category = ?,
@@ -630,10 +644,19 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (before.completionDate() != null) {
 			throw new Conflict("completionDate", "project.already-completed");
 		}
+		LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
+		if (completionDate.isBefore(earliest) && !oversees(before)) {
+			throw RuleViolation.of("completionDate", "project.completion-back-dated", earliest);
+		}
 		jdbc.sql("update project set completion_date = ?, updated_at = now() where id = ?").params(completionDate, projectId).update();
 		Project after = load(projectId).orElseThrow();
 		audit.record(AuditRecord.changed("COMPLETED", "project", projectId, state(before), state(after)));
 		return after;
+	}
+
+	/** An officer whose region contains the project: changes to its past are their act. */
+	private boolean oversees(Project project) {
+		return actors.get().oversees(project.regionPath());
 	}
 
 	private void lockProject(long projectId) {
