@@ -273,6 +273,10 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		assertThat(r1.get(0).get("evidence").get("equippedByStart").asBoolean()).isFalse();
 		assertThat(r1.get(0).get("evidence").get("firstDeviceFrom").asString()).isEqualTo(today().toString());
 		assertThat(r1.get(0).get("evidence").get("disconnectedDayCount").asInt()).isZero();
+		assertThat(r1.get(0).get("evidence").get("declaredInstallation").asString()).as("the claim, beside the observation")
+			.isEqualTo(last.atDay(1).minusDays(5).toString());
+		assertThat(province.get("/findings/" + r1.get(0).get("id").asLong()).body())
+			.contains("企业申报安装日 " + last.atDay(1).minusDays(5));
 
 		String page = province.get("/projects/" + site.projectId() + "/gates").body();
 		assertThat(page).contains("平台观察配备日", "企业申报安装日", last.atDay(1).minusDays(5).toString(), "晚于开工");

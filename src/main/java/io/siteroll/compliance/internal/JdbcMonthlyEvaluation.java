@@ -132,12 +132,17 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			insert into finding_candidate
 			select 'R1', p.id, '', 'RECTIFICATION_ORDER', 'CONSTRUCTION_ENTERPRISE', p.contractor_id, pm.person_id, null, null,
 			       jsonb_build_object('startDate', p.start_date, 'firstDeviceFrom', dev.first_day,
+			                          'declaredInstallation', dev.declared,
 			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
 			                          'constructionDayCount', c.n, 'disconnectedDays', coalesce(off.days, '[]'::jsonb),
 			                          'disconnectedDayCount', coalesce(off.n, 0), 'toleranceDays', :toleranceDays)
 			from project p
 			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
-			     left join lateral (select min(a.from_day) as first_day from observed_device_assignment a where a.project_id = p.id) dev on true
+			     left join lateral (
+			         select min(a.from_day) as first_day,
+			                (select min(d.registered_on) from device_assignment da join device d on d.id = da.device_id
+			                 where da.project_id = p.id) as declared
+			         from observed_device_assignment a where a.project_id = p.id) dev on true
 			     left join lateral (
 			         select count(*)::int as n, jsonb_agg(md.day order by md.day) as days
 			         from month_day md
