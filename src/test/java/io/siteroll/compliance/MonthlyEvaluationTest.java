@@ -3,7 +3,9 @@ package io.siteroll.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,7 +262,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		assertThat(device.get("equippedOn").isNull()).as("not heard yet").isTrue();
 		ApiClient.Response beat = gate(new RegisteredDevice(device.get("id").asLong(), device.get("serialNumber").asString(),
 				registered.json().get("secret").asString())).post("/api/device/v1/heartbeat", Map.of("status", "OK",
-						"deviceTime", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8)).toString()));
+						"deviceTime", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).toString()));
 		assertThat(beat.status()).as(beat.body()).isEqualTo(200);
 		JsonNode heard = province.get("/api/devices/" + device.get("id").asLong()).json();
 		assertThat(heard.get("equippedOn").asString()).isEqualTo(today().toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -143,7 +144,7 @@ class StoppageRequestTest extends IntegrationTest {
 		Site site = site(province, "220102", today().minusDays(40));
 		String p = "/api/projects/" + site.projectId();
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
-		Map<String, Object> project = new java.util.LinkedHashMap<>();
+		Map<String, Object> project = new LinkedHashMap<>();
 		JsonNode current = province.get(p).json();
 		for (String field : List.of("name", "regionCode", "address", "category", "constructionNature")) {
 			project.put(field, current.get(field).asString());

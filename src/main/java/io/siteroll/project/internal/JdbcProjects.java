@@ -3,12 +3,14 @@ package io.siteroll.project.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -140,7 +142,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (before.completionDate() != null && valid.startDate() != null && valid.startDate().isAfter(before.completionDate())) {
 			throw RuleViolation.of("startDate", "project.start-after-completion");
 		}
-		if (!java.util.Objects.equals(before.startDate(), valid.startDate()) && !oversees(before)) {
+		if (!Objects.equals(before.startDate(), valid.startDate()) && !oversees(before)) {
 			// moving a start date that has passed, or into the past, changes construction days already judged
 			LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
 			boolean pastBefore = before.startDate() != null && before.startDate().isBefore(earliest);
@@ -544,7 +546,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 		jdbc.sql("""
 				update project_stoppage set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
 				where id = ? and status = 'PENDING'""")
-			.params(decision.name(), actors.get().username(), java.sql.Timestamp.from(clock.instant()), note.strip(),
+			.params(decision.name(), actors.get().username(), Timestamp.from(clock.instant()), note.strip(),
 					pending.id())
 			.update();
 		audit.record(AuditRecord.changed(decision == Stoppage.Status.IN_FORCE ? "APPROVED" : "REJECTED",
