@@ -7,11 +7,15 @@ import java.util.List;
 /**
  * The rule sets and which one is in force from which month. A province officer defines an adjusted
  * rule set or adopts one from the first day of a month; a month is always evaluated under the rule
- * set in force for it. Everything is audited.
+ * set in force for it. Adopting one for a month that has already begun or been evaluated is refused
+ * unless the officer asks for a retroactive adoption explicitly, with a reason; the months already
+ * evaluated are then re-evaluated, each change a revision of its finding. Everything is audited.
  */
 public interface RuleSets {
 
-	record Adoption(LocalDate effectiveFrom, RuleSet ruleSet, String adoptedBy) {
+	/** {@code reevaluated}: the months re-evaluated by a retroactive adoption (empty otherwise and in listings). */
+	record Adoption(LocalDate effectiveFrom, RuleSet ruleSet, String adoptedBy, boolean retroactive, String reason,
+			List<YearMonth> reevaluated) {
 	}
 
 	record Definition(String code, String name, Integer keyPostPercent, Integer otherPostPercent, List<String> keyPosts,
@@ -29,5 +33,9 @@ public interface RuleSets {
 
 	RuleSet define(Definition definition);
 
-	Adoption adopt(long ruleSetId, LocalDate effectiveFrom);
+	default Adoption adopt(long ruleSetId, LocalDate effectiveFrom) {
+		return adopt(ruleSetId, effectiveFrom, false, null);
+	}
+
+	Adoption adopt(long ruleSetId, LocalDate effectiveFrom, boolean retroactive, String reason);
 }

@@ -20,6 +20,7 @@ import io.siteroll.device.Devices;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.project.Project;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +49,11 @@ class DemoGates {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	DemoGates(Devices devices, Passes passes, Rosters rosters, ManagerPosts managers, ConstructionCalendar calendar,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.devices = devices;
 		this.passes = passes;
 		this.rosters = rosters;
@@ -74,6 +78,7 @@ class DemoGates {
 					"DEMO" + project.id() + "G" + (g + 1), g == 0 ? "海康威视" : "中控智慧", g == 0 ? "DS-K5671" : "SpeedFace-V5L",
 					Device.Protocol.SITEROLL, Device.Kind.FACE_TURNSTILE, g == 0 ? Gate.Direction.IN : Gate.Direction.OUT,
 					(g + 1) + "号闸机", registered.isAfter(today) ? today : registered));
+			history(d.device().id(), registered.isAfter(today) ? today : registered);
 			gates.add(d.device().gate());
 		}
 		Set<Long> managerIds = new HashSet<>();
@@ -105,6 +110,22 @@ class DemoGates {
 			}
 		}
 		return stored + ingest(gates, batch);
+	}
+
+	/**
+	 * Synthetic history, not an API: what the platform would have observed had it registered and first
+	 * heard this demo gate on {@code day} (R1 rests on these observations, not on a declared date).
+	 */
+	private void history(long deviceId, LocalDate day) {
+		jdbc.sql("""
+				update device set registered_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', registered_day = ?,
+				       first_heard_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', first_heard_day = ?
+				where id = ?""")
+			.params(day, day, day, day, deviceId)
+			.update();
+		jdbc.sql("update device_assignment set from_day = ?, recorded_on = ? where device_id = ? and to_day is null")
+			.params(day, day, deviceId)
+			.update();
 	}
 
 	private static PassRecord pass(long person, LocalDate day, LocalTime time, String direction, boolean spoof) {

@@ -9,6 +9,7 @@ import io.siteroll.attendance.Gate;
 /** Registering and managing devices; everything is audited and nothing is deleted. */
 public interface Devices {
 
+	/** {@code registeredOn}: the installation date the enterprise declares (optional; its claim, not R1's basis). */
 	record Registration(Long projectId, String serialNumber, String vendor, String model, Device.Protocol protocol,
 			Device.Kind kind, Gate.Direction direction, String channelName, LocalDate registeredOn) {
 	}

@@ -40,7 +40,19 @@ public interface Projects {
 
 	List<Stoppage> stoppages(long projectId);
 
+	/**
+	 * Declares a stoppage. An officer overseeing the project declares it in force for any days. The
+	 * enterprise side (administrator, labour clerk) declares it in force only from the day it declares
+	 * it; one beginning earlier is recorded as {@link Stoppage.Status#PENDING}, a request an officer
+	 * decides on ({@link #approveStoppage}, {@link #rejectStoppage}), and removes nothing meanwhile.
+	 */
 	Stoppage declareStoppage(long projectId, StoppageDeclaration declaration);
+
+	/** An officer of the project's region, not its requester, puts a pending stoppage in force; audited. */
+	Stoppage approveStoppage(long projectId, long stoppageId, String note);
+
+	/** An officer of the project's region, not its requester, refuses a pending stoppage; audited. */
+	Stoppage rejectStoppage(long projectId, long stoppageId, String note);
 
 	Stoppage resume(long projectId, LocalDate resumptionDay);
 

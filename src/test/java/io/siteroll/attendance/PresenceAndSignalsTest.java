@@ -63,7 +63,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		long jilin2023 = ruleSet(api, "吉建规〔2023〕11号");
 		long jilin2021 = ruleSet(api, "吉建管〔2021〕6号");
 		try {
-			ApiClient.Response set = api.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", day));
+			ApiClient.Response set = api.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", day, "retroactive", true, "reason", "测试：本月起切换有效考勤规则"));
 			assertThat(set.status()).as(set.body()).isEqualTo(200);
 			upload(gate, List.of(pass("a1", short3h59, eight, "PASS", null), pass("a2", short3h59, eight.plusMinutes(239), "PASS", null),
 					pass("b1", full4h, eight, "PASS", null), pass("b2", full4h, eight.plusMinutes(240), "PASS", null),
@@ -75,11 +75,11 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			assertThat(rows.get(full4h).get("passCount").asInt()).isEqualTo(2);
 
 			ApiClient.Response byCity = as(account(io.siteroll.identity.Role.CITY_OFFICER, "220100", null, null, false))
-				.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day));
+				.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day, "retroactive", true, "reason", "测试：本月起切换有效考勤规则"));
 			assertThat(byCity.status()).isEqualTo(403);
 		}
 		finally {
-			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day));
+			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day, "retroactive", true, "reason", "测试：本月起切换有效考勤规则"));
 		}
 		Map<Long, JsonNode> recomputed = presence(api, site.projectId(), day);
 		assertThat(recomputed.values()).allMatch(r -> r.get("valid").asBoolean());

@@ -72,6 +72,7 @@ class AttendanceRatesTest extends IntegrationTest {
 		Site equipped = site(api, "220102", START);
 		Site bare = site(api, "220102", START);
 		RegisteredDevice device = device(api, equipped.projectId(), "SITEROLL", "IN");
+		fixtureDeviceObservedSince(device.id(), START);
 		jdbc.sql("insert into device_day (device_id, day, project_id, first_at, last_at) values (?, ?, ?, now(), now())")
 			.params(device.id(), SEPTEMBER.atDay(15), equipped.projectId()).update();
 		String query = "/api/coverage?level=PROJECT&day=2026-09-15";

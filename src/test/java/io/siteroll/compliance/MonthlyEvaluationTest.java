@@ -3,7 +3,9 @@ package io.siteroll.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,8 +221,9 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", "IN");
 		body.put("channelName", "1号闸");
-		body.put("registeredOn", START.plusDays(daysAfterStart));
-		assertThat(api.post("/api/projects/" + site.projectId() + "/devices", body).status()).isEqualTo(201);
+		ApiClient.Response registered = api.post("/api/projects/" + site.projectId() + "/devices", body);
+		assertThat(registered.status()).isEqualTo(201);
+		fixtureDeviceObservedSince(registered.json().get("device").get("id").asLong(), START.plusDays(daysAfterStart));
 		connected(site.projectId(), START, connectedEveryDay ? SEPTEMBER.atEndOfMonth() : SEPTEMBER.atDay(27));
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r1 = findings(api, site.projectId(), SEPTEMBER, "R1");
@@ -230,6 +233,55 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			assertThat(e.get("equippedByStart").asBoolean()).isEqualTo(daysAfterStart <= 0);
 			assertThat(e.get("disconnectedDayCount").asInt()).isEqualTo(connectedEveryDay ? 0 : 3);
 		}
+	}
+
+	/**
+	 * R1 rests on what the platform observed: a gate registered today with a declared installation
+	 * date before the start is judged on the day the platform registered and first heard it.
+	 */
+	@Test
+	void R1_aDeclaredInstallationDateIsTheEnterprisesClaimNotTheBasis() {
+		ApiClient province = as(province());
+		YearMonth last = YearMonth.from(today()).minusMonths(1);
+		Site site = site(province, "220102", last.atDay(1));
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", "CLAIM" + System.nanoTime());
+		body.put("vendor", "v");
+		body.put("model", "m");
+		body.put("protocol", "SITEROLL");
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "1号闸");
+		body.put("registeredOn", last.atDay(1).minusDays(5));
+		ApiClient.Response registered = enterprise.post("/api/projects/" + site.projectId() + "/devices", body);
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		JsonNode device = registered.json().get("device");
+		assertThat(device.get("registeredOn").asString()).as("the claim is kept").isEqualTo(last.atDay(1).minusDays(5).toString());
+		assertThat(device.get("registeredByStart").asBoolean()).isFalse();
+		assertThat(device.get("equippedOn").isNull()).as("not heard yet").isTrue();
+		ApiClient.Response beat = gate(new RegisteredDevice(device.get("id").asLong(), device.get("serialNumber").asString(),
+				registered.json().get("secret").asString())).post("/api/device/v1/heartbeat", Map.of("status", "OK",
+						"deviceTime", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).toString()));
+		assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+		JsonNode heard = province.get("/api/devices/" + device.get("id").asLong()).json();
+		assertThat(heard.get("equippedOn").asString()).isEqualTo(today().toString());
+		assertThat(heard.get("registeredByStart").asBoolean()).isFalse();
+		connected(site.projectId(), last.atDay(1), last.atEndOfMonth());
+
+		evaluate(province, last);
+		List<JsonNode> r1 = findings(province, site.projectId(), last, "R1");
+		assertThat(r1).as("equipped, as observed, after the start").hasSize(1);
+		assertThat(r1.get(0).get("evidence").get("equippedByStart").asBoolean()).isFalse();
+		assertThat(r1.get(0).get("evidence").get("firstDeviceFrom").asString()).isEqualTo(today().toString());
+		assertThat(r1.get(0).get("evidence").get("disconnectedDayCount").asInt()).isZero();
+		assertThat(r1.get(0).get("evidence").get("declaredInstallation").asString()).as("the claim, beside the observation")
+			.isEqualTo(last.atDay(1).minusDays(5).toString());
+		assertThat(province.get("/findings/" + r1.get(0).get("id").asLong()).body())
+			.contains("企业申报安装日 " + last.atDay(1).minusDays(5));
+
+		String page = province.get("/projects/" + site.projectId() + "/gates").body();
+		assertThat(page).contains("平台观察配备日", "企业申报安装日", last.atDay(1).minusDays(5).toString(), "晚于开工");
 	}
 
 	@Test
@@ -261,7 +313,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	}
 
 	@Test
-	void aMonthIsEvaluatedUnderTheRuleSetInForceForIt() {
+	void aMonthIsEvaluatedUnderTheRuleSetInForceForItAndAdoptingOneForAPastMonthIsAnExplicitRetroactiveAct() {
 		ApiClient api = as(province());
 		YearMonth june = YearMonth.of(2026, 6);
 		YearMonth july = YearMonth.of(2026, 7);
@@ -273,29 +325,56 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			.filter(r -> r.get("code").asString().equals("吉建规〔2023〕11号")).findFirst().orElseThrow().get("id").asLong();
 		long jilin2021 = api.get("/api/rule-sets").json().valueStream()
 			.filter(r -> r.get("code").asString().equals("吉建管〔2021〕6号")).findFirst().orElseThrow().get("id").asLong();
-		ApiClient.Response notFirst = api.english().post("/api/rule-sets/" + jilin2023 + "/adoption",
-				Map.of("effectiveFrom", june.atDay(2)));
+		String adoption2023 = "/api/rule-sets/" + jilin2023 + "/adoption";
+		String adoption2021 = "/api/rule-sets/" + jilin2021 + "/adoption";
+		ApiClient.Response notFirst = api.english().post(adoption2023, Map.of("effectiveFrom", june.atDay(2)));
 		assertThat(rules(notFirst)).containsExactly("rule-set.first-of-month");
 		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
-		assertThat(city.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", june.atDay(1))).status())
+		assertThat(city.post(adoption2023, Map.of("effectiveFrom", june.atDay(1), "retroactive", true, "reason", "x")).status())
 			.isEqualTo(403);
 		assertThat(city.post("/api/evaluations", Map.of("month", june.toString())).status()).isEqualTo(403);
+
+		evaluate(api, june);
+		assertThat(findings(api, site.projectId(), june, "R2")).as("15 of 20 = 75 %: above 70 % under 6号").isEmpty();
+		ApiClient.Response plain = as(province()).post(adoption2023, Map.of("effectiveFrom", june.atDay(1)));
+		assertThat(plain.status()).as("June has begun and been evaluated").isEqualTo(400);
+		assertThat(rules(plain)).containsExactly("rule-set.month-begun");
+		ApiClient.Response noReason = as(province()).post(adoption2023, Map.of("effectiveFrom", june.atDay(1), "retroactive", true));
+		assertThat(rules(noReason)).containsExactly("rule-set.retroactive-needs-reason");
+		ApiClient.Response thisMonth = as(province()).post(adoption2021, Map.of("effectiveFrom", YearMonth.from(today()).atDay(1)));
+		assertThat(rules(thisMonth)).as("the current month has begun").containsExactly("rule-set.month-begun");
+		ApiClient.Response nextMonth = as(province()).post(adoption2021,
+				Map.of("effectiveFrom", YearMonth.from(today()).plusMonths(1).atDay(1)));
+		assertThat(nextMonth.status()).as("a month to come needs nothing more").isEqualTo(200);
+		assertThat(nextMonth.json().get("retroactive").asBoolean()).isFalse();
+		long findingId = 0;
 		try {
-			assertThat(api.post("/api/rule-sets/" + jilin2023 + "/adoption", Map.of("effectiveFrom", june.atDay(1))).status())
-				.isEqualTo(200);
-			assertThat(api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", july.atDay(1))).status())
-				.isEqualTo(200);
-			evaluate(api, june);
-			evaluate(api, july);
+			assertThat(api.post(adoption2021, Map.of("effectiveFrom", july.atDay(1), "retroactive", true, "reason",
+					"测试：7月起仍用6号")).status()).isEqualTo(200);
+			ApiClient.Response retro = api.post(adoption2023, Map.of("effectiveFrom", june.atDay(1), "retroactive", true,
+					"reason", "测试：6月起追溯适用11号"));
+			assertThat(retro.status()).as(retro.body()).isEqualTo(200);
+			assertThat(retro.json().get("retroactive").asBoolean()).isTrue();
+			assertThat(retro.json().get("reevaluated").valueStream().map(JsonNode::asString).toList())
+				.as("the evaluated month it governs, re-evaluated at once").containsExactly("2026-06");
+			assertThat(jdbc.sql("""
+					select count(*) from audit_entry where action = 'RULE_SET_ADOPTED_RETROACTIVELY' and subject_id = '2026-06-01'
+					  and after_state::text like '%6月起追溯适用11号%'""").query(Long.class).single()).isPositive();
 			List<JsonNode> inJune = findings(api, site.projectId(), june, "R2");
 			assertThat(inJune).as("15 of 20 = 75 %: below 80 % for a key post under 11号").hasSize(1);
+			findingId = inJune.get(0).get("id").asLong();
 			assertThat(inJune.get(0).get("ruleSetCode").asString()).isEqualTo("吉建规〔2023〕11号");
 			assertThat(inJune.get(0).get("evidence").get("validDayRule").asString()).isEqualTo("TWO_PASSES_4H");
+			evaluate(api, july);
 			assertThat(findings(api, site.projectId(), july, "R2")).as("22 of 31 = 71 %: above 70 % under 6号").isEmpty();
 		}
 		finally {
-			api.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", june.atDay(1)));
+			api.post(adoption2021, Map.of("effectiveFrom", june.atDay(1), "retroactive", true, "reason", "测试结束：恢复6号"));
 		}
+		JsonNode detail = api.get("/api/findings/" + findingId).json();
+		assertThat(detail.get("finding").get("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(detail.get("revisions").valueStream().map(r -> r.get("change").asString()).toList())
+			.containsExactly("RAISED", "WITHDRAWN");
 		assertThat(api.post("/api/evaluations", Map.of("month", YearMonth.from(today()).toString())).status()).isEqualTo(400);
 	}
 

@@ -54,7 +54,9 @@ class DeviceApiTest extends IntegrationTest {
 		ApiClient.Response shown = api.get("/api/devices/" + device.id());
 		assertThat(shown.status()).isEqualTo(200);
 		assertThat(shown.body()).doesNotContain(device.secret());
-		assertThat(shown.json().get("registeredByStart").asBoolean()).isTrue();
+		assertThat(shown.json().get("registeredByStart").asBoolean())
+			.as("registered on the platform today, two months after the start (R1 rests on the observation)").isFalse();
+		assertThat(shown.json().get("equippedOn").isNull()).as("not heard yet").isTrue();
 		byte[] stored = jdbc.sql("select secret_cipher from device where id = ?").param(device.id()).query(byte[].class)
 			.single();
 		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(device.secret());

@@ -69,4 +69,49 @@ class ManagerChangeTest extends IntegrationTest {
 		assertThat(province.get("/api/projects/" + site.projectId() + "/managers").json().valueStream()
 			.noneMatch(p -> p.get("personId").asLong() == third)).isTrue();
 	}
+
+	@Test
+	void aChangeMayNotTakeEffectBeforeItIsFiledBeyondTheGraceAndAnOfficersCorrectionIsAudited() {
+		ApiClient province = as(province());
+		Site site = site(province, "220102", today().minusMonths(2));
+		String p = "/api/projects/" + site.projectId();
+		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		assertThat(province.post(p + "/managers", Map.of("personId", person(province), "post", "PROJECT_MANAGER", "unitId",
+				site.gcUnitId(), "tenureFrom", today().minusMonths(2))).status()).isEqualTo(201);
+		long safety = province.post(p + "/managers", Map.of("personId", person(province), "post", "SAFETY_OFFICER", "unitId",
+				site.gcUnitId(), "tenureFrom", today().minusMonths(2))).id();
+
+		long incoming = person(province);
+		ApiClient.Response tooEarly = enterprise.english().post(p + "/manager-changes", Map.of("post", "PROJECT_MANAGER",
+				"incomingPersonId", incoming, "incomingUnitId", site.gcUnitId(), "effectiveDate", today().minusDays(4),
+				"reason", "补报更换"));
+		assertThat(tooEarly.status()).isEqualTo(400);
+		assertThat(rules(tooEarly)).containsExactly("manager.change-back-dated");
+		assertThat(tooEarly.body()).contains(today().minusDays(3).toString());
+		assertThat(rules(enterprise.post(p + "/managers/" + safety + "/end", Map.of("date", today().minusDays(10)))))
+			.as("ending a tenure is back-dated the same way").containsExactly("manager.change-back-dated");
+
+		ApiClient.Response withinGrace = enterprise.post(p + "/manager-changes", Map.of("post", "PROJECT_MANAGER",
+				"incomingPersonId", incoming, "incomingUnitId", site.gcUnitId(), "effectiveDate", today().minusDays(3),
+				"reason", "三日内补报"));
+		assertThat(withinGrace.status()).as(withinGrace.body()).isEqualTo(201);
+		ApiClient county = as(account(Role.COUNTY_OFFICER, "220102", null, null, false));
+		assertThat(county.post(p + "/manager-changes/" + withinGrace.id() + "/reject", Map.of("note", "材料不全")).status())
+			.isEqualTo(200);
+
+		String officer = account(Role.COUNTY_OFFICER, "220102", null, null, false);
+		ApiClient.Response correction = as(officer).post(p + "/manager-changes", Map.of("post", "PROJECT_MANAGER",
+				"incomingPersonId", incoming, "incomingUnitId", site.gcUnitId(), "effectiveDate", today().minusDays(20),
+				"reason", "核实：实际于20日前更换"));
+		assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+		String audited = jdbc.sql("""
+				select after_state::text from audit_entry where subject_type = 'manager_change_request' and subject_id = ?
+				  and actor = ?""").params(String.valueOf(correction.id()), officer).query(String.class).single();
+		assertThat(audited).contains("\"retroactiveCorrection\":true", today().toString());
+		assertThat(county.post(p + "/manager-changes/" + correction.id() + "/approve", Map.of("note", "同意更正")).status())
+			.isEqualTo(200);
+		assertThat(province.get(p + "/managers").json().valueStream()
+			.anyMatch(m -> m.get("personId").asLong() == incoming
+					&& m.get("tenureFrom").asString().equals(today().minusDays(20).toString()))).isTrue();
+	}
 }

@@ -133,12 +133,40 @@ public abstract class IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", direction);
 		body.put("channelName", "东门" + SEQUENCE.get() + "号闸");
-		body.put("registeredOn", today().minusMonths(3));
 		ApiClient.Response r = api.post("/api/projects/" + projectId + "/devices", body);
 		if (r.status() != 201) {
 			throw new IllegalStateException(r.body());
 		}
 		return new RegisteredDevice(r.json().get("device").get("id").asLong(), serial, r.json().get("secret").asString());
+	}
+
+	/**
+	 * Test fixture, not an API (no regulated party can do this): writes what the platform would have
+	 * observed had the device been registered, assigned and first heard on {@code day} (08:00 in the
+	 * platform's zone), for scenarios whose facts lie before the test runs. R1 rests on these facts.
+	 */
+	protected void fixtureDeviceObservedSince(long deviceId, LocalDate day) {
+		fixtureDeviceRegisteredOn(deviceId, day);
+		jdbc.sql("""
+				update device set first_heard_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', first_heard_day = ?
+				where id = ?""")
+			.params(day, day, deviceId)
+			.update();
+	}
+
+	/**
+	 * Test fixture, not an API: as {@link #fixtureDeviceObservedSince} but only the registration and
+	 * assignment on {@code day}; the device has not been heard yet.
+	 */
+	protected void fixtureDeviceRegisteredOn(long deviceId, LocalDate day) {
+		jdbc.sql("""
+				update device set registered_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', registered_day = ?
+				where id = ?""")
+			.params(day, day, deviceId)
+			.update();
+		jdbc.sql("update device_assignment set from_day = ?, recorded_on = ? where device_id = ? and to_day is null")
+			.params(day, day, deviceId)
+			.update();
 	}
 
 	protected DeviceClient gate(RegisteredDevice device) {

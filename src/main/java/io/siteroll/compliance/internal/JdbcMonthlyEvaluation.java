@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * function: start to completion, minus stoppages) into a temporary table;</li>
  * <li>candidates for R2 (each post's valid days within its tenure against the construction days
  * within its tenure, compared in integers), R3 (workers engaged on a construction day against
- * workers with a valid day) and R1 (a device assigned by the start date; construction days on which
+ * workers with a valid day) and R1 (a device observably equipping the project by the start date:
+ * registered on the platform, assigned and first heard no later than it; construction days on which
  * no device was heard);</li>
  * <li>a merge into the findings: new ones raised, changed ones updated or reinstated, ones that no
  * longer hold withdrawn, each change a revision; identical ones untouched.</li>
@@ -86,7 +87,7 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			         select jsonb_agg(jsonb_build_object('firstDay', s.first_day, 'lastDay', s.last_day, 'kind', s.kind,
 			                                             'reason', s.reason) order by s.first_day) as list
 			         from project_stoppage s
-			         where s.project_id = mp.project_id and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
+			         where s.project_id = mp.project_id and s.status = 'IN_FORCE' and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
 			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from)
 			  and base.n > 0 and att.n * 100 < base.n * k.pct""";
 
@@ -131,12 +132,17 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			insert into finding_candidate
 			select 'R1', p.id, '', 'RECTIFICATION_ORDER', 'CONSTRUCTION_ENTERPRISE', p.contractor_id, pm.person_id, null, null,
 			       jsonb_build_object('startDate', p.start_date, 'firstDeviceFrom', dev.first_day,
+			                          'declaredInstallation', dev.declared,
 			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
 			                          'constructionDayCount', c.n, 'disconnectedDays', coalesce(off.days, '[]'::jsonb),
 			                          'disconnectedDayCount', coalesce(off.n, 0), 'toleranceDays', :toleranceDays)
 			from project p
 			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
-			     left join lateral (select min(a.from_day) as first_day from device_assignment a where a.project_id = p.id) dev on true
+			     left join lateral (
+			         select min(a.from_day) as first_day,
+			                (select min(d.registered_on) from device_assignment da join device d on d.id = da.device_id
+			                 where da.project_id = p.id) as declared
+			         from observed_device_assignment a where a.project_id = p.id) dev on true
 			     left join lateral (
 			         select count(*)::int as n, jsonb_agg(md.day order by md.day) as days
 			         from month_day md
@@ -228,6 +234,8 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			jdbc.sql(R1).params(p).update();
 			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
 			Map<String, Integer> changes = merge(evaluationId, from, rules);
+			// several months may be evaluated in one transaction (a retroactive rule-set adoption)
+			jdbc.sql("drop table month_day, finding_candidate").update();
 			jdbc.sql("""
 					update evaluation set finished_at = ?, projects = ?, raised = ?, updated = ?, withdrawn = ?, unchanged = ?
 					where id = ?""")

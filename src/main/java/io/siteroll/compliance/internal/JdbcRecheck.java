@@ -92,7 +92,7 @@ class JdbcRecheck implements Recheck {
 			throw new Conflict("deadline", "recheck.too-early", from.plusDays(1));
 		}
 		Map<String, Object> evidence = jdbc.sql("""
-				select exists (select 1 from device_assignment a
+				select exists (select 1 from observed_device_assignment a
 				               where a.project_id = ? and a.from_day <= ? and (a.to_day is null or a.to_day >= ?)) as equipped,
 				       (select count(*) from construction_days(?, ?, ?) d
 				        where not exists (select 1 from device_day dd where dd.project_id = ? and dd.day = d)) as disconnected""")

@@ -22,6 +22,8 @@ import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.RuleViolation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +50,13 @@ class JdbcRuleSets implements RuleSets {
 
 	private final Clock clock;
 
+	/** The evaluation depends on the rule sets; a retroactive adoption re-runs it (hence looked up lazily). */
+	private final ObjectProvider<JdbcMonthlyEvaluation> evaluation;
+
 	JdbcRuleSets(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes,
-			Clock clock) {
+			Clock clock, ObjectProvider<JdbcMonthlyEvaluation> evaluation) {
 		this.clock = clock;
+		this.evaluation = evaluation;
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.audit = audit;
@@ -71,8 +77,11 @@ class JdbcRuleSets implements RuleSets {
 
 	@Override
 	public List<Adoption> adoptions() {
-		return jdbc.sql("select effective_from, rule_set_id, adopted_by from rule_set_adoption order by effective_from")
-			.query((rs, n) -> new Adoption(rs.getDate(1).toLocalDate(), require(rs.getLong(2)), rs.getString(3)))
+		return jdbc.sql("""
+				select effective_from, rule_set_id, adopted_by, retroactive, reason from rule_set_adoption
+				order by effective_from""")
+			.query((rs, n) -> new Adoption(rs.getDate(1).toLocalDate(), require(rs.getLong(2)), rs.getString(3),
+					rs.getBoolean(4), rs.getString(5), List.of()))
 			.list();
 	}
 
@@ -136,26 +145,67 @@ class JdbcRuleSets implements RuleSets {
 
 	@Override
 	@Transactional
-	public Adoption adopt(long ruleSetId, LocalDate effectiveFrom) {
+	public Adoption adopt(long ruleSetId, LocalDate effectiveFrom, boolean retroactive, String reason) {
 		requireProvince();
 		Checks checks = new Checks();
 		checks.required("effectiveFrom", effectiveFrom);
 		if (effectiveFrom != null) {
 			checks.check(effectiveFrom.getDayOfMonth() == 1, "effectiveFrom", "rule-set.first-of-month");
 		}
+		String why = checks.maxLength("reason", reason == null || reason.isBlank() ? null : reason.strip(), 500);
 		checks.throwIfAny();
 		RuleSet adopted = require(ruleSetId);
+		LocalDate today = LocalDate.now(clock);
+		boolean evaluated = jdbc.sql("select exists (select 1 from evaluation where month >= ?)").param(effectiveFrom)
+			.query(Boolean.class).single();
+		boolean intoThePast = !effectiveFrom.isAfter(today) || evaluated;
+		if (intoThePast && !retroactive) {
+			throw RuleViolation.of("effectiveFrom", "rule-set.month-begun", YearMonth.from(effectiveFrom).toString());
+		}
+		if (intoThePast && why == null) {
+			throw RuleViolation.of("reason", "rule-set.retroactive-needs-reason");
+		}
+		String by = actors.get().username();
 		RuleSet before = inForce(YearMonth.from(effectiveFrom));
 		jdbc.sql("""
-				insert into rule_set_adoption (effective_from, rule_set_id, adopted_by) values (?, ?, ?)
+				insert into rule_set_adoption (effective_from, rule_set_id, adopted_by, retroactive, reason) values (?, ?, ?, ?, ?)
 				on conflict (effective_from) do update set rule_set_id = excluded.rule_set_id,
-				    adopted_by = excluded.adopted_by, adopted_at = now()""")
-			.params(effectiveFrom, ruleSetId, actors.get().username())
+				    adopted_by = excluded.adopted_by, adopted_at = now(), retroactive = excluded.retroactive,
+				    reason = excluded.reason""")
+			.params(effectiveFrom, ruleSetId, by, intoThePast, intoThePast ? why : null)
 			.update();
-		audit.record(AuditRecord.changed("RULE_SET_ADOPTED", "rule_set_adoption", effectiveFrom,
-				Map.of("ruleSet", before.code()), Map.of("ruleSet", adopted.code())));
 		validDays.set(effectiveFrom, adopted.validDayRule());
-		return new Adoption(effectiveFrom, adopted, actors.get().username());
+		List<YearMonth> reevaluated = intoThePast ? affectedMonths(effectiveFrom, today) : List.of();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("ruleSet", adopted.code());
+		if (intoThePast) {
+			after.put("retroactive", true);
+			after.put("reason", why);
+			after.put("reevaluated", reevaluated.stream().map(YearMonth::toString).toList());
+		}
+		audit.record(AuditRecord.changed(intoThePast ? "RULE_SET_ADOPTED_RETROACTIVELY" : "RULE_SET_ADOPTED",
+				"rule_set_adoption", effectiveFrom, Map.of("ruleSet", before.code()), after));
+		for (YearMonth month : reevaluated) {
+			evaluation.getObject().run(month, by);
+		}
+		return new Adoption(effectiveFrom, adopted, by, intoThePast, intoThePast ? why : null, reevaluated);
+	}
+
+	/**
+	 * The months already evaluated that this adoption governs: from its first month until the next
+	 * adoption (or the current month, which is never evaluated).
+	 */
+	private List<YearMonth> affectedMonths(LocalDate effectiveFrom, LocalDate today) {
+		return jdbc.sql("""
+				select distinct e.month from evaluation e
+				where e.month >= :from and e.month < :thisMonth
+				  and e.month < coalesce((select min(a.effective_from) from rule_set_adoption a where a.effective_from > :from),
+				                         :thisMonth)
+				order by e.month""")
+			.param("from", effectiveFrom)
+			.param("thisMonth", today.withDayOfMonth(1))
+			.query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()))
+			.list();
 	}
 
 	private void requireProvince() {

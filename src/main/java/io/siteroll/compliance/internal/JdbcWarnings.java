@@ -44,7 +44,7 @@ class JdbcWarnings implements Warnings {
 			select p.id, p.start_date from project p
 			where p.start_date <= :d and (p.completion_date is null or p.completion_date >= :d)
 			  and not exists (select 1 from project_stoppage s
-			                  where s.project_id = p.id and s.first_day <= :d and (s.last_day is null or s.last_day >= :d))""";
+			                  where s.project_id = p.id and s.status = 'IN_FORCE' and s.first_day <= :d and (s.last_day is null or s.last_day >= :d))""";
 
 	private static final String NO_DEVICE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
@@ -59,7 +59,7 @@ class JdbcWarnings implements Warnings {
 			       jsonb_build_object('serialNumber', d.serial_number, 'channelName', d.channel_name,
 			                          'lastHeardDay', heard.day, 'asOf', :d)
 			from started_project sp
-			     join device d on d.project_id = sp.id and d.enabled and d.registered_on < :d - 1
+			     join device d on d.project_id = sp.id and d.enabled and d.registered_day < :d - 1
 			     left join lateral (select max(dd.day) as day from device_day dd where dd.device_id = d.id and dd.day <= :d) heard on true
 			where heard.day is null or heard.day < :d - 1""";
 

@@ -29,7 +29,8 @@ class ComplianceApi {
 	record EvaluationRequest(YearMonth month) {
 	}
 
-	record AdoptionRequest(LocalDate effectiveFrom) {
+	/** {@code retroactive} with a {@code reason}: needed for a month that has begun or been evaluated. */
+	record AdoptionRequest(LocalDate effectiveFrom, Boolean retroactive, String reason) {
 	}
 
 	private final RuleSets ruleSets;
@@ -74,9 +75,11 @@ class ComplianceApi {
 	}
 
 	@PostMapping("/api/rule-sets/{id}/adoption")
-	@Operation(summary = "Put a rule set in force from the first day of a month; province officers only, audited")
+	@Operation(summary = "Put a rule set in force from the first day of a month; province officers only, audited. "
+			+ "For a month that has begun or been evaluated only with retroactive=true and a reason; the months "
+			+ "already evaluated are then re-evaluated, with revisions")
 	RuleSets.Adoption adopt(@PathVariable long id, @RequestBody AdoptionRequest request) {
-		return ruleSets.adopt(id, request.effectiveFrom());
+		return ruleSets.adopt(id, request.effectiveFrom(), Boolean.TRUE.equals(request.retroactive()), request.reason());
 	}
 
 	@PostMapping("/api/evaluations")

@@ -58,10 +58,11 @@ public class DeviceContact {
 		tx.executeWithoutResult(status -> {
 			Optional<Timestamp> wasOffline = jdbc.sql("""
 					with old as (select id, offline_since from device where id = ? for update)
-					update device d set last_heard_at = greatest(d.last_heard_at, ?), offline_since = null
+					update device d set last_heard_at = greatest(d.last_heard_at, ?), offline_since = null,
+					       first_heard_at = coalesce(d.first_heard_at, ?), first_heard_day = coalesce(d.first_heard_day, ?)
 					from old where d.id = old.id
 					returning old.offline_since""")
-				.params(device.id(), Timestamp.from(now))
+				.params(device.id(), Timestamp.from(now), Timestamp.from(now), day)
 				.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)))
 				.single();
 			jdbc.sql("""

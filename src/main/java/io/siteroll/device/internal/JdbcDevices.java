@@ -39,8 +39,10 @@ class JdbcDevices implements Devices {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	static final String SELECT = """
-			select d.*, p.name as project_name, p.start_date as project_start_date
-			from device d join project p on p.id = d.project_id""";
+			select d.*, p.name as project_name, p.start_date as project_start_date, oda.from_day as equipped_on
+			from device d join project p on p.id = d.project_id
+			     left join observed_device_assignment oda on oda.device_id = d.id and oda.project_id = d.project_id
+			                                              and oda.to_day is null""";
 
 	private final JdbcClient jdbc;
 
@@ -82,7 +84,6 @@ class JdbcDevices implements Devices {
 		checks.required("kind", r.kind());
 		checks.required("direction", r.direction());
 		checks.maxLength("channelName", checks.required("channelName", r.channelName()), 50);
-		checks.required("registeredOn", r.registeredOn());
 		if (r.registeredOn() != null) {
 			checks.check(!r.registeredOn().isAfter(LocalDate.now(clock)), "registeredOn", "date.in-future");
 		}
@@ -94,17 +95,22 @@ class JdbcDevices implements Devices {
 			throw new Conflict("serialNumber", "device.serial-taken");
 		}
 		String secret = newSecret();
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		long id = jdbc.sql("""
 				insert into device (serial_number, vendor, model, protocol, kind, direction, channel_name, project_id,
-				                    registered_on, secret_cipher)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				                    registered_on, secret_cipher, registered_at, registered_day)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(serial, r.vendor().strip(), r.model().strip(), r.protocol().name(), r.kind().name(),
 					r.direction().name(), r.channelName().strip(), r.projectId(), r.registeredOn(),
-					cipher.encrypt(SECRET_PURPOSE, secret))
+					cipher.encrypt(SECRET_PURPOSE, secret), Timestamp.from(now), today)
 			.query(Long.class)
 			.single();
-		jdbc.sql("insert into device_assignment (device_id, project_id, from_day, by_actor) values (?, ?, ?, ?)")
-			.params(id, r.projectId(), r.registeredOn(), actors.get().username())
+		// 配备 counts from the day the platform registered the device, whatever installation date is declared
+		jdbc.sql("""
+				insert into device_assignment (device_id, project_id, from_day, by_actor, recorded_on)
+				values (?, ?, ?, ?, ?)""")
+			.params(id, r.projectId(), today, actors.get().username(), today)
 			.update();
 		event(id, "REGISTERED", "project " + r.projectId());
 		Device device = find(id);
@@ -175,8 +181,10 @@ class JdbcDevices implements Devices {
 		}
 		jdbc.sql("update device_assignment set to_day = ? where device_id = ? and to_day is null")
 			.params(move.fromDay().minusDays(1), deviceId).update();
-		jdbc.sql("insert into device_assignment (device_id, project_id, from_day, by_actor) values (?, ?, ?, ?)")
-			.params(deviceId, move.projectId(), move.fromDay(), actors.get().username()).update();
+		jdbc.sql("""
+				insert into device_assignment (device_id, project_id, from_day, by_actor, recorded_on)
+				values (?, ?, ?, ?, ?)""")
+			.params(deviceId, move.projectId(), move.fromDay(), actors.get().username(), LocalDate.now(clock)).update();
 		String channel = move.channelName() == null || move.channelName().isBlank() ? before.channelName()
 				: move.channelName().strip();
 		jdbc.sql("update device set project_id = ?, channel_name = ?, updated_at = now() where id = ?")
@@ -262,7 +270,8 @@ class JdbcDevices implements Devices {
 		m.put("direction", d.direction().name());
 		m.put("channelName", d.channelName());
 		m.put("projectId", d.projectId());
-		m.put("registeredOn", d.registeredOn().toString());
+		m.put("registeredOn", d.registeredOn() == null ? null : d.registeredOn().toString());
+		m.put("registeredAt", d.registeredAt().toString());
 		m.put("enabled", d.enabled());
 		return m;
 	}
@@ -278,7 +287,9 @@ class JdbcDevices implements Devices {
 		Timestamp offline = rs.getTimestamp("offline_since");
 		java.sql.Date start = rs.getDate("project_start_date");
 		Instant lastHeard = heard == null ? null : heard.toInstant();
-		LocalDate registeredOn = rs.getDate("registered_on").toLocalDate();
+		LocalDate registeredOn = rs.getObject("registered_on", LocalDate.class);
+		LocalDate equippedOn = rs.getObject("equipped_on", LocalDate.class);
+		Timestamp firstHeard = rs.getTimestamp("first_heard_at");
 		LocalDate startDate = start == null ? null : start.toLocalDate();
 		boolean online = lastHeard != null && lastHeard.isAfter(clock.instant().minus(ONLINE_WINDOW));
 		return new Device(rs.getLong("id"), rs.getString("serial_number"), rs.getString("vendor"), rs.getString("model"),
@@ -286,6 +297,8 @@ class JdbcDevices implements Devices {
 				Gate.Direction.valueOf(rs.getString("direction")), rs.getString("channel_name"), rs.getLong("project_id"),
 				rs.getString("project_name"), startDate, registeredOn, rs.getBoolean("enabled"), lastHeard, online,
 				rs.getString("status"), rs.getString("firmware"), (Long) rs.getObject("clock_skew_ms"),
-				offline == null ? null : offline.toInstant(), Device.registeredByStart(registeredOn, startDate));
+				offline == null ? null : offline.toInstant(),
+				Device.equippedByStart(equippedOn, startDate, LocalDate.now(clock)),
+				rs.getTimestamp("registered_at").toInstant(), firstHeard == null ? null : firstHeard.toInstant(), equippedOn);
 	}
 }

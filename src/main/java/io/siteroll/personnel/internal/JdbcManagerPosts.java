@@ -2,6 +2,7 @@ package io.siteroll.personnel.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
@@ -22,8 +24,10 @@ import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ParticipatingUnit;
+import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +69,15 @@ class JdbcManagerPosts implements ManagerPosts {
 
 	private final CurrentActor actors;
 
+	private final Clock clock;
+
+	/** How many days before the day it is filed a tenure change may take effect (siteroll.personnel.back-dating-grace-days). */
+	private final int graceDays;
+
 	JdbcManagerPosts(JdbcClient jdbc, ProjectAccess access, Projects projects, CodeDictionary codes, AuditTrail audit,
-			CurrentActor actors) {
+			CurrentActor actors, Clock clock, @Value("${siteroll.personnel.back-dating-grace-days:3}") int graceDays) {
+		this.clock = clock;
+		this.graceDays = graceDays;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.projects = projects;
@@ -139,7 +150,7 @@ class JdbcManagerPosts implements ManagerPosts {
 	@Override
 	@Transactional
 	public ManagerPost endTenure(long projectId, long postId, LocalDate lastDay) {
-		access.requireManageable(projectId);
+		Project project = access.requireManageable(projectId);
 		ManagerPost post = require(projectId, postId);
 		if (ManagerPost.KEY_POSTS.contains(post.post())) {
 			throw new Conflict("post", "manager.key-post-change-needs-approval");
@@ -153,9 +164,10 @@ class JdbcManagerPosts implements ManagerPosts {
 		if (lastDay.isBefore(post.tenureFrom())) {
 			throw RuleViolation.of("tenureTo", "date.before-start");
 		}
+		boolean correction = backDated(project, lastDay.plusDays(1), "tenureTo");
 		jdbc.sql("update manager_post set tenure_to = ? where id = ?").params(lastDay, postId).update();
-		audit.record(AuditRecord.changed("TENURE_ENDED", "manager_post", postId, Map.of("tenureTo", "-"),
-				Map.of("tenureTo", lastDay.toString())));
+		audit.record(AuditRecord.changed(correction ? "TENURE_ENDED_RETROACTIVELY" : "TENURE_ENDED", "manager_post", postId,
+				Map.of("tenureTo", "-"), Map.of("tenureTo", lastDay.toString(), "filedOn", LocalDate.now(clock).toString())));
 		return require(projectId, postId);
 	}
 
@@ -202,10 +214,28 @@ class JdbcManagerPosts implements ManagerPosts {
 
 	// ---- change requests ----------------------------------------------------------------------
 
+	/**
+	 * A tenure may change from a day before the one it is filed only within the grace; earlier, it is a
+	 * correction only an officer overseeing the project makes (returns true, and the caller audits it
+	 * as such). The enterprise side is refused.
+	 */
+	private boolean backDated(Project project, LocalDate effective, String field) {
+		LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
+		if (!effective.isBefore(earliest)) {
+			return false;
+		}
+		Actor actor = actors.get();
+		if (actor.isOfficer() && actor.oversees(project.regionPath())) {
+			return true;
+		}
+		throw RuleViolation.of(field, "manager.change-back-dated", earliest);
+	}
+
 	@Override
 	@Transactional
 	public ManagerChangeRequest requestChange(long projectId, ChangeRequest r) {
-		access.requireManageable(projectId);
+		// the enterprise side files a change; an officer overseeing the project may file a correction
+		Project project = access.canOversee(projectId) ? access.requireOverseen(projectId) : access.requireManageable(projectId);
 		lockProject(projectId);
 		Checks checks = new Checks();
 		String post = r.post() == null ? null : r.post().strip();
@@ -223,6 +253,7 @@ class JdbcManagerPosts implements ManagerPosts {
 				throw RuleViolation.of("effectiveDate", "manager.change-before-tenure");
 			}
 		}
+		boolean correction = backDated(project, r.effectiveDate(), "effectiveDate");
 		boolean pending = jdbc.sql("select exists (select 1 from manager_change_request where project_id = ? and post = ? and status = 'PENDING')")
 			.params(projectId, post)
 			.query(Boolean.class)
@@ -244,6 +275,8 @@ class JdbcManagerPosts implements ManagerPosts {
 		state.put("incomingPersonId", r.incomingPersonId());
 		state.put("effectiveDate", r.effectiveDate().toString());
 		state.put("reason", reason);
+		state.put("filedOn", LocalDate.now(clock).toString());
+		state.put("retroactiveCorrection", correction);
 		audit.record(AuditRecord.created("manager_change_request", id, state));
 		return request(projectId, id);
 	}

@@ -3,12 +3,14 @@ package io.siteroll.project.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +36,7 @@ import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +53,8 @@ class JdbcProjects implements Projects, ProjectAccess {
 			select p.id, p.code, p.name, p.region_code, r.path region_path, p.address, p.longitude, p.latitude,
 			       p.category, p.construction_nature, p.contractor_id, e.name contractor_name, p.start_date,
 			       p.planned_completion_date, p.completion_date,
-			       exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today
-			               and (s.last_day is null or s.last_day >= :today)) stopped_today
+			       exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'
+			               and s.first_day <= :today and (s.last_day is null or s.last_day >= :today)) stopped_today
 			from project p join region r on r.code = p.region_code join enterprise e on e.id = p.contractor_id""";
 
 	/** The caller's scope as a predicate over {@code p} and {@code r}. */
@@ -74,8 +77,12 @@ class JdbcProjects implements Projects, ProjectAccess {
 
 	private final Clock clock;
 
+	/** How many days back the enterprise side may still date a start or completion (siteroll.project.back-dating-grace-days). */
+	private final int graceDays;
+
 	JdbcProjects(JdbcClient jdbc, Regions regions, Enterprises enterprises, CodeDictionary codes, AuditTrail audit,
-			CurrentActor actors, Clock clock) {
+			CurrentActor actors, Clock clock, @Value("${siteroll.project.back-dating-grace-days:3}") int graceDays) {
+		this.graceDays = graceDays;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.enterprises = enterprises;
@@ -134,6 +141,15 @@ class JdbcProjects implements Projects, ProjectAccess {
 		}
 		if (before.completionDate() != null && valid.startDate() != null && valid.startDate().isAfter(before.completionDate())) {
 			throw RuleViolation.of("startDate", "project.start-after-completion");
+		}
+		if (!Objects.equals(before.startDate(), valid.startDate()) && !oversees(before)) {
+			// moving a start date that has passed, or into the past, changes construction days already judged
+			LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
+			boolean pastBefore = before.startDate() != null && before.startDate().isBefore(earliest);
+			boolean pastAfter = valid.startDate() != null && valid.startDate().isBefore(earliest);
+			if (pastBefore || pastAfter) {
+				throw RuleViolation.of("startDate", "project.start-back-dated", earliest);
+			}
 		}
 		jdbc.sql("""
 				update project set name = ?, region_code = ?, address = ?, longitude = ?, latitude = ?, category = ?,
@@ -205,11 +221,11 @@ class JdbcProjects implements Projects, ProjectAccess {
 				case NOT_STARTED -> " and (p.start_date is null or p.start_date > :today)";
 				case COMPLETED -> " and p.completion_date < :today";
 				case STOPPED -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
-						+ " and exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
-						+ " and (s.last_day is null or s.last_day >= :today))";
+						+ " and exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'"
+						+ " and s.first_day <= :today and (s.last_day is null or s.last_day >= :today))";
 				case UNDER_CONSTRUCTION -> " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)"
-						+ " and not exists (select 1 from project_stoppage s where s.project_id = p.id and s.first_day <= :today"
-						+ " and (s.last_day is null or s.last_day >= :today))";
+						+ " and not exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'"
+						+ " and s.first_day <= :today and (s.last_day is null or s.last_day >= :today))";
 			});
 		}
 		long total = jdbc.sql("select count(*) from project p join region r on r.code = p.region_code"
@@ -404,22 +420,48 @@ class JdbcProjects implements Projects, ProjectAccess {
 
 	// ---- calendar -----------------------------------------------------------------------------
 
+	private static final String SELECT_STOPPAGE = """
+			select id, project_id, first_day, last_day, reason, kind, declared_by, status, declared_on, decided_by,
+			       decision_note
+			from project_stoppage""";
+
 	@Override
 	public List<Stoppage> stoppages(long projectId) {
 		requireVisible(projectId);
-		return jdbc.sql("""
-				select id, project_id, first_day, last_day, reason, kind, declared_by from project_stoppage
-				where project_id = ? order by first_day, id""")
+		return jdbc.sql(SELECT_STOPPAGE + " where project_id = ? order by first_day, id")
 			.param(projectId)
-			.query((rs, n) -> new Stoppage(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-					rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.query(JdbcProjects::stoppage)
 			.list();
+	}
+
+	private static Stoppage stoppage(ResultSet rs, int n) throws SQLException {
+		return new Stoppage(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+				rs.getString(5), rs.getString(6), rs.getString(7), Stoppage.Status.valueOf(rs.getString(8)),
+				rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11));
+	}
+
+	private Stoppage stoppage(long projectId, long stoppageId) {
+		return jdbc.sql(SELECT_STOPPAGE + " where id = ? and project_id = ?")
+			.params(stoppageId, projectId)
+			.query(JdbcProjects::stoppage)
+			.optional()
+			.orElseThrow(() -> new NotFound("stoppage", stoppageId));
+	}
+
+	/** Stoppages that still count for overlaps: in force or awaiting a decision. */
+	private List<Stoppage> standing(long projectId) {
+		return stoppages(projectId).stream().filter(s -> s.status() != Stoppage.Status.REJECTED).toList();
 	}
 
 	@Override
 	@Transactional
 	public Stoppage declareStoppage(long projectId, StoppageDeclaration d) {
-		Project project = requireManageable(projectId);
+		Project project = requireVisible(projectId);
+		Actor actor = actors.get();
+		boolean officer = actor.isOfficer() && actor.oversees(project.regionPath());
+		if (!officer) {
+			requireManageable(projectId);
+		}
 		lockProject(projectId);
 		Checks checks = new Checks();
 		checks.required("firstDay", d.firstDay());
@@ -434,25 +476,83 @@ class JdbcProjects implements Projects, ProjectAccess {
 					"stoppage.after-completion");
 		}
 		checks.throwIfAny();
-		for (Stoppage s : stoppages(projectId)) {
+		for (Stoppage s : standing(projectId)) {
 			boolean overlaps = (s.lastDay() == null || !d.firstDay().isAfter(s.lastDay()))
 					&& (d.lastDay() == null || !d.lastDay().isBefore(s.firstDay()));
 			if (overlaps) {
 				throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
 			}
 		}
+		LocalDate today = LocalDate.now(clock);
+		Stoppage.Status status = officer || !d.firstDay().isBefore(today) ? Stoppage.Status.IN_FORCE
+				: Stoppage.Status.PENDING;
 		long id = jdbc.sql("""
-				insert into project_stoppage (project_id, first_day, last_day, reason, declared_by) values (?, ?, ?, ?, ?)
-				returning id""")
-			.params(projectId, d.firstDay(), d.lastDay(), reason, actors.get().username())
+				insert into project_stoppage (project_id, first_day, last_day, reason, declared_by, status, declared_on)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(projectId, d.firstDay(), d.lastDay(), reason, actor.username(), status.name(), today)
 			.query(Long.class)
 			.single();
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("firstDay", d.firstDay().toString());
 		after.put("lastDay", d.lastDay() == null ? null : d.lastDay().toString());
 		after.put("reason", reason);
+		after.put("status", status.name());
+		after.put("declaredOn", today.toString());
+		after.put("byOfficer", officer);
 		audit.record(AuditRecord.created("project_stoppage", id, after));
-		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+		return stoppage(projectId, id);
+	}
+
+	@Override
+	@Transactional
+	public Stoppage approveStoppage(long projectId, long stoppageId, String note) {
+		Stoppage pending = pendingForDecision(projectId, stoppageId, note);
+		for (Stoppage s : stoppages(projectId)) {
+			boolean overlaps = s.inForce() && (s.lastDay() == null || !pending.firstDay().isAfter(s.lastDay()))
+					&& (pending.lastDay() == null || !pending.lastDay().isBefore(s.firstDay()));
+			if (overlaps) {
+				throw new Conflict("stoppageId", "stoppage.overlaps", s.firstDay().toString());
+			}
+		}
+		return decide(pending, Stoppage.Status.IN_FORCE, note);
+	}
+
+	@Override
+	@Transactional
+	public Stoppage rejectStoppage(long projectId, long stoppageId, String note) {
+		return decide(pendingForDecision(projectId, stoppageId, note), Stoppage.Status.REJECTED, note);
+	}
+
+	private Stoppage pendingForDecision(long projectId, long stoppageId, String note) {
+		requireOverseen(projectId);
+		lockProject(projectId);
+		Stoppage stoppage = stoppage(projectId, stoppageId);
+		if (note == null || note.isBlank()) {
+			throw RuleViolation.of("note", "required");
+		}
+		if (note.strip().length() > 500) {
+			throw RuleViolation.of("note", "max-length", 500);
+		}
+		if (stoppage.status() != Stoppage.Status.PENDING) {
+			throw new Conflict("status", "stoppage.not-pending");
+		}
+		if (stoppage.declaredBy().equals(actors.get().username())) {
+			throw new Forbidden("stoppage.own-request");
+		}
+		return stoppage;
+	}
+
+	private Stoppage decide(Stoppage pending, Stoppage.Status decision, String note) {
+		jdbc.sql("""
+				update project_stoppage set status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+				where id = ? and status = 'PENDING'""")
+			.params(decision.name(), actors.get().username(), Timestamp.from(clock.instant()), note.strip(),
+					pending.id())
+			.update();
+		audit.record(AuditRecord.changed(decision == Stoppage.Status.IN_FORCE ? "APPROVED" : "REJECTED",
+				"project_stoppage", pending.id(), Map.of("status", "PENDING"),
+				Map.of("status", decision.name(), "note", note.strip())));
+		return stoppage(pending.projectId(), pending.id());
 	}
 
 	@Override
@@ -463,7 +563,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (resumptionDay == null) {
 			throw RuleViolation.of("resumptionDay", "required");
 		}
-		List<Stoppage> openOnes = stoppages(projectId).stream().filter(s -> s.lastDay() == null).toList();
+		List<Stoppage> openOnes = standing(projectId).stream().filter(s -> s.lastDay() == null).toList();
 		if (openOnes.stream().anyMatch(s -> "ORDERED".equals(s.kind()))) {
 			throw new Conflict("resumptionDay", "stoppage.ordered");
 		}
@@ -494,7 +594,7 @@ class JdbcProjects implements Projects, ProjectAccess {
 					"stoppage.before-start");
 		}
 		checks.throwIfAny();
-		for (Stoppage s : stoppages(projectId)) {
+		for (Stoppage s : standing(projectId)) {
 			if (s.lastDay() == null || !firstDay.isAfter(s.lastDay())) {
 				if (s.lastDay() == null || !s.firstDay().isAfter(firstDay)) {
 					throw new Conflict("firstDay", "stoppage.overlaps", s.firstDay().toString());
@@ -502,14 +602,14 @@ class JdbcProjects implements Projects, ProjectAccess {
 			}
 		}
 		long id = jdbc.sql("""
-				insert into project_stoppage (project_id, first_day, last_day, reason, kind, declared_by)
-				values (?, ?, null, ?, 'ORDERED', ?) returning id""")
-			.params(projectId, firstDay, reason.strip(), actors.get().username())
+				insert into project_stoppage (project_id, first_day, last_day, reason, kind, declared_by, declared_on)
+				values (?, ?, null, ?, 'ORDERED', ?, ?) returning id""")
+			.params(projectId, firstDay, reason.strip(), actors.get().username(), LocalDate.now(clock))
 			.query(Long.class)
 			.single();
 		audit.record(AuditRecord.created("project_stoppage", id,
 				Map.of("kind", "ORDERED", "firstDay", firstDay.toString(), "reason", reason.strip())));
-		return stoppages(projectId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+		return stoppage(projectId, id);
 	}
 
 	@Override
@@ -546,10 +646,19 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (before.completionDate() != null) {
 			throw new Conflict("completionDate", "project.already-completed");
 		}
+		LocalDate earliest = LocalDate.now(clock).minusDays(graceDays);
+		if (completionDate.isBefore(earliest) && !oversees(before)) {
+			throw RuleViolation.of("completionDate", "project.completion-back-dated", earliest);
+		}
 		jdbc.sql("update project set completion_date = ?, updated_at = now() where id = ?").params(completionDate, projectId).update();
 		Project after = load(projectId).orElseThrow();
 		audit.record(AuditRecord.changed("COMPLETED", "project", projectId, state(before), state(after)));
 		return after;
+	}
+
+	/** An officer whose region contains the project: changes to its past are their act. */
+	private boolean oversees(Project project) {
+		return actors.get().oversees(project.regionPath());
 	}
 
 	private void lockProject(long projectId) {

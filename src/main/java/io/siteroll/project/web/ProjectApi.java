@@ -38,6 +38,9 @@ class ProjectApi {
 	record CompletionRequest(LocalDate completionDate) {
 	}
 
+	record StoppageDecision(String note) {
+	}
+
 	record ConstructionDays(long projectId, YearMonth month, int count, List<LocalDate> days) {
 	}
 
@@ -102,9 +105,23 @@ class ProjectApi {
 
 	@PostMapping("/{id}/stoppages")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Declare a stoppage (停工); without a last day it lasts until resumption")
+	@Operation(summary = "Declare a stoppage (停工); without a last day it lasts until resumption. The enterprise side's "
+			+ "stoppage is in force from the day it is declared; one beginning earlier is PENDING until an officer of the "
+			+ "project's region approves it. An officer's stoppage is in force at once.")
 	Stoppage declareStoppage(@PathVariable long id, @RequestBody Projects.StoppageDeclaration declaration) {
 		return projects.declareStoppage(id, declaration);
+	}
+
+	@PostMapping("/{id}/stoppages/{stoppageId}/approval")
+	@Operation(summary = "Approve a pending stoppage (officers of the project's region, not its requester; note required)")
+	Stoppage approveStoppage(@PathVariable long id, @PathVariable long stoppageId, @RequestBody StoppageDecision decision) {
+		return projects.approveStoppage(id, stoppageId, decision.note());
+	}
+
+	@PostMapping("/{id}/stoppages/{stoppageId}/rejection")
+	@Operation(summary = "Reject a pending stoppage (officers of the project's region, not its requester; note required)")
+	Stoppage rejectStoppage(@PathVariable long id, @PathVariable long stoppageId, @RequestBody StoppageDecision decision) {
+		return projects.rejectStoppage(id, stoppageId, decision.note());
 	}
 
 	@PostMapping("/{id}/resumption")

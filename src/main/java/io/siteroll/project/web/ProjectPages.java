@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.project.Project;
+import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -49,8 +53,15 @@ class ProjectPages {
 
 	private final Clock clock;
 
-	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes, Clock clock) {
+	private final ProjectAccess access;
+
+	private final Messages messages;
+
+	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes, Clock clock,
+			ProjectAccess access, Messages messages) {
 		this.clock = clock;
+		this.access = access;
+		this.messages = messages;
 		this.projects = projects;
 		this.regions = regions;
 		this.calendar = calendar;
@@ -89,7 +100,12 @@ class ProjectPages {
 		List<CalendarDay> calendarDays = new ArrayList<>();
 		for (int d = 1; d <= shown.lengthOfMonth(); d++) {
 			LocalDate date = shown.atDay(d);
-			String kind = work.contains(date) ? "work" : stoppages.stream().anyMatch(s -> s.covers(date)) ? "stop" : "off";
+			String kind = work.contains(date) ? "work"
+					: stoppages.stream().anyMatch(s -> s.inForce() && s.covers(date)) ? "stop" : "off";
+			if (kind.equals("work") && stoppages.stream()
+				.anyMatch(s -> s.status() == Stoppage.Status.PENDING && s.covers(date))) {
+				kind = "work pending";
+			}
 			calendarDays.add(new CalendarDay(date, d, kind));
 		}
 		Map<String, String> unitTypes = new LinkedHashMap<>();
@@ -100,9 +116,29 @@ class ProjectPages {
 		model.addAttribute("units", projects.units(id));
 		model.addAttribute("unitTypes", unitTypes);
 		model.addAttribute("stoppages", stoppages);
+		model.addAttribute("canOversee", access.canOversee(id));
 		model.addAttribute("month", shown);
 		model.addAttribute("constructionDays", days);
 		model.addAttribute("calendarDays", calendarDays);
 		return "project/detail";
+	}
+
+	/** An officer of the project's region approves or rejects a pending stoppage, with the reason. */
+	@PostMapping("/projects/{id}/stoppages/{stoppageId}/decision")
+	String decideStoppage(@PathVariable long id, @PathVariable long stoppageId, @RequestParam String decision,
+			@RequestParam(required = false) String note, Model model) {
+		try {
+			if ("APPROVE".equals(decision)) {
+				projects.approveStoppage(id, stoppageId, note);
+			}
+			else {
+				projects.rejectStoppage(id, stoppageId, note);
+			}
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("error", messages.summary(e));
+			return detail(id, null, model);
+		}
+		return "redirect:/projects/" + id;
 	}
 }

@@ -2,6 +2,7 @@ package io.siteroll.device.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ class DeviceOfflineTest extends IntegrationTest {
 		Site from = site(api, "220102", today().minusMonths(2));
 		Site to = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice device = device(api, from.projectId(), "SITEROLL", "IN");
+		clock.advance(Duration.ofDays(1));
 		ApiClient.Response moved = api.post("/api/devices/" + device.id() + "/move",
 				Map.of("projectId", to.projectId(), "fromDay", today()));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
