@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -37,7 +36,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, io.siteroll.platform.Messages messages) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		RequestMatcher ownCredentials = (HttpServletRequest request) -> request.getHeader("Authorization") != null;
 		http.authorizeHttpRequests(auth -> auth
@@ -49,8 +48,26 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/projects", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor((request, response, e) -> problem(messages, response, HttpStatus.UNAUTHORIZED), api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> problem(messages, response, HttpStatus.FORBIDDEN), api))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(ownCredentials));
 		return http.build();
+	}
+
+	/** API clients are refused with problem+json in their language, never with an empty body or a login page. */
+	private static void problem(io.siteroll.platform.Messages messages, jakarta.servlet.http.HttpServletResponse response,
+			HttpStatus status) throws java.io.IOException {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String kind = status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden";
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json;charset=UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"https://siteroll.io/problems/" + kind + "\",\"status\":" + status.value() + ",\"title\":"
+					+ quote(messages.get(locale, "problem." + kind + ".title")) + "}");
+	}
+
+	private static String quote(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 }
