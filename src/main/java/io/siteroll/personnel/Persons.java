@@ -2,9 +2,12 @@ package io.siteroll.personnel;
 
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** 一数一源: the person registry, one record per identity, reused by every project. */
 public interface Persons {
 
+	@Schema(name = "PersonRegistration")
 	record Registration(String idType, String idNumber, String name, String ethnicity, String address, String phone) {
 
 		@Override
@@ -14,6 +17,7 @@ public interface Persons {
 	}
 
 	/** The person and whether this call created it (false: the identity was already registered). */
+	@Schema(name = "PersonRegistered")
 	record Registered(Person person, boolean created) {
 	}
 

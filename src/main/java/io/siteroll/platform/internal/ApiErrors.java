@@ -38,6 +38,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Configuration(proxyBeanMethods = false)
 class ApiErrors {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
 	@Bean
 	BasicErrorController basicErrorController(ErrorAttributes errorAttributes, Messages messages) {
 		return new ProblemErrorController(errorAttributes, messages);
@@ -60,6 +62,8 @@ class ApiErrors {
 				if (Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemReportValve.class::isInstance)) {
 					host.getPipeline().addValve(new ProblemReportValve());
 				}
+				log.debug("Tomcat host {} reports errors through {}", host.getName(),
+						Arrays.toString(host.getPipeline().getValves()));
 			}
 		}
 	}
@@ -122,7 +126,8 @@ class ApiErrors {
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			int status = response.getStatus();
-			String uri = request.getDecodedRequestURI();
+			// the raw URI: a request refused for its URL may have no decoded one
+			String uri = request.getRequestURI();
 			if (status < 400 || response.getContentWritten() > 0 || uri == null || !uri.startsWith("/api/")) {
 				super.report(request, response, throwable);
 				return;
