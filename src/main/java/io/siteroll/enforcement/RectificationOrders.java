@@ -1,6 +1,7 @@
 package io.siteroll.enforcement;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import io.siteroll.platform.Checks;
@@ -61,7 +62,7 @@ public interface RectificationOrders {
 
 		public Search {
 			status = Checks.oneOf("status", status,
-					java.util.Arrays.stream(RectificationOrder.Status.values()).map(Enum::name).toList());
+					Arrays.stream(RectificationOrder.Status.values()).map(Enum::name).toList());
 		}
 	}
 

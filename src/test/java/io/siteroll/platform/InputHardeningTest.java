@@ -112,6 +112,7 @@ class InputHardeningTest extends IntegrationTest {
 				"text.control-character");
 		refused(api.get("/api/projects?q=a%00b"), "q", "text.control-character");
 		refused(api.get("/api/projects?q=" + "x".repeat(10_000)), "q", "max-length");
+		assertThat(api.get("/projects?q=a%00b").status()).isEqualTo(400);
 		refused(api.get("/api/devices/" + device.id() + "/commands?limit=-1"), "limit", "page.range");
 		refused(api.get("/api/projects?size=0"), "size", "page.range");
 		refused(api.get("/api/projects?page=-1"), "page", "page.range");

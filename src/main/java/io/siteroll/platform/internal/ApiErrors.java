@@ -16,6 +16,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -38,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Configuration(proxyBeanMethods = false)
 class ApiErrors {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
 	@Bean
 	BasicErrorController basicErrorController(ErrorAttributes errorAttributes, Messages messages) {

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
+import io.siteroll.platform.Checks;
 import io.siteroll.platform.Dates;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Texts;
+import io.siteroll.platform.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -59,10 +61,13 @@ class InputHardening implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ParameterCheck()).addPathPatterns("/api/**");
+		registry.addInterceptor(new ParameterCheck());
 	}
 
-	/** Query, form and path parameters: no control characters, not longer than a filter can sensibly be. */
+	/**
+	 * Query, form and path parameters: no control characters anywhere; on the API (where bodies are JSON)
+	 * not longer than a filter can sensibly be.
+	 */
 	static final class ParameterCheck implements HandlerInterceptor {
 
 		@Override
@@ -70,28 +75,29 @@ class InputHardening implements WebMvcConfigurer {
 			if (!(handler instanceof HandlerMethod)) {
 				return true;
 			}
-			io.siteroll.platform.Checks checks = new io.siteroll.platform.Checks();
+			Checks checks = new Checks();
+			boolean api = ProblemResponses.api(request);
 			for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
 				for (String value : p.getValue()) {
-					check(checks, p.getKey(), value);
+					check(checks, p.getKey(), value, api);
 				}
 			}
 			Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 			if (variables instanceof Map<?, ?> map) {
-				map.forEach((name, value) -> check(checks, String.valueOf(name), String.valueOf(value)));
+				map.forEach((name, value) -> check(checks, String.valueOf(name), String.valueOf(value), api));
 			}
 			checks.throwIfAny();
 			return true;
 		}
 
-		private static void check(io.siteroll.platform.Checks checks, String name, String value) {
+		private static void check(Checks checks, String name, String value, boolean api) {
 			if (value == null) {
 				return;
 			}
 			if (Texts.hasControlCharacter(value)) {
-				checks.add(io.siteroll.platform.Violation.of(name, "text.control-character"));
+				checks.add(Violation.of(name, "text.control-character"));
 			}
-			else {
+			else if (api) {
 				checks.maxLength(name, value, MAX_PARAMETER_LENGTH);
 			}
 		}
