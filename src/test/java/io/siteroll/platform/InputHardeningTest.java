@@ -120,7 +120,11 @@ class InputHardeningTest extends IntegrationTest {
 		refused(api.get("/api/warnings?kind=NOPE"), "kind", "one-of");
 		refused(api.get("/api/orders?status=NOPE"), "status", "one-of");
 		refused(api.get("/api/projects/" + site.projectId() + "/passes?outcome=MAYBE"), "outcome", "one-of");
+		refused(api.get("/api/projects?region=999999"), "region", "region.unknown");
+		refused(api.get("/api/warnings?region=999999"), "region", "region.unknown");
+		refused(api.get("/api/regions?parent=999999"), "parent", "region.unknown");
 		assertThat(api.get("/api/findings?rule=r2").status()).isEqualTo(200);
+		assertThat(api.get("/api/projects?region=220102").status()).isEqualTo(200);
 		assertThat(jdbc.sql("select count(*) from gate_blacklist where person_id = ?").param(person).query(Long.class)
 			.single()).isZero();
 		assertThat(api.get("/api/devices/" + device.id()).json().get("enabled").asBoolean()).isTrue();
