@@ -2,6 +2,8 @@ package io.siteroll.attendance;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What happened to each pass of an upload, returned only after the transaction committed: a device
  * may forget every pass reported STORED or DUPLICATE.
@@ -17,6 +19,15 @@ public record IngestReport(int stored, int duplicates, int refused, int rejected
 		REJECTED
 	}
 
-	public record Result(String sourceKey, Status status, String outcome, String reason) {
+	@Schema(name = "PassResult")
+	/**
+	 * {@code counts}: whether the stored pass counts for attendance (false for a pass refused at the gate
+	 * or whose liveness check failed, reason {@code pass.liveness-failed}); null when nothing was stored.
+	 */
+	public record Result(String sourceKey, Status status, String outcome, String reason, Boolean counts) {
+
+		public Result(String sourceKey, Status status, String outcome, String reason) {
+			this(sourceKey, status, outcome, reason, null);
+		}
 	}
 }

@@ -3,6 +3,7 @@ package io.siteroll.attendance;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
 
 /** 通行记录: ingestion from gates, and the scoped views officers and enterprises read. */
@@ -31,7 +32,14 @@ public interface Passes {
 	/** Attaches a photo to the pass of this gate, person and device-local time. */
 	PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg);
 
+	/** An unknown outcome is refused, not answered with an empty list. */
 	record Search(Long personId, LocalDate from, LocalDate to, String outcome) {
+
+		public static final List<String> OUTCOMES = List.of("ACCEPTED", "REFUSED");
+
+		public Search {
+			outcome = Checks.oneOf("outcome", outcome, OUTCOMES);
+		}
 	}
 
 	Page<Pass> search(long projectId, Search search, int page, int size);

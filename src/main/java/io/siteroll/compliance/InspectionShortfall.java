@@ -3,6 +3,8 @@ package io.siteroll.compliance;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * R3 judged on an inspection day (检查当日): the on-site headcount the inspectors counted against the
  * workers with a valid attendance day that day; 1 to 15 missing → rectification order, 16 or more →
@@ -11,6 +13,7 @@ import java.util.List;
  */
 public interface InspectionShortfall {
 
+	@Schema(name = "InspectionShortfallResult")
 	record Result(long projectId, LocalDate day, int headcount, int workersWithValidDay, int shortfall, String measure,
 			String responsible, long ruleSetId, String ruleSetCode, String legalBasis, List<Long> presentPersonIds) {
 	}

@@ -1,7 +1,9 @@
 package io.siteroll.compliance;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
 
 /**
@@ -13,7 +15,18 @@ import io.siteroll.platform.Page;
  */
 public interface Warnings {
 
+	/** Kinds and statuses are refused when unknown, not answered with an empty list. */
 	record Search(Long projectId, Long personId, String kind, String status, String region) {
+
+		public static final List<String> KINDS = List.of("NO_DEVICE", "DEVICE_OFFLINE", "KEY_MANAGER_UNREACHABLE",
+				"UNREGISTERED_AT_GATE", "LOW_ATTENDANCE");
+
+		public static final List<String> STATUSES = List.of("OPEN", "CLEARED");
+
+		public Search {
+			kind = Checks.oneOf("kind", kind, KINDS);
+			status = Checks.oneOf("status", status, STATUSES);
+		}
 	}
 
 	record Refresh(LocalDate asOf, int raised, int updated, int cleared, int open) {

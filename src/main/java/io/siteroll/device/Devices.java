@@ -5,16 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.siteroll.attendance.Gate;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Registering and managing devices; everything is audited and nothing is deleted. */
 public interface Devices {
 
 	/** {@code registeredOn}: the installation date the enterprise declares (optional; its claim, not R1's basis). */
+	@Schema(name = "DeviceRegistration")
 	record Registration(Long projectId, String serialNumber, String vendor, String model, Device.Protocol protocol,
 			Device.Kind kind, Gate.Direction direction, String channelName, LocalDate registeredOn) {
 	}
 
 	/** The device and its secret, shown this once: the platform keeps it only encrypted. */
+	@Schema(name = "DeviceRegistered")
 	record Registered(Device device, String secret) {
 
 		@Override

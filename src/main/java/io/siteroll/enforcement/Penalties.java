@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Penalty decisions, from an overdue order or a finding that calls for a penalty at once. Deciding
  * the last penalty the escalation table asks for escalates the order and writes the bad-credit
@@ -11,6 +13,7 @@ import java.util.List;
  */
 public interface Penalties {
 
+	@Schema(name = "PenaltyDecision")
 	record Decision(Long orderId, Long findingId, String party, List<String> measures, BigDecimal fineYuan,
 			LocalDate stopWorkFrom, String decisionMaker, LocalDate decidedOn, String documentNumber) {
 	}

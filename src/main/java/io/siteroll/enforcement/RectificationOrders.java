@@ -1,8 +1,10 @@
 package io.siteroll.enforcement;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
+import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
 
 /**
@@ -55,7 +57,13 @@ public interface RectificationOrders {
 
 	List<RectificationOrder.Transition> transitions(long orderId);
 
+	/** An unknown status is refused, not answered with an empty list. */
 	record Search(Long projectId, String status, Boolean due) {
+
+		public Search {
+			status = Checks.oneOf("status", status,
+					Arrays.stream(RectificationOrder.Status.values()).map(Enum::name).toList());
+		}
 	}
 
 	Page<RectificationOrder> search(Search search, int page, int size);

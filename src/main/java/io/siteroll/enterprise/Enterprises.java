@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.siteroll.platform.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The enterprise registry. */
 public interface Enterprises {
 
 	/** What is needed to register an enterprise or change its details. */
+	@Schema(name = "EnterpriseRegistration")
 	record Registration(String creditCode, String name, String registrationRegion, String legalRepresentative,
 			String address, String contactPerson, String contactPhone) {
 	}

@@ -4,9 +4,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** 一数一源: the person registry, one record per identity, reused by every project. */
 public interface Persons {
 
+	@Schema(name = "PersonRegistration")
 	record Registration(String idType, String idNumber, String name, String ethnicity, String address, String phone) {
 
 		@Override
@@ -16,6 +19,7 @@ public interface Persons {
 	}
 
 	/** The person and whether this call created it (false: the identity was already registered). */
+	@Schema(name = "PersonRegistered")
 	record Registered(Person person, boolean created) {
 	}
 

@@ -3,8 +3,11 @@ package io.siteroll.personnel;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 public interface Teams {
 
+	@Schema(name = "TeamRegistration")
 	record Registration(Long unitId, String name, Long leaderPersonId, LocalDate entryDate) {
 	}
 

@@ -46,6 +46,23 @@ public final class Checks {
 		return value;
 	}
 
+	/**
+	 * A filter or code value that must be one of {@code allowed} (compared without case): null when absent,
+	 * else the allowed spelling; an unknown value is refused ({@code one-of}) rather than matching nothing.
+	 */
+	public static String oneOf(String field, String value, Collection<String> allowed) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String wanted = value.strip();
+		for (String a : allowed) {
+			if (a.equalsIgnoreCase(wanted)) {
+				return a;
+			}
+		}
+		throw RuleViolation.of(field, "one-of", String.join(", ", allowed));
+	}
+
 	public void check(boolean ok, String field, String rule, Object... args) {
 		if (!ok) {
 			violations.add(Violation.of(field, rule, args));

@@ -24,15 +24,33 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 		return new Page<>(items.stream().map(mapper).toList(), page, size, total);
 	}
 
-	/** Clamp requested paging to sane bounds. */
+	/** The highest page number asked for; with {@link #MAX_SIZE} the offset stays far inside an int. */
+	public static final int MAX_NUMBER = 1_000_000;
+
+	/** Requested page size: 20 when absent, otherwise 1 to {@link #MAX_SIZE} or refused ({@code size}, {@code page.range}). */
 	public static int size(Integer requested) {
-		if (requested == null || requested < 1) {
-			return 20;
-		}
-		return Math.min(requested, MAX_SIZE);
+		return limit("size", requested, 20, MAX_SIZE);
 	}
 
+	/** Requested page number: 0 when absent, otherwise 0 to {@link #MAX_NUMBER} or refused ({@code page}). */
 	public static int number(Integer requested) {
-		return requested == null || requested < 0 ? 0 : requested;
+		if (requested == null) {
+			return 0;
+		}
+		if (requested < 0 || requested > MAX_NUMBER) {
+			throw RuleViolation.of("page", "page.range", 0, MAX_NUMBER);
+		}
+		return requested;
+	}
+
+	/** Any count of items asked for ({@code limit}, {@code size}): the default when absent, else 1 to max or refused. */
+	public static int limit(String field, Integer requested, int defaultValue, int max) {
+		if (requested == null) {
+			return defaultValue;
+		}
+		if (requested < 1 || requested > max) {
+			throw RuleViolation.of(field, "page.range", 1, max);
+		}
+		return requested;
 	}
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.siteroll.platform.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Registering and running projects. Every read is limited to the caller's scope. */
 public interface Projects {
 
+	@Schema(name = "ProjectRegistration")
 	record Registration(String name, String regionCode, String address, BigDecimal longitude, BigDecimal latitude,
 			String category, String constructionNature, Long contractorId, LocalDate startDate,
 			LocalDate plannedCompletionDate) {

@@ -3,6 +3,8 @@ package io.siteroll.region;
 import java.util.List;
 import java.util.Optional;
 
+import io.siteroll.platform.RuleViolation;
+
 /** The region tree. */
 public interface Regions {
 
@@ -10,6 +12,21 @@ public interface Regions {
 
 	/** The region, or a violation of rule {@code region.unknown}. */
 	Region require(String code);
+
+	/**
+	 * A region filter: null when absent, else the code if it names a region; an unknown code is refused
+	 * ({@code region.unknown} on {@code field}) rather than answered with an empty list.
+	 */
+	default String filter(String field, String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		String stripped = code.strip();
+		if (find(stripped).isEmpty()) {
+			throw RuleViolation.of(field, "region.unknown");
+		}
+		return stripped;
+	}
 
 	List<Region> all();
 

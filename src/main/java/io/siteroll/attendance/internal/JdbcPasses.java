@@ -28,6 +28,7 @@ import io.siteroll.attendance.Passes;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.Texts;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.slf4j.Logger;
@@ -163,6 +164,12 @@ class JdbcPasses implements Passes {
 		this.access = access;
 	}
 
+	/** Longest vendor-specific verification text kept with a pass. */
+	static final int MAX_VENDOR_FIELD = 64;
+
+	/** Liveness scores are 0–1 or 0–100 depending on the vendor; anything else (negative, NaN, 1e30) is refused. */
+	static final float MAX_LIVENESS_SCORE = 100f;
+
 	/**
 	 * A pass that passed the checks, ready to be written. When the device named the person by identity
 	 * number, {@code record} already carries the masked number as person reference and the number's
@@ -233,6 +240,16 @@ class JdbcPasses implements Passes {
 		}
 		if (p.personRef() == null || p.personRef().isBlank() || p.personRef().length() > 64) {
 			return "pass.person-required";
+		}
+		if (Texts.hasControlCharacter(p.sourceKey()) || Texts.hasControlCharacter(p.personRef())
+				|| Texts.hasControlCharacter(p.vendorVerify()) || Texts.hasControlCharacter(p.attendType())) {
+			return "pass.control-character";
+		}
+		if (p.vendorVerify() != null && p.vendorVerify().length() > MAX_VENDOR_FIELD) {
+			return "pass.vendor-field-too-long";
+		}
+		if (p.livenessScore() != null && !(p.livenessScore() >= 0 && p.livenessScore() <= MAX_LIVENESS_SCORE)) {
+			return "pass.liveness-score";
 		}
 		if (p.deviceTime() == null) {
 			return "pass.time-required";
@@ -359,7 +376,11 @@ class JdbcPasses implements Passes {
 			})
 			.list();
 		for (Inserted row : inserted) {
-			results.put(row.sourceKey(), new Result(row.sourceKey(), Status.STORED, row.outcome(), row.refusalReason()));
+			boolean accepted = "ACCEPTED".equals(row.outcome());
+			boolean livenessFailed = "FAIL".equals(row.liveness());
+			String reason = accepted && livenessFailed ? "pass.liveness-failed" : row.refusalReason();
+			results.put(row.sourceKey(),
+					new Result(row.sourceKey(), Status.STORED, row.outcome(), reason, accepted && !livenessFailed));
 		}
 		photos.afterInsert(gate, inserted, photoIds);
 		return results;

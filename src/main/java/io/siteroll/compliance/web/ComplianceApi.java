@@ -11,6 +11,7 @@ import io.siteroll.compliance.MonthlyEvaluation;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.platform.Page;
+import io.siteroll.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -45,9 +46,12 @@ class ComplianceApi {
 
 	private final Findings findings;
 
+	private final Regions regions;
+
 	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings,
 			io.siteroll.compliance.AttendanceRates rates, io.siteroll.compliance.Warnings warnings,
-			io.siteroll.compliance.InspectionShortfall inspections) {
+			io.siteroll.compliance.InspectionShortfall inspections, Regions regions) {
+		this.regions = regions;
 		this.inspections = inspections;
 		this.warnings = warnings;
 		this.rates = rates;
@@ -95,7 +99,7 @@ class ComplianceApi {
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) String rule,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return findings.search(new Findings.Search(month, projectId, personId, rule, status, region), Page.number(page),
+		return findings.search(new Findings.Search(month, projectId, personId, rule, status, regions.filter("region", region)), Page.number(page),
 				Page.size(size));
 	}
 
@@ -108,7 +112,7 @@ class ComplianceApi {
 			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region) {
-		return rates.rates(level, period, from, to, region);
+		return rates.rates(level, period, from, to, regions.filter("region", region));
 	}
 
 	@GetMapping("/api/coverage")
@@ -117,7 +121,7 @@ class ComplianceApi {
 			@RequestParam(defaultValue = "CITY") io.siteroll.compliance.AttendanceRates.Level level,
 			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(required = false) String region) {
-		return rates.coverage(level, day, region);
+		return rates.coverage(level, day, regions.filter("region", region));
 	}
 
 	record RefreshRequest(LocalDate asOf) {
@@ -139,7 +143,8 @@ class ComplianceApi {
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, personId, kind, status, region), Page.number(page),
+		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, personId, kind, status,
+				regions.filter("region", region)), Page.number(page),
 				Page.size(size));
 	}
 

@@ -107,6 +107,6 @@ class DeviceApi {
 	@GetMapping("/api/devices/{id}/commands")
 	@Operation(summary = "ZKTeco: the device's command queue with each command's state and return code")
 	List<ZktecoProvisioning.Command> commands(@PathVariable long id, @RequestParam(required = false) Integer limit) {
-		return provisioning.commands(id, limit == null ? 200 : Math.min(limit, 1000));
+		return provisioning.commands(id, io.siteroll.platform.Page.limit("limit", limit, 200, 1000));
 	}
 }

@@ -21,7 +21,11 @@ import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.Texts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +37,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's own device API, for vendors to implement (docs/device-api.md). Every request is
@@ -70,7 +77,8 @@ class DeviceGatewayApi {
 			String vendorVerify, String liveness, Float livenessScore, String photo, Boolean offline) {
 	}
 
-	record PassBatch(List<PassItem> passes) {
+	/** Each pass is read on its own: one unreadable pass is rejected with its reason, the others are stored. */
+	record PassBatch(@ArraySchema(schema = @Schema(implementation = PassItem.class)) List<JsonNode> passes) {
 	}
 
 	private final Passes passes;
@@ -83,7 +91,11 @@ class DeviceGatewayApi {
 
 	private final Clock clock;
 
-	DeviceGatewayApi(Passes passes, GateDecisions decisions, Rosters rosters, DeviceContact contact, Clock clock) {
+	private final JsonMapper json;
+
+	DeviceGatewayApi(Passes passes, GateDecisions decisions, Rosters rosters, DeviceContact contact, Clock clock,
+			JsonMapper json) {
+		this.json = json;
 		this.passes = passes;
 		this.decisions = decisions;
 		this.rosters = rosters;
@@ -146,18 +158,25 @@ class DeviceGatewayApi {
 			checks.check(batch.passes().size() <= MAX_BATCH, "passes", "pass.batch-too-large", MAX_BATCH);
 		}
 		checks.throwIfAny();
-		List<PassItem> items = batch.passes();
+		List<JsonNode> items = batch.passes();
 		IngestReport.Result[] early = new IngestReport.Result[items.size()];
 		List<PassRecord> records = new ArrayList<>(items.size());
 		List<Integer> positions = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
-			PassItem item = items.get(i);
+			JsonNode node = items.get(i);
 			String problem = null;
 			PassRecord record = null;
-			if (item == null) {
+			PassItem item = null;
+			try {
+				item = node == null || !node.isObject() ? null : json.treeToValue(node, PassItem.class);
+			}
+			catch (JacksonException | RuleViolation e) {
+				problem = controlCharacter(e) ? "pass.control-character" : "pass.unreadable";
+			}
+			if (item == null && problem == null) {
 				problem = "pass.unreadable";
 			}
-			else {
+			else if (item != null) {
 				try {
 					record = record(item);
 				}
@@ -166,8 +185,7 @@ class DeviceGatewayApi {
 				}
 			}
 			if (problem != null) {
-				early[i] = new IngestReport.Result(item == null ? null : item.eventId(), IngestReport.Status.REJECTED, null,
-						problem);
+				early[i] = new IngestReport.Result(eventId(node), IngestReport.Status.REJECTED, null, problem);
 			}
 			else {
 				records.add(record);
@@ -188,6 +206,25 @@ class DeviceGatewayApi {
 		if (!device.gate().enabled()) {
 			throw new Forbidden("device.disabled");
 		}
+	}
+
+	/** The event id of a pass that could not be read, when it is itself readable, so the gate can match the answer. */
+	private static String eventId(JsonNode node) {
+		JsonNode id = node == null ? null : node.get("eventId");
+		if (id == null || !id.isString() || Texts.hasControlCharacter(id.asString()) || id.asString().length() > 128) {
+			return null;
+		}
+		return id.asString();
+	}
+
+	private static boolean controlCharacter(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof RuleViolation rule
+					&& rule.violations().stream().anyMatch(v -> v.rule().equals("text.control-character"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static PassRecord record(PassItem item) {

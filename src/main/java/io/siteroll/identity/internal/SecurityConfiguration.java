@@ -1,6 +1,13 @@
 package io.siteroll.identity.internal;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import io.siteroll.platform.Messages;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,7 +17,6 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -21,7 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * all is exempt (a browser cannot be tricked into adding an {@code Authorization} header, and without a
  * session there is nothing for a forged request to ride on). Pages get a Content-Security-Policy that
  * allows only the platform's own scripts, styles and images; the session cookie is SameSite=Strict
- * (and Secure when the request came over HTTPS, see {@code server.forward-headers-strategy}).
+ * (and Secure when the request came over HTTPS). API clients are refused with problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -56,7 +62,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Messages messages) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		RequestMatcher basicWithoutSession = SecurityConfiguration::basicCredentialsWithoutSession;
 		http.authorizeHttpRequests(auth -> auth
@@ -64,17 +70,35 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("PROVINCE_OFFICER")
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-			.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/projects", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor((request, response, e) -> problem(messages, response, HttpStatus.UNAUTHORIZED), api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> problem(messages, response, HttpStatus.FORBIDDEN), api))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(basicWithoutSession))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
+	}
+
+	/** API clients are refused with problem+json in their language, never with an empty body or a login page. */
+	private static void problem(Messages messages, HttpServletResponse response,
+			HttpStatus status) throws IOException {
+		Locale locale = LocaleContextHolder.getLocale();
+		String kind = status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden";
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json;charset=UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"https://siteroll.io/problems/" + kind + "\",\"status\":" + status.value() + ",\"title\":"
+					+ quote(messages.get(locale, "problem." + kind + ".title")) + "}");
+	}
+
+	private static String quote(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 }

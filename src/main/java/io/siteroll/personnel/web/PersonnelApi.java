@@ -20,6 +20,7 @@ import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +46,7 @@ class PersonnelApi {
 	record Lookup(String idType, String idNumber) {
 	}
 
+	@Schema(name = "ManagerChangeDecision")
 	record Decision(String note) {
 	}
 

@@ -11,6 +11,7 @@ import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
+import io.siteroll.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,10 @@ class ProjectApi {
 
 	private final ConstructionCalendar calendar;
 
-	ProjectApi(Projects projects, ProjectAccess access, ConstructionCalendar calendar) {
+	private final Regions regions;
+
+	ProjectApi(Projects projects, ProjectAccess access, ConstructionCalendar calendar, Regions regions) {
+		this.regions = regions;
 		this.projects = projects;
 		this.access = access;
 		this.calendar = calendar;
@@ -61,7 +65,7 @@ class ProjectApi {
 	Page<Project> search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Project.Status status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return projects.search(new Projects.Search(q, region, status), Page.number(page), Page.size(size));
+		return projects.search(new Projects.Search(q, regions.filter("region", region), status), Page.number(page), Page.size(size));
 	}
 
 	@PostMapping

@@ -27,7 +27,8 @@ class RegionApi {
 	@GetMapping
 	@Operation(summary = "All regions, or the children of one region")
 	List<Region> list(@RequestParam(required = false) String parent) {
-		return parent == null ? regions.all() : regions.children(parent);
+		String code = regions.filter("parent", parent);
+		return code == null ? regions.all() : regions.children(code);
 	}
 
 	@GetMapping("/{code}")
