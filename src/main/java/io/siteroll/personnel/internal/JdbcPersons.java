@@ -67,7 +67,7 @@ class JdbcPersons implements Persons {
 			if (!existing.get().name().equals(person.name())) {
 				throw new Conflict("name", "person.name-mismatch");
 			}
-			return new Registered(existing.get(), false);
+			return new Registered(asSeenByCaller(existing.get()), false);
 		}
 		Map<String, Long> ids = store.insertAll(List.of(person));
 		long id = ids.values().iterator().next();
@@ -119,6 +119,22 @@ class JdbcPersons implements Persons {
 		Identity identity = checks.field("idNumber", () -> Identity.of(type, idNumber, LocalDate.now(clock)));
 		checks.throwIfAny();
 		return store.findByIdentity(identity);
+	}
+
+	@Override
+	public Optional<Person> lookup(String idType, String idNumber) {
+		return findByIdentity(idType, idNumber).map(this::asSeenByCaller);
+	}
+
+	/** The person in full if the caller may see them, else only what registering needs. */
+	private Person asSeenByCaller(Person person) {
+		try {
+			return require(person.id());
+		}
+		catch (NotFound outsideScope) {
+			return new Person(person.id(), person.idType(), person.idNumberMasked(), person.name(), null, null, null, null,
+					null, false);
+		}
 	}
 
 	@Override
