@@ -247,4 +247,65 @@ class ScopeMatrixTest extends IntegrationTest {
 			.single()).isEqualTo("220102");
 		assertThat(as(users.get("province")).put("/api/enterprises/" + enterprise, moved).status()).isEqualTo(200);
 	}
+
+	// ---- accounts: created only within the officer's region ----------------------------------------
+
+	@ParameterizedTest(name = "{0}: create a clerk account for the 南关区 project {1}, a 南关区 officer {2}")
+	@CsvSource({
+			"province,               201, 201",
+			"changchun-officer,      201, 201",
+			"nanguan-officer,        201, 201",
+			"jilin-officer,          403, 403",
+			"chaoyang-officer,       403, 403",
+			"contractor-admin,       403, 403",
+			"project-clerk,          403, 403" })
+	void accountCreation(String user, int clerk, int officer) {
+		ApiClient api = as(users.get(user));
+		String tag = "m" + Long.toString(System.nanoTime(), 36);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("username", tag + "-clerk");
+		body.put("password", "Bauhaus2026x");
+		body.put("displayName", "矩阵账户");
+		body.put("role", "LABOUR_CLERK");
+		body.put("projectId", nanguan.projectId());
+		assertThat(api.post("/api/accounts", body).status()).as("clerk account").isEqualTo(clerk);
+		body.put("username", tag + "-officer");
+		body.put("role", "COUNTY_OFFICER");
+		body.put("projectId", null);
+		body.put("regionCode", "220102");
+		assertThat(api.post("/api/accounts", body).status()).as("officer account").isEqualTo(officer);
+		assertThat(jdbc.sql("select count(*) from account where username like ?").param(tag + "%").query(Long.class).single())
+			.as("rows written").isEqualTo((clerk == 201 ? 1 : 0) + (officer == 201 ? 1 : 0));
+	}
+
+	// ---- project writes: engaging a worker, adding a participating unit -----------------------------
+
+	@ParameterizedTest(name = "{0}: engage a worker and add a unit on the 南关区 project {1}")
+	@CsvSource({
+			"province,               201",
+			"changchun-officer,      403",
+			"nanguan-officer,        403",
+			"jilin-officer,          404",
+			"chaoyang-officer,       404",
+			"contractor-admin,       201",
+			"subcontractor-admin,    403",
+			"other-enterprise-admin, 404",
+			"project-clerk,          201",
+			"other-clerk,            404" })
+	void projectWrites(String user, int manage) {
+		ApiClient api = as(users.get(user));
+		String engagements = "select count(*) from worker_engagement where project_id = " + nanguan.projectId();
+		long before = jdbc.sql(engagements).query(Long.class).single();
+		ApiClient.Response engaged = api.post("/api/projects/" + nanguan.projectId() + "/workers",
+				worker(nanguan.teamId(), IDS.idNumber(1975, 1995), IDS.name(), null));
+		assertThat(engaged.status()).as("engage a worker").isEqualTo(manage);
+		assertThat(jdbc.sql(engagements).query(Long.class).single() - before).as("engagement rows")
+			.isEqualTo(manage == 201 ? 1 : 0);
+		long enterprise = enterprise(as(users.get("province")), "220102");
+		ApiClient.Response unit = api.post("/api/projects/" + nanguan.projectId() + "/units",
+				Map.of("enterpriseId", enterprise, "unitType", "006", "entryDate", today()));
+		assertThat(unit.status()).as("add a unit").isEqualTo(manage);
+		assertThat(jdbc.sql("select count(*) from participating_unit where enterprise_id = ?").param(enterprise)
+			.query(Long.class).single()).as("unit rows").isEqualTo(manage == 201 ? 1 : 0);
+	}
 }
