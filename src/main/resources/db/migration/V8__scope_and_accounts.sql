@@ -1,8 +1,9 @@
 -- Login throttling: failed sign-ins counted per account (the submitted username, known or not) and per
--- client address within a window; enough failures lock the key for a period that doubles with each
--- lock. A locked key refuses every attempt, even with the right password, until locked_until.
+-- client address within a window, and wrong current passwords when changing one's own (PASSWORD_CHANGE);
+-- enough failures lock the key for a period that doubles with each lock. A locked key refuses every
+-- attempt, even with the right password, until locked_until.
 create table login_throttle (
-    kind          text not null check (kind in ('ACCOUNT', 'ADDRESS')),
+    kind          text not null check (kind in ('ACCOUNT', 'ADDRESS', 'PASSWORD_CHANGE')),
     key           text not null,
     failures      int not null default 0,
     window_start  timestamptz not null,

@@ -68,6 +68,24 @@ class AccountsTest extends IntegrationTest {
 	}
 
 	@Test
+	void guessingTheCurrentPasswordWhenChangingItLocksChangingIt() {
+		String user = account(Role.COUNTY_OFFICER, "220102", null, null, false);
+		ApiClient api = as(user).english();
+		for (int i = 0; i < 5; i++) {
+			assertThat(rules(api.post("/api/account/password", Map.of("currentPassword", "guess-" + i, "newPassword", GOOD))))
+				.containsExactly("password.current-wrong");
+		}
+		ApiClient.Response locked = api.post("/api/account/password", Map.of("currentPassword", PASSWORD, "newPassword", GOOD));
+		assertThat(locked.status()).as("locked even with the right current password").isEqualTo(403);
+		assertThat(locked.json().get("rule").asString()).isEqualTo("account.locked");
+		assertThat(client(user, GOOD).get("/api/projects").status()).as("password unchanged").isEqualTo(401);
+		assertThat(audited("PASSWORD_CHANGE_LOCKED", "login_password_change", user)).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(6));
+		assertThat(api.post("/api/account/password", Map.of("currentPassword", PASSWORD, "newPassword", GOOD)).status())
+			.isEqualTo(204);
+	}
+
+	@Test
 	void repeatedFailuresLockTheAccountForAGrowingPeriodEvenWithTheRightPassword() {
 		String user = account(Role.COUNTY_OFFICER, "220102", null, null, false);
 		for (int i = 0; i < 4; i++) {

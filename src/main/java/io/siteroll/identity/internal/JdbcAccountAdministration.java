@@ -64,8 +64,11 @@ class JdbcAccountAdministration implements AccountAdministration {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
 	JdbcAccountAdministration(JdbcClient jdbc, JdbcAccounts accounts, CurrentActor actors, Regions regions,
-			PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+			PasswordEncoder passwords, AuditTrail audit, Clock clock, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.actors = actors;
@@ -187,9 +190,13 @@ class JdbcAccountAdministration implements AccountAdministration {
 		String hash = jdbc.sql("select password_hash from account where id = ?").param(actor.accountId())
 			.query(String.class)
 			.single();
+		if (throttle.passwordChangeLocked(actor.username())) {
+			throw new Forbidden("account.locked");
+		}
 		Checks checks = new Checks();
-		if (checks.required("currentPassword", currentPassword) != null) {
-			checks.check(passwords.matches(currentPassword, hash), "currentPassword", "password.current-wrong");
+		if (checks.required("currentPassword", currentPassword) != null && !passwords.matches(currentPassword, hash)) {
+			checks.add(io.siteroll.platform.Violation.of("currentPassword", "password.current-wrong"));
+			throttle.failedPasswordChange(actor.username());
 		}
 		PasswordPolicy.check(checks, "newPassword", actor.username(), newPassword);
 		checks.check(newPassword == null || !newPassword.equals(currentPassword), "newPassword", "password.unchanged");

@@ -13,6 +13,8 @@ import io.siteroll.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,14 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing about which usernames exist) and per client address. {@code account-failures} failures of
  * one username, or {@code address-failures} from one address, within {@code window} lock that key for
  * {@code lock}, doubled with every further lock up to {@code max-lock}. While locked every attempt is
- * refused, even with the right password. Each lock is audited; a successful sign-in clears the account's
+ * refused, even with the right password. Wrong current passwords when changing one's own password are
+ * counted and locked the same way, apart from sign-ins. Each lock is audited; a successful sign-in clears the account's
  * count. The address limit is higher so that one office behind one address is not locked by a few typos.
  */
 @Component
 class LoginThrottle {
 
 	enum Kind {
-		ACCOUNT, ADDRESS
+		ACCOUNT, ADDRESS, PASSWORD_CHANGE
 	}
 
 	private final JdbcClient jdbc;
@@ -48,14 +51,16 @@ class LoginThrottle {
 
 	private final Duration maxLock;
 
-	LoginThrottle(JdbcClient jdbc, AuditTrail audit, TransactionTemplate tx, Clock clock,
+	LoginThrottle(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
 			@Value("${siteroll.login.account-failures:5}") int accountFailures,
 			@Value("${siteroll.login.address-failures:20}") int addressFailures,
 			@Value("${siteroll.login.window:PT15M}") Duration window, @Value("${siteroll.login.lock:PT5M}") Duration lock,
 			@Value("${siteroll.login.max-lock:PT24H}") Duration maxLock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.tx = tx;
+		// its own transaction: a failure counts even when the caller's transaction rolls back
+		this.tx = new TransactionTemplate(transactions);
+		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.accountFailures = accountFailures;
 		this.addressFailures = addressFailures;
@@ -82,6 +87,21 @@ class LoginThrottle {
 			count(Kind.ACCOUNT, key(username), accountFailures);
 			count(Kind.ADDRESS, key(address), addressFailures);
 		});
+	}
+
+	/**
+	 * A wrong current password when changing one's own, counted apart from sign-ins (a signed-in
+	 * holder's successful requests must not clear it); as many failures lock changing the password.
+	 */
+	void failedPasswordChange(String username) {
+		tx.executeWithoutResult(s -> count(Kind.PASSWORD_CHANGE, key(username), accountFailures));
+	}
+
+	boolean passwordChangeLocked(String username) {
+		return jdbc.sql("select exists (select 1 from login_throttle where kind = 'PASSWORD_CHANGE' and key = ? and locked_until > ?)")
+			.params(key(username), Timestamp.from(clock.instant()))
+			.query(Boolean.class)
+			.single();
 	}
 
 	void succeeded(String username) {
@@ -120,7 +140,8 @@ class LoginThrottle {
 				where kind = ? and key = ?""")
 			.params(Timestamp.from(now), Timestamp.from(until), kind.name(), key)
 			.update();
-		audit.record(new AuditRecord("LOGIN_LOCKED", "login_" + kind.name().toLowerCase(), key, null,
+		audit.record(new AuditRecord(kind == Kind.PASSWORD_CHANGE ? "PASSWORD_CHANGE_LOCKED" : "LOGIN_LOCKED",
+				"login_" + kind.name().toLowerCase(java.util.Locale.ROOT), key, null,
 				Map.of("failures", failures, "lockedUntil", until.toString(), "lock", locks + 1)));
 	}
 
