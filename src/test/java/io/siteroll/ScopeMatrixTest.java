@@ -10,6 +10,7 @@ import io.siteroll.identity.Role;
 import tools.jackson.databind.JsonNode;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Jpegs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -307,5 +308,28 @@ class ScopeMatrixTest extends IntegrationTest {
 		assertThat(unit.status()).as("add a unit").isEqualTo(manage);
 		assertThat(jdbc.sql("select count(*) from participating_unit where enterprise_id = ?").param(enterprise)
 			.query(Long.class).single()).as("unit rows").isEqualTo(manage == 201 ? 1 : 0);
+	}
+
+	// ---- a person's record: the face photo is changed only by those who manage the person's project -
+
+	@ParameterizedTest(name = "{0}: upload the face of a 南关区 worker {1}")
+	@CsvSource({
+			"province,               200",
+			"changchun-officer,      403",
+			"nanguan-officer,        403",
+			"jilin-officer,          404",
+			"chaoyang-officer,       404",
+			"contractor-admin,       200",
+			"subcontractor-admin,    403",
+			"other-enterprise-admin, 404",
+			"project-clerk,          200",
+			"other-clerk,            404" })
+	void faceUpload(String user, int status) {
+		long person = engagedWorker(as(users.get("province")), nanguan);
+		ApiClient.Response face = as(users.get(user)).upload("PUT", "/api/persons/" + person + "/face", "file", "face.jpg",
+				Jpegs.scene(person));
+		assertThat(face.status()).as("upload the face").isEqualTo(status);
+		assertThat(jdbc.sql("select count(*) from person_face where person_id = ?").param(person).query(Long.class).single())
+			.as("face rows").isEqualTo(status == 200 ? 1 : 0);
 	}
 }

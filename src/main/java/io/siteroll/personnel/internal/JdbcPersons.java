@@ -14,6 +14,7 @@ import io.siteroll.personnel.Persons;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.privacy.PersonalDataReveals;
@@ -94,13 +95,7 @@ class JdbcPersons implements Persons {
 	@Override
 	public Person require(long personId) {
 		Person person = store.find(personId).orElseThrow(() -> new NotFound("person", personId));
-		List<Long> projects = jdbc.sql("""
-				select project_id from worker_engagement where person_id = ?
-				union select project_id from manager_post where person_id = ?""")
-			.params(personId, personId)
-			.query(Long.class)
-			.list();
-		for (long projectId : projects) {
+		for (long projectId : projectsOf(personId)) {
 			try {
 				access.requireVisible(projectId);
 				return person;
@@ -110,6 +105,34 @@ class JdbcPersons implements Persons {
 			}
 		}
 		throw new NotFound("person", personId);
+	}
+
+	private List<Long> projectsOf(long personId) {
+		return jdbc.sql("""
+				select project_id from worker_engagement where person_id = ?
+				union select project_id from manager_post where person_id = ?""")
+			.params(personId, personId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Changing a person's record (the face photo) needs the right to manage a project the person is
+	 * engaged or posted on; seeing them is not enough.
+	 */
+	private void requireManageable(long personId) {
+		require(personId);
+		for (long projectId : projectsOf(personId)) {
+			try {
+				if (access.canManage(projectId)) {
+					return;
+				}
+			}
+			catch (NotFound invisible) {
+				// try the next project
+			}
+		}
+		throw new Forbidden("person.not-manageable");
 	}
 
 	@Override
@@ -147,7 +170,7 @@ class JdbcPersons implements Persons {
 	@Override
 	@Transactional
 	public Person uploadFace(long personId, String contentType, byte[] bytes) {
-		require(personId);
+		requireManageable(personId);
 		Checks checks = new Checks();
 		checks.check(bytes != null && bytes.length > 0, "face", "required");
 		if (bytes != null && bytes.length > 0) {
