@@ -332,4 +332,29 @@ class ScopeMatrixTest extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from person_face where person_id = ?").param(person).query(Long.class).single())
 			.as("face rows").isEqualTo(status == 200 ? 1 : 0);
 	}
+
+	// ---- a project's region: the enterprise side cannot move a project out of its officers' oversight -
+
+	@Test
+	void theEnterpriseSideCannotMoveAProjectToAnotherRegion() {
+		ApiClient province = as(users.get("province"));
+		Site site = site(province, "220102", today().minusMonths(1));
+		JsonNode project = province.get("/api/projects/" + site.projectId()).json();
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (String field : new String[] { "name", "regionCode", "address", "category", "constructionNature",
+				"startDate" }) {
+			body.put(field, project.get(field).asString());
+		}
+		body.put("contractorId", site.contractorId());
+		body.put("regionCode", "220202");
+		ApiClient contractor = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
+		ApiClient clerk = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
+		assertThat(contractor.put("/api/projects/" + site.projectId(), body).status()).isEqualTo(403);
+		assertThat(clerk.put("/api/projects/" + site.projectId(), body).status()).isEqualTo(403);
+		assertThat(jdbc.sql("select region_code from project where id = ?").param(site.projectId()).query(String.class)
+			.single()).isEqualTo("220102");
+		body.put("regionCode", "220102");
+		body.put("name", project.get("name").asString() + "（二期）");
+		assertThat(contractor.put("/api/projects/" + site.projectId(), body).status()).as("other details").isEqualTo(200);
+	}
 }
