@@ -28,14 +28,23 @@ public interface Persons {
 
 	/**
 	 * Registers an identity, or returns the person already registered with it. A known identity under
-	 * another name is a conflict (a mistyped number must not attach to someone else).
+	 * another name is a conflict (a mistyped number must not attach to someone else). A person already
+	 * registered whom the caller may not see (no engagement or post on a project visible to the caller)
+	 * is returned with only what registering needs: id, ID type, masked number and name.
 	 */
 	Registered register(Registration registration);
 
 	/** The person if the caller may see them (engaged or posted on a visible project). */
 	Person require(long personId);
 
+	/** The person registered with this identity, in full: for the platform's own use (gates), not for callers. */
 	Optional<Person> findByIdentity(String idType, String idNumber);
+
+	/**
+	 * The person registered with this identity as a caller may learn it: in full when the caller may
+	 * see the person, otherwise only id, ID type, masked number and name (enough to register them).
+	 */
+	Optional<Person> lookup(String idType, String idNumber);
 
 	/** The ID number in clear: needs the reveal permission, audited. */
 	String revealIdNumber(long personId);

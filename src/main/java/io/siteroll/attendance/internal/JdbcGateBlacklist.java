@@ -17,12 +17,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Officers list and lift; listing a person takes them off every roster through the roster trigger. */
+/**
+ * Officers list and lift; listing a person takes them off every roster through the roster trigger.
+ * An officer acts only on people engaged (as a worker or in a manager post, now or before) on a project
+ * of their region, and sees only those listings; a province officer acts on everyone. Anyone else is
+ * answered as if the person or listing did not exist.
+ */
 @Service
 class JdbcGateBlacklist implements GateBlacklist {
 
 	private static final String SELECT = """
 			select b.*, p.name from gate_blacklist b join person p on p.id = b.person_id""";
+
+	/** The person has (or had) an engagement or a manager post on a project in the region subtree :region. */
+	private static final String IN_REGION = """
+			(:all or exists (select 1 from worker_engagement w join project p on p.id = w.project_id
+			                 join region r on r.code = p.region_code where w.person_id = %1$s and r.path like :region)
+			      or exists (select 1 from manager_post m join project p on p.id = m.project_id
+			                 join region r on r.code = p.region_code where m.person_id = %1$s and r.path like :region))""";
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +56,9 @@ class JdbcGateBlacklist implements GateBlacklist {
 		checks.required("personId", listing.personId());
 		checks.maxLength("reason", checks.required("reason", listing.reason()), 500);
 		checks.throwIfAny();
-		boolean known = jdbc.sql("select exists (select 1 from person where id = ?)").param(listing.personId())
+		boolean known = jdbc.sql("select exists (select 1 from person where id = :person and " + IN_REGION.formatted(":person") + ")")
+			.param("person", listing.personId())
+			.params(scope(actor))
 			.query(Boolean.class).single();
 		if (!known) {
 			throw new NotFound("person", listing.personId());
@@ -68,11 +82,11 @@ class JdbcGateBlacklist implements GateBlacklist {
 	@Transactional
 	public Listing lift(long listingId) {
 		Actor actor = requireOfficer();
+		find(listingId);
 		int changed = jdbc.sql("update gate_blacklist set lifted_by = ?, lifted_at = now() where id = ? and lifted_at is null")
 			.params(actor.username(), listingId)
 			.update();
 		if (changed == 0) {
-			find(listingId);
 			throw new Conflict("id", "blacklist.already-lifted");
 		}
 		audit.record(AuditRecord.changed("LIFTED", "gate_blacklist", listingId, Map.of("lifted", false),
@@ -82,13 +96,26 @@ class JdbcGateBlacklist implements GateBlacklist {
 
 	@Override
 	public List<Listing> current() {
-		requireOfficer();
-		return jdbc.sql(SELECT + " where b.lifted_at is null order by b.listed_at desc").query(this::listing).list();
+		Actor actor = requireOfficer();
+		return jdbc.sql(SELECT + " where b.lifted_at is null and " + IN_REGION.formatted("b.person_id")
+				+ " order by b.listed_at desc")
+			.params(scope(actor))
+			.query(this::listing)
+			.list();
 	}
 
+	/** The listing if the caller's region covers the listed person; else as if it did not exist. */
 	private Listing find(long id) {
-		return jdbc.sql(SELECT + " where b.id = ?").param(id).query(this::listing).optional()
+		return jdbc.sql(SELECT + " where b.id = :id and " + IN_REGION.formatted("b.person_id"))
+			.param("id", id)
+			.params(scope(actors.get()))
+			.query(this::listing)
+			.optional()
 			.orElseThrow(() -> new NotFound("blacklist", id));
+	}
+
+	private static Map<String, Object> scope(Actor actor) {
+		return Map.of("all", actor.isProvince(), "region", actor.isOfficer() ? actor.regionPath() + "%" : "-");
 	}
 
 	private Actor requireOfficer() {

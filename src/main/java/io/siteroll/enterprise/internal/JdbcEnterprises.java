@@ -26,6 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Who registers enterprises: officers, for an enterprise whose registration region (注册地) lies within
+ * their own region (province officers: any). The enterprise side (administrators, labour clerks) does
+ * not register enterprises; an administrator keeps its own enterprise's details up to date but cannot
+ * move its registration region, which only an officer overseeing both the old and the new region may do.
+ */
 @Service
 class JdbcEnterprises implements Enterprises {
 
@@ -51,7 +57,14 @@ class JdbcEnterprises implements Enterprises {
 	@Override
 	@Transactional
 	public Enterprise register(Registration r) {
+		Actor actor = actors.get();
+		if (!actor.isOfficer()) {
+			throw new Forbidden("enterprise.registered-by-officers");
+		}
 		Registration valid = validate(r);
+		if (!overseen(actor, valid.registrationRegion())) {
+			throw new Forbidden("enterprise.region-outside-scope");
+		}
 		findByCreditCode(valid.creditCode()).ifPresent(existing -> {
 			throw new Conflict("creditCode", "enterprise.exists", existing.id());
 		});
@@ -74,11 +87,14 @@ class JdbcEnterprises implements Enterprises {
 		Enterprise before = require(id);
 		Actor actor = actors.get();
 		boolean own = actor.role() == Role.ENTERPRISE_ADMIN && Long.valueOf(id).equals(actor.enterpriseId());
-		boolean overseeing = regions.find(before.registrationRegion()).map(reg -> actor.oversees(reg.path())).orElse(false);
+		boolean overseeing = overseen(actor, before.registrationRegion());
 		if (!own && !overseeing) {
 			throw new Forbidden("enterprise.not-editable");
 		}
 		Registration valid = validate(r);
+		if (!valid.registrationRegion().equals(before.registrationRegion()) && !overseen(actor, valid.registrationRegion())) {
+			throw new Forbidden("enterprise.region-outside-scope");
+		}
 		if (!valid.creditCode().equals(before.creditCode())) {
 			throw new Conflict("creditCode", "enterprise.credit-code-immutable");
 		}
@@ -91,6 +107,10 @@ class JdbcEnterprises implements Enterprises {
 		Enterprise after = require(id);
 		audit.record(AuditRecord.changed("UPDATED", "enterprise", id, state(before), state(after)));
 		return after;
+	}
+
+	private boolean overseen(Actor actor, String regionCode) {
+		return regions.find(regionCode).map(reg -> actor.oversees(reg.path())).orElse(false);
 	}
 
 	@Override

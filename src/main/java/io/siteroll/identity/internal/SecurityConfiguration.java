@@ -11,6 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -52,6 +55,19 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The only authentication provider: passwords checked by a {@link DaoAuthenticationProvider} over
+	 * the accounts, behind the login throttle (the global authentication manager uses this bean alone,
+	 * so no other provider can accept a locked account).
+	 */
+	@Bean
+	AuthenticationProvider throttledPasswords(JdbcAccounts accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
+		dao.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(dao, throttle);
+	}
+
+	/**
 	 * Gates never hold a session or a password: their requests are authenticated by the device module
 	 * (signatures, registered serial numbers) and skip the people's filter chain entirely, which keeps
 	 * a gate decision cheap.
@@ -72,7 +88,11 @@ class SecurityConfiguration {
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
 			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/projects", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/projects", false)
+				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+						+ (e instanceof LockedException ? "/login?locked" : "/login?error")))
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.httpBasic(Customizer.withDefaults())
 			.exceptionHandling(ex -> ex

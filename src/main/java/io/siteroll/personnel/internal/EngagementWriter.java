@@ -13,6 +13,7 @@ import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Violation;
 import io.siteroll.privacy.PersonalDataCipher;
+import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,11 @@ class EngagementWriter {
 
 	private final CurrentActor actors;
 
-	EngagementWriter(JdbcClient jdbc, PersonStore store, PersonalDataCipher cipher, AuditTrail audit, CurrentActor actors) {
+	private final ProjectAccess access;
+
+	EngagementWriter(JdbcClient jdbc, PersonStore store, PersonalDataCipher cipher, AuditTrail audit, CurrentActor actors,
+			ProjectAccess access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.cipher = cipher;
@@ -60,10 +65,14 @@ class EngagementWriter {
 		Map<Long, List<String[]>> activeByPerson = new HashMap<>();
 		List<Long> personIds = existing.values().stream().map(io.siteroll.personnel.Person::id).toList();
 		if (!personIds.isEmpty()) {
+			// a project the caller may not see is never named: its code is left out (null)
+			ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
 			jdbc.sql("""
-					select w.person_id, w.project_id, p.code, w.concurrent_allowed from worker_engagement w join project p on p.id = w.project_id
-					where w.exit_date is null and w.person_id = any(?)""")
-				.param(personIds.toArray(Long[]::new))
+					select w.person_id, w.project_id, case when %s then p.code end code, w.concurrent_allowed
+					from worker_engagement w join project p on p.id = w.project_id
+					where w.exit_date is null and w.person_id = any(:persons)""".formatted(scope.sql()))
+				.params(scope.params())
+				.param("persons", personIds.toArray(Long[]::new))
 				.query((rs, n) -> activeByPerson.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 					.add(new String[] { String.valueOf(rs.getLong(2)), rs.getString(3), String.valueOf(rs.getBoolean(4)) }))
 				.list();
@@ -81,8 +90,11 @@ class EngagementWriter {
 					if (Long.parseLong(active[0]) == projectId) {
 						problems.add(Violation.of("idNumber", "engagement.exists"));
 					}
-					else if (!row.concurrentAllowed()) {
+					else if (!row.concurrentAllowed() && active[1] != null) {
 						problems.add(Violation.of("concurrentAllowed", "engagement.concurrent-not-flagged", active[1]));
+					}
+					else if (!row.concurrentAllowed()) {
+						problems.add(Violation.of("concurrentAllowed", "engagement.concurrent-elsewhere"));
 					}
 				}
 			}

@@ -19,6 +19,7 @@ import io.siteroll.personnel.Persons;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.privacy.Masking;
@@ -73,7 +74,7 @@ class JdbcPersons implements Persons {
 			if (!existing.get().name().equals(person.name())) {
 				throw new Conflict("name", "person.name-mismatch");
 			}
-			return new Registered(existing.get(), false);
+			return new Registered(asSeenByCaller(existing.get()), false);
 		}
 		Map<String, Long> ids = store.insertAll(List.of(person));
 		long id = ids.values().iterator().next();
@@ -100,13 +101,7 @@ class JdbcPersons implements Persons {
 	@Override
 	public Person require(long personId) {
 		Person person = store.find(personId).orElseThrow(() -> new NotFound("person", personId));
-		List<Long> projects = jdbc.sql("""
-				select project_id from worker_engagement where person_id = ?
-				union select project_id from manager_post where person_id = ?""")
-			.params(personId, personId)
-			.query(Long.class)
-			.list();
-		for (long projectId : projects) {
+		for (long projectId : projectsOf(personId)) {
 			try {
 				access.requireVisible(projectId);
 				return person;
@@ -116,6 +111,34 @@ class JdbcPersons implements Persons {
 			}
 		}
 		throw new NotFound("person", personId);
+	}
+
+	private List<Long> projectsOf(long personId) {
+		return jdbc.sql("""
+				select project_id from worker_engagement where person_id = ?
+				union select project_id from manager_post where person_id = ?""")
+			.params(personId, personId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Changing a person's record (the face photo) needs the right to manage a project the person is
+	 * engaged or posted on; seeing them is not enough.
+	 */
+	private void requireManageable(long personId) {
+		require(personId);
+		for (long projectId : projectsOf(personId)) {
+			try {
+				if (access.canManage(projectId)) {
+					return;
+				}
+			}
+			catch (NotFound invisible) {
+				// try the next project
+			}
+		}
+		throw new Forbidden("person.not-manageable");
 	}
 
 	@Override
@@ -148,6 +171,22 @@ class JdbcPersons implements Persons {
 	}
 
 	@Override
+	public Optional<Person> lookup(String idType, String idNumber) {
+		return findByIdentity(idType, idNumber).map(this::asSeenByCaller);
+	}
+
+	/** The person in full if the caller may see them, else only what registering needs. */
+	private Person asSeenByCaller(Person person) {
+		try {
+			return require(person.id());
+		}
+		catch (NotFound outsideScope) {
+			return new Person(person.id(), person.idType(), person.idNumberMasked(), person.name(), null, null, null, null,
+					null, false);
+		}
+	}
+
+	@Override
 	@Transactional
 	public String revealIdNumber(long personId) {
 		require(personId);
@@ -157,7 +196,7 @@ class JdbcPersons implements Persons {
 	@Override
 	@Transactional
 	public Person uploadFace(long personId, String contentType, byte[] bytes) {
-		require(personId);
+		requireManageable(personId);
 		Checks checks = new Checks();
 		checks.check(bytes != null && bytes.length > 0, "face", "required");
 		if (bytes != null && bytes.length > 0) {

@@ -91,9 +91,9 @@ class PersonnelApi {
 	}
 
 	@PostMapping("/api/persons/lookup")
-	@Operation(summary = "Find a registered person by ID type and number")
+	@Operation(summary = "Find a registered person by ID type and number; contact and demographic details only for a person the caller may see")
 	Person lookup(@RequestBody Lookup lookup) {
-		return persons.findByIdentity(lookup.idType(), lookup.idNumber()).orElseThrow(() -> new NotFound("person", "lookup"));
+		return persons.lookup(lookup.idType(), lookup.idNumber()).orElseThrow(() -> new NotFound("person", "lookup"));
 	}
 
 	@GetMapping("/api/persons/{id}")

@@ -139,6 +139,10 @@ class JdbcProjects implements Projects, ProjectAccess {
 		if (actor.isOfficer() && !actor.oversees(region.path())) {
 			throw RuleViolation.of("regionCode", "region.outside-scope");
 		}
+		// the region decides which officers oversee the project: the enterprise side cannot move it
+		if (!actor.isOfficer() && !region.code().equals(before.regionCode())) {
+			throw new Forbidden("project.region-by-officers");
+		}
 		if (before.completionDate() != null && valid.startDate() != null && valid.startDate().isAfter(before.completionDate())) {
 			throw RuleViolation.of("startDate", "project.start-after-completion");
 		}
