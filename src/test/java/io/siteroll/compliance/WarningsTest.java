@@ -85,8 +85,8 @@ class WarningsTest extends IntegrationTest {
 		body.put("kind", "FACE_TURNSTILE");
 		body.put("direction", "IN");
 		body.put("channelName", "1号闸");
-		body.put("registeredOn", SEPTEMBER.atDay(16));
 		long deviceId = api.post("/api/projects/" + site.projectId() + "/devices", body).json().get("device").get("id").asLong();
+		fixtureDeviceRegisteredOn(deviceId, SEPTEMBER.atDay(16));
 		refresh(api, SEPTEMBER.atDay(20));
 		assertThat(open(api, site.projectId(), "NO_DEVICE")).isEmpty();
 		assertThat(api.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE&status=CLEARED").json()
@@ -101,7 +101,8 @@ class WarningsTest extends IntegrationTest {
 		present(site.projectId(), workers.get(0), START, 11);
 		present(site.projectId(), workers.get(1), START, 11);
 		jdbc.sql("insert into gate_refusal (device_id, project_id, person_ref, reason, at) values (?, ?, '99999', 'NOT_REGISTERED', ?)")
-			.params(deviceId, site.projectId(), SEPTEMBER.atDay(21).atTime(9, 0).atZone(io.siteroll.support.TestClock.PLATFORM_ZONE).toOffsetDateTime()).update();
+			.params(deviceId, site.projectId(), java.sql.Timestamp.from(SEPTEMBER.atDay(21).atTime(9, 0)
+				.atZone(io.siteroll.support.TestClock.PLATFORM_ZONE).toInstant())).update();
 
 		refresh(api, SEPTEMBER.atDay(21));
 		assertThat(open(api, site.projectId(), "DEVICE_OFFLINE")).isEmpty();

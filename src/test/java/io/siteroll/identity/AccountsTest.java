@@ -298,7 +298,10 @@ class AccountsTest extends IntegrationTest {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A browser: keeps cookies (the session that carries flash messages), never follows redirects. */
+	/**
+	 * A browser: keeps cookies (the session that carries flash messages), never follows redirects, and
+	 * sends back the CSRF token of the last page it read, as a form on that page would.
+	 */
 	static final class Browser {
 
 		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -309,16 +312,27 @@ class AccountsTest extends IntegrationTest {
 
 		private final String authorization;
 
+		private String csrfToken;
+
 		Browser(String base, String authorization) {
 			this.base = base;
 			this.authorization = authorization;
 		}
 
 		HttpResponse<String> get(String path) {
-			return send(request(path).GET());
+			HttpResponse<String> response = send(request(path).GET());
+			Matcher token = CSRF.matcher(response.body());
+			if (token.find()) {
+				csrfToken = token.group(1);
+			}
+			return response;
 		}
 
-		HttpResponse<String> post(String path, Map<String, String> fields) {
+		HttpResponse<String> post(String path, Map<String, String> form) {
+			Map<String, String> fields = new LinkedHashMap<>(form);
+			if (csrfToken != null) {
+				fields.putIfAbsent("_csrf", csrfToken);
+			}
 			String body = fields.entrySet().stream()
 				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

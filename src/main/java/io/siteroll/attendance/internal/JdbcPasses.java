@@ -213,7 +213,7 @@ class JdbcPasses implements Passes {
 			Result r = written.get(key);
 			String sent = passes.get(c.index()).sourceKey();
 			results[c.index()] = r == null || !reported.add(key) ? new Result(sent, Status.DUPLICATE, null, null)
-					: new Result(sent, r.status(), r.outcome(), r.reason());
+					: new Result(sent, r.status(), r.outcome(), r.reason(), r.counts());
 		}
 		for (Result r : results) {
 			switch (r.status()) {

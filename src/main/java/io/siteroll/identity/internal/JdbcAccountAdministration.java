@@ -19,6 +19,7 @@ import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
 import io.siteroll.platform.Checks;
+import io.siteroll.platform.Violation;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
@@ -126,13 +127,13 @@ class JdbcAccountAdministration implements AccountAdministration {
 		else if (a.role() == Role.ENTERPRISE_ADMIN && checks.required("enterpriseId", a.enterpriseId()) != null) {
 			region = regionOf("select registration_region from enterprise where id = ?", a.enterpriseId())
 				.orElseGet(() -> {
-					checks.add(io.siteroll.platform.Violation.of("enterpriseId", "enterprise.unknown"));
+					checks.add(Violation.of("enterpriseId", "enterprise.unknown"));
 					return null;
 				});
 		}
 		else if (a.role() == Role.LABOUR_CLERK && checks.required("projectId", a.projectId()) != null) {
 			region = regionOf("select region_code from project where id = ?", a.projectId()).orElseGet(() -> {
-				checks.add(io.siteroll.platform.Violation.of("projectId", "account.project-unknown"));
+				checks.add(Violation.of("projectId", "account.project-unknown"));
 				return null;
 			});
 		}
@@ -193,14 +194,19 @@ class JdbcAccountAdministration implements AccountAdministration {
 		if (throttle.passwordChangeLocked(actor.username())) {
 			throw new Forbidden("account.locked");
 		}
+		// The input's form first: a malformed request changes nothing, not even the guess counter. A guesser
+		// gains nothing from this, since a well-formed request is counted like any other.
 		Checks checks = new Checks();
-		if (checks.required("currentPassword", currentPassword) != null && !passwords.matches(currentPassword, hash)) {
-			checks.add(io.siteroll.platform.Violation.of("currentPassword", "password.current-wrong"));
-			throttle.failedPasswordChange(actor.username());
-		}
+		String current = checks.required("currentPassword", currentPassword);
+		checks.maxLength("currentPassword", currentPassword, PasswordPolicy.MAX_LENGTH);
 		PasswordPolicy.check(checks, "newPassword", actor.username(), newPassword);
 		checks.check(newPassword == null || !newPassword.equals(currentPassword), "newPassword", "password.unchanged");
 		checks.throwIfAny();
+		if (current != null && !passwords.matches(currentPassword, hash)) {
+			throttle.failedPasswordChange(actor.username());
+			checks.add(Violation.of("currentPassword", "password.current-wrong"));
+			checks.throwIfAny();
+		}
 		setPassword(actor.accountId(), newPassword);
 		audit.record(AuditRecord.changed("PASSWORD_CHANGED", "account", actor.accountId(), null,
 				Map.of("username", actor.username())));
