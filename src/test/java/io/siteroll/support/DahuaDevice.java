@@ -61,6 +61,11 @@ public final class DahuaDevice extends PushGate {
 		return reply.status() == 200;
 	}
 
+	/** Posts bytes as they are, declaring the given content encoding (a firmware fault). */
+	public Reply uploadEncoded(byte[] body, String encoding) {
+		return post(url(), "multipart/form-data; boundary=myboundary", body, "Content-Encoding", encoding);
+	}
+
 	private Reply upload(List<String> events, List<Punch> withPictures) {
 		String info = "{\"Channel\":0,\"Events\":[" + String.join(",", events) + "]}";
 		List<Object[]> parts = new ArrayList<>();
