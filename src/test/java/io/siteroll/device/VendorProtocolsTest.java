@@ -104,6 +104,24 @@ class VendorProtocolsTest extends IntegrationTest {
 			.containsExactly("NOT_A_PASS: type 2", "REFUSED: uface.device-key");
 	}
 
+	@Test
+	void theCredentialsPageServesVendorGates() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		long alice = engagedWorker(api, site);
+		RegisteredDevice registered = device(api, site.projectId(), "HIKVISION_ISAPI", "IN");
+		String path = "/devices/" + registered.id() + "/zkteco-access";
+		assertThat(api.get("/projects/" + site.projectId() + "/gates").body()).contains(path);
+		assertThat(api.get(path).body()).contains("/gates/&lt;厂商&gt;/&lt;序列号&gt;/&lt;密钥&gt;");
+		java.util.regex.Matcher key = java.util.regex.Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>")
+			.matcher(api.form(path + "/key", Map.of()).body());
+		assertThat(key.find()).isTrue();
+		HikvisionTerminal terminal = new HikvisionTerminal(baseUrl(), registered.serial(), key.group(1));
+		assertThat(terminal.event(VendorGatesTest.punch(alice, today().minusDays(1), 7, 0, true, false), 75, true).status())
+			.isEqualTo(200);
+		assertThat(passes(registered.id())).isEqualTo(1);
+	}
+
 	private final Map<Long, String> keys = new java.util.HashMap<>();
 
 	private String key(ApiClient api, long deviceId) {
