@@ -122,6 +122,28 @@ class VendorProtocolsTest extends IntegrationTest {
 		assertThat(passes(registered.id())).isEqualTo(1);
 	}
 
+	@Test
+	void aPersonNamedByIdNumberIsKeptOnlyAsBlindIndexAndMaskedForm() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		String id = IDS.idNumber(1970, 2000);
+		ApiClient.Response engaged = api.post("/api/projects/" + site.projectId() + "/workers",
+				worker(site.teamId(), id, IDS.name(), IDS.bankCard()));
+		assertThat(engaged.status()).as(engaged.body()).isEqualTo(201);
+		long personId = engaged.json().get("personId").asLong();
+		RegisteredDevice registered = device(api, site.projectId(), "DAHUA", "IN");
+		DahuaDevice dahua = new DahuaDevice(baseUrl(), registered.serial(), key(api, registered.id()));
+		Punch p = new Punch(77, id, today().minusDays(1).atTime(7, 0).atOffset(java.time.ZoneOffset.ofHours(8)), true, null);
+		assertThat(dahua.send(List.of(p), false)).extracting(PushGate.Reply::status).containsOnly(200);
+		assertThat(dahua.send(List.of(p), false)).extracting(PushGate.Reply::status).containsOnly(200);
+		List<Map<String, Object>> rows = jdbc.sql("select person_id, person_ref, source_key from pass where device_id = ?")
+			.param(registered.id()).query().listOfRows();
+		assertThat(rows).as("deduplicated as before").hasSize(1);
+		assertThat(rows.get(0).get("person_id")).isEqualTo(personId);
+		assertThat(rows.get(0).get("person_ref")).isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+		assertThat(rows.get(0).get("source_key").toString()).doesNotContain(id);
+	}
+
 	private final Map<Long, String> keys = new java.util.HashMap<>();
 
 	private String key(ApiClient api, long deviceId) {
