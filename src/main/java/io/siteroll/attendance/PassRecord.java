@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
  * @param liveness the device's liveness verdict
  * @param offline the device captured the pass while offline (backlog)
  * @param photo optional JPEG snapshot
- * @param source the protocol it came through (SITEROLL, ZKTECO_ATT, ZKTECO_ACC)
+ * @param source the protocol it came through (SITEROLL, ZKTECO_ATT, ZKTECO_ACC, HIKVISION_ISAPI, DAHUA, UFACE)
  * @param refusedByDevice the device itself refused the person (an access event that opened nothing)
  */
 public record PassRecord(String sourceKey, String personRef, OffsetDateTime deviceTime, Gate.Direction direction,

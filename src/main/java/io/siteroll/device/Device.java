@@ -28,9 +28,23 @@ public record Device(long id, String serialNumber, String vendor, String model, 
 		/** ZKTeco Attendance PUSH (DeviceType=att). */
 		ZKTECO_ATT,
 		/** ZKTeco Security PUSH (DeviceType=acc). */
-		ZKTECO_ACC;
+		ZKTECO_ACC,
+		/** Hikvision ISAPI event push to an HTTP listening host (AccessControllerEvent). */
+		HIKVISION_ISAPI,
+		/** Dahua access-control event upload (Events[] with AccessControl events). */
+		DAHUA,
+		/** Uface (宇泛) UStar cloud recognition callback. */
+		UFACE;
 
 		public boolean isZkteco() {
+			return this == ZKTECO_ATT || this == ZKTECO_ACC;
+		}
+
+		/**
+		 * Speaks its vendor's own protocol rather than the signed API: authenticated by the gate key and
+		 * source networks of {@link ZktecoAccess} (deny by default).
+		 */
+		public boolean isVendorPush() {
 			return this != SITEROLL;
 		}
 	}

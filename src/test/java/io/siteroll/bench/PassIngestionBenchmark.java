@@ -28,7 +28,11 @@ import javax.sql.DataSource;
 import io.siteroll.device.DeviceSignature;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
+import io.siteroll.support.DahuaDevice;
+import io.siteroll.support.HikvisionTerminal;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.PushGate;
+import io.siteroll.support.UfaceCloud;
 import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -44,6 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a bare {@code COPY} of the same rows into the same table, and the ratio;</li>
  * <li>gate-decision latency p50 / p99 at an offered 1,000 requests per second.</li>
  * </ul>
+ * A second run ({@link #vendorFormatsBesideThePlatformApi}) prints passes per second for each vendor push
+ * format (Hikvision ISAPI one event per request, Dahua {@code Events[]} batches, Uface one callback per
+ * record), driven by the vendor simulators, beside the signed API in the same run; its size is
+ * {@code -Dbench.vendor.passes=N} (default 20,000 per format).
  * Not part of the default suite; run on demand:
  * {@code ./mvnw test -Dtest=PassIngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Prints
  * figures, asserts nothing about time.
@@ -121,6 +129,83 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 		long stored = jdbc.sql("select count(*) from pass where project_id = ?").param(site.projectId()).query(Long.class).single();
 		System.out.printf("stored rows on the project (API + COPY + warm-up): %,d%n", stored);
+	}
+
+	@Test
+	void vendorFormatsBesideThePlatformApi() throws Exception {
+		int total = Integer.getInteger("bench.vendor.passes", 20_000);
+		ApiClient api = as(province());
+		LocalDate start = today().minusMonths(3);
+		Site site = site(api, "220102", start);
+		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
+				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
+		if (imported.status() != 201) {
+			throw new IllegalStateException(imported.body());
+		}
+		RegisteredDevice own = device(api, site.projectId(), "SITEROLL", "BOTH");
+		List<Gate> gates = List.of(new Gate(own.id(), own.serial(), own.secret()));
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		List<Long> people = new DeviceClient(http, baseUrl(), own.serial(), own.secret())
+			.get("/api/device/v1/roster?since=0").json().get("entries").valueStream().map(e -> e.get("personId").asLong())
+			.toList();
+		Map<String, PushGate> vendors = new LinkedHashMap<>();
+		vendors.put("Hikvision ISAPI (one event per request)",
+				vendorGate(api, site, "HIKVISION_ISAPI", (serial, key) -> new HikvisionTerminal(baseUrl(), serial, key)));
+		vendors.put("Dahua Events[] (" + BATCH + " per request)",
+				vendorGate(api, site, "DAHUA", (serial, key) -> new DahuaDevice(baseUrl(), serial, key)));
+		vendors.put("Uface UStar (one callback per record)",
+				vendorGate(api, site, "UFACE", (serial, key) -> new UfaceCloud(baseUrl(), serial, key)));
+
+		upload(http, gates, people, "vwarm", 2 * BATCH);
+		long apiMillis = upload(http, gates, people, "vapi", total);
+		double apiRate = total * 1000.0 / apiMillis;
+		System.out.printf("VENDOR FORMATS: signed API %,d passes in %,d ms (%,.0f passes/s)%n", total, apiMillis, apiRate);
+		long seq = 0;
+		for (Map.Entry<String, PushGate> vendor : vendors.entrySet()) {
+			List<PushGate.Punch> punches = new ArrayList<>(total);
+			OffsetDateTime first = today().minusDays(20).atTime(6, 0).atOffset(ZoneOffset.ofHours(8));
+			for (int n = 0; n < total; n++) {
+				long person = people.get(n % people.size());
+				int round = n / people.size();
+				punches.add(new PushGate.Punch(++seq, Long.toString(person),
+						first.plusDays(round % 18).plusMinutes(round / 18 * 7L + person % 60), round % 2 == 0, null));
+			}
+			long millis = push(vendor.getValue(), punches);
+			double rate = total * 1000.0 / millis;
+			System.out.printf("VENDOR FORMATS: %s %,d passes in %,d ms (%,.0f passes/s): %.2f of the signed API%n",
+					vendor.getKey(), total, millis, rate, rate / apiRate);
+		}
+	}
+
+	/** Registers a vendor gate, issues its key and returns its simulator. */
+	private PushGate vendorGate(ApiClient api, Site site, String protocol,
+			java.util.function.BiFunction<String, String, PushGate> simulator) {
+		RegisteredDevice device = device(api, site.projectId(), protocol, "BOTH");
+		ApiClient.Response issued = api.post("/api/devices/" + device.id() + "/zkteco-access/key", Map.of());
+		return simulator.apply(device.serial(), issued.json().get("commKey").asString());
+	}
+
+	/** Sends the punches in chunks of a batch from several client threads; returns wall-clock milliseconds. */
+	private long push(PushGate gate, List<PushGate.Punch> punches) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+		long started = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int from = 0; from < punches.size(); from += BATCH) {
+			List<PushGate.Punch> chunk = punches.subList(from, Math.min(punches.size(), from + BATCH));
+			futures.add(pool.submit(() -> {
+				for (PushGate.Reply r : gate.send(chunk, false)) {
+					if (!gate.acknowledged(r)) {
+						throw new IllegalStateException(r.status() + " " + r.body());
+					}
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		pool.shutdown();
+		return millis;
 	}
 
 	/** Uploads {@code total} passes with fresh event ids; returns wall-clock milliseconds. */

@@ -31,4 +31,14 @@ class DeviceConfiguration {
 		registration.setName("zktecoRequests");
 		return registration;
 	}
+
+	@Bean
+	FilterRegistrationBean<VendorGateRequests> vendorGateRequests(DeviceCredentials credentials, DeviceContact contact,
+			DeviceLimits limits) {
+		FilterRegistrationBean<VendorGateRequests> registration = new FilterRegistrationBean<>(
+				new VendorGateRequests(credentials, contact, limits.vendorMaxBodyBytes()));
+		registration.addUrlPatterns("/gates/*");
+		registration.setName("vendorGateRequests");
+		return registration;
+	}
 }

@@ -41,6 +41,13 @@ public class DeviceCredentials {
 	/** The request attribute holding the {@link KnownDevice} of an authenticated device request. */
 	public static final String REQUEST_ATTRIBUTE = "io.siteroll.device.KnownDevice";
 
+	/**
+	 * The request attribute holding the content type a vendor push request declared (the request itself
+	 * then shows its body as opaque bytes, already inflated, so that no multipart or form parsing
+	 * touches it again).
+	 */
+	public static final String CONTENT_TYPE_ATTRIBUTE = "io.siteroll.device.ContentType";
+
 	private static final Duration TTL = Duration.ofSeconds(15);
 
 	private final JdbcClient jdbc;

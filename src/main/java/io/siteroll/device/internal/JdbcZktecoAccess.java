@@ -123,7 +123,7 @@ class JdbcZktecoAccess implements ZktecoAccess {
 
 	private Device manageableZkteco(long deviceId) {
 		Device device = devices.require(deviceId);
-		if (!device.protocol().isZkteco()) {
+		if (!device.protocol().isVendorPush()) {
 			throw RuleViolation.of("protocol", "device.not-zkteco");
 		}
 		access.requireManageable(device.projectId());

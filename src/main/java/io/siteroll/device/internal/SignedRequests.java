@@ -82,7 +82,7 @@ class SignedRequests extends OncePerRequestFilter {
 			return;
 		}
 		Optional<KnownDevice> device = credentials.find(serial);
-		if (device.isEmpty() || device.get().protocol().isZkteco()) {
+		if (device.isEmpty() || device.get().protocol().isVendorPush()) {
 			reject(request, response, 401, "device.unknown", serial);
 			return;
 		}
@@ -171,7 +171,7 @@ class SignedRequests extends OncePerRequestFilter {
 	}
 
 	/** The request with its body read once and replayed to the handler. */
-	static final class CachedBody extends HttpServletRequestWrapper {
+	static class CachedBody extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 

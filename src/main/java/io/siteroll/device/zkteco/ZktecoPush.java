@@ -17,7 +17,7 @@ import io.siteroll.attendance.Passes;
 import io.siteroll.device.Device;
 import io.siteroll.device.internal.DeviceContact;
 import io.siteroll.device.internal.DeviceCredentials;
-import io.siteroll.privacy.PersonalDataCipher;
+import io.siteroll.device.internal.RawUploads;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
@@ -55,9 +55,9 @@ class ZktecoPush {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Raw uploads are kept encrypted under this purpose (they carry names, identity numbers, templates). */
-	static final String UPLOAD_PURPOSE = "device.upload";
+	static final String UPLOAD_PURPOSE = RawUploads.PURPOSE;
 
-	private final PersonalDataCipher cipher;
+	private final RawUploads uploads;
 
 	private final DeviceContact contact;
 
@@ -69,9 +69,9 @@ class ZktecoPush {
 
 	private final Clock clock;
 
-	ZktecoPush(PersonalDataCipher cipher, DeviceContact contact, Passes passes, ZktecoProvisioning provisioning,
+	ZktecoPush(RawUploads uploads, DeviceContact contact, Passes passes, ZktecoProvisioning provisioning,
 			JdbcClient jdbc, Clock clock) {
-		this.cipher = cipher;
+		this.uploads = uploads;
 		this.contact = contact;
 		this.passes = passes;
 		this.provisioning = provisioning;
@@ -307,12 +307,7 @@ class ZktecoPush {
 	}
 
 	private void keep(KnownDevice device, String table, byte[] body, String outcome, int records) {
-		jdbc.sql("""
-				insert into device_upload (device_id, protocol, table_name, body, encrypted, outcome, records)
-				values (?, ?, ?, ?, true, ?, ?)""")
-			.params(device.id(), device.protocol().name(), table, cipher.encryptBytes(UPLOAD_PURPOSE, body), outcome,
-					records)
-			.update();
+		uploads.keep(device, table, body, outcome, records);
 	}
 
 	private static int lines(byte[] body) {
