@@ -700,6 +700,108 @@ class ScopeMatrixTest extends IntegrationTest {
 				operations.stream().filter(covered::contains).count());
 	}
 
+	// ---- a resource of one project reached through another: the path's project is the caller's, the
+	// resource named in the path or the body is 吉林市's; refused, nothing written ---------------------
+
+	record Reach(String name, String user, java.util.function.Function<ScopeMatrixTest, Call> call) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	static List<Reach> reaches() {
+		return List.of(
+				new Reach("approve a 吉林市 stoppage through the 南关区 project", "nanguan-officer",
+						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/approval"),
+								Map.of("note", "同意"))),
+				new Reach("reject a 吉林市 stoppage through the 南关区 project", "nanguan-officer",
+						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/rejection"),
+								Map.of("note", "不同意"))),
+				new Reach("decide a 吉林市 stoppage on the 南关区 project page", "nanguan-officer",
+						t -> Call.form("/projects/" + t.nanguan.projectId() + "/stoppages/" + t.jilinPendingStoppage()
+								+ "/decision", Map.of("decision", "APPROVE", "note", "同意"))),
+				new Reach("approve a 吉林市 manager change through the 南关区 project", "nanguan-officer",
+						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/approve"),
+								Map.of("note", "同意"))),
+				new Reach("reject a 吉林市 manager change through the 南关区 project", "nanguan-officer",
+						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/reject"),
+								Map.of("note", "不同意"))),
+				new Reach("end a 吉林市 tenure through the 南关区 project", "contractor-admin",
+						t -> Call.post(t.projectPath(t.nanguan, "/managers/" + t.post(t.jilin, "TECHNICAL_LEAD") + "/end"),
+								Map.of("date", t.today()))),
+				new Reach("exit a 吉林市 worker through the 南关区 project", "contractor-admin",
+						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/exit"),
+								Map.of("date", t.today()))),
+				new Reach("exit a 吉林市 unit through the 南关区 project", "contractor-admin",
+						t -> Call.post(t.projectPath(t.nanguan, "/units/" + t.jilin.supervisionUnitId() + "/exit"),
+								Map.of("exitDate", t.today()))),
+				new Reach("import a roster into a 吉林市 team through the 南关区 project", "project-clerk",
+						t -> Call.upload(t.projectPath(t.nanguan, "/teams/" + t.jilin.teamId() + "/roster"),
+								RosterFile.of(IDS, 1, t.today().minusDays(10), t.today().minusDays(5)))),
+				new Reach("engage a worker on the 南关区 project into a 吉林市 team", "project-clerk",
+						t -> Call.post(t.projectPath(t.nanguan, "/workers"), t.worker(t.jilin.teamId(),
+								IDS.idNumber(1975, 1995), IDS.name(), null))),
+				new Reach("add a team on the 南关区 project under a 吉林市 unit", "project-clerk",
+						t -> Call.post(t.projectPath(t.nanguan, "/teams"), Map.of("unitId", t.jilin.labourUnitId(), "name",
+								"越界班组", "entryDate", t.today()))),
+				new Reach("appoint a manager on the 南关区 project for a 吉林市 unit", "contractor-admin",
+						t -> Call.post(t.projectPath(t.nanguan, "/managers"), Map.of("personId", t.person(), "post",
+								"SAFETY_OFFICER", "unitId", t.jilin.gcUnitId(), "tenureFrom", t.today()))),
+				new Reach("reveal a 吉林市 wage card through the 南关区 project", "project-clerk+reveal",
+						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/bank-card/reveal"),
+								Map.of())),
+				new Reach("inspect the 南关区 project with a function test of a 吉林市 device", "nanguan-officer", t -> {
+					Map<String, Object> record = t.inspectionRecord();
+					record.put("functionTests", List.of(Map.of("deviceId", t.jilinDevice(), "attack", "MASK", "passed", false,
+							"evidence", "面具通过")));
+					return Call.post(t.projectPath(t.nanguan, "/inspections"), record);
+				}));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("reaches")
+	void noReachIntoAnotherProject(Reach row) {
+		Call call = row.call().apply(this);
+		String user = row.user().replace("+reveal", "");
+		ApiClient api = actor(user, nanguan, row.user().endsWith("+reveal"));
+		Map<String, String> before = fingerprint();
+		ApiClient.Response response = send(api, call);
+		assertThat(response.status()).as("%s: %s", row.name(), response.body()).isIn(400, 403, 404, 409);
+		assertThat(changedTables(before, fingerprint())).as("%s: rows written", row.name()).isEmpty();
+	}
+
+	private Long jilinPendingStoppage;
+
+	private long jilinPendingStoppage() {
+		if (jilinPendingStoppage == null) {
+			jilinPendingStoppage = pendingStoppage(jilin);
+		}
+		return jilinPendingStoppage;
+	}
+
+	private Long jilinChange;
+
+	private long jilinChange() {
+		if (jilinChange == null) {
+			post(jilin, "PROJECT_MANAGER");
+			jilinChange = requestedChange(jilin);
+		}
+		return jilinChange;
+	}
+
+	private long jilinEngagement() {
+		ApiClient.Response r = as(users.get("province")).post(projectPath(jilin, "/workers"),
+				worker(jilin.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	private long jilinDevice() {
+		return device(as(users.get("province")), jilin.projectId(), "SITEROLL", "IN").id();
+	}
+
 	/** The concrete path must be an instance of the row's operation template. */
 	private static String template(String path, String operation) {
 		String templ = operation.substring(operation.indexOf(' ') + 1);
