@@ -703,7 +703,8 @@ class ScopeMatrixTest extends IntegrationTest {
 	// ---- a resource of one project reached through another: the path's project is the caller's, the
 	// resource named in the path or the body is 吉林市's; refused, nothing written ---------------------
 
-	record Reach(String name, String user, java.util.function.Function<ScopeMatrixTest, Call> call) {
+	/** Refused with 403 or 404 (as if the resource did not exist), or with 400 naming {@code rule}. */
+	record Reach(String name, String user, String rule, java.util.function.Function<ScopeMatrixTest, Call> call) {
 
 		@Override
 		public String toString() {
@@ -713,46 +714,53 @@ class ScopeMatrixTest extends IntegrationTest {
 
 	static List<Reach> reaches() {
 		return List.of(
-				new Reach("approve a 吉林市 stoppage through the 南关区 project", "nanguan-officer",
+				new Reach("approve a 吉林市 stoppage through the 南关区 project", "nanguan-officer", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/approval"),
 								Map.of("note", "同意"))),
-				new Reach("reject a 吉林市 stoppage through the 南关区 project", "nanguan-officer",
+				new Reach("reject a 吉林市 stoppage through the 南关区 project", "nanguan-officer", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/rejection"),
 								Map.of("note", "不同意"))),
-				new Reach("decide a 吉林市 stoppage on the 南关区 project page", "nanguan-officer",
+				new Reach("decide a 吉林市 stoppage on the 南关区 project page", "nanguan-officer", null,
 						t -> Call.form("/projects/" + t.nanguan.projectId() + "/stoppages/" + t.jilinPendingStoppage()
 								+ "/decision", Map.of("decision", "APPROVE", "note", "同意"))),
-				new Reach("approve a 吉林市 manager change through the 南关区 project", "nanguan-officer",
+				new Reach("approve a 吉林市 manager change through the 南关区 project", "nanguan-officer", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/approve"),
 								Map.of("note", "同意"))),
-				new Reach("reject a 吉林市 manager change through the 南关区 project", "nanguan-officer",
+				new Reach("reject a 吉林市 manager change through the 南关区 project", "nanguan-officer", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/reject"),
 								Map.of("note", "不同意"))),
-				new Reach("end a 吉林市 tenure through the 南关区 project", "contractor-admin",
+				new Reach("end a 吉林市 tenure through the 南关区 project", "contractor-admin", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/managers/" + t.post(t.jilin, "TECHNICAL_LEAD") + "/end"),
 								Map.of("date", t.today()))),
-				new Reach("exit a 吉林市 worker through the 南关区 project", "contractor-admin",
+				new Reach("exit a 吉林市 worker through the 南关区 project", "contractor-admin", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/exit"),
 								Map.of("date", t.today()))),
-				new Reach("exit a 吉林市 unit through the 南关区 project", "contractor-admin",
+				new Reach("exit a 吉林市 unit through the 南关区 project", "contractor-admin", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/units/" + t.jilin.supervisionUnitId() + "/exit"),
 								Map.of("exitDate", t.today()))),
-				new Reach("import a roster into a 吉林市 team through the 南关区 project", "project-clerk",
+				new Reach("import a roster into a 吉林市 team through the 南关区 project", "project-clerk", null,
 						t -> Call.upload(t.projectPath(t.nanguan, "/teams/" + t.jilin.teamId() + "/roster"),
 								RosterFile.of(IDS, 1, t.today().minusDays(10), t.today().minusDays(5)))),
-				new Reach("engage a worker on the 南关区 project into a 吉林市 team", "project-clerk",
+				new Reach("engage a worker on the 南关区 project into a 吉林市 team", "project-clerk", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/workers"), t.worker(t.jilin.teamId(),
 								IDS.idNumber(1975, 1995), IDS.name(), null))),
-				new Reach("add a team on the 南关区 project under a 吉林市 unit", "project-clerk",
+				new Reach("add a team on the 南关区 project under a 吉林市 unit", "project-clerk", "unit.unknown",
 						t -> Call.post(t.projectPath(t.nanguan, "/teams"), Map.of("unitId", t.jilin.labourUnitId(), "name",
 								"越界班组", "entryDate", t.today()))),
-				new Reach("appoint a manager on the 南关区 project for a 吉林市 unit", "contractor-admin",
+				new Reach("appoint a manager on the 南关区 project for a 吉林市 unit", "contractor-admin", "unit.unknown",
 						t -> Call.post(t.projectPath(t.nanguan, "/managers"), Map.of("personId", t.person(), "post",
 								"SAFETY_OFFICER", "unitId", t.jilin.gcUnitId(), "tenureFrom", t.today()))),
-				new Reach("reveal a 吉林市 wage card through the 南关区 project", "project-clerk+reveal",
+				new Reach("reveal a 吉林市 wage card through the 南关区 project", "project-clerk+reveal", null,
 						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/bank-card/reveal"),
 								Map.of())),
-				new Reach("inspect the 南关区 project with a function test of a 吉林市 device", "nanguan-officer", t -> {
+				new Reach("a county officer disables the account of its city's officer", "nanguan-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("changchun-officer") + "/disable", Map.of())),
+				new Reach("a county officer resets the province officer's password", "nanguan-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("province") + "/password",
+								Map.of("newPassword", "Lindenbaum2027q"))),
+				new Reach("a city officer disables an account of another city", "changchun-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("jilin-officer") + "/disable", Map.of())),
+				new Reach("inspect the 南关区 project with a function test of a 吉林市 device", "nanguan-officer", "inspection.device-not-on-project", t -> {
 					Map<String, Object> record = t.inspectionRecord();
 					record.put("functionTests", List.of(Map.of("deviceId", t.jilinDevice(), "attack", "MASK", "passed", false,
 							"evidence", "面具通过")));
@@ -768,8 +776,18 @@ class ScopeMatrixTest extends IntegrationTest {
 		ApiClient api = actor(user, nanguan, row.user().endsWith("+reveal"));
 		Map<String, String> before = fingerprint();
 		ApiClient.Response response = send(api, call);
-		assertThat(response.status()).as("%s: %s", row.name(), response.body()).isIn(400, 403, 404, 409);
+		if (row.rule() == null) {
+			assertThat(response.status()).as("%s: %s", row.name(), response.body()).isIn(403, 404);
+		}
+		else {
+			assertThat(response.status()).as("%s: %s", row.name(), response.body()).isEqualTo(400);
+			assertThat(rules(response)).as(row.name()).containsExactly(row.rule());
+		}
 		assertThat(changedTables(before, fingerprint())).as("%s: rows written", row.name()).isEmpty();
+	}
+
+	private long accountId(String user) {
+		return jdbc.sql("select id from account where username = ?").param(users.get(user)).query(Long.class).single();
 	}
 
 	private Long jilinPendingStoppage;
