@@ -25,7 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every role against a project in 长春市南关区: who sees it (else 404, as if it did not exist), who sees
- * its workers, and who may manage it (else 403 when visible).
+ * its workers, and who may manage it (else 403 when visible). Then every write of the API
+ * ({@link #writes()}): the actors outside the project, and for an officer's act the project's own side,
+ * are refused and no table changes (a fingerprint of every table's rows before and after); one allowed
+ * actor then succeeds. {@link #reaches()} names another project's resource through the caller's own
+ * project. {@link #everyWriteOperationOfTheApiIsInTheMatrix()} fails when {@code /v3/api-docs} documents a
+ * write (outside the signed device API) that no row exercises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScopeMatrixTest extends IntegrationTest {
