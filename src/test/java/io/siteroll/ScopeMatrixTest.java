@@ -411,6 +411,9 @@ class ScopeMatrixTest extends IntegrationTest {
 			"POST /api/account/password", "changes the caller's own password only",
 			"POST /account/password", "changes the caller's own password only");
 
+	/** Operations that answer without writing (so the allowed call proves nothing about the fingerprint). */
+	private static final Set<String> WRITES_NOTHING = Set.of("POST /api/projects/{id}/inspection-shortfall");
+
 	/** What a write sends: a JSON body, or a file when {@code file} is set. */
 	record Call(String method, String path, Object body, byte[] file) {
 
@@ -633,8 +636,8 @@ class ScopeMatrixTest extends IntegrationTest {
 						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.order() + "/answer",
 								Map.of("report", "已采购人脸识别闸机")))),
 				write("answer an order on its page", "POST /orders/{id}/answer", OUTSIDERS, "contractor-admin", 200,
-						t -> new Target(t.enforcement(), Call.form("/orders/" + t.order() + "/answer",
-								Map.of("report", "已采购人脸识别闸机")))),
+						t -> new Target(t.nanguan, Call.form("/orders/" + t.inspectionOrder(false) + "/answer",
+								Map.of("report", "已补录考勤")))),
 				write("attach to an order's answer", "POST /api/orders/{id}/attachments", OUTSIDERS, "contractor-admin", 201,
 						t -> new Target(t.enforcement(), Call.upload("/api/orders/" + t.order() + "/attachments",
 								"%PDF-1.4 contract".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
@@ -642,7 +645,7 @@ class ScopeMatrixTest extends IntegrationTest {
 						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.overdueOrder(false) + "/recheck",
 								Map.of()))),
 				write("re-check an order on its page", "POST /orders/{id}/recheck", NOT_ITS_OFFICERS, "nanguan-officer", 200,
-						t -> new Target(t.enforcement(), Call.form("/orders/" + t.overdueOrder(false) + "/recheck", Map.of()))),
+						t -> new Target(t.nanguan, Call.form("/orders/" + t.inspectionOrder(true) + "/recheck", Map.of()))),
 				write("decide a penalty", "POST /api/penalties", NOT_ITS_OFFICERS, "nanguan-officer", 201,
 						t -> new Target(t.enforcement(), Call.post("/api/penalties", t.penalty(t.overdueOrder(true),
 								"CONSTRUCTION_ENTERPRISE", List.of("FINE", "STOP_WORK"), 30_000)))),
@@ -680,6 +683,10 @@ class ScopeMatrixTest extends IntegrationTest {
 		assertThat(changedTables(before, fingerprint())).as("%s: rows written by refused actors %s", row.name(), refusals).isEmpty();
 		ApiClient.Response allowed = send(allowedActor, call);
 		assertThat(allowed.status()).as("%s by %s: %s", row.name(), row.allowed(), allowed.body()).isEqualTo(row.success());
+		if (!WRITES_NOTHING.contains(row.operation())) {
+			assertThat(changedTables(before, fingerprint())).as("%s: the fingerprint sees the allowed write", row.name())
+				.isNotEmpty();
+		}
 	}
 
 	@Test
@@ -1067,6 +1074,18 @@ class ScopeMatrixTest extends IntegrationTest {
 	private long inspection() {
 		ApiClient.Response r = as(users.get("nanguan-officer")).post(projectPath(nanguan, "/inspections"), inspectionRecord());
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	/** A fresh R3 order to the 南关区 contractor from an inspection's shortfall; past its deadline (fixture) when asked. */
+	private long inspectionOrder(boolean pastDeadline) {
+		ApiClient.Response r = as(users.get("nanguan-officer")).post("/api/orders/from-inspection",
+				Map.of("inspectionId", inspection()));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		if (pastDeadline) {
+			jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")
+				.params(today().minusDays(17), today().minusDays(10), r.id()).update();
+		}
 		return r.id();
 	}
 
