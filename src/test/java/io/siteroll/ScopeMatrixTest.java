@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.YearMonth;
 
 import io.siteroll.identity.Role;
 import tools.jackson.databind.JsonNode;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.Jpegs;
+import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every role against a project in 长春市南关区: who sees it (else 404, as if it did not exist), who sees
- * its workers, and who may manage it (else 403 when visible).
+ * its workers, and who may manage it (else 403 when visible). Then every write of the API
+ * ({@link #writes()}): the actors outside the project, and for an officer's act the project's own side,
+ * are refused and no table changes (a fingerprint of every table's rows before and after); one allowed
+ * actor then succeeds. {@link #reaches()} names another project's resource through the caller's own
+ * project. {@link #everyWriteOperationOfTheApiIsInTheMatrix()} fails when {@code /v3/api-docs} documents a
+ * write (outside the signed device API) that no row exercises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScopeMatrixTest extends IntegrationTest {
@@ -356,5 +367,834 @@ class ScopeMatrixTest extends IntegrationTest {
 		body.put("regionCode", "220102");
 		body.put("name", project.get("name").asString() + "（二期）");
 		assertThat(contractor.put("/api/projects/" + site.projectId(), body).status()).as("other details").isEqualTo(200);
+	}
+
+	// ---- every write of the API: outsiders (and for an officer's act the project's own side) are refused
+	// and write nothing; one allowed actor succeeds ---------------------------------------------------
+
+	/** Outside the 南关区 project: another city's and another county's officers, another enterprise, another project's clerk. */
+	private static final List<String> OUTSIDERS = List.of("jilin-officer", "chaoyang-officer", "other-enterprise-admin",
+			"other-clerk");
+
+	/** An officer's act: outsiders and the project's own side. */
+	private static final List<String> NOT_ITS_OFFICERS = List.of("jilin-officer", "chaoyang-officer", "other-enterprise-admin",
+			"other-clerk", "contractor-admin", "subcontractor-admin", "project-clerk");
+
+	/** A province officer's act: everyone else, the officers of the project's city and county included. */
+	private static final List<String> NOT_THE_PROVINCE = List.of("changchun-officer", "nanguan-officer", "jilin-officer",
+			"chaoyang-officer", "contractor-admin", "project-clerk", "other-clerk");
+
+	/**
+	 * An officer's back-dating: outsiders are refused by scope, the project's own side by the back-dating
+	 * rule (400 naming the rule), each writing nothing. (The project's city and county officers are refused
+	 * too, 403 project.not-manageable: only the province files such corrections today.)
+	 */
+	private static final List<String> BACK_DATING = List.of("jilin-officer", "chaoyang-officer", "other-enterprise-admin",
+			"other-clerk", "contractor-admin=400", "subcontractor-admin", "project-clerk=400", "changchun-officer",
+			"nanguan-officer");
+
+	/** Written by the rows of the other tests of this class. */
+	private static final Map<String, String> COVERED_ABOVE = Map.ofEntries(
+			Map.entry("POST /api/gate-blacklist", "blacklist"),
+			Map.entry("POST /api/gate-blacklist/{id}/lift", "blacklist"),
+			Map.entry("POST /api/persons", "personLookup"),
+			Map.entry("POST /api/persons/lookup", "personLookup"),
+			Map.entry("POST /api/enterprises", "enterpriseRegistration"),
+			Map.entry("POST /api/accounts", "accountCreation"),
+			Map.entry("POST /api/projects/{projectId}/teams", "scope"),
+			Map.entry("POST /api/projects/{projectId}/workers", "projectWrites"),
+			Map.entry("POST /api/projects/{id}/units", "projectWrites"),
+			Map.entry("PUT /api/persons/{id}/face", "faceUpload"));
+
+	/** Writes with no other party's resource to reach. */
+	private static final Map<String, String> NOT_SCOPED = Map.of(
+			"POST /api/account/password", "changes the caller's own password only",
+			"POST /account/password", "changes the caller's own password only");
+
+	/** Operations that answer without writing (so the allowed call proves nothing about the fingerprint). */
+	private static final Set<String> WRITES_NOTHING = Set.of("POST /api/projects/{id}/inspection-shortfall");
+
+	/** What a write sends: a JSON body, or a file when {@code file} is set. */
+	record Call(String method, String path, Object body, byte[] file) {
+
+		static Call post(String path, Object body) {
+			return new Call("POST", path, body, null);
+		}
+
+		static Call put(String path, Object body) {
+			return new Call("PUT", path, body, null);
+		}
+
+		static Call upload(String path, byte[] file) {
+			return new Call("POST", path, null, file);
+		}
+
+		static Call form(String path, Map<String, String> fields) {
+			return new Call("FORM", path, fields, null);
+		}
+	}
+
+	/**
+	 * One row: the write (as its OpenAPI operation), who must be refused (403 or 404, or the status after
+	 * {@code =}), who may do it, and what it answers them. {@code target} prepares a fresh target on the 南关区 project (or one like it) and
+	 * returns the call; the refused actors' "contractor-admin" and "project-clerk" are those of its site.
+	 */
+	record Write(String name, String operation, List<String> refused, String allowed, int success,
+			java.util.function.Function<ScopeMatrixTest, Target> target) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	/** The call and the site it acts on (whose enterprise and clerk play "contractor-admin" and "project-clerk"). */
+	record Target(Site site, Call call, boolean reveal) {
+
+		Target(Site site, Call call) {
+			this(site, call, false);
+		}
+	}
+
+	private static Write write(String name, String operation, List<String> refused, String allowed, int success,
+			java.util.function.Function<ScopeMatrixTest, Target> target) {
+		return new Write(name, operation, refused, allowed, success, target);
+	}
+
+	static List<Write> writes() {
+		return List.of(
+				// personnel: managers and their changes
+				write("appoint a manager", "POST /api/projects/{projectId}/managers", OUTSIDERS, "contractor-admin", 201,
+						t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/managers"), Map.of("personId",
+								t.person(), "post", "SAFETY_OFFICER", "unitId", t.nanguan.gcUnitId(), "tenureFrom", t.today())))),
+				write("end a tenure", "POST /api/projects/{projectId}/managers/{postId}/end", OUTSIDERS, "contractor-admin",
+						200, t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/managers/" + t.post(t.nanguan,
+								"TECHNICAL_LEAD") + "/end"), Map.of("date", t.today())))),
+				write("correct a tenure back beyond the grace days (officer)", "POST /api/projects/{projectId}/managers/{postId}/end",
+						BACK_DATING, "province", 200,
+						t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/managers/" + t.post(t.nanguan,
+								"SAFETY_OFFICER") + "/end"), Map.of("date", t.today().minusDays(20))))),
+				write("request a key-manager change", "POST /api/projects/{projectId}/manager-changes", OUTSIDERS,
+						"contractor-admin", 201, t -> {
+							Site site = t.siteWithProjectManager();
+							return new Target(site, Call.post(t.projectPath(site, "/manager-changes"), t.change(site)));
+						}),
+				write("approve a key-manager change", "POST /api/projects/{projectId}/manager-changes/{requestId}/approve",
+						NOT_ITS_OFFICERS, "nanguan-officer", 200, t -> {
+							Site site = t.siteWithProjectManager();
+							return new Target(site, Call.post(t.projectPath(site, "/manager-changes/" + t.requestedChange(site)
+									+ "/approve"), Map.of("note", "同意")));
+						}),
+				write("reject a key-manager change", "POST /api/projects/{projectId}/manager-changes/{requestId}/reject",
+						NOT_ITS_OFFICERS, "nanguan-officer", 200, t -> {
+							Site site = t.siteWithProjectManager();
+							return new Target(site, Call.post(t.projectPath(site, "/manager-changes/" + t.requestedChange(site)
+									+ "/reject"), Map.of("note", "理由不充分")));
+						}),
+				// personnel: workers, roster, reveals
+				write("exit a worker", "POST /api/projects/{projectId}/workers/{engagementId}/exit", OUTSIDERS, "project-clerk",
+						200, t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/workers/" + t.engagement()
+								+ "/exit"), Map.of("date", t.today())))),
+				write("import a roster", "POST /api/projects/{projectId}/teams/{teamId}/roster", OUTSIDERS, "project-clerk", 201,
+						t -> new Target(t.nanguan, Call.upload(t.projectPath(t.nanguan, "/teams/" + t.nanguan.teamId()
+								+ "/roster"), RosterFile.of(IDS, 2, t.today().minusDays(10), t.today().minusDays(5))))),
+				write("reveal an ID number (audited)", "POST /api/persons/{id}/id-number/reveal", OUTSIDERS, "project-clerk",
+						200, t -> new Target(t.nanguan, Call.post("/api/persons/" + t.nanguanWorker + "/id-number/reveal",
+								Map.of()), true)),
+				write("reveal a wage card (audited)", "POST /api/projects/{projectId}/workers/{engagementId}/bank-card/reveal",
+						OUTSIDERS, "project-clerk", 200, t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan,
+								"/workers/" + t.engagement() + "/bank-card/reveal"), Map.of()), true)),
+				// projects: details, units, calendar
+				// an enterprise registers a project only as its own general contractor (the body's contractorId is
+				// ignored), so another enterprise is not refused: it registers its own project
+				write("register a project in 南关区", "POST /api/projects", List.of("jilin-officer=400",
+						"chaoyang-officer=400", "other-clerk", "project-clerk"), "contractor-admin", 201,
+						t -> new Target(t.nanguan, Call.post("/api/projects", t.newProject(t.nanguan.contractorId(),
+								t.today().plusDays(30))))),
+				write("move a project's start date", "PUT /api/projects/{id}", OUTSIDERS, "contractor-admin", 200, t -> {
+					Site site = t.fresh(t.today().plusDays(20));
+					return new Target(site, Call.put("/api/projects/" + site.projectId(), t.projectDetails(site, t.today()
+						.plusDays(25))));
+				}),
+				write("move a passed start date (officer)", "PUT /api/projects/{id}", BACK_DATING, "province", 200,
+						t -> {
+							Site site = t.fresh(t.today().minusDays(20));
+							return new Target(site, Call.put("/api/projects/" + site.projectId(), t.projectDetails(site,
+									t.today().minusDays(25))));
+						}),
+				write("exit a unit", "POST /api/projects/{id}/units/{unitId}/exit", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/units/" + t.unit() + "/exit"),
+								Map.of("exitDate", t.today())))),
+				write("declare a stoppage", "POST /api/projects/{id}/stoppages", OUTSIDERS, "contractor-admin", 201, t -> {
+					Site site = t.fresh(t.today().minusMonths(1));
+					return new Target(site, Call.post(t.projectPath(site, "/stoppages"), Map.of("firstDay", t.today(), "lastDay",
+							t.today().plusDays(2), "reason", "雨季停工")));
+				}),
+				write("approve a back-dated stoppage", "POST /api/projects/{id}/stoppages/{stoppageId}/approval",
+						NOT_ITS_OFFICERS, "nanguan-officer", 200, t -> {
+							Site site = t.fresh(t.today().minusMonths(1));
+							return new Target(site, Call.post(t.projectPath(site, "/stoppages/" + t.pendingStoppage(site)
+									+ "/approval"), Map.of("note", "核实属实")));
+						}),
+				write("reject a back-dated stoppage", "POST /api/projects/{id}/stoppages/{stoppageId}/rejection",
+						NOT_ITS_OFFICERS, "nanguan-officer", 200, t -> {
+							Site site = t.fresh(t.today().minusMonths(1));
+							return new Target(site, Call.post(t.projectPath(site, "/stoppages/" + t.pendingStoppage(site)
+									+ "/rejection"), Map.of("note", "无证据")));
+						}),
+				write("decide a stoppage on the project page", "POST /projects/{id}/stoppages/{stoppageId}/decision",
+						NOT_ITS_OFFICERS, "nanguan-officer", 200, t -> {
+							Site site = t.fresh(t.today().minusMonths(1));
+							return new Target(site, Call.form("/projects/" + site.projectId() + "/stoppages/"
+									+ t.pendingStoppage(site) + "/decision", Map.of("decision", "APPROVE", "note", "核实属实")));
+						}),
+				write("resume work", "POST /api/projects/{id}/resumption", OUTSIDERS, "contractor-admin", 200, t -> {
+					Site site = t.fresh(t.today().minusMonths(1));
+					ApiClient.Response stopped = t.as(t.users.get("province")).post(t.projectPath(site, "/stoppages"),
+							Map.of("firstDay", t.today().minusDays(3), "reason", "停工整顿"));
+					assertThat(stopped.status()).as(stopped.body()).isEqualTo(201);
+					return new Target(site, Call.post(t.projectPath(site, "/resumption"), Map.of("resumptionDay", t.today())));
+				}),
+				write("record completion", "POST /api/projects/{id}/completion", OUTSIDERS, "contractor-admin", 200, t -> {
+					Site site = t.fresh(t.today().minusMonths(1));
+					return new Target(site, Call.post(t.projectPath(site, "/completion"), Map.of("completionDate", t.today())));
+				}),
+				// enterprises
+				write("update an enterprise's details", "PUT /api/enterprises/{id}", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.put("/api/enterprises/" + t.nanguan.contractorId(),
+								t.enterpriseDetails(t.nanguan.contractorId())))),
+				// accounts
+				write("disable an account", "POST /api/accounts/{id}/disable", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.nanguan, Call.post("/api/accounts/" + t.clerkAccount() + "/disable", Map.of()))),
+				write("enable an account", "POST /api/accounts/{id}/enable", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.nanguan, Call.post("/api/accounts/" + t.clerkAccount() + "/enable", Map.of()))),
+				write("reset a password", "POST /api/accounts/{id}/password", NOT_ITS_OFFICERS, "nanguan-officer", 204,
+						t -> new Target(t.nanguan, Call.post("/api/accounts/" + t.clerkAccount() + "/password",
+								Map.of("newPassword", "Lindenbaum2027q")))),
+				// devices
+				write("register a device", "POST /api/projects/{id}/devices", OUTSIDERS, "contractor-admin", 201,
+						t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/devices"), t.newDevice("SITEROLL")))),
+				write("disable a device", "POST /api/devices/{id}/disable", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gate("SITEROLL") + "/disable",
+								Map.of("reason", "故障")))),
+				write("enable a device", "POST /api/devices/{id}/enable", OUTSIDERS, "contractor-admin", 200, t -> {
+					long device = t.gate("SITEROLL");
+					t.as(t.users.get("province")).post("/api/devices/" + device + "/disable", Map.of("reason", "故障"));
+					return new Target(t.nanguan, Call.post("/api/devices/" + device + "/enable", Map.of()));
+				}),
+				write("move a device to another project of its enterprise", "POST /api/devices/{id}/move", OUTSIDERS,
+						"contractor-admin", 200, t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gateSince(10)
+								+ "/move", Map.of("projectId", t.secondProject(), "fromDay", t.today(), "channelName", "西门")))),
+				write("move a device into a project outside one's scope", "POST /api/devices/{id}/move",
+						List.of("contractor-admin", "project-clerk", "changchun-officer", "nanguan-officer"), "province", 200,
+						t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gateSince(10) + "/move",
+								Map.of("projectId", t.jilin.projectId(), "fromDay", t.today(), "channelName", "北门")))),
+				write("issue a new device secret", "POST /api/devices/{id}/secret", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gate("SITEROLL") + "/secret", Map.of()))),
+				write("provision a ZKTeco device", "POST /api/devices/{id}/provisioning", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gate("ZKTECO_ATT") + "/provisioning",
+								Map.of()))),
+				write("issue a ZKTeco access key", "POST /api/devices/{id}/zkteco-access/key", OUTSIDERS, "contractor-admin",
+						200, t -> new Target(t.nanguan, Call.post("/api/devices/" + t.gate("ZKTECO_ATT")
+								+ "/zkteco-access/key", Map.of()))),
+				write("set ZKTeco source networks", "PUT /api/devices/{id}/zkteco-access/networks", OUTSIDERS,
+						"contractor-admin", 200, t -> new Target(t.nanguan, Call.put("/api/devices/" + t.gate("ZKTECO_ATT")
+								+ "/zkteco-access/networks", Map.of("allowedNetworks", List.of("10.20.0.0/16"))))),
+				// compliance
+				write("define a rule set", "POST /api/rule-sets", NOT_THE_PROVINCE, "province", 201,
+						t -> new Target(t.nanguan, Call.post("/api/rule-sets", t.ruleSet()))),
+				write("adopt a rule set", "POST /api/rule-sets/{id}/adoption", NOT_THE_PROVINCE, "province", 200,
+						t -> new Target(t.nanguan, Call.post("/api/rule-sets/" + t.ruleSetId("吉建管〔2021〕6号") + "/adoption",
+								Map.of("effectiveFrom", YearMonth.from(t.today()).plusMonths(1).atDay(1))))),
+				write("evaluate a month", "POST /api/evaluations", NOT_THE_PROVINCE, "province", 200,
+						t -> new Target(t.nanguan, Call.post("/api/evaluations", Map.of("month",
+								YearMonth.from(t.today()).minusMonths(1).toString())))),
+				write("refresh the warnings", "POST /api/warnings/refresh", NOT_THE_PROVINCE, "province", 200,
+						t -> new Target(t.nanguan, Call.post("/api/warnings/refresh", Map.of("asOf", t.today().minusDays(1))))),
+				write("review a warning", "POST /api/warnings/{id}/review", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.enforcement(), Call.post("/api/warnings/" + t.warning() + "/review",
+								Map.of("decision", "CONFIRMED", "reason", "现场核实未安装闸机")))),
+				// a judgement that writes nothing: refused to those who cannot see the project
+				write("judge an inspection-day shortfall", "POST /api/projects/{id}/inspection-shortfall", OUTSIDERS,
+						"contractor-admin", 200, t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan,
+								"/inspection-shortfall"), Map.of("day", t.today().minusDays(1), "headcount", 3)))),
+				// enforcement
+				write("record an inspection", "POST /api/projects/{id}/inspections", NOT_ITS_OFFICERS, "nanguan-officer", 201,
+						t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/inspections"), t.inspectionRecord()))),
+				write("attach to an inspection", "POST /api/inspections/{id}/attachments", NOT_ITS_OFFICERS, "nanguan-officer",
+						201, t -> new Target(t.nanguan, Call.upload("/api/inspections/" + t.inspection() + "/attachments",
+								Jpegs.scene(7)))),
+				write("issue an order from a finding", "POST /api/orders", NOT_ITS_OFFICERS, "nanguan-officer", 201,
+						t -> new Target(t.enforcement(), Call.post("/api/orders", Map.of("findingId", t.finding("R1"))))),
+				write("issue an order from a warning", "POST /api/orders/from-warning", NOT_ITS_OFFICERS, "nanguan-officer",
+						201, t -> new Target(t.enforcement(), Call.post("/api/orders/from-warning", Map.of("warningId",
+								t.warning())))),
+				write("issue an order from an inspection", "POST /api/orders/from-inspection", NOT_ITS_OFFICERS,
+						"nanguan-officer", 201, t -> new Target(t.nanguan, Call.post("/api/orders/from-inspection",
+								Map.of("inspectionId", t.inspection())))),
+				write("answer an order", "POST /api/orders/{id}/answer", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.order() + "/answer",
+								Map.of("report", "已采购人脸识别闸机")))),
+				write("answer an order on its page", "POST /orders/{id}/answer", OUTSIDERS, "contractor-admin", 200,
+						t -> new Target(t.nanguan, Call.form("/orders/" + t.inspectionOrder(false) + "/answer",
+								Map.of("report", "已补录考勤")))),
+				write("attach to an order's answer", "POST /api/orders/{id}/attachments", OUTSIDERS, "contractor-admin", 201,
+						t -> new Target(t.enforcement(), Call.upload("/api/orders/" + t.order() + "/attachments",
+								"%PDF-1.4 contract".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+				write("re-check an order", "POST /api/orders/{id}/recheck", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.overdueOrder(false) + "/recheck",
+								Map.of()))),
+				write("re-check an order on its page", "POST /orders/{id}/recheck", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.nanguan, Call.form("/orders/" + t.inspectionOrder(true) + "/recheck", Map.of()))),
+				write("decide a penalty", "POST /api/penalties", NOT_ITS_OFFICERS, "nanguan-officer", 201,
+						t -> new Target(t.enforcement(), Call.post("/api/penalties", t.penalty(t.overdueOrder(true),
+								"CONSTRUCTION_ENTERPRISE", List.of("FINE", "STOP_WORK"), 30_000)))),
+				write("escalate an order", "POST /api/orders/{id}/escalation", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.penalisedOrder() + "/escalation",
+								Map.of()))),
+				write("lift a stop-work order", "POST /api/penalties/{id}/lifting", NOT_ITS_OFFICERS, "nanguan-officer", 200,
+						t -> new Target(t.enforcement(), Call.post("/api/penalties/" + t.stopWork() + "/lifting",
+								Map.of("resumptionDay", t.today())))),
+				write("publish a typical case", "POST /api/typical-cases", NOT_THE_PROVINCE, "province", 201,
+						t -> new Target(t.enforcement(), Call.post("/api/typical-cases", Map.of("penaltyId", t.stopWork(),
+								"title", "某项目未落实实名制考勤", "summary", "逾期未整改。")))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("writes")
+	void everyWrite(Write row) {
+		Target target = row.target().apply(this);
+		Call call = target.call();
+		assertThat(row.operation()).as("the row's operation").endsWith(" " + template(call.path(), row.operation()));
+		Map<String, ApiClient> refused = new LinkedHashMap<>();
+		row.refused().forEach(spec -> refused.put(spec, actor(spec.split("=")[0], target.site(), target.reveal())));
+		ApiClient allowedActor = actor(row.allowed(), target.site(), target.reveal());
+		Map<String, String> before = fingerprint();
+		Map<String, Integer> refusals = new LinkedHashMap<>();
+		refused.forEach((spec, api) -> refusals.put(spec, send(api, call).status()));
+		assertThat(refusals).as("%s: refused", row.name()).allSatisfy((spec, status) -> {
+			if (spec.contains("=")) {
+				assertThat(status).as(spec).isEqualTo(Integer.parseInt(spec.substring(spec.indexOf('=') + 1)));
+			}
+			else {
+				assertThat(status).as(spec).isIn(403, 404);
+			}
+		});
+		assertThat(changedTables(before, fingerprint())).as("%s: rows written by refused actors %s", row.name(), refusals).isEmpty();
+		ApiClient.Response allowed = send(allowedActor, call);
+		assertThat(allowed.status()).as("%s by %s: %s", row.name(), row.allowed(), allowed.body()).isEqualTo(row.success());
+		if (!WRITES_NOTHING.contains(row.operation())) {
+			assertThat(changedTables(before, fingerprint())).as("%s: the fingerprint sees the allowed write", row.name())
+				.isNotEmpty();
+		}
+	}
+
+	@Test
+	void everyWriteOperationOfTheApiIsInTheMatrix() {
+		JsonNode docs = as(users.get("province")).get("/v3/api-docs").json();
+		Set<String> operations = new TreeSet<>();
+		for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+			if (path.getKey().startsWith("/api/device/")) {
+				continue;
+			}
+			for (String method : List.of("post", "put", "patch", "delete")) {
+				if (path.getValue().has(method)) {
+					operations.add(method.toUpperCase() + " " + path.getKey());
+				}
+			}
+		}
+		Set<String> covered = new TreeSet<>(COVERED_ABOVE.keySet());
+		covered.addAll(NOT_SCOPED.keySet());
+		writes().forEach(w -> covered.add(w.operation()));
+		assertThat(operations).as("write operations documented").isNotEmpty();
+		assertThat(new TreeSet<>(operations) {{ removeAll(covered); }}).as("write operations missing from the matrix").isEmpty();
+		System.out.printf("Scope matrix: %d write operations documented, %d in the matrix%n", operations.size(),
+				operations.stream().filter(covered::contains).count());
+	}
+
+	// ---- a resource of one project reached through another: the path's project is the caller's, the
+	// resource named in the path or the body is 吉林市's; refused, nothing written ---------------------
+
+	/** Refused with 403 or 404 (as if the resource did not exist), or with 400 naming {@code rule}. */
+	record Reach(String name, String user, String rule, java.util.function.Function<ScopeMatrixTest, Call> call) {
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	static List<Reach> reaches() {
+		return List.of(
+				new Reach("approve a 吉林市 stoppage through the 南关区 project", "nanguan-officer", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/approval"),
+								Map.of("note", "同意"))),
+				new Reach("reject a 吉林市 stoppage through the 南关区 project", "nanguan-officer", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/stoppages/" + t.jilinPendingStoppage() + "/rejection"),
+								Map.of("note", "不同意"))),
+				new Reach("decide a 吉林市 stoppage on the 南关区 project page", "nanguan-officer", null,
+						t -> Call.form("/projects/" + t.nanguan.projectId() + "/stoppages/" + t.jilinPendingStoppage()
+								+ "/decision", Map.of("decision", "APPROVE", "note", "同意"))),
+				new Reach("approve a 吉林市 manager change through the 南关区 project", "nanguan-officer", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/approve"),
+								Map.of("note", "同意"))),
+				new Reach("reject a 吉林市 manager change through the 南关区 project", "nanguan-officer", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/manager-changes/" + t.jilinChange() + "/reject"),
+								Map.of("note", "不同意"))),
+				new Reach("end a 吉林市 tenure through the 南关区 project", "contractor-admin", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/managers/" + t.post(t.jilin, "TECHNICAL_LEAD") + "/end"),
+								Map.of("date", t.today()))),
+				new Reach("exit a 吉林市 worker through the 南关区 project", "contractor-admin", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/exit"),
+								Map.of("date", t.today()))),
+				new Reach("exit a 吉林市 unit through the 南关区 project", "contractor-admin", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/units/" + t.jilin.supervisionUnitId() + "/exit"),
+								Map.of("exitDate", t.today()))),
+				new Reach("import a roster into a 吉林市 team through the 南关区 project", "project-clerk", null,
+						t -> Call.upload(t.projectPath(t.nanguan, "/teams/" + t.jilin.teamId() + "/roster"),
+								RosterFile.of(IDS, 1, t.today().minusDays(10), t.today().minusDays(5)))),
+				new Reach("engage a worker on the 南关区 project into a 吉林市 team", "project-clerk", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/workers"), t.worker(t.jilin.teamId(),
+								IDS.idNumber(1975, 1995), IDS.name(), null))),
+				new Reach("add a team on the 南关区 project under a 吉林市 unit", "project-clerk", "unit.unknown",
+						t -> Call.post(t.projectPath(t.nanguan, "/teams"), Map.of("unitId", t.jilin.labourUnitId(), "name",
+								"越界班组", "entryDate", t.today()))),
+				new Reach("appoint a manager on the 南关区 project for a 吉林市 unit", "contractor-admin", "unit.unknown",
+						t -> Call.post(t.projectPath(t.nanguan, "/managers"), Map.of("personId", t.person(), "post",
+								"SAFETY_OFFICER", "unitId", t.jilin.gcUnitId(), "tenureFrom", t.today()))),
+				new Reach("reveal a 吉林市 wage card through the 南关区 project", "project-clerk+reveal", null,
+						t -> Call.post(t.projectPath(t.nanguan, "/workers/" + t.jilinEngagement() + "/bank-card/reveal"),
+								Map.of())),
+				new Reach("a county officer disables the account of its city's officer", "nanguan-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("changchun-officer") + "/disable", Map.of())),
+				new Reach("a county officer resets the province officer's password", "nanguan-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("province") + "/password",
+								Map.of("newPassword", "Lindenbaum2027q"))),
+				new Reach("a city officer disables an account of another city", "changchun-officer", null,
+						t -> Call.post("/api/accounts/" + t.accountId("jilin-officer") + "/disable", Map.of())),
+				new Reach("inspect the 南关区 project with a function test of a 吉林市 device", "nanguan-officer", "inspection.device-not-on-project", t -> {
+					Map<String, Object> record = t.inspectionRecord();
+					record.put("functionTests", List.of(Map.of("deviceId", t.jilinDevice(), "attack", "MASK", "passed", false,
+							"evidence", "面具通过")));
+					return Call.post(t.projectPath(t.nanguan, "/inspections"), record);
+				}));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("reaches")
+	void noReachIntoAnotherProject(Reach row) {
+		Call call = row.call().apply(this);
+		String user = row.user().replace("+reveal", "");
+		ApiClient api = actor(user, nanguan, row.user().endsWith("+reveal"));
+		Map<String, String> before = fingerprint();
+		ApiClient.Response response = send(api, call);
+		if (row.rule() == null) {
+			assertThat(response.status()).as("%s: %s", row.name(), response.body()).isIn(403, 404);
+		}
+		else {
+			assertThat(response.status()).as("%s: %s", row.name(), response.body()).isEqualTo(400);
+			assertThat(rules(response)).as(row.name()).containsExactly(row.rule());
+		}
+		assertThat(changedTables(before, fingerprint())).as("%s: rows written", row.name()).isEmpty();
+	}
+
+	private long accountId(String user) {
+		return jdbc.sql("select id from account where username = ?").param(users.get(user)).query(Long.class).single();
+	}
+
+	private Long jilinPendingStoppage;
+
+	private long jilinPendingStoppage() {
+		if (jilinPendingStoppage == null) {
+			jilinPendingStoppage = pendingStoppage(jilin);
+		}
+		return jilinPendingStoppage;
+	}
+
+	private Long jilinChange;
+
+	private long jilinChange() {
+		if (jilinChange == null) {
+			post(jilin, "PROJECT_MANAGER");
+			jilinChange = requestedChange(jilin);
+		}
+		return jilinChange;
+	}
+
+	private long jilinEngagement() {
+		ApiClient.Response r = as(users.get("province")).post(projectPath(jilin, "/workers"),
+				worker(jilin.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	private long jilinDevice() {
+		return device(as(users.get("province")), jilin.projectId(), "SITEROLL", "IN").id();
+	}
+
+	/** The concrete path must be an instance of the row's operation template. */
+	private static String template(String path, String operation) {
+		String templ = operation.substring(operation.indexOf(' ') + 1);
+		return path.matches(templ.replaceAll("\\{[^}]+}", "[0-9]+")) ? templ : path;
+	}
+
+	private ApiClient.Response send(ApiClient api, Call call) {
+		return switch (call.method()) {
+			case "PUT" -> api.put(call.path(), call.body());
+			case "FORM" -> {
+				@SuppressWarnings("unchecked")
+				Map<String, String> fields = (Map<String, String>) call.body();
+				ApiClient.Response r = api.form(call.path(), fields);
+				// a page answers a refused act by its error page; a done act redirects or re-renders the page
+				yield r.status() == 302 || r.status() == 303 ? new ApiClient.Response(200, r.body(), r.bytes(), r.contentType()) : r;
+			}
+			default -> call.file() != null ? api.upload(call.path(), "file", "matrix.bin", call.file())
+					: api.post(call.path(), call.body());
+		};
+	}
+
+	private final Map<String, String> actors = new java.util.HashMap<>();
+
+	/** "contractor-admin" and "project-clerk" are those of the target's site; the others are fixed. */
+	private ApiClient actor(String user, Site site, boolean reveal) {
+		String key = user + "@" + (site == null ? 0 : site.projectId()) + (reveal ? "+reveal" : "");
+		String username = actors.computeIfAbsent(key, k -> switch (user) {
+			case "contractor-admin" -> account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, reveal);
+			case "subcontractor-admin" -> account(Role.ENTERPRISE_ADMIN, null, labourEnterprise(site), null, reveal);
+			case "project-clerk" -> account(Role.LABOUR_CLERK, null, null, site.projectId(), reveal);
+			case "other-clerk" -> reveal ? account(Role.LABOUR_CLERK, null, null, jilin.projectId(), true) : users.get(user);
+			case "other-enterprise-admin" -> reveal ? account(Role.ENTERPRISE_ADMIN, null, jilin.contractorId(), null, true)
+					: users.get(user);
+			case "jilin-officer" -> reveal ? account(Role.CITY_OFFICER, "220200", null, null, true) : users.get(user);
+			case "chaoyang-officer" -> reveal ? account(Role.COUNTY_OFFICER, "220104", null, null, true) : users.get(user);
+			default -> users.get(user);
+		});
+		return as(username);
+	}
+
+	private long labourEnterprise(Site site) {
+		return jdbc.sql("select enterprise_id from participating_unit where id = ?").param(site.labourUnitId()).query(Long.class)
+			.single();
+	}
+
+	// ---- "no row written": every table's row versions, before and after -----------------------------
+	// An insert, update or delete changes a table's set of (ctid, xmin): every row version written has a
+	// new place and the writing transaction's id. Reading them touches no column, so it stays cheap.
+
+	/** Tables written by signing in or by the gates' own housekeeping, not by the act under test. */
+	private static final Set<String> HOUSEKEEPING = Set.of("login_throttle", "device_nonce", "flyway_schema_history");
+
+	private String fingerprintQuery;
+
+	private Map<String, String> fingerprint() {
+		if (fingerprintQuery == null) {
+			fingerprintQuery = jdbc.sql("""
+					select string_agg(format('select %L, count(*) || '':'' || md5(coalesce(string_agg(ctid::text || xmin::text, chr(44) order by ctid), chr(48))) from %I',
+					  c.relname, c.relname), ' union all ')
+					from pg_class c join pg_namespace n on n.oid = c.relnamespace
+					where n.nspname = 'public' and c.relkind = 'r' and c.relname <> all (?)""")
+				.param(HOUSEKEEPING.toArray(String[]::new))
+				.query(String.class)
+				.single();
+		}
+		Map<String, String> tables = new java.util.TreeMap<>();
+		jdbc.sql(fingerprintQuery).query((rs, n) -> tables.put(rs.getString(1), rs.getString(2))).list();
+		return tables;
+	}
+
+	private static Set<String> changedTables(Map<String, String> before, Map<String, String> after) {
+		Set<String> changed = new TreeSet<>();
+		after.forEach((table, state) -> {
+			if (!state.equals(before.get(table))) {
+				changed.add(table);
+			}
+		});
+		return changed;
+	}
+
+	// ---- targets --------------------------------------------------------------------------------
+
+	private String projectPath(Site site, String tail) {
+		return "/api/projects/" + site.projectId() + tail;
+	}
+
+	private long person() {
+		return as(users.get("province")).post("/api/persons", Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995),
+				"name", IDS.name())).id();
+	}
+
+	/** A post of {@code kind} appointed (by the province) on the site from a month ago. */
+	private long post(Site site, String kind) {
+		ApiClient.Response r = as(users.get("province")).post(projectPath(site, "/managers"), Map.of("personId", person(),
+				"post", kind, "unitId", site.gcUnitId(), "tenureFrom", today().minusMonths(1)));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	/** A fresh 南关区 project of the 南关区 contractor (so its enterprise plays the same part). */
+	private Site fresh(LocalDate start) {
+		return site(as(users.get("province")), "220102", start);
+	}
+
+	private Site siteWithProjectManager() {
+		Site site = fresh(today().minusMonths(1));
+		post(site, "PROJECT_MANAGER");
+		return site;
+	}
+
+	private Map<String, Object> change(Site site) {
+		return Map.of("post", "PROJECT_MANAGER", "incomingPersonId", person(), "incomingUnitId", site.gcUnitId(),
+				"effectiveDate", today().plusDays(1), "reason", "原项目经理调任");
+	}
+
+	private long requestedChange(Site site) {
+		ApiClient.Response r = actor("contractor-admin", site, false).post(projectPath(site, "/manager-changes"), change(site));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	private long engagement() {
+		ApiClient.Response r = as(users.get("province")).post(projectPath(nanguan, "/workers"),
+				worker(nanguan.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	private Map<String, Object> newProject(long contractor, LocalDate start) {
+		Map<String, Object> project = new LinkedHashMap<>();
+		project.put("name", "矩阵项目" + System.nanoTime() % 1_000_000);
+		project.put("regionCode", "220102");
+		project.put("address", "矩阵路1号");
+		project.put("category", "01");
+		project.put("constructionNature", "001");
+		project.put("contractorId", contractor);
+		project.put("startDate", start);
+		return project;
+	}
+
+	private Map<String, Object> projectDetails(Site site, LocalDate start) {
+		JsonNode project = as(users.get("province")).get("/api/projects/" + site.projectId()).json();
+		Map<String, Object> body = new LinkedHashMap<>();
+		for (String field : new String[] { "name", "regionCode", "address", "category", "constructionNature" }) {
+			body.put(field, project.get(field).asString());
+		}
+		body.put("contractorId", site.contractorId());
+		body.put("startDate", start);
+		return body;
+	}
+
+	private Map<String, Object> enterpriseDetails(long enterprise) {
+		JsonNode before = as(users.get("province")).get("/api/enterprises/" + enterprise).json();
+		Map<String, Object> body = new LinkedHashMap<>();
+		before.properties().forEach(e -> body.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+		body.put("contactPhone", IDS.phone());
+		return body;
+	}
+
+	private long unit() {
+		return as(users.get("province")).post(projectPath(nanguan, "/units"), Map.of("enterpriseId",
+				enterprise(as(users.get("province")), "220102"), "unitType", "006", "entryDate", today().minusDays(10))).id();
+	}
+
+	private long pendingStoppage(Site site) {
+		ApiClient.Response r = actor("contractor-admin", site, false).post(projectPath(site, "/stoppages"),
+				Map.of("firstDay", today().minusDays(2), "lastDay", today(), "reason", "暴雨停工"));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		assertThat(r.json().get("status").asString()).isEqualTo("PENDING");
+		return r.id();
+	}
+
+	private long clerkAccount() {
+		String username = account(Role.LABOUR_CLERK, null, null, nanguan.projectId(), false);
+		return jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+	}
+
+	private Map<String, Object> newDevice(String protocol) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", "MX" + Long.toString(System.nanoTime(), 36).toUpperCase());
+		body.put("vendor", protocol.startsWith("ZKTECO") ? "ZKTeco" : "SiteRoll Gate");
+		body.put("model", "T-1");
+		body.put("protocol", protocol);
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "矩阵闸");
+		return body;
+	}
+
+	private long gate(String protocol) {
+		return device(as(users.get("province")), nanguan.projectId(), protocol, "IN").id();
+	}
+
+	/** A gate of the 南关区 project (fixture: registered and assigned {@code days} ago, so that it may move today). */
+	private long gateSince(int days) {
+		long id = gate("SITEROLL");
+		fixtureDeviceRegisteredOn(id, today().minusDays(days));
+		return id;
+	}
+
+	private Long secondProject;
+
+	/** Another 南关区 project of the same contractor. */
+	private long secondProject() {
+		if (secondProject == null) {
+			secondProject = as(users.get("province")).post("/api/projects", newProject(nanguan.contractorId(),
+					today().minusMonths(1))).id();
+		}
+		return secondProject;
+	}
+
+	private Map<String, Object> ruleSet() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", "矩阵" + System.nanoTime() % 1_000_000 + "号");
+		body.put("name", "矩阵规则");
+		body.put("keyPostPercent", 80);
+		body.put("otherPostPercent", 70);
+		body.put("basedOn", ruleSetId("吉建管〔2021〕6号"));
+		return body;
+	}
+
+	private long ruleSetId(String code) {
+		return as(users.get("province")).get("/api/rule-sets").json().valueStream()
+			.filter(r -> r.get("code").asString().equals(code)).findFirst().orElseThrow().get("id").asLong();
+	}
+
+	private Map<String, Object> inspectionRecord() {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("day", today().minusDays(1));
+		record.put("inspectors", "王检查、李检查");
+		record.put("devicesEquipped", true);
+		record.put("devicesConnected", true);
+		record.put("managersPresent", List.of("PROJECT_MANAGER"));
+		record.put("headcount", 3);
+		record.put("notes", "现场抽查");
+		record.put("functionTests", List.of());
+		return record;
+	}
+
+	private long inspection() {
+		ApiClient.Response r = as(users.get("nanguan-officer")).post(projectPath(nanguan, "/inspections"), inspectionRecord());
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.id();
+	}
+
+	/** A fresh R3 order to the 南关区 contractor from an inspection's shortfall; past its deadline (fixture) when asked. */
+	private long inspectionOrder(boolean pastDeadline) {
+		ApiClient.Response r = as(users.get("nanguan-officer")).post("/api/orders/from-inspection",
+				Map.of("inspectionId", inspection()));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		if (pastDeadline) {
+			jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")
+				.params(today().minusDays(17), today().minusDays(10), r.id()).update();
+		}
+		return r.id();
+	}
+
+	// ---- enforcement: a 南关区 project of the same contractor without a device since two months ago --
+
+	private Site enforcement;
+
+	private JsonNode evaluated;
+
+	/** A project started two months ago with a project manager and no device: last month gives an R1 finding. */
+	private Site enforcement() {
+		if (enforcement == null) {
+			enforcement = fresh(today().minusMonths(2).withDayOfMonth(1));
+			post(enforcement, "PROJECT_MANAGER");
+			ApiClient province = as(users.get("province"));
+			ApiClient.Response e = province.post("/api/evaluations", Map.of("month", YearMonth.from(today()).minusMonths(1).toString()));
+			assertThat(e.status()).as(e.body()).isEqualTo(200);
+			ApiClient.Response w = province.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+			assertThat(w.status()).as(w.body()).isEqualTo(200);
+		}
+		return enforcement;
+	}
+
+	private long finding(String rule) {
+		enforcement();
+		return as(users.get("province")).get("/api/findings?projectId=" + enforcement.projectId() + "&rule=" + rule).json()
+			.get("items").get(0).get("id").asLong();
+	}
+
+	private long warning() {
+		enforcement();
+		ApiClient province = as(users.get("province"));
+		JsonNode open = province.get("/api/warnings?projectId=" + enforcement.projectId() + "&kind=NO_DEVICE").json().get("items");
+		assertThat(open.size()).as("a NO_DEVICE warning").isGreaterThan(0);
+		return open.get(0).get("id").asLong();
+	}
+
+	private Long order;
+
+	/** An order from the R1 finding, issued once. */
+	private long order() {
+		if (order == null) {
+			ApiClient.Response r = as(users.get("nanguan-officer")).post("/api/orders", Map.of("findingId", finding("R1")));
+			if (r.status() == 409 || r.status() == 400) {
+				order = as(users.get("province")).get("/api/orders?projectId=" + enforcement.projectId()).json().get("items")
+					.valueStream().filter(o -> o.get("rule").asString().equals("R1")).findFirst().orElseThrow().get("id").asLong();
+			}
+			else {
+				assertThat(r.status()).as(r.body()).isEqualTo(201);
+				order = r.id();
+			}
+		}
+		return order;
+	}
+
+	/** The R1 order past its deadline (fixture: the deadline moved back), re-checked to OVERDUE when {@code rechecked}. */
+	private long overdueOrder(boolean rechecked) {
+		long id = order();
+		jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ? and status in ('ISSUED', 'ANSWERED')")
+			.params(today().minusDays(17), today().minusDays(10), id).update();
+		String status = as(users.get("province")).get("/api/orders/" + id).json().get("order").get("status").asString();
+		if (rechecked && !status.equals("OVERDUE") && !status.equals("ESCALATED")) {
+			ApiClient.Response r = as(users.get("province")).post("/api/orders/" + id + "/recheck", Map.of());
+			assertThat(r.status()).as(r.body()).isEqualTo(200);
+		}
+		return id;
+	}
+
+	private Map<String, Object> penalty(long orderId, String party, List<String> measures, Integer fine) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("orderId", orderId);
+		body.put("party", party);
+		body.put("measures", measures);
+		body.put("fineYuan", fine);
+		body.put("stopWorkFrom", measures.contains("STOP_WORK") ? today().minusDays(2) : null);
+		body.put("decisionMaker", "长春市南关区住房和城乡建设局");
+		body.put("decidedOn", today());
+		body.put("documentNumber", "南建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
+		return body;
+	}
+
+	private Long stopWork;
+
+	/** A stop-work penalty on the enforcement project's enterprise. */
+	private long stopWork() {
+		if (stopWork == null) {
+			long id = overdueOrder(true);
+			JsonNode penalties = as(users.get("province")).get(projectPath(enforcement, "/penalties")).json();
+			stopWork = penalties.valueStream().filter(p -> p.toString().contains("STOP_WORK")).map(p -> p.get("id").asLong())
+				.findFirst().orElseGet(() -> {
+					ApiClient.Response r = as(users.get("province")).post("/api/penalties",
+							penalty(id, "CONSTRUCTION_ENTERPRISE", List.of("FINE", "STOP_WORK"), 30_000));
+					assertThat(r.status()).as(r.body()).isEqualTo(201);
+					return r.id();
+				});
+		}
+		return stopWork;
+	}
+
+	/** The overdue R1 order with both its penalties decided: ready to escalate. */
+	private long penalisedOrder() {
+		long id = overdueOrder(true);
+		stopWork();
+		JsonNode penalties = as(users.get("province")).get(projectPath(enforcement, "/penalties")).json();
+		if (penalties.valueStream().noneMatch(p -> p.get("party").asString().equals("PROJECT_MANAGER"))) {
+			ApiClient.Response r = as(users.get("province")).post("/api/penalties",
+					penalty(id, "PROJECT_MANAGER", List.of("WARNING_NOTICE"), null));
+			assertThat(r.status()).as(r.body()).isEqualTo(201);
+		}
+		return id;
 	}
 }
