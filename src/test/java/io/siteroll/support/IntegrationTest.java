@@ -11,10 +11,7 @@ import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,19 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(IntegrationTest.PlatformClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
-
-	/** Replaces the platform's clock with a movable {@link TestClock} in every integration test. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class PlatformClock {
-
-		@Bean
-		@Primary
-		TestClock testClock() {
-			return new TestClock();
-		}
-	}
 
 	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
 	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
