@@ -79,7 +79,7 @@ class JdbcZktecoAccess implements ZktecoAccess {
 		Settings before = load(device);
 		String key = newKey();
 		jdbc.sql("update device set zk_key_hash = ?, zk_key_issued_at = ?, updated_at = now() where id = ?")
-			.params(ZktecoRequests.hash(key), Timestamp.from(clock.instant()), deviceId)
+			.params(GateAccess.keyHash(key), Timestamp.from(clock.instant()), deviceId)
 			.update();
 		Settings after = load(device);
 		changed("ZK_KEY_ISSUED", device, before, after, before.keyIssued() ? "replaced" : "issued");

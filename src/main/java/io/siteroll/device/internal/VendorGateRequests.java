@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -90,24 +92,18 @@ class VendorGateRequests extends OncePerRequestFilter {
 			return;
 		}
 		KnownDevice device = found.get();
-		boolean hasKey = device.zkKeyHash() != null;
-		boolean hasNetworks = !device.zkNetworks().isEmpty();
-		if (!hasKey && !hasNetworks) {
-			refuse(request, response, 401, "device.gate-unconfigured", serial);
+		GateAccess.Refusal refusal = GateAccess.sourceRefusal(device, request.getRemoteAddr(), "device.gate-unconfigured");
+		if (refusal != null) {
+			refuse(request, response, refusal.status(), refusal.rule(), serial);
 			return;
 		}
-		String remote = request.getRemoteAddr();
-		if (hasNetworks && device.zkNetworks().stream().noneMatch(n -> n.contains(remote))) {
-			refuse(request, response, 403, "device.source-not-allowed", serial);
-			return;
-		}
-		if (hasKey) {
+		if (device.zkKeyHash() != null) {
 			String key = segments.length == 3 ? segments[2] : basicPassword(request.getHeader("Authorization"));
 			if (key == null || key.isEmpty()) {
 				refuse(request, response, 401, "device.key-missing", serial);
 				return;
 			}
-			if (!MessageDigest.isEqual(ZktecoRequests.hash(key), device.zkKeyHash())) {
+			if (!GateAccess.keyMatches(device, key)) {
 				refuse(request, response, 401, "device.key-invalid", serial);
 				return;
 			}
@@ -160,12 +156,12 @@ class VendorGateRequests extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.util.Enumeration<String> getHeaders(String name) {
+		public Enumeration<String> getHeaders(String name) {
 			if ("Content-Type".equalsIgnoreCase(name)) {
-				return java.util.Collections.enumeration(java.util.List.of(OCTETS));
+				return Collections.enumeration(List.of(OCTETS));
 			}
 			if ("Content-Encoding".equalsIgnoreCase(name)) {
-				return java.util.Collections.emptyEnumeration();
+				return Collections.emptyEnumeration();
 			}
 			return super.getHeaders(name);
 		}
@@ -215,12 +211,6 @@ class VendorGateRequests extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule, String serial)
 			throws IOException {
-		log.info("Vendor gate request refused: {} serial={} from={} rule={}", request.getMethod(),
-				serial == null ? null : (serial.length() > 64 ? serial.substring(0, 64) : serial).replaceAll("\\p{Cntrl}", "?"),
-				request.getRemoteAddr(), rule);
-		response.setStatus(status);
-		response.setContentType("text/plain;charset=UTF-8");
-		response.setHeader("Connection", "close");
-		response.getWriter().write("ERROR: " + rule);
+		GateAccess.refuse(log, "Vendor gate", request, response, status, rule, serial);
 	}
 }

@@ -3,8 +3,6 @@ package io.siteroll.device.internal;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
@@ -70,21 +68,16 @@ class ZktecoRequests extends OncePerRequestFilter {
 			return;
 		}
 		KnownDevice device = found.get();
-		boolean hasKey = device.zkKeyHash() != null;
-		boolean hasNetworks = !device.zkNetworks().isEmpty();
-		if (!hasKey && !hasNetworks) {
-			refuse(request, response, 401, "device.zkteco-unconfigured", serial);
-			return;
-		}
 		String remote = request.getRemoteAddr();
-		if (hasNetworks && device.zkNetworks().stream().noneMatch(n -> n.contains(remote))) {
-			refuse(request, response, 403, "device.source-not-allowed", serial);
+		GateAccess.Refusal refusal = GateAccess.sourceRefusal(device, remote, "device.zkteco-unconfigured");
+		if (refusal != null) {
+			refuse(request, response, refusal.status(), refusal.rule(), serial);
 			return;
 		}
-		if (hasKey) {
+		if (device.zkKeyHash() != null) {
 			String key = queryParameter(request.getQueryString(), KEY_PARAMETER);
 			if (key != null) {
-				if (!MessageDigest.isEqual(hash(key.strip()), device.zkKeyHash())) {
+				if (!GateAccess.keyMatches(device, key.strip())) {
 					refuse(request, response, 401, "device.key-invalid", serial);
 					return;
 				}
@@ -103,16 +96,6 @@ class ZktecoRequests extends OncePerRequestFilter {
 		contact.heard(device);
 		request.setAttribute(DeviceCredentials.REQUEST_ATTRIBUTE, device);
 		chain.doFilter(new SignedRequests.CachedBody(request, body), response);
-	}
-
-	/** SHA-256 of the key's UTF-8 bytes: how the platform keeps a communication key. */
-	static byte[] hash(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/**
@@ -141,13 +124,6 @@ class ZktecoRequests extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
 			String serial) throws IOException {
-		log.info("ZKTeco request refused: {} {} serial={} from={} rule={}", request.getMethod(), request.getRequestURI(),
-				serial == null ? null : (serial.length() > 64 ? serial.substring(0, 64) : serial).replaceAll("\\p{Cntrl}", "?"),
-				request.getRemoteAddr(),
-				rule);
-		response.setStatus(status);
-		response.setContentType("text/plain;charset=UTF-8");
-		response.setHeader("Connection", "close");
-		response.getWriter().write("ERROR: " + rule);
+		GateAccess.refuse(log, "ZKTeco", request, response, status, rule, serial);
 	}
 }

@@ -2,8 +2,10 @@ package io.siteroll.identity.internal;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 import io.siteroll.platform.Messages;
+import io.siteroll.platform.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -107,18 +109,10 @@ class SecurityConfiguration {
 	}
 
 	/** API clients are refused with problem+json in their language, never with an empty body or a login page. */
-	private static void problem(Messages messages, HttpServletResponse response,
-			HttpStatus status) throws IOException {
+	private static void problem(Messages messages, HttpServletResponse response, HttpStatus status) throws IOException {
 		Locale locale = LocaleContextHolder.getLocale();
 		String kind = status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden";
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json;charset=UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"https://siteroll.io/problems/" + kind + "\",\"status\":" + status.value() + ",\"title\":"
-					+ quote(messages.get(locale, "problem." + kind + ".title")) + "}");
-	}
-
-	private static String quote(String text) {
-		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		ProblemJson.write(response, status.value(), "https://siteroll.io/problems/" + kind,
+				messages.get(locale, "problem." + kind + ".title"), Map.of());
 	}
 }

@@ -79,7 +79,7 @@ final class OrphanedPostmaster {
 		Path servedDirectory = Path.of(lines.get(1).strip());
 		return ProcessHandle.of(pid)
 			.filter(ProcessHandle::isAlive)
-			.filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(false))
+			.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
 			.filter(p -> sameDirectory(servedDirectory, pgData));
 	}
 

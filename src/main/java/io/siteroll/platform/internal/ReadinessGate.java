@@ -2,8 +2,10 @@ package io.siteroll.platform.internal;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 import io.siteroll.platform.Messages;
+import io.siteroll.platform.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,11 +53,8 @@ class ReadinessGate extends OncePerRequestFilter {
 		}
 		Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH
 				: Messages.CHINESE;
-		String title = messages.get(locale, "problem.not-ready.title");
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-		response.setContentType("application/problem+json;charset=UTF-8");
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title.replace("\"", "'")
-				+ "\",\"status\":503,\"retryAfter\":" + RETRY_AFTER_SECONDS + "}");
+		ProblemJson.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "about:blank",
+				messages.get(locale, "problem.not-ready.title"), Map.of("retryAfter", RETRY_AFTER_SECONDS));
 	}
 }
