@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.siteroll.compliance.Escalation;
+
 /**
  * 责令限期整改通知. States: ISSUED → ANSWERED (the addressee's report) → RECTIFIED or OVERDUE (the
  * re-check after the deadline); ISSUED → OVERDUE when the deadline passes unanswered; OVERDUE →

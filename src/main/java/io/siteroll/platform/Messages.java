@@ -44,6 +44,19 @@ public class Messages {
 		return text.toString();
 	}
 
+	/**
+	 * The label of a code: {@code label.<EnumType>.<CONSTANT>} from the bundles, in the user's language (for
+	 * pages: {@code ${@messages.label(f.rule)}}); the constant's name when the bundle has none.
+	 */
+	public String label(Enum<?> code) {
+		return code == null ? "" : label(LocaleContextHolder.getLocale(), code);
+	}
+
+	public String label(Locale locale, Enum<?> code) {
+		String key = "label." + code.getDeclaringClass().getSimpleName() + "." + code.name();
+		return source.getMessage(key, null, code.name(), locale);
+	}
+
 	public String fieldLabel(Locale locale, String field) {
 		if (field == null) {
 			return "";

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.Party;
 import io.siteroll.identity.CurrentActor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,19 +41,20 @@ class CreditWriter {
 	record Parties(long projectId, long contractorId, Long projectManagerId, Long supervisorId, Long supervisionCompanyId) {
 	}
 
-	void write(Parties parties, List<String> roles, String reason, String legalBasis, Long orderId, Long penaltyId,
+	void write(Parties parties, List<Party> roles, String reason, String legalBasis, Long orderId, Long penaltyId,
 			Long findingId) {
 		LocalDate today = LocalDate.now(clock);
-		for (String role : roles) {
-			Long enterprise = switch (role) {
-				case "CONSTRUCTION_ENTERPRISE" -> parties.contractorId();
-				case "SUPERVISION_COMPANY" -> parties.supervisionCompanyId();
-				default -> null;
+		for (Party party : roles) {
+			String role = party.name();
+			Long enterprise = switch (party) {
+				case CONSTRUCTION_ENTERPRISE -> parties.contractorId();
+				case SUPERVISION_COMPANY -> parties.supervisionCompanyId();
+				case PROJECT_MANAGER, CHIEF_SUPERVISOR -> null;
 			};
-			Long person = switch (role) {
-				case "PROJECT_MANAGER" -> parties.projectManagerId();
-				case "CHIEF_SUPERVISOR" -> parties.supervisorId();
-				default -> null;
+			Long person = switch (party) {
+				case PROJECT_MANAGER -> parties.projectManagerId();
+				case CHIEF_SUPERVISOR -> parties.supervisorId();
+				case CONSTRUCTION_ENTERPRISE, SUPERVISION_COMPANY -> null;
 			};
 			if (enterprise == null && person == null) {
 				continue;

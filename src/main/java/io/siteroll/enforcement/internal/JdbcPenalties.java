@@ -10,13 +10,15 @@ import java.util.Map;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
-import io.siteroll.enforcement.Escalation;
+import io.siteroll.compliance.Rule;
 import io.siteroll.enforcement.Penalties;
 import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.personnel.Post;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.NotFound;
@@ -97,7 +99,7 @@ class JdbcPenalties implements Penalties {
 			if (!"OVERDUE".equals(order.status())) {
 				throw new Conflict("orderId", "penalty.order-not-overdue", order.status());
 			}
-			proposal = Escalation.of(order.rule(), order.post(), false);
+			proposal = Escalation.of(Rule.valueOf(order.rule()), Post.ofCode(order.post()), false);
 			parties = orders.parties(order);
 		}
 		else {
@@ -107,11 +109,11 @@ class JdbcPenalties implements Penalties {
 			if (!"PENALTY".equals(finding.measure()) || !"OPEN".equals(finding.status())) {
 				throw new Conflict("findingId", "penalty.finding-calls-for-order");
 			}
-			proposal = Escalation.of(finding.rule(), finding.post(), true);
+			proposal = Escalation.of(Rule.valueOf(finding.rule()), Post.ofCode(finding.post()), true);
 			long contractor = (Long) orders.partiesOf(projectId, null).get("contractor");
 			parties = new CreditWriter.Parties(projectId, contractor, finding.responsiblePersonId(), null, null);
 		}
-		Escalation.PenaltyDue due = proposal.penalties().stream().filter(p -> p.party().equals(d.party())).findFirst()
+		Escalation.PenaltyDue due = proposal.penalties().stream().filter(p -> p.party().name().equals(d.party())).findFirst()
 			.orElseThrow(() -> RuleViolation.of("party", "penalty.not-in-table"));
 		if (d.measures().contains("FINE")) {
 			if (d.fineYuan() == null || d.fineYuan().signum() <= 0) {

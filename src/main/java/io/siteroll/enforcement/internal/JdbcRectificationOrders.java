@@ -8,20 +8,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Party;
 import io.siteroll.compliance.Recheck;
+import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
-import io.siteroll.enforcement.Escalation;
-import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrder.Status;
+import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
+import io.siteroll.personnel.Post;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
@@ -370,10 +374,10 @@ class JdbcRectificationOrders implements RectificationOrders {
 		if (!Status.valueOf(order.status()).mayBecome(Status.ESCALATED)) {
 			throw new Conflict("status", "order.illegal-transition", order.status(), Status.ESCALATED.name());
 		}
-		Escalation.Proposal proposal = Escalation.of(order.rule(), order.post(), false);
+		Escalation.Proposal proposal = Escalation.of(Rule.valueOf(order.rule()), Post.ofCode(order.post()), false);
 		List<String> decided = jdbc.sql("select distinct party from penalty where order_id = ?").param(orderId)
 			.query(String.class).list();
-		List<String> missing = proposal.penalties().stream().map(Escalation.PenaltyDue::party)
+		List<String> missing = proposal.penalties().stream().map(due -> due.party().name())
 			.filter(p -> !decided.contains(p)).toList();
 		if (!missing.isEmpty()) {
 			throw new Conflict("penalties", "order.penalties-missing", String.join(", ", missing));
@@ -381,7 +385,7 @@ class JdbcRectificationOrders implements RectificationOrders {
 		move(order, Status.ESCALATED);
 		credits.write(parties(order), proposal.creditRecords(), order.items(), order.legalBasis(), orderId, null,
 				order.findingId());
-		transition(orderId, Status.OVERDUE, Status.ESCALATED, String.join(", ", proposal.creditRecords()));
+		transition(orderId, Status.OVERDUE, Status.ESCALATED, proposal.creditRecords().stream().map(Party::name).collect(Collectors.joining(", ")));
 		return require(orderId);
 	}
 
@@ -478,7 +482,7 @@ class JdbcRectificationOrders implements RectificationOrders {
 		String status = rs.getString("status");
 		String rule = rs.getString("rule");
 		Escalation.Proposal proposal = "OVERDUE".equals(status) || "ESCALATED".equals(status)
-				? Escalation.of(rule, rs.getString("post"), false) : null;
+				? Escalation.of(Rule.valueOf(rule), Post.ofCode(rs.getString("post")), false) : null;
 		return new RectificationOrder(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
 				(Long) rs.getObject("finding_id"), rule, rs.getString("post"), (Long) rs.getObject("subject_person_id"),
 				rs.getString("addressee"), rs.getLong("addressee_enterprise_id"), (Long) rs.getObject("addressee_person_id"),
