@@ -4,16 +4,28 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 
+import io.siteroll.personnel.Post;
+
 /**
  * 检查发现: a rule broken by a project (for R2: by the holder of one post) in one month, with the
  * party responsible, the measure the checklist prescribes, the legal basis and the evidence.
  */
-public record Finding(long id, YearMonth month, String rule, long projectId, String projectName, String subject,
-		String status, String measure, String responsible, Long responsibleEnterpriseId, Long responsiblePersonId,
-		Long personId, String personName, String post, long ruleSetId, String ruleSetCode, String legalBasis,
+public record Finding(long id, YearMonth month, Rule rule, long projectId, String projectName, String subject,
+		Status status, Measure measure, Party responsible, Long responsibleEnterpriseId, Long responsiblePersonId,
+		Long personId, String personName, Post post, long ruleSetId, String ruleSetCode, String legalBasis,
 		String measures, Map<String, Object> evidence, Instant firstFoundAt, Instant updatedAt) {
 
-	public record Revision(long id, long evaluationId, String change, String measure, Map<String, Object> evidence,
+	/** A finding stays OPEN while the month's facts break the rule; WITHDRAWN when corrected facts no longer do. */
+	public enum Status {
+		OPEN, WITHDRAWN
+	}
+
+	/** What an evaluation did to a finding. Labels: {@code label.Finding.Change.<name>}. */
+	public enum Change {
+		RAISED, UPDATED, WITHDRAWN, REINSTATED
+	}
+
+	public record Revision(long id, long evaluationId, Change change, Measure measure, Map<String, Object> evidence,
 			Instant at) {
 	}
 }

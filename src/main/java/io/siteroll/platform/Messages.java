@@ -45,7 +45,8 @@ public class Messages {
 	}
 
 	/**
-	 * The label of a code: {@code label.<EnumType>.<CONSTANT>} from the bundles, in the user's language (for
+	 * The label of a code: {@code label.<EnumType>.<CONSTANT>} ({@code label.<Outer>.<EnumType>.<CONSTANT>} for a
+	 * nested enum) from the bundles, in the user's language (for
 	 * pages: {@code ${@messages.label(f.rule)}}); the constant's name when the bundle has none.
 	 */
 	public String label(Enum<?> code) {
@@ -53,7 +54,10 @@ public class Messages {
 	}
 
 	public String label(Locale locale, Enum<?> code) {
-		String key = "label." + code.getDeclaringClass().getSimpleName() + "." + code.name();
+		Class<?> type = code.getDeclaringClass();
+		String name = type.getEnclosingClass() == null ? type.getSimpleName()
+				: type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
+		String key = "label." + name + "." + code.name();
 		return source.getMessage(key, null, code.name(), locale);
 	}
 

@@ -15,10 +15,10 @@ class EvidenceInWords implements EvidenceSentences {
 	public String orderItems(Finding f) {
 		Object arithmetic = f.evidence().get("arithmetic");
 		String what = switch (f.rule()) {
-			case "R1" -> "考勤设备未按要求配备或未联网";
-			case "R2" -> (f.personName() == null ? "" : f.personName()) + " " + f.month() + " 到岗履职不达标"
+			case R1 -> "考勤设备未按要求配备或未联网";
+			case R2 -> (f.personName() == null ? "" : f.personName()) + " " + f.month() + " 到岗履职不达标"
 					+ (arithmetic == null ? "" : "（" + arithmetic + "）");
-			case "R3" -> f.month() + " 作业人员缺少考勤 " + f.evidence().get("shortfall") + " 人";
+			case R3 -> f.month() + " 作业人员缺少考勤 " + f.evidence().get("shortfall") + " 人";
 			default -> "";
 		};
 		return what + "。" + f.measures();

@@ -9,9 +9,13 @@ import java.util.Map;
 
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Measure;
+import io.siteroll.compliance.Party;
+import io.siteroll.compliance.Rule;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.personnel.Post;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -90,17 +94,18 @@ class JdbcFindings implements Findings {
 		require(findingId);
 		return jdbc.sql("select * from finding_revision where finding_id = ? order by id")
 			.param(findingId)
-			.query((rs, n) -> new Finding.Revision(rs.getLong("id"), rs.getLong("evaluation_id"), rs.getString("change"),
-					rs.getString("measure"), JSON.readValue(rs.getString("evidence"), MAP), rs.getTimestamp("at").toInstant()))
+			.query((rs, n) -> new Finding.Revision(rs.getLong("id"), rs.getLong("evaluation_id"),
+					Finding.Change.valueOf(rs.getString("change")), Measure.valueOf(rs.getString("measure")), JSON.readValue(rs.getString("evidence"), MAP), rs.getTimestamp("at").toInstant()))
 			.list();
 	}
 
 	static Finding finding(ResultSet rs, int n) throws SQLException {
-		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rs.getString("rule"),
-				rs.getLong("project_id"), rs.getString("project_name"), rs.getString("subject"), rs.getString("status"),
-				rs.getString("measure"), rs.getString("responsible"), (Long) rs.getObject("responsible_enterprise_id"),
+		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()),
+				Rule.valueOf(rs.getString("rule")), rs.getLong("project_id"), rs.getString("project_name"),
+				rs.getString("subject"), Finding.Status.valueOf(rs.getString("status")),
+				Measure.valueOf(rs.getString("measure")), Party.valueOf(rs.getString("responsible")), (Long) rs.getObject("responsible_enterprise_id"),
 				(Long) rs.getObject("responsible_person_id"), (Long) rs.getObject("person_id"), rs.getString("person_name"),
-				rs.getString("post"), rs.getLong("rule_set_id"), rs.getString("rule_set_code"), rs.getString("legal_basis"),
+				Post.ofCode(rs.getString("post")), rs.getLong("rule_set_id"), rs.getString("rule_set_code"), rs.getString("legal_basis"),
 				rs.getString("measures_text"), JSON.readValue(rs.getString("evidence"), MAP),
 				rs.getTimestamp("first_found_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

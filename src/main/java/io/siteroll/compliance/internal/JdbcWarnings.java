@@ -288,12 +288,13 @@ class JdbcWarnings implements Warnings {
 			+ " join region r on r.code = p.region_code left join person pe on pe.id = w.person_id";
 
 	private static Warning warning(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Warning(rs.getLong("id"), rs.getString("kind"), rs.getLong("project_id"),
-					rs.getString("project_name"), rs.getString("subject"), rs.getString("status"),
+		return new Warning(rs.getLong("id"), Warning.Kind.valueOf(rs.getString("kind")), rs.getLong("project_id"),
+					rs.getString("project_name"), rs.getString("subject"), Warning.Status.valueOf(rs.getString("status")),
 					rs.getDate("raised_on").toLocalDate(),
 					rs.getDate("cleared_on") == null ? null : rs.getDate("cleared_on").toLocalDate(),
 					(Long) rs.getObject("person_id"), rs.getString("person_name"), (Long) rs.getObject("device_id"),
-					JSON.readValue(rs.getString("evidence"), MAP), rs.getString("review"), rs.getString("review_reason"),
+					JSON.readValue(rs.getString("evidence"), MAP), rs.getString("review") == null ? null : Warning.Review.valueOf(rs.getString("review")),
+					rs.getString("review_reason"),
 					rs.getString("reviewed_by"));
 	}
 }

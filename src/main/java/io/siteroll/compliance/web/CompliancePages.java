@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.platform.CodeDictionary;
@@ -26,19 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Findings and warnings for a region and a project, and a finding's page that explains itself. */
 @Controller
 class CompliancePages {
-
-	static final Map<String, String> RULES = Map.of("R1", "R1 考勤设备配备与联网", "R2", "R2 管理人员到岗履职", "R3", "R3 作业人员实名考勤");
-
-	static final Map<String, String> MEASURES = Map.of("RECTIFICATION_ORDER", "责令限期整改", "PENALTY", "行政处罚并记入不良行为记录");
-
-	static final Map<String, String> PARTIES = Map.of("CONSTRUCTION_ENTERPRISE", "施工企业", "PROJECT_MANAGER", "项目经理",
-			"SUPERVISION_COMPANY", "监理企业及项目总监");
-
-	static final Map<String, String> WARNINGS = Map.of("NO_DEVICE", "开工未配备考勤设备", "DEVICE_OFFLINE", "设备超过24小时未通讯",
-			"KEY_MANAGER_UNREACHABLE", "关键管理人员本月已无法达标", "UNREGISTERED_AT_GATE", "未实名人员闸机被拒", "LOW_ATTENDANCE",
-			"近7个施工日工人考勤率低于80%");
-
-	static final Map<String, String> CHANGES = Map.of("RAISED", "发现", "UPDATED", "更新", "WITHDRAWN", "撤回", "REINSTATED", "恢复");
 
 	record CalendarDay(LocalDate date, int day, String kind, String mark) {
 	}
@@ -66,14 +54,7 @@ class CompliancePages {
 	}
 
 	private void names(Model model) {
-		model.addAttribute("ruleNames", new java.util.TreeMap<>(RULES));
-		model.addAttribute("measureNames", MEASURES);
-		model.addAttribute("partyNames", PARTIES);
-		model.addAttribute("warningNames", WARNINGS);
-		model.addAttribute("changeNames", CHANGES);
-		Map<String, String> posts = new LinkedHashMap<>();
-		codes.list(CodeDictionary.MANAGER_POST).forEach(c -> posts.put(c.code(), c.nameZh()));
-		model.addAttribute("postNames", posts);
+		model.addAttribute("rules", Arrays.stream(Rule.values()).filter(Rule::monthly).toList());
 	}
 
 	@GetMapping("/compliance")
@@ -121,8 +102,8 @@ class CompliancePages {
 	/** The month's days: construction day, stoppage or neither; marked attended (R2) or disconnected (R1). */
 	private static List<CalendarDay> calendar(Finding f) {
 		Set<String> work = strings(f.evidence().get("constructionDays"));
-		Set<String> marked = strings(f.evidence().get(f.rule().equals("R1") ? "disconnectedDays" : "attendedDays"));
-		String mark = f.rule().equals("R1") ? "gap" : "attended";
+		Set<String> marked = strings(f.evidence().get(f.rule() == Rule.R1 ? "disconnectedDays" : "attendedDays"));
+		String mark = f.rule() == Rule.R1 ? "gap" : "attended";
 		List<Map<String, Object>> stoppages = new ArrayList<>();
 		if (f.evidence().get("stoppages") instanceof Collection<?> list) {
 			list.forEach(s -> stoppages.add(castMap(s)));

@@ -13,6 +13,7 @@ import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Rule;
 import io.siteroll.enforcement.Penalties;
 import io.siteroll.enforcement.Penalty;
@@ -106,10 +107,10 @@ class JdbcPenalties implements Penalties {
 			finding = findings.require(d.findingId());
 			projectId = finding.projectId();
 			access.requireOverseen(projectId);
-			if (!"PENALTY".equals(finding.measure()) || !"OPEN".equals(finding.status())) {
+			if (finding.measure() != Measure.PENALTY || finding.status() != Finding.Status.OPEN) {
 				throw new Conflict("findingId", "penalty.finding-calls-for-order");
 			}
-			proposal = Escalation.of(Rule.valueOf(finding.rule()), Post.ofCode(finding.post()), true);
+			proposal = Escalation.of(finding.rule(), finding.post(), true);
 			long contractor = (Long) orders.partiesOf(projectId, null).get("contractor");
 			parties = new CreditWriter.Parties(projectId, contractor, finding.responsiblePersonId(), null, null);
 		}

@@ -14,7 +14,9 @@ import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.EvidenceSentences;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Party;
 import io.siteroll.compliance.Recheck;
 import io.siteroll.compliance.Rule;
@@ -78,9 +80,13 @@ class JdbcRectificationOrders implements RectificationOrders {
 
 	private final io.siteroll.privacy.PersonalDataCipher cipher;
 
+	private final EvidenceSentences sentences;
+
 	JdbcRectificationOrders(JdbcClient jdbc, Findings findings, RuleSets ruleSets, Recheck rechecks, ProjectAccess access,
 			CurrentActor actors, AuditTrail audit, Clock clock, CreditWriter credits,
-			io.siteroll.privacy.PersonalDataCipher cipher, io.siteroll.compliance.Warnings warnings) {
+			io.siteroll.privacy.PersonalDataCipher cipher, io.siteroll.compliance.Warnings warnings,
+			EvidenceSentences sentences) {
+		this.sentences = sentences;
 		this.cipher = cipher;
 		this.warnings = warnings;
 		this.credits = credits;
@@ -103,18 +109,18 @@ class JdbcRectificationOrders implements RectificationOrders {
 		checks.throwIfAny();
 		Finding f = findings.require(request.findingId());
 		access.requireOverseen(f.projectId());
-		if (!"OPEN".equals(f.status())) {
+		if (f.status() != Finding.Status.OPEN) {
 			throw new Conflict("findingId", "order.finding-withdrawn");
 		}
-		if (!"RECTIFICATION_ORDER".equals(f.measure())) {
+		if (f.measure() != Measure.RECTIFICATION_ORDER) {
 			throw new Conflict("findingId", "order.finding-calls-for-penalty");
 		}
-		String items = request.items() != null && !request.items().isBlank() ? request.items().strip() : items(f);
-		String addressee = "SUPERVISION_COMPANY".equals(f.responsible()) ? "SUPERVISION_COMPANY"
-				: "PROJECT_MANAGER".equals(f.responsible()) ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE";
+		String items = request.items() != null && !request.items().isBlank() ? request.items().strip() : sentences.orderItems(f);
+		String addressee = f.responsible() == Party.SUPERVISION_COMPANY || f.responsible() == Party.PROJECT_MANAGER
+				? f.responsible().name() : Party.CONSTRUCTION_ENTERPRISE.name();
 		long enterprise = f.responsibleEnterpriseId() != null ? f.responsibleEnterpriseId()
 				: (Long) partiesOf(f.projectId(), null).get("contractor");
-		return insert(f.projectId(), "finding_id", f.id(), f.rule(), f.post(), f.personId(), addressee, enterprise,
+		return insert(f.projectId(), "finding_id", f.id(), f.rule().name(), f.post() == null ? null : f.post().name(), f.personId(), addressee, enterprise,
 				f.responsiblePersonId(), items, f.legalBasis(), ruleSets.require(f.ruleSetId()).rectificationDays(),
 				request.deadline());
 	}
@@ -128,19 +134,15 @@ class JdbcRectificationOrders implements RectificationOrders {
 		checks.throwIfAny();
 		io.siteroll.compliance.Warning w = warnings.require(request.warningId());
 		access.requireOverseen(w.projectId());
-		if ("DISMISSED".equals(w.review())) {
+		if (w.review() == io.siteroll.compliance.Warning.Review.DISMISSED) {
 			throw new Conflict("warningId", "order.warning-dismissed");
 		}
-		String rule = switch (w.kind()) {
-			case "NO_DEVICE", "DEVICE_OFFLINE" -> "R1";
-			case "KEY_MANAGER_UNREACHABLE" -> "R2";
-			default -> "R3";
-		};
+		String rule = w.kind().rule().name();
 		String post = "R2".equals(rule) ? String.valueOf(w.evidence().get("post")) : null;
 		boolean supervisor = "CHIEF_SUPERVISOR".equals(post);
 		Map<String, Object> parties = partiesOf(w.projectId(), supervisor ? w.personId() : null);
 		String items = request.items() != null && !request.items().isBlank() ? request.items().strip()
-				: "预警：" + w.kind() + "，" + w.evidence();
+				: sentences.orderItems(w);
 		return insert(w.projectId(), "warning_id", w.id(), rule, post, w.personId(),
 				supervisor ? "SUPERVISION_COMPANY" : "R2".equals(rule) ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE",
 				(Long) parties.get(supervisor ? "supervision" : "contractor"),
@@ -230,18 +232,6 @@ class JdbcRectificationOrders implements RectificationOrders {
 		}
 		transition(id, null, Status.ISSUED, "deadline " + deadline);
 		return require(id);
-	}
-
-	private static String items(Finding f) {
-		Object arithmetic = f.evidence().get("arithmetic");
-		String what = switch (f.rule()) {
-			case "R1" -> "考勤设备未按要求配备或未联网";
-			case "R2" -> (f.personName() == null ? "" : f.personName()) + " " + f.month() + " 到岗履职不达标"
-					+ (arithmetic == null ? "" : "（" + arithmetic + "）");
-			case "R3" -> f.month() + " 作业人员缺少考勤 " + f.evidence().get("shortfall") + " 人";
-			default -> "";
-		};
-		return what + "。" + f.measures();
 	}
 
 	@Override
