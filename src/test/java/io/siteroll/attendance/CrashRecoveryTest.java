@@ -36,6 +36,7 @@ import io.siteroll.support.IntegrationTest.Site;
 import io.siteroll.support.RosterFile;
 import io.siteroll.support.Sites;
 import io.siteroll.support.TestClock;
+import io.siteroll.support.Waits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,10 @@ class CrashRecoveryTest {
 	private Process platform;
 
 	@AfterEach
-	void stop() throws IOException {
+	void stop() throws IOException, InterruptedException {
 		if (platform != null) {
 			platform.destroyForcibly();
+			Waits.exit(platform, Duration.ofSeconds(30), "the platform at the end of the test");
 		}
 		if (postgres != null) {
 			postgres.close();
@@ -126,13 +128,12 @@ class CrashRecoveryTest {
 			thread.start();
 			uploaders.add(thread);
 		}
-		while (acknowledged.size() < 20) {
-			Thread.sleep(5);
-		}
+		Waits.until("20 acknowledged batches before the kill", Duration.ofSeconds(120), () -> acknowledged.size() >= 20,
+				() -> uploaders.stream().noneMatch(Thread::isAlive) && acknowledged.size() < 20);
 		platform.destroyForcibly();
-		platform.waitFor();
+		Waits.exit(platform, Duration.ofSeconds(30), "the killed platform");
 		for (Thread t : uploaders) {
-			t.join();
+			Waits.join(t, Duration.ofSeconds(30), "an uploader after the kill");
 		}
 		Set<Integer> acked = Set.copyOf(acknowledged);
 		assertThat(acked.size()).as("killed in the middle of the upload").isLessThan(BATCHES);
@@ -219,13 +220,15 @@ class CrashRecoveryTest {
 	}
 
 	private void awaitReady(String base) throws InterruptedException {
-		HttpClient http = HttpClient.newHttpClient();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (System.nanoTime() < deadline) {
 			assertThat(platform.isAlive()).as("platform process running (see target/crash-test/platform.log)").isTrue();
 			try {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+					.timeout(Duration.ofSeconds(5))
+					.build();
+				HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() == 200) {
 					return;
 				}

@@ -33,6 +33,7 @@ import io.siteroll.support.HikvisionTerminal;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.PushGate;
 import io.siteroll.support.UfaceCloud;
+import io.siteroll.support.Waits;
 import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -201,7 +202,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 			}));
 		}
 		for (Future<?> f : futures) {
-			f.get();
+			Waits.result(f, Duration.ofMinutes(10), "a client thread pushing vendor punches");
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		pool.shutdown();
@@ -245,7 +246,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 			}));
 		}
 		for (Future<?> f : futures) {
-			f.get();
+			Waits.result(f, Duration.ofMinutes(10), "an uploading client thread");
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		pool.shutdown();
@@ -291,6 +292,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 			String nonce = DeviceClient.nonce();
 			String timestamp = Long.toString(Instant.now().getEpochSecond());
 			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+				.timeout(Waits.REQUEST)
 				.header("X-Device-Serial", gate.serial())
 				.header("X-Timestamp", timestamp)
 				.header("X-Nonce", nonce)
@@ -339,6 +341,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 					String timestamp = Long.toString(Instant.now().getEpochSecond());
 					String path = "/api/device/v1/gate-decisions";
 					HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+						.timeout(Waits.REQUEST)
 						.header("X-Device-Serial", gate.serial())
 						.header("X-Timestamp", timestamp)
 						.header("X-Nonce", nonce)
@@ -356,7 +359,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 			}));
 		}
 		for (Future<?> f : futures) {
-			f.get();
+			Waits.result(f, Duration.ofMinutes(10), "a gate lane");
 		}
 		pool.shutdown();
 		double took = (System.nanoTime() - started) / 1e9;

@@ -19,15 +19,6 @@ class AttendanceRatesTest extends IntegrationTest {
 
 	static final LocalDate START = SEPTEMBER.atDay(11);
 
-	private void present(long projectId, long personId, int days) {
-		jdbc.sql("""
-				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
-				select ?, d::date, ?, d, d + interval '9 hours', 2, true
-				from generate_series(?::date, ?::date + (? - 1), interval '1 day') d""")
-			.params(projectId, personId, START, START, days)
-			.update();
-	}
-
 	private JsonNode row(ApiClient api, String query, String key, String period) {
 		return api.get(query).json().valueStream()
 			.filter(r -> r.get("key").asString().equals(key)
@@ -43,8 +34,8 @@ class AttendanceRatesTest extends IntegrationTest {
 				RosterFile.of(IDS, 2, SEPTEMBER.atDay(1), START)).status()).isEqualTo(201);
 		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
 			.param(site.projectId()).query(Long.class).list();
-		present(site.projectId(), workers.get(0), 20);
-		present(site.projectId(), workers.get(1), 10);
+		facts.present(site.projectId(), workers.get(0), START, START.plusDays(19));
+		facts.present(site.projectId(), workers.get(1), START, START.plusDays(9));
 
 		String monthly = "/api/attendance-rates?level=PROJECT&period=MONTH&from=2026-09-01&to=2026-09-30";
 		JsonNode month = row(api, monthly, Long.toString(site.projectId()), "2026-09-01");

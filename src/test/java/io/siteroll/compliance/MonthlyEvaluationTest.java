@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.Role;
+import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.RosterFile;
@@ -36,46 +37,6 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		return api.post("/api/persons", Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name())).id();
 	}
 
-	private long appoint(ApiClient api, long projectId, long unitId, String post, LocalDate from) {
-		ApiClient.Response r = api.post("/api/projects/" + projectId + "/managers",
-				Map.of("personId", person(api), "post", post, "unitId", unitId, "tenureFrom", from));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return r.id();
-	}
-
-	private long personOfPost(long postId) {
-		return jdbc.sql("select person_id from manager_post where id = ?").param(postId).query(Long.class).single();
-	}
-
-	/** The first {@code count} construction days of the month from {@code from}, marked as valid days. */
-	private void present(long projectId, long personId, LocalDate from, int count) {
-		List<LocalDate> days = jdbc.sql("select d::date from construction_days(?, ?, ?) d order by 1")
-			.params(projectId, from, from.withDayOfMonth(from.lengthOfMonth()))
-			.query(LocalDate.class)
-			.list();
-		for (LocalDate day : days.subList(0, count)) {
-			jdbc.sql("""
-					insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
-					values (?, ?, ?, (?::date + time '07:30') at time zone 'Asia/Shanghai',
-					        (?::date + time '17:30') at time zone 'Asia/Shanghai', 2, true)
-					on conflict do nothing""")
-				.params(projectId, day, personId, day, day)
-				.update();
-		}
-	}
-
-	private void connected(long projectId, LocalDate from, LocalDate to) {
-		long device = jdbc.sql("select id from device where project_id = ? order by id limit 1").param(projectId)
-			.query(Long.class).single();
-		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-			jdbc.sql("""
-					insert into device_day (device_id, day, project_id, first_at, last_at)
-					values (?, ?, ?, now(), now()) on conflict do nothing""")
-				.params(device, d, projectId)
-				.update();
-		}
-	}
-
 	private JsonNode evaluate(ApiClient api, YearMonth month) {
 		ApiClient.Response r = api.post("/api/evaluations", Map.of("month", month.toString()));
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -97,8 +58,8 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
 		long unit = post.equals("CHIEF_SUPERVISOR") ? site.supervisionUnitId() : site.gcUnitId();
-		long postId = appoint(api, site.projectId(), unit, post, START);
-		present(site.projectId(), personOfPost(postId), START, attended);
+		long manager = facts.appoint(api, site.projectId(), unit, Post.valueOf(post), START).personId();
+		facts.presentOnConstructionDays(site.projectId(), manager, START, attended);
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r2 = findings(api, site.projectId(), SEPTEMBER, "R2");
 		assertThat(r2).hasSize(found ? 1 : 0);
@@ -122,16 +83,16 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		Site stopped = site(api, "220102", START);
 		api.post("/api/projects/" + stopped.projectId() + "/stoppages",
 				Map.of("firstDay", SEPTEMBER.atDay(21), "lastDay", SEPTEMBER.atDay(25), "reason", "停工整顿"));
-		long pm = personOfPost(appoint(api, stopped.projectId(), stopped.gcUnitId(), "PROJECT_MANAGER", START));
-		present(stopped.projectId(), pm, START, 12);
+		long pm = facts.appoint(api, stopped.projectId(), stopped.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.presentOnConstructionDays(stopped.projectId(), pm, START, 12);
 		Site completed = site(api, "220102", START);
-		long other = personOfPost(appoint(api, completed.projectId(), completed.gcUnitId(), "QUALITY_OFFICER", START));
+		long other = facts.appoint(api, completed.projectId(), completed.gcUnitId(), Post.QUALITY_OFFICER, START).personId();
 		ApiClient.Response done = api.post("/api/projects/" + completed.projectId() + "/completion",
 				Map.of("completionDate", SEPTEMBER.atDay(20)));
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
-		present(completed.projectId(), other, START, 6);
+		facts.presentOnConstructionDays(completed.projectId(), other, START, 6);
 		Site later = site(api, "220102", SEPTEMBER.plusMonths(1).atDay(5));
-		appoint(api, later.projectId(), later.gcUnitId(), "PROJECT_MANAGER", SEPTEMBER.plusMonths(1).atDay(5));
+		facts.appoint(api, later.projectId(), later.gcUnitId(), Post.PROJECT_MANAGER, SEPTEMBER.plusMonths(1).atDay(5));
 
 		JsonNode result = evaluate(api, SEPTEMBER);
 		assertThat(findings(api, stopped.projectId(), SEPTEMBER, "R2")).as("12 of 15 = 80 %").isEmpty();
@@ -163,8 +124,8 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			.params(site.projectId(), first, site.gcUnitId(), START, SEPTEMBER.atDay(20), site.projectId(), second,
 					site.gcUnitId(), SEPTEMBER.atDay(21))
 			.update();
-		present(site.projectId(), first, START, 8);
-		present(site.projectId(), second, SEPTEMBER.atDay(21), 7);
+		facts.presentOnConstructionDays(site.projectId(), first, START, 8);
+		facts.presentOnConstructionDays(site.projectId(), second, SEPTEMBER.atDay(21), 7);
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r2 = findings(api, site.projectId(), SEPTEMBER, "R2");
 		assertThat(r2).hasSize(1);
@@ -191,7 +152,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
 			.param(site.projectId()).query(Long.class).list();
 		for (long worker : workers.subList(0, 20 - shortfall)) {
-			present(site.projectId(), worker, SEPTEMBER.atDay(14), 1);
+			facts.presentOnConstructionDays(site.projectId(), worker, SEPTEMBER.atDay(14), 1);
 		}
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r3 = findings(api, site.projectId(), SEPTEMBER, "R3");
@@ -224,7 +185,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		ApiClient.Response registered = api.post("/api/projects/" + site.projectId() + "/devices", body);
 		assertThat(registered.status()).isEqualTo(201);
 		fixtureDeviceObservedSince(registered.json().get("device").get("id").asLong(), START.plusDays(daysAfterStart));
-		connected(site.projectId(), START, connectedEveryDay ? SEPTEMBER.atEndOfMonth() : SEPTEMBER.atDay(27));
+		facts.connected(site.projectId(), START, connectedEveryDay ? SEPTEMBER.atEndOfMonth() : SEPTEMBER.atDay(27));
 		evaluate(api, SEPTEMBER);
 		List<JsonNode> r1 = findings(api, site.projectId(), SEPTEMBER, "R1");
 		assertThat(r1).hasSize(found ? 1 : 0);
@@ -267,7 +228,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		JsonNode heard = province.get("/api/devices/" + device.get("id").asLong()).json();
 		assertThat(heard.get("equippedOn").asString()).isEqualTo(today().toString());
 		assertThat(heard.get("registeredByStart").asBoolean()).isFalse();
-		connected(site.projectId(), last.atDay(1), last.atEndOfMonth());
+		facts.connected(site.projectId(), last.atDay(1), last.atEndOfMonth());
 
 		evaluate(province, last);
 		List<JsonNode> r1 = findings(province, site.projectId(), last, "R1");
@@ -288,8 +249,8 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	void reRunningAMonthIsIdempotentAndCorrectedInputsLeaveAHistory() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		long pm = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER", START));
-		present(site.projectId(), pm, START, 10);
+		long pm = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.presentOnConstructionDays(site.projectId(), pm, START, 10);
 		evaluate(api, SEPTEMBER);
 		long count = jdbc.sql("select count(*) from finding where month = ?").param(SEPTEMBER.atDay(1)).query(Long.class).single();
 		JsonNode again = evaluate(api, SEPTEMBER);
@@ -300,9 +261,9 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			.isEqualTo(count);
 		long findingId = findings(api, site.projectId(), SEPTEMBER, "R2").get(0).get("id").asLong();
 
-		present(site.projectId(), pm, START, 14);
+		facts.presentOnConstructionDays(site.projectId(), pm, START, 14);
 		evaluate(api, SEPTEMBER);
-		present(site.projectId(), pm, START, 16);
+		facts.presentOnConstructionDays(site.projectId(), pm, START, 16);
 		evaluate(api, SEPTEMBER);
 		assertThat(findings(api, site.projectId(), SEPTEMBER, "R2")).isEmpty();
 		JsonNode detail = api.get("/api/findings/" + findingId).json();
@@ -318,9 +279,9 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		YearMonth june = YearMonth.of(2026, 6);
 		YearMonth july = YearMonth.of(2026, 7);
 		Site site = site(api, "220102", june.atDay(11));
-		long safety = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "SAFETY_OFFICER", june.atDay(11)));
-		present(site.projectId(), safety, june.atDay(11), 15);
-		present(site.projectId(), safety, july.atDay(1), 22);
+		long safety = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.SAFETY_OFFICER, june.atDay(11)).personId();
+		facts.presentOnConstructionDays(site.projectId(), safety, june.atDay(11), 15);
+		facts.presentOnConstructionDays(site.projectId(), safety, july.atDay(1), 22);
 		long jilin2023 = api.get("/api/rule-sets").json().valueStream()
 			.filter(r -> r.get("code").asString().equals("吉建规〔2023〕11号")).findFirst().orElseThrow().get("id").asLong();
 		long jilin2021 = api.get("/api/rule-sets").json().valueStream()
@@ -382,8 +343,8 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	void findingsAreSeenByTheProjectsPartiesAndOfficersOfTheRegionOnly() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		long pm = personOfPost(appoint(api, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER", START));
-		present(site.projectId(), pm, START, 1);
+		long pm = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.presentOnConstructionDays(site.projectId(), pm, START, 1);
 		evaluate(api, SEPTEMBER);
 		String query = "/api/findings?projectId=" + site.projectId() + "&month=" + SEPTEMBER;
 		assertThat(as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false)).get(query).json().get("total")
@@ -403,7 +364,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
 			.param(site.projectId()).query(Long.class).list();
 		LocalDate day = SEPTEMBER.atDay(15);
-		workers.forEach(w -> present(site.projectId(), w, day, 1));
+		workers.forEach(w -> facts.presentOnConstructionDays(site.projectId(), w, day, 1));
 		Map<Integer, String> expected = new LinkedHashMap<>();
 		expected.put(5, "NONE");
 		expected.put(6, "RECTIFICATION_ORDER");

@@ -31,15 +31,6 @@ class WarningsTest extends IntegrationTest {
 			.toList();
 	}
 
-	private void present(long projectId, long personId, LocalDate from, int days) {
-		jdbc.sql("""
-				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
-				select ?, d::date, ?, d, d + interval '9 hours', 2, true
-				from generate_series(?::date, ?::date + (? - 1), interval '1 day') d""")
-			.params(projectId, personId, from, from, days)
-			.update();
-	}
-
 	@Test
 	void aKeyManagerWhoCanNoLongerReachTheThresholdIsWarnedOnTheFirstDayItBecomesUnreachable() {
 		ApiClient api = as(province());
@@ -47,7 +38,7 @@ class WarningsTest extends IntegrationTest {
 		long person = api.post("/api/persons", Map.of("idNumber", IDS.idNumber(1965, 1995), "name", IDS.name())).id();
 		api.post("/api/projects/" + site.projectId() + "/managers",
 				Map.of("personId", person, "post", "PROJECT_MANAGER", "unitId", site.gcUnitId(), "tenureFrom", START));
-		present(site.projectId(), person, START, 3);
+		facts.present(site.projectId(), person, START, START.plusDays(2));
 		refresh(api, SEPTEMBER.atDay(17));
 		assertThat(open(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("(3 + 13) × 100 = 1600: still reachable").isEmpty();
 		refresh(api, SEPTEMBER.atDay(18));
@@ -98,8 +89,8 @@ class WarningsTest extends IntegrationTest {
 				RosterFile.of(IDS, 4, SEPTEMBER.atDay(1), START));
 		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
 			.param(site.projectId()).query(Long.class).list();
-		present(site.projectId(), workers.get(0), START, 11);
-		present(site.projectId(), workers.get(1), START, 11);
+		facts.present(site.projectId(), workers.get(0), START, START.plusDays(10));
+		facts.present(site.projectId(), workers.get(1), START, START.plusDays(10));
 		jdbc.sql("insert into gate_refusal (device_id, project_id, person_ref, reason, at) values (?, ?, '99999', 'NOT_REGISTERED', ?)")
 			.params(deviceId, site.projectId(), java.sql.Timestamp.from(SEPTEMBER.atDay(21).atTime(9, 0)
 				.atZone(io.siteroll.support.TestClock.PLATFORM_ZONE).toInstant())).update();
@@ -114,8 +105,8 @@ class WarningsTest extends IntegrationTest {
 		assertThat(unregistered).hasSize(1);
 		assertThat(unregistered.get(0).get("evidence").get("refusedAttempts").asInt()).isEqualTo(1);
 
-		present(site.projectId(), workers.get(2), START, 11);
-		present(site.projectId(), workers.get(3), START, 11);
+		facts.present(site.projectId(), workers.get(2), START, START.plusDays(10));
+		facts.present(site.projectId(), workers.get(3), START, START.plusDays(10));
 		refresh(api, SEPTEMBER.atDay(22));
 		assertThat(open(api, site.projectId(), "LOW_ATTENDANCE")).isEmpty();
 		assertThat(open(api, site.projectId(), "UNREGISTERED_AT_GATE")).isEmpty();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.Role;
+import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.RosterFile;
@@ -27,27 +28,6 @@ class EnforcementScenarioTest extends IntegrationTest {
 	static final LocalDate START = SEPTEMBER.atDay(11);
 
 	private ApiClient officer;
-
-	private long person(ApiClient api) {
-		return api.post("/api/persons", Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name())).id();
-	}
-
-	private long appoint(ApiClient api, long projectId, long unitId, String post) {
-		long person = person(api);
-		ApiClient.Response r = api.post("/api/projects/" + projectId + "/managers",
-				Map.of("personId", person, "post", post, "unitId", unitId, "tenureFrom", START));
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return person;
-	}
-
-	private void present(long projectId, long personId, LocalDate from, LocalDate to) {
-		jdbc.sql("""
-				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
-				select ?, d::date, ?, d, d + interval '9 hours', 2, true from generate_series(?::date, ?::date, interval '1 day') d
-				on conflict do nothing""")
-			.params(projectId, personId, from, to)
-			.update();
-	}
 
 	private JsonNode finding(long projectId, String rule) {
 		ApiClient.Response e = officer.post("/api/evaluations", Map.of("month", SEPTEMBER.toString()));
@@ -105,8 +85,8 @@ class EnforcementScenarioTest extends IntegrationTest {
 	@Test
 	void device_R1_overdueLeadsToPenaltiesOnEnterpriseAndProjectManagerAndCreditForBoth() {
 		Site site = started();
-		long pm = appoint(officer, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER");
-		present(site.projectId(), pm, START, SEPTEMBER.atEndOfMonth());
+		long pm = facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.present(site.projectId(), pm, START, SEPTEMBER.atEndOfMonth());
 		JsonNode order = order(finding(site.projectId(), "R1"));
 		long id = order.get("id").asLong();
 
@@ -151,9 +131,9 @@ class EnforcementScenarioTest extends IntegrationTest {
 	@Test
 	void managers_R2_projectManagerChiefSupervisorAndOtherManagers() {
 		Site site = started();
-		long pm = appoint(officer, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER");
-		long cs = appoint(officer, site.projectId(), site.supervisionUnitId(), "CHIEF_SUPERVISOR");
-		long tech = appoint(officer, site.projectId(), site.gcUnitId(), "TECHNICAL_LEAD");
+		long pm = facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		long cs = facts.appoint(officer, site.projectId(), site.supervisionUnitId(), Post.CHIEF_SUPERVISOR, START).personId();
+		long tech = facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.TECHNICAL_LEAD, START).personId();
 		Map<String, Long> people = Map.of("PROJECT_MANAGER", pm, "CHIEF_SUPERVISOR", cs, "TECHNICAL_LEAD", tech);
 		officer.post("/api/evaluations", Map.of("month", SEPTEMBER.toString()));
 		List<JsonNode> r2 = officer.get("/api/findings?projectId=" + site.projectId() + "&month=" + SEPTEMBER + "&rule=R2")
@@ -199,10 +179,10 @@ class EnforcementScenarioTest extends IntegrationTest {
 	@Test
 	void managers_R2_rectifiedInTheFirstFullMonthAfterTheDeadlineIsClosed() {
 		Site site = started();
-		long pm = appoint(officer, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER");
+		long pm = facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
 		long id = order(finding(site.projectId(), "R2")).get("id").asLong();
 		deadlinePassed(id, SEPTEMBER.atEndOfMonth());
-		present(site.projectId(), pm, SEPTEMBER.plusMonths(1).atDay(1), SEPTEMBER.plusMonths(1).atDay(26));
+		facts.present(site.projectId(), pm, SEPTEMBER.plusMonths(1).atDay(1), SEPTEMBER.plusMonths(1).atDay(26));
 		JsonNode closed = recheck(id);
 		assertThat(closed.get("status").asString()).isEqualTo("RECTIFIED");
 		assertThat(closed.get("recheck").get("evidence").get("attendedDayCount").asInt()).isEqualTo(26);
@@ -216,8 +196,8 @@ class EnforcementScenarioTest extends IntegrationTest {
 	@Test
 	void workers_R3_upTo15IsAnOrderThenStopWorkAndFineUnderArticle55_16IsAPenaltyAtOnce() {
 		Site site = started();
-		long pm = appoint(officer, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER");
-		present(site.projectId(), pm, START, SEPTEMBER.atEndOfMonth());
+		long pm = facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.present(site.projectId(), pm, START, SEPTEMBER.atEndOfMonth());
 		officer.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "r3.xlsx",
 				RosterFile.of(IDS, 3, SEPTEMBER.atDay(1), START));
 		long id = order(finding(site.projectId(), "R3")).get("id").asLong();
@@ -245,8 +225,8 @@ class EnforcementScenarioTest extends IntegrationTest {
 		assertThat(creditRoles(site.projectId())).containsExactly("CONSTRUCTION_ENTERPRISE");
 
 		Site big = site(officer, "220102", START);
-		long bigPm = appoint(officer, big.projectId(), big.gcUnitId(), "PROJECT_MANAGER");
-		present(big.projectId(), bigPm, START, SEPTEMBER.atEndOfMonth());
+		long bigPm = facts.appoint(officer, big.projectId(), big.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.present(big.projectId(), bigPm, START, SEPTEMBER.atEndOfMonth());
 		officer.upload("/api/projects/" + big.projectId() + "/teams/" + big.teamId() + "/roster", "file", "r3.xlsx",
 				RosterFile.of(IDS, 16, SEPTEMBER.atDay(1), START));
 		JsonNode penaltyFinding = finding(big.projectId(), "R3");
@@ -277,7 +257,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 	@Test
 	void onlyOfficersOfTheProjectsRegionAct() {
 		Site site = started();
-		appoint(officer, site.projectId(), site.gcUnitId(), "PROJECT_MANAGER");
+		facts.appoint(officer, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START);
 		JsonNode f = finding(site.projectId(), "R2");
 		ApiClient otherCity = as(account(Role.CITY_OFFICER, "220200", null, null, false));
 		assertThat(otherCity.post("/api/orders", Map.of("findingId", f.get("id").asLong())).status()).isIn(403, 404);

@@ -95,6 +95,7 @@ public final class ApiClient {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Waits.REQUEST)
 			.header("Authorization", authorization)
 			.header("Accept-Language", language);
 	}

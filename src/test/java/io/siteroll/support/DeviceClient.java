@@ -79,7 +79,7 @@ public final class DeviceClient {
 		String timestamp = Long.toString(System.currentTimeMillis() / 1000 + clockShiftSeconds);
 		String signature = DeviceSignature.sign(secret, method, pathAndQuery, timestamp, nonce, signed);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-			.timeout(Duration.ofSeconds(120))
+			.timeout(Waits.REQUEST)
 			.header("X-Device-Serial", serial)
 			.header("X-Timestamp", timestamp)
 			.header("X-Nonce", nonce)

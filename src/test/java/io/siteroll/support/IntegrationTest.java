@@ -50,6 +50,14 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected TestClock clock;
 
+	/** The facts the rules are judged on: appointments, presence, connected gates. */
+	protected Facts facts;
+
+	@Autowired
+	void facts(JdbcClient jdbc) {
+		facts = new Facts(jdbc, IDS);
+	}
+
 	/** Today on the platform's calendar (Asia/Shanghai), whatever the JVM's default zone. */
 	protected LocalDate today() {
 		return clock.today();

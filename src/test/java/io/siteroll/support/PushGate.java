@@ -67,7 +67,7 @@ public abstract class PushGate {
 	}
 
 	protected Reply post(String url, String contentType, byte[] body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Waits.REQUEST).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);

@@ -184,7 +184,7 @@ public final class ZktecoDevice {
 
 	private Reply send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request.timeout(Waits.REQUEST).build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.body());
 		}
 		catch (IOException e) {

@@ -33,6 +33,9 @@ class PlatformLifecycleTest {
 	private static final String DEMO_AUTH = "Basic "
 			+ Base64.getEncoder().encodeToString("province:siteroll-demo".getBytes(StandardCharsets.UTF_8));
 
+	/** Bounds each request, so that a platform that accepts connections but never answers fails the test. */
+	private static final Duration REQUEST = Duration.ofSeconds(30);
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Path work = Path.of("target", "lifecycle-test").toAbsolutePath();
@@ -96,7 +99,7 @@ class PlatformLifecycleTest {
 				int api = get(base + "/api/projects");
 				statuses.add(api);
 				HttpResponse<String> ready = http.send(
-						HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+						HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(REQUEST).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (ready.statusCode() == 200) {
 					return statuses;
@@ -111,7 +114,7 @@ class PlatformLifecycleTest {
 	}
 
 	private int get(String url) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", DEMO_AUTH).build(),
+		return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST).header("Authorization", DEMO_AUTH).build(),
 				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
