@@ -5,7 +5,7 @@ import java.util.List;
 import io.siteroll.personnel.Post;
 
 /**
- * The checklist's table of measures (docs/domain.md §11, 处理措施), the one place that says, for a broken rule,
+ * The checklist's table of measures (docs/domain.md §11.2, 处理措施), the one place that says, for a broken rule,
  * which measure it calls for and which party answers for it; and, when an order is overdue (or a finding calls
  * for a penalty at once), who is penalised under which law and who gets a bad-credit record. The thresholds it
  * compares against come from the rule set in force.

@@ -2,7 +2,7 @@ package io.siteroll.compliance;
 
 /**
  * What a finding or an order rests on. {@link #R1}, {@link #R2} and {@link #R3} are the checklist's three
- * rules judged every month (docs/domain.md §5–7); {@link #DEVICE_TEST} is a gate failing an inspector's
+ * rules judged every month (docs/domain.md §9); {@link #DEVICE_TEST} is a gate failing an inspector's
  * function test; {@link #OTHER} an order an officer writes for anything else. Labels: {@code rule.<name>}.
  */
 public enum Rule {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A Hikvision ISAPI face terminal (DS-K1T…) with SiteRoll as its HTTP listening host (docs/devices.md
- * §3): one {@code AccessControllerEvent} per POST, as JSON, or as multipart with the JSON part and a
+ * §4.1): one {@code AccessControllerEvent} per POST, as JSON, or as multipart with the JSON part and a
  * {@code Picture} JPEG; {@code currentEvent=false} for offline backlog; heartbeats. The gate key is
  * sent in the URL path, or as the password of HTTP Basic authentication.
  */

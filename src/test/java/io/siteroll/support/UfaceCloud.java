@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The Uface UStar cloud calling back for one terminal (docs/devices.md §5.1): one POST per message
+ * The Uface UStar cloud calling back for one terminal (docs/devices.md §4.3): one POST per message
  * {@code {msgId, type, content}} with {@code content} a JSON string; type 1 is a recognition record
  * ({@code recordId}, {@code empNo}, {@code recMode}, {@code deviceKey}, {@code recTime} local without a
  * zone, {@code aliveBody}, {@code identifyType}, the snapshot as {@code imgBase64}). Expects

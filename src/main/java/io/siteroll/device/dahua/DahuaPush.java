@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The event server of Dahua access-control devices (docs/device-api.md §6). A Dahua device stores
+ * The event server of Dahua access-control devices (docs/device-api.md §7). A Dahua device stores
  * its events and retries until it gets HTTP 200, so 200 is answered once the upload is committed:
  * passes stored (or duplicates), and every event it cannot map kept raw with its reason (a malformed
  * event would never improve by being resent, and must not hold back the events queued behind it).

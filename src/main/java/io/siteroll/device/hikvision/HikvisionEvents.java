@@ -13,7 +13,7 @@ import io.siteroll.device.gateway.MultipartBody;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one Hikvision ISAPI event push (docs/devices.md §3.2): a JSON body, or multipart with the JSON
+ * Reads one Hikvision ISAPI event push (docs/devices.md §4.1): a JSON body, or multipart with the JSON
  * part ({@code AccessControllerEvent}, on some firmware {@code event_log}) and an optional
  * {@code Picture} JPEG. Parts are recognised by content, not by name. Heartbeats
  * ({@code eventType=heartBeat}) only count as hearing from the device.

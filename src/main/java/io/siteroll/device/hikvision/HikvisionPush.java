@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP listening host of Hikvision ISAPI terminals (docs/device-api.md §5): one event per POST.
+ * The HTTP listening host of Hikvision ISAPI terminals (docs/device-api.md §6): one event per POST.
  * Requests reach it only once {@code VendorGateRequests} has authenticated the device. Answers 200
  * after the event is committed (stored, duplicate, kept raw as not a pass, or a heartbeat); a
  * malformed event is kept raw with its reason and answered 400.

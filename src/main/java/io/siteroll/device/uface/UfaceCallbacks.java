@@ -14,7 +14,7 @@ import io.siteroll.device.gateway.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one Uface UStar callback (docs/devices.md §5.1): {@code {msgId, type, content}} where
+ * Reads one Uface UStar callback (docs/devices.md §4.3): {@code {msgId, type, content}} where
  * {@code content} is a JSON string (an object is accepted too). Type 1, a recognition record, becomes
  * a pass keyed by {@code recordId} (or {@code msgId}); other types (employee and department changes)
  * are kept raw, not passes. The record's {@code deviceKey} must be the device the URL names.

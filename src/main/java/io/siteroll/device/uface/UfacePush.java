@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The recognition callback of Uface UStar (docs/device-api.md §7), one URL per device. UStar retries
+ * The recognition callback of Uface UStar (docs/device-api.md §8), one URL per device. UStar retries
  * every 5 minutes, up to 20 times, until it reads {@code {"success": true}}: that answer is given once
  * the message is committed, as a pass (or duplicate), or kept raw with its reason (a malformed message
  * would never improve by being resent).
