@@ -24,9 +24,9 @@ public record IngestReport(int stored, int duplicates, int refused, int rejected
 	 * {@code counts}: whether the stored pass counts for attendance (false for a pass refused at the gate
 	 * or whose liveness check failed, reason {@code pass.liveness-failed}); null when nothing was stored.
 	 */
-	public record Result(String sourceKey, Status status, String outcome, String reason, Boolean counts) {
+	public record Result(String sourceKey, Status status, PassOutcome outcome, String reason, Boolean counts) {
 
-		public Result(String sourceKey, Status status, String outcome, String reason) {
+		public Result(String sourceKey, Status status, PassOutcome outcome, String reason) {
 			this(sourceKey, status, outcome, reason, null);
 		}
 	}

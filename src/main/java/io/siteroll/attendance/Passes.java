@@ -32,13 +32,13 @@ public interface Passes {
 	/** Attaches a photo to the pass of this gate, person and device-local time. */
 	PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg);
 
-	/** An unknown outcome is refused, not answered with an empty list. */
-	record Search(Long personId, LocalDate from, LocalDate to, String outcome) {
+	/** Passes of a person, a period and an outcome; each is optional. */
+	record Search(Long personId, LocalDate from, LocalDate to, PassOutcome outcome) {
 
-		public static final List<String> OUTCOMES = List.of("ACCEPTED", "REFUSED");
-
-		public Search {
-			outcome = Checks.oneOf("outcome", outcome, OUTCOMES);
+		/** From a request's parameters: an unknown outcome is refused, not answered with an empty list. */
+		public static Search of(Long personId, LocalDate from, LocalDate to, String outcome) {
+			String known = Checks.oneOf("outcome", outcome, PassOutcome.names());
+			return new Search(personId, from, to, known == null ? null : PassOutcome.valueOf(known));
 		}
 	}
 

@@ -23,8 +23,10 @@ import io.siteroll.attendance.IngestReport;
 import io.siteroll.attendance.IngestReport.Result;
 import io.siteroll.attendance.IngestReport.Status;
 import io.siteroll.attendance.Pass;
+import io.siteroll.attendance.PassOutcome;
 import io.siteroll.attendance.PassRecord;
 import io.siteroll.attendance.Passes;
+import io.siteroll.attendance.RefusalReason;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Page;
@@ -219,7 +221,7 @@ class JdbcPasses implements Passes {
 			switch (r.status()) {
 				case STORED -> {
 					stored++;
-					if ("REFUSED".equals(r.outcome())) {
+					if (r.outcome() == PassOutcome.REFUSED) {
 						refused++;
 					}
 				}
@@ -376,11 +378,12 @@ class JdbcPasses implements Passes {
 			})
 			.list();
 		for (Inserted row : inserted) {
-			boolean accepted = "ACCEPTED".equals(row.outcome());
+			PassOutcome outcome = PassOutcome.valueOf(row.outcome());
+			boolean accepted = outcome == PassOutcome.ACCEPTED;
 			boolean livenessFailed = "FAIL".equals(row.liveness());
 			String reason = accepted && livenessFailed ? "pass.liveness-failed" : row.refusalReason();
 			results.put(row.sourceKey(),
-					new Result(row.sourceKey(), Status.STORED, row.outcome(), reason, accepted && !livenessFailed));
+					new Result(row.sourceKey(), Status.STORED, outcome, reason, accepted && !livenessFailed));
 		}
 		photos.afterInsert(gate, inserted, photoIds);
 		return results;
@@ -418,9 +421,9 @@ class JdbcPasses implements Passes {
 			where.append(" and p.passed_at < :to");
 			params.put("to", Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
 		}
-		if (search.outcome() != null && !search.outcome().isBlank()) {
+		if (search.outcome() != null) {
 			where.append(" and p.outcome = :outcome");
-			params.put("outcome", search.outcome().strip().toUpperCase());
+			params.put("outcome", search.outcome().name());
 		}
 		long total = jdbc.sql("select count(*) from pass p" + where).params(params).query(Long.class).single();
 		List<Pass> items = jdbc.sql("""
@@ -433,12 +436,16 @@ class JdbcPasses implements Passes {
 					rs.getString("source_key"), rs.getString("person_ref"), (Long) rs.getObject("person_id"),
 					rs.getString("person_name"), rs.getTimestamp("passed_at").toInstant(),
 					rs.getTimestamp("device_local_time").toLocalDateTime(), rs.getInt("utc_offset_min"),
-					rs.getTimestamp("received_at").toInstant(), rs.getString("direction"), rs.getString("attend_type"),
-					rs.getString("liveness"), (Float) rs.getObject("liveness_score"), rs.getBoolean("offline"),
-					rs.getString("outcome"), rs.getString("refusal_reason"), (Long) rs.getObject("photo_id"),
-					rs.getString("source")))
+					rs.getTimestamp("received_at").toInstant(), Gate.Direction.valueOf(rs.getString("direction")),
+					rs.getString("attend_type"), PassRecord.Liveness.valueOf(rs.getString("liveness")),
+					(Float) rs.getObject("liveness_score"), rs.getBoolean("offline"), PassOutcome.valueOf(rs.getString("outcome")),
+					refusalReason(rs.getString("refusal_reason")), (Long) rs.getObject("photo_id"), rs.getString("source")))
 			.list();
 		return new Page<>(items, page, size, total);
+	}
+
+	private static RefusalReason refusalReason(String code) {
+		return code == null ? null : RefusalReason.valueOf(code);
 	}
 
 	@Override

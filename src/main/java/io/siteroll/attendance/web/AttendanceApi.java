@@ -54,7 +54,7 @@ class AttendanceApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return passes.search(id, new Passes.Search(personId, from, to, outcome), Page.number(page), Page.size(size));
+		return passes.search(id, Passes.Search.of(personId, from, to, outcome), Page.number(page), Page.size(size));
 	}
 
 	@GetMapping("/api/projects/{id}/presence")

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.siteroll.attendance.DailyPresence;
 import io.siteroll.attendance.FraudSignals;
 import io.siteroll.attendance.Gate;
+import io.siteroll.attendance.PassOutcome;
 import io.siteroll.attendance.Passes;
 import io.siteroll.device.Device;
 import io.siteroll.device.Devices;
@@ -28,17 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Pages for gates: the gates section of a project's page (devices and their state, recent presence,
- * fraud signals), registering a device (its secret shown once), and the project's passes.
+ * fraud signals), registering a device (its secret shown once), and the project's passes. Codes
+ * (protocol, kind, direction, signal kind, outcome, refusal reason, liveness) are typed and the
+ * templates label them from the message bundles ({@code @messages.label}).
  */
 @Controller
 class DevicePages {
-
-	private static final Map<String, String> SIGNAL_KINDS = Map.of("REPLAYED_PHOTO", "照片重复使用", "IMPOSSIBLE_TRAVEL",
-			"异地同时出现", "LIVENESS_FAILURES", "活体检测失败");
-
-	private static final Map<String, String> REFUSALS = Map.of("NOT_REGISTERED", "未实名登记", "NOT_ENGAGED", "未在本项目",
-			"EXITED", "已退场", "NO_CONTRACT", "无有效劳动合同", "BLACKLISTED", "黑名单", "DEVICE_DISABLED", "设备已停用",
-			"REFUSED_BY_DEVICE", "设备拒绝");
 
 	/** The registration form as the browser sends it. */
 	record DeviceForm(String serialNumber, String vendor, String model, String protocol, String kind, String direction,
@@ -83,7 +79,6 @@ class DevicePages {
 		model.addAttribute("connectedDays", devices.connectedDays(id, month.atDay(1), today).size());
 		model.addAttribute("counts", presence.dailyCounts(id, today.minusDays(6), today));
 		model.addAttribute("signals", signals.forProject(id, null, null, null, 0, 10));
-		model.addAttribute("signalKinds", SIGNAL_KINDS);
 		return "device/gates :: gates";
 	}
 
@@ -91,7 +86,7 @@ class DevicePages {
 	String registration(@PathVariable long id, Model model) {
 		model.addAttribute("project", access.requireManageable(id));
 		model.addAttribute("form", new DeviceForm("", "", "", "SITEROLL", "FACE_TURNSTILE", "IN", "", LocalDate.now(clock)));
-		return "device/register";
+		return registrationPage(model);
 	}
 
 	@PostMapping("/projects/{id}/devices/new")
@@ -109,6 +104,14 @@ class DevicePages {
 		catch (RuleViolation e) {
 			model.addAttribute("error", messages.summary(e));
 		}
+		return registrationPage(model);
+	}
+
+	/** The registration form offers every protocol, kind and direction the platform knows. */
+	private static String registrationPage(Model model) {
+		model.addAttribute("protocols", Device.Protocol.values());
+		model.addAttribute("kinds", Device.Kind.values());
+		model.addAttribute("directions", Gate.Direction.values());
 		return "device/register";
 	}
 
@@ -120,14 +123,14 @@ class DevicePages {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("outcome", outcome);
-		model.addAttribute("passes", passes.search(id, new Passes.Search(null, from, to, outcome), Page.number(page), 50));
+		model.addAttribute("outcomes", PassOutcome.values());
+		model.addAttribute("passes", passes.search(id, Passes.Search.of(null, from, to, outcome), Page.number(page), 50));
 		Map<Long, String> names = new LinkedHashMap<>();
 		devices.forProject(id).forEach(d -> names.put(d.id(), d.channelName() + "（" + d.serialNumber() + "）"));
 		model.addAttribute("devices", names);
 		Map<String, String> types = new LinkedHashMap<>();
 		codes.list(CodeDictionary.ATTEND_TYPE).forEach(c -> types.put(c.code(), c.nameZh()));
 		model.addAttribute("attendTypes", types);
-		model.addAttribute("reasons", REFUSALS);
 		return "device/passes";
 	}
 
