@@ -36,6 +36,10 @@ class DevicePagesTest extends IntegrationTest {
 		assertThat(page.body()).contains("只显示这一次", form.get("serialNumber"));
 		assertThat(jdbc.sql("select count(*) from device where serial_number = ?").param(form.get("serialNumber"))
 			.query(Long.class).single()).isEqualTo(1);
+		String gates = api.get("/projects/" + site.projectId() + "/gates").body();
+		assertThat(gates).contains("平台设备接口（签名）", "进场").doesNotContain(">SITEROLL<", ">IN<");
+		assertThat(as(province()).english().get("/projects/" + site.projectId() + "/gates").body())
+			.contains("Platform device API (signed)");
 
 		ApiClient.Response again = api.form("/projects/" + site.projectId() + "/devices/new", form);
 		assertThat(again.body()).contains("该序列号的设备已登记").doesNotContain("只显示这一次");
@@ -57,7 +61,8 @@ class DevicePagesTest extends IntegrationTest {
 				Map.of("eventId", "pg-2", "personId", "31415926", "time", at, "attendType", "001", "liveness", "FAIL"))));
 		ApiClient.Response page = api.get("/projects/" + site.projectId() + "/passes?outcome=REFUSED");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("共 1 条", "拒绝：未实名登记", "未登记（31415926）", "未通过");
+		assertThat(page.body()).contains("共 1 条", "拒绝：未实名登记", "未登记（31415926）", "未通过", "进场")
+			.doesNotContain(">NOT_REGISTERED<", ">IN<", ">FAIL<");
 		assertThat(api.get("/projects/" + site.projectId() + "/passes").body()).contains("共 2 条", "放行");
 	}
 }
