@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the API like any other registration; presence and connectivity are what the gates would have produced
  * over weeks, so they are written straight into {@code daily_presence} and {@code device_day}, each day
  * exactly as the test says (a valid day, 07:30 to 17:30 on the platform's calendar, Asia/Shanghai).
- * Writing a fact twice leaves it as it was, so a test can add days to a month step by step.
+ * Stating a day of presence or connectivity twice leaves it as it was, so a test can add days step by step.
  */
 public final class Facts {
 
