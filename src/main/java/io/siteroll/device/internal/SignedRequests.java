@@ -24,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request of the platform's device API ({@code /api/device/v1/*}):
@@ -38,52 +37,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is not spent. Everything but the signature is checked before the body is read; the body is read
  * only up to the limit (413 beyond). A verified request spends its nonce and is marked as heard from the device.
  */
-class SignedRequests extends OncePerRequestFilter {
+class SignedRequests extends GateRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SignedRequests.class);
 
 	static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-	private final DeviceCredentials credentials;
-
-	private final DeviceContact contact;
-
 	private final Messages messages;
 
 	private final Clock clock;
-
-	private final int maxBodyBytes;
 
 	private final NonceBook nonces;
 
 	SignedRequests(DeviceCredentials credentials, DeviceContact contact, NonceBook nonces, Messages messages, Clock clock,
 			int maxBodyBytes) {
+		super(credentials, contact, maxBodyBytes);
 		this.nonces = nonces;
-		this.credentials = credentials;
-		this.contact = contact;
 		this.messages = messages;
 		this.clock = clock;
-		this.maxBodyBytes = maxBodyBytes;
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBodyBytes) {
-			reject(request, response, 413, "device.body-too-large", null);
-			return;
-		}
 		String serial = request.getHeader("X-Device-Serial");
 		String timestamp = request.getHeader("X-Timestamp");
 		String nonce = request.getHeader("X-Nonce");
 		String signature = request.getHeader("X-Signature");
 		if (serial == null || timestamp == null || nonce == null || signature == null) {
-			reject(request, response, 401, "device.signature-missing", serial);
+			refuse(request, response, 401, "device.signature-missing", serial);
 			return;
 		}
 		Optional<KnownDevice> device = credentials.find(serial);
 		if (device.isEmpty() || device.get().protocol().isVendorPush()) {
-			reject(request, response, 401, "device.unknown", serial);
+			refuse(request, response, 401, "device.unknown", serial);
 			return;
 		}
 		long seconds;
@@ -91,32 +78,32 @@ class SignedRequests extends OncePerRequestFilter {
 			seconds = Long.parseLong(timestamp.strip());
 		}
 		catch (NumberFormatException e) {
-			reject(request, response, 401, "device.timestamp-stale", serial);
+			refuse(request, response, 401, "device.timestamp-stale", serial);
 			return;
 		}
 		Instant now = clock.instant();
 		if (Math.abs(now.getEpochSecond() - seconds) > TOLERANCE.toSeconds()) {
-			reject(request, response, 401, "device.timestamp-stale", serial);
+			refuse(request, response, 401, "device.timestamp-stale", serial);
 			return;
 		}
 		if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
-			reject(request, response, 401, "device.nonce-format", serial);
+			refuse(request, response, 401, "device.nonce-format", serial);
 			return;
 		}
 		byte[] body = readBody(request.getInputStream());
 		if (body == null) {
-			reject(request, response, 413, "device.body-too-large", serial);
+			refuse(request, response, 413, "device.body-too-large", serial);
 			return;
 		}
 		String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		String expected = DeviceSignature.sign(device.get().secret(), request.getMethod(), path, timestamp.strip(), nonce, body);
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-			reject(request, response, 401, "device.signature-invalid", serial);
+			refuse(request, response, 401, "device.signature-invalid", serial);
 			return;
 		}
 		if (!nonces.spend(device.get().id(), nonce)) {
-			reject(request, response, 401, "device.nonce-replayed", serial);
+			refuse(request, response, 401, "device.nonce-replayed", serial);
 			return;
 		}
 		contact.heard(device.get());
@@ -134,7 +121,9 @@ class SignedRequests extends OncePerRequestFilter {
 		return bytes.length > limit ? null : bytes;
 	}
 
-	private void reject(HttpServletRequest request, HttpServletResponse response, int status, String rule, String serial)
+	@Override
+	protected void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+			String serial)
 			throws IOException {
 		log.info("Device request refused: {} {} serial={} rule={}", request.getMethod(), request.getRequestURI(), serial,
 				rule);

@@ -23,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every vendor push request ({@code /gates/<vendor>/<serial>[/<gate key>]}: Hikvision
@@ -42,22 +41,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Content-Encoding: deflate} or {@code gzip} (again at most up to the limit). A refused request
  * gets a one-line text answer, has changed nothing and received nothing.
  */
-class VendorGateRequests extends OncePerRequestFilter {
+class VendorGateRequests extends GateRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(VendorGateRequests.class);
 
 	static final String PREFIX = "/gates/";
 
-	private final DeviceCredentials credentials;
-
-	private final DeviceContact contact;
-
-	private final int maxBodyBytes;
-
 	VendorGateRequests(DeviceCredentials credentials, DeviceContact contact, int maxBodyBytes) {
-		this.credentials = credentials;
-		this.contact = contact;
-		this.maxBodyBytes = maxBodyBytes;
+		super(credentials, contact, maxBodyBytes);
 	}
 
 	/** The protocol a path's vendor segment stands for. */
@@ -71,12 +62,8 @@ class VendorGateRequests extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBodyBytes) {
-			refuse(request, response, 413, "device.body-too-large", null);
-			return;
-		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String[] segments = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
 		if (segments.length < 2 || segments.length > 3) {
@@ -108,7 +95,7 @@ class VendorGateRequests extends OncePerRequestFilter {
 				return;
 			}
 		}
-		byte[] body = SignedRequests.readBounded(request.getInputStream(), maxBodyBytes);
+		byte[] body = boundedBody(request);
 		if (body == null) {
 			refuse(request, response, 413, "device.body-too-large", serial);
 			return;
@@ -209,7 +196,9 @@ class VendorGateRequests extends OncePerRequestFilter {
 		}
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule, String serial)
+	@Override
+	protected void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+			String serial)
 			throws IOException {
 		GateAccess.refuse(log, "Vendor gate", request, response, status, rule, serial);
 	}

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every ZKTeco PUSH request ({@code /iclock/*}) before its body is read (deny by
@@ -31,35 +30,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * nothing and received nothing. An accepted request counts as hearing from the device (unless it is
  * disabled) and reaches the handler with the authenticated device as a request attribute.
  */
-class ZktecoRequests extends OncePerRequestFilter {
+class ZktecoRequests extends GateRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(ZktecoRequests.class);
 
 	/** The query parameter carrying the communication key (Attendance PUSH handshake). */
 	static final String KEY_PARAMETER = "pushcommkey";
 
-	private final DeviceCredentials credentials;
-
-	private final DeviceContact contact;
-
 	private final ZktecoSessions sessions;
 
-	private final int maxBodyBytes;
-
 	ZktecoRequests(DeviceCredentials credentials, DeviceContact contact, ZktecoSessions sessions, int maxBodyBytes) {
-		this.credentials = credentials;
-		this.contact = contact;
+		super(credentials, contact, maxBodyBytes);
 		this.sessions = sessions;
-		this.maxBodyBytes = maxBodyBytes;
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void authenticate(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBodyBytes) {
-			refuse(request, response, 413, "device.body-too-large", null);
-			return;
-		}
 		String serial = queryParameter(request.getQueryString(), "SN");
 		Optional<KnownDevice> found = credentials.find(serial == null ? null : serial.strip())
 			.filter(d -> d.protocol().isZkteco());
@@ -88,7 +75,7 @@ class ZktecoRequests extends OncePerRequestFilter {
 				return;
 			}
 		}
-		byte[] body = SignedRequests.readBounded(request.getInputStream(), maxBodyBytes);
+		byte[] body = boundedBody(request);
 		if (body == null) {
 			refuse(request, response, 413, "device.body-too-large", serial);
 			return;
@@ -122,7 +109,8 @@ class ZktecoRequests extends OncePerRequestFilter {
 		return null;
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
+	@Override
+	protected void refuse(HttpServletRequest request, HttpServletResponse response, int status, String rule,
 			String serial) throws IOException {
 		GateAccess.refuse(log, "ZKTeco", request, response, status, rule, serial);
 	}
