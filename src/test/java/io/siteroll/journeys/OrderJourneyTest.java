@@ -1,0 +1,42 @@
+package io.siteroll.journeys;
+
+import java.util.Map;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.siteroll.identity.Role;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Journey 7: the enterprise answers a rectification order with its report and follows it. */
+class OrderJourneyTest extends BrowserTest {
+
+	@Test
+	void theEnterpriseAnswersAnOrderInTheBrowser() {
+		ApiClient officer = as(province());
+		Site site = site(officer, "220102", today().minusMonths(2));
+		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		long warningId = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items")
+			.get(0).get("id").asLong();
+		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
+		String clerk = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
+
+		signIn(clerk);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("整改通知")).first().click();
+		page.locator("tr", new Page.LocatorOptions().setHasText(String.valueOf(orderId)))
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("详情"))
+			.click();
+		assertThat(page.url()).endsWith("/orders/" + orderId);
+		page.locator("textarea[name=report]").fill("已于本周安装人脸识别闸机两台并接入平台，附验收照片。");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交整改报告")).click();
+
+		String text = mainText();
+		assertThat(text).contains("已于本周安装人脸识别闸机两台并接入平台");
+		assertThat(page.locator("textarea[name=report]").count()).as("an answered order takes no second report").isZero();
+		assertThat(text).doesNotContain("ANSWERED", "ISSUED", "{");
+	}
+}
