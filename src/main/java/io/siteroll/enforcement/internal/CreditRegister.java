@@ -12,8 +12,8 @@ import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-@Service
 /** The bad-credit records of the caller's projects, searched by enterprise, person, project and validity. */
+@Service
 class CreditRegister implements CreditRecords {
 
 	private final JdbcClient jdbc;

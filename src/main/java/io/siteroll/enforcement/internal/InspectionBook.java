@@ -26,12 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-@Service
 /**
  * Records on-site inspections: the checklist items, the R3 shortfall of the headcount the inspectors counted (the
  * arithmetic is compliance's), the function tests of the devices, and the attachments. Failed function tests issue
  * a rectification order at once.
  */
+@Service
 class InspectionBook implements Inspections {
 
 	static final String ATTACHMENT_PURPOSE = "inspection.attachment";

@@ -34,13 +34,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-@Service
 /**
  * Records penalty decisions (行政处罚决定): on an overdue order for a party the escalation table names, or at once on a
  * finding that calls for a penalty (R3 at or above the rule set's shortfall threshold, which also writes the
  * bad-credit records). A fine under the wage regulation's 55th article must be within its range; a stop-work
  * order stops the project until it is lifted.
  */
+@Service
 class PenaltyDecisions implements Penalties {
 
 	static final BigDecimal FINE_MIN_55 = new BigDecimal("50000");

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-@Service
 /** Publishes penalties as typical cases (典型案例), province officers only; the list is public. */
+@Service
 class TypicalCasePublisher implements TypicalCases {
 
 	private static final String SELECT = """
