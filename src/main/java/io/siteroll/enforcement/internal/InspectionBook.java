@@ -20,7 +20,6 @@ import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.NotFound;
-import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InspectionBook implements Inspections {
 
-	static final String ATTACHMENT_PURPOSE = "inspection.attachment";
-
-	static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
 	private final JdbcClient jdbc;
 
 	private final ProjectAccess access;
@@ -48,7 +43,7 @@ class InspectionBook implements Inspections {
 
 	private final CodeDictionary codes;
 
-	private final PersonalDataCipher cipher;
+	private final AttachmentStore attachments;
 
 	private final CurrentActor actors;
 
@@ -56,14 +51,14 @@ class InspectionBook implements Inspections {
 
 	private final Clock clock;
 
-	InspectionBook(JdbcClient jdbc, ProjectAccess access, InspectionShortfall shortfalls, OrderIssuing orders, CodeDictionary codes, PersonalDataCipher cipher, CurrentActor actors,
-			AuditTrail audit, Clock clock) {
+	InspectionBook(JdbcClient jdbc, ProjectAccess access, InspectionShortfall shortfalls, OrderIssuing orders,
+			CodeDictionary codes, AttachmentStore attachments, CurrentActor actors, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.shortfalls = shortfalls;
 		this.orders = orders;
 		this.codes = codes;
-		this.cipher = cipher;
+		this.attachments = attachments;
 		this.actors = actors;
 		this.audit = audit;
 		this.clock = clock;
@@ -154,20 +149,8 @@ class InspectionBook implements Inspections {
 	public long attach(long inspectionId, String fileName, String contentType, byte[] content) {
 		Inspection inspection = require(inspectionId);
 		access.requireOverseen(inspection.projectId());
-		Checks checks = new Checks();
-		checks.maxLength("file", checks.required("file", fileName), 200);
-		checks.check(content != null && content.length > 0, "file", "required");
-		checks.check(content == null || content.length <= MAX_ATTACHMENT_BYTES, "file", "upload-too-large");
-		checks.throwIfAny();
-		long id = jdbc.sql("""
-				insert into inspection_attachment (inspection_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
-				values (?, ?, ?, ?, sha256(?), ?, ?) returning id""")
-			.params(inspectionId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length,
-					content, cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actors.get().username())
-			.query(Long.class)
-			.single();
-		audit.record(AuditRecord.created("inspection_attachment", id, Map.of("inspectionId", inspectionId, "fileName", fileName)));
-		return id;
+		return attachments.store(AttachmentStore.Owner.INSPECTION, inspectionId, fileName, contentType, content,
+				actors.get().username());
 	}
 
 	private Inspection inspection(ResultSet rs, int n) throws SQLException {

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.siteroll.audit.AuditRecord;
-import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Recheck;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders.Answer;
@@ -17,9 +15,7 @@ import io.siteroll.identity.Role;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.RuleViolation;
-import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.project.ProjectAccess;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class OrderLifecycle {
-
-	static final String ATTACHMENT_PURPOSE = "order.attachment";
-
-	static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 	private final OrderRepository repository;
 
@@ -47,26 +39,19 @@ class OrderLifecycle {
 
 	private final CurrentActor actors;
 
-	private final PersonalDataCipher cipher;
-
-	private final AuditTrail audit;
-
-	private final JdbcClient jdbc;
+	private final AttachmentStore attachments;
 
 	private final Clock clock;
 
 	OrderLifecycle(OrderRepository repository, PartyDirectory parties, CreditWriter credits, Recheck rechecks,
-			ProjectAccess access, CurrentActor actors, PersonalDataCipher cipher, AuditTrail audit, JdbcClient jdbc,
-			Clock clock) {
+			ProjectAccess access, CurrentActor actors, AttachmentStore attachments, Clock clock) {
 		this.repository = repository;
 		this.parties = parties;
 		this.credits = credits;
 		this.rechecks = rechecks;
 		this.access = access;
 		this.actors = actors;
-		this.cipher = cipher;
-		this.audit = audit;
-		this.jdbc = jdbc;
+		this.attachments = attachments;
 		this.clock = clock;
 	}
 
@@ -88,20 +73,7 @@ class OrderLifecycle {
 		RectificationOrder order = repository.lock(orderId);
 		Actor actor = requireAddressee(order);
 		order.requireOpenForReport();
-		Checks checks = new Checks();
-		checks.maxLength("file", checks.required("file", fileName), 200);
-		checks.check(content != null && content.length > 0, "file", "required");
-		checks.check(content == null || content.length <= MAX_ATTACHMENT_BYTES, "file", "upload-too-large");
-		checks.throwIfAny();
-		long id = jdbc.sql("""
-				insert into order_attachment (order_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
-				values (?, ?, ?, ?, sha256(?), ?, ?) returning id""")
-			.params(orderId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length, content,
-					cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actor.username())
-			.query(Long.class)
-			.single();
-		audit.record(AuditRecord.created("order_attachment", id, Map.of("orderId", orderId, "fileName", fileName)));
-		return id;
+		return attachments.store(AttachmentStore.Owner.ORDER, orderId, fileName, contentType, content, actor.username());
 	}
 
 	/** An officer's re-check after the deadline. */
