@@ -36,6 +36,10 @@ class EnforcementApi {
 	record Lifting(LocalDate resumptionDay) {
 	}
 
+	/** An order with its history. */
+	record OrderWithTransitions(RectificationOrder order, List<RectificationOrder.Transition> transitions) {
+	}
+
 	private final RectificationOrders orders;
 
 	private final Penalties penalties;
@@ -108,8 +112,8 @@ class EnforcementApi {
 	}
 
 	@GetMapping("/api/orders/{id}")
-	Map<String, Object> one(@PathVariable long id) {
-		return Map.of("order", orders.require(id), "transitions", orders.transitions(id));
+	OrderWithTransitions one(@PathVariable long id) {
+		return new OrderWithTransitions(orders.require(id), orders.transitions(id));
 	}
 
 	@PostMapping("/api/orders/{id}/answer")
