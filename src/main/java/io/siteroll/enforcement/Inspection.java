@@ -12,9 +12,33 @@ public record Inspection(long id, long projectId, LocalDate day, String inspecto
 		boolean devicesConnected, List<String> managersPresent, int headcount, int workersWithValidDay, int shortfall,
 		String shortfallMeasure, String notes, String recordedBy, List<FunctionTest> functionTests, List<Long> orderIds) {
 
-	/** One attack tried on one device. */
-	public record FunctionTest(Long deviceId, String attack, Boolean passed, String evidence) {
+	/** One attack tried on one device, and whether the device refused it ({@code passed}). */
+	public record FunctionTest(Long deviceId, Attack attack, Boolean passed, String evidence) {
 	}
 
-	public static final List<String> ATTACKS = List.of("PRINTED_PHOTO", "SCREEN_PHOTO", "REPLAYED_VIDEO", "MASK");
+	/** 作假方式: what the inspectors hold up to a gate. Labels: {@code label.Inspection.Attack.<name>}. */
+	public enum Attack {
+
+		/** 打印照片. */
+		PRINTED_PHOTO,
+
+		/** 手机或屏幕上的照片. */
+		SCREEN_PHOTO,
+
+		/** 重放视频. */
+		REPLAYED_VIDEO,
+
+		/** 面具. */
+		MASK;
+
+		/** The attack of a code, or null for null or an unknown code. */
+		public static Attack ofCode(String code) {
+			for (Attack a : values()) {
+				if (a.name().equals(code)) {
+					return a;
+				}
+			}
+			return null;
+		}
+	}
 }

@@ -11,7 +11,14 @@ import java.util.List;
 public interface Inspections {
 
 	record Record(LocalDate day, String inspectors, Boolean devicesEquipped, Boolean devicesConnected,
-			List<String> managersPresent, Integer headcount, String notes, List<Inspection.FunctionTest> functionTests) {
+			List<String> managersPresent, Integer headcount, String notes, List<TestRecord> functionTests) {
+	}
+
+	/**
+	 * One function test as the inspectors record it: the attack as its code ({@link Inspection.Attack}), so that an
+	 * unknown one is refused by name together with the record's other mistakes.
+	 */
+	record TestRecord(Long deviceId, String attack, Boolean passed, String evidence) {
 	}
 
 	Inspection record(long projectId, Record record);

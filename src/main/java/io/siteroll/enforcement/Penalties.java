@@ -13,6 +13,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public interface Penalties {
 
+	/**
+	 * A decision as the officer records it: {@code party} a {@code Party} code and {@code measures}
+	 * {@link Penalty.Sanction} codes, kept as codes so that a party outside the escalation table and an unknown measure
+	 * are refused by name ({@code penalty.not-in-table}, {@code code.unknown}).
+	 */
 	@Schema(name = "PenaltyDecision")
 	record Decision(Long orderId, Long findingId, String party, List<String> measures, BigDecimal fineYuan,
 			LocalDate stopWorkFrom, String decisionMaker, LocalDate decidedOn, String documentNumber) {

@@ -68,6 +68,9 @@ public interface RectificationOrders {
 
 	Page<RectificationOrder> search(Search search, int page, int size);
 
-	/** Marks unanswered orders past their deadline overdue; returns how many. */
+	/**
+	 * Re-checks the orders the platform judges itself (R1, R2, R3) still open after their deadline: each becomes
+	 * rectified or overdue; returns how many were judged.
+	 */
 	int markOverdue(LocalDate today);
 }

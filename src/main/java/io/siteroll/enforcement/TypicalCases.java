@@ -8,7 +8,7 @@ import java.util.List;
 public interface TypicalCases {
 
 	record TypicalCase(long id, long penaltyId, String title, String summary, String projectName, String legalBasis,
-			List<String> measures, LocalDate decidedOn, String documentNumber, Instant publishedAt) {
+			List<Penalty.Sanction> measures, LocalDate decidedOn, String documentNumber, Instant publishedAt) {
 	}
 
 	record Publication(Long penaltyId, String title, String summary) {

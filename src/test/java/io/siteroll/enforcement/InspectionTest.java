@@ -55,7 +55,8 @@ class InspectionTest extends IntegrationTest {
 		long orderId = inspection.get("orderIds").get(0).asLong();
 		JsonNode order = officer.get("/api/orders/" + orderId).json().get("order");
 		assertThat(order.get("rule").asString()).isEqualTo("DEVICE_TEST");
-		assertThat(order.get("items").asString()).contains("REPLAYED_VIDEO");
+		assertThat(order.get("items").asString()).as("the attack in words, not its code").contains("回放视频")
+			.doesNotContain("REPLAYED_VIDEO");
 		assertThat(order.get("deadline").asString()).isEqualTo(today().plusDays(7).toString());
 
 		jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")

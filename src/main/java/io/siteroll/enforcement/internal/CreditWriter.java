@@ -37,37 +37,35 @@ class CreditWriter {
 		this.validity = validity;
 	}
 
-	/** The parties of one case: the enterprise and person each role points at. */
-	record Parties(long projectId, long contractorId, Long projectManagerId, Long supervisorId, Long supervisionCompanyId) {
-	}
-
-	void write(Parties parties, List<Party> roles, String reason, String legalBasis, Long orderId, Long penaltyId,
+	void write(ProjectParties parties, List<Party> roles, String reason, String legalBasis, Long orderId, Long penaltyId,
 			Long findingId) {
 		LocalDate today = LocalDate.now(clock);
 		for (Party party : roles) {
-			String role = party.name();
-			Long enterprise = switch (party) {
-				case CONSTRUCTION_ENTERPRISE -> parties.contractorId();
-				case SUPERVISION_COMPANY -> parties.supervisionCompanyId();
-				case PROJECT_MANAGER, CHIEF_SUPERVISOR -> null;
-			};
-			Long person = switch (party) {
-				case PROJECT_MANAGER -> parties.projectManagerId();
-				case CHIEF_SUPERVISOR -> parties.supervisorId();
-				case CONSTRUCTION_ENTERPRISE, SUPERVISION_COMPANY -> null;
-			};
+			Long enterprise = parties.enterprise(party);
+			Long person = parties.person(party);
 			if (enterprise == null && person == null) {
 				continue;
 			}
 			long id = jdbc.sql("""
 					insert into credit_record (project_id, order_id, penalty_id, finding_id, role, enterprise_id, person_id,
 					                           reason, legal_basis, valid_from, valid_until, recorded_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-				.params(parties.projectId(), orderId, penaltyId, findingId, role, enterprise, person, reason, legalBasis, today,
-						today.plus(validity), actors.get().username())
+					values (:project, :order, :penalty, :finding, :role, :enterprise, :person,
+					        :reason, :legalBasis, :validFrom, :validUntil, :recordedBy) returning id""")
+				.param("project", parties.projectId())
+				.param("order", orderId)
+				.param("penalty", penaltyId)
+				.param("finding", findingId)
+				.param("role", party.name())
+				.param("enterprise", enterprise)
+				.param("person", person)
+				.param("reason", reason)
+				.param("legalBasis", legalBasis)
+				.param("validFrom", today)
+				.param("validUntil", today.plus(validity))
+				.param("recordedBy", actors.get().username())
 				.query(Long.class)
 				.single();
-			audit.record(AuditRecord.created("credit_record", id, Map.of("role", role, "projectId", parties.projectId())));
+			audit.record(AuditRecord.created("credit_record", id, Map.of("role", party.name(), "projectId", parties.projectId())));
 		}
 	}
 }

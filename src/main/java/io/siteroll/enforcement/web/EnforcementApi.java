@@ -1,11 +1,14 @@
 package io.siteroll.enforcement.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import io.siteroll.enforcement.CreditRecord;
 import io.siteroll.enforcement.CreditRecords;
+import io.siteroll.enforcement.Inspection;
+import io.siteroll.enforcement.Inspections;
 import io.siteroll.enforcement.Penalties;
 import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.RectificationOrder;
@@ -16,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +27,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Enforcement 执法")
 class EnforcementApi {
 
 	record Lifting(LocalDate resumptionDay) {
+	}
+
+	/** An order with its history. */
+	record OrderWithTransitions(RectificationOrder order, List<RectificationOrder.Transition> transitions) {
 	}
 
 	private final RectificationOrders orders;
@@ -39,10 +48,10 @@ class EnforcementApi {
 
 	private final TypicalCases cases;
 
-	private final io.siteroll.enforcement.Inspections inspections;
+	private final Inspections inspections;
 
 	EnforcementApi(RectificationOrders orders, Penalties penalties, CreditRecords credits, TypicalCases cases,
-			io.siteroll.enforcement.Inspections inspections) {
+			Inspections inspections) {
 		this.inspections = inspections;
 		this.orders = orders;
 		this.penalties = penalties;
@@ -54,22 +63,22 @@ class EnforcementApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record an on-site inspection (监督检查) with device function tests; a failed test issues a "
 			+ "rectification order; the headcount gives the R3 shortfall; officers of the project's region")
-	io.siteroll.enforcement.Inspection inspect(@PathVariable long id, @RequestBody io.siteroll.enforcement.Inspections.Record record) {
+	Inspection inspect(@PathVariable long id, @RequestBody Inspections.Record record) {
 		return inspections.record(id, record);
 	}
 
 	@GetMapping("/api/projects/{id}/inspections")
-	List<io.siteroll.enforcement.Inspection> inspections(@PathVariable long id) {
+	List<Inspection> inspections(@PathVariable long id) {
 		return inspections.forProject(id);
 	}
 
 	@PostMapping(path = "/api/inspections/{id}/attachments",
-			consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a photo or document to an inspection (stored encrypted)")
 	Map<String, Object> attach(@PathVariable long id,
-			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
-			throws java.io.IOException {
+			@RequestParam("file") MultipartFile file)
+			throws IOException {
 		return Map.of("id", inspections.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
 	}
 
@@ -103,8 +112,8 @@ class EnforcementApi {
 	}
 
 	@GetMapping("/api/orders/{id}")
-	Map<String, Object> one(@PathVariable long id) {
-		return Map.of("order", orders.require(id), "transitions", orders.transitions(id));
+	OrderWithTransitions one(@PathVariable long id) {
+		return new OrderWithTransitions(orders.require(id), orders.transitions(id));
 	}
 
 	@PostMapping("/api/orders/{id}/answer")
@@ -113,12 +122,12 @@ class EnforcementApi {
 		return orders.answer(id, answer);
 	}
 
-	@PostMapping(path = "/api/orders/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/api/orders/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Attach a document or photo to the rectification report (the addressee only; stored encrypted)")
 	Map<String, Object> attachToOrder(@PathVariable long id,
-			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
-			throws java.io.IOException {
+			@RequestParam("file") MultipartFile file)
+			throws IOException {
 		return Map.of("id", orders.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
 	}
 

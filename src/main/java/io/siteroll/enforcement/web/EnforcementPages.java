@@ -2,8 +2,6 @@ package io.siteroll.enforcement.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
@@ -24,16 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The officer's queue and the enterprise's orders; an order's page with the answer and re-check actions. */
 @Controller
 class EnforcementPages {
-
-	static final Map<String, String> STATUS = new LinkedHashMap<>();
-
-	static {
-		STATUS.put("ISSUED", "已下达");
-		STATUS.put("ANSWERED", "已提交整改报告");
-		STATUS.put("RECTIFIED", "整改合格");
-		STATUS.put("OVERDUE", "逾期未整改");
-		STATUS.put("ESCALATED", "已处罚");
-	}
 
 	private final RectificationOrders orders;
 
@@ -56,7 +44,7 @@ class EnforcementPages {
 	@GetMapping("/orders")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
 			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("statusNames", STATUS);
+		model.addAttribute("statuses", RectificationOrder.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("due", Boolean.TRUE.equals(due));
 		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 100));
@@ -68,12 +56,10 @@ class EnforcementPages {
 		RectificationOrder o = orders.require(id);
 		Actor actor = actors.get();
 		model.addAttribute("o", o);
-		model.addAttribute("statusNames", STATUS);
 		model.addAttribute("transitions", orders.transitions(id));
 		model.addAttribute("canAnswer", actor.role() == Role.ENTERPRISE_ADMIN && actor.enterpriseId() != null
-				&& actor.enterpriseId() == o.addresseeEnterpriseId() && "ISSUED".equals(o.status()));
-		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && LocalDate.now(clock).isAfter(o.deadline())
-				&& ("ISSUED".equals(o.status()) || "ANSWERED".equals(o.status())));
+				&& actor.enterpriseId() == o.addresseeEnterpriseId() && o.answerable());
+		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && o.dueForRecheck(LocalDate.now(clock)));
 		return "enforcement/order";
 	}
 

@@ -1,7 +1,7 @@
 package io.siteroll.enforcement.internal;
 
-import java.sql.Array;
-import java.util.Arrays;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Publishes penalties as typical cases (典型案例), province officers only; the list is public. */
 @Service
-class JdbcTypicalCases implements TypicalCases {
+class TypicalCasePublisher implements TypicalCases {
 
 	private static final String SELECT = """
 			select t.*, p.name as project_name, pe.legal_basis, pe.measures, pe.decided_on, pe.document_number
@@ -26,13 +27,13 @@ class JdbcTypicalCases implements TypicalCases {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcPenalties penalties;
+	private final PenaltyDecisions penalties;
 
 	private final CurrentActor actors;
 
 	private final AuditTrail audit;
 
-	JdbcTypicalCases(JdbcClient jdbc, JdbcPenalties penalties, CurrentActor actors, AuditTrail audit) {
+	TypicalCasePublisher(JdbcClient jdbc, PenaltyDecisions penalties, CurrentActor actors, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.penalties = penalties;
 		this.actors = actors;
@@ -71,10 +72,9 @@ class JdbcTypicalCases implements TypicalCases {
 		return jdbc.sql(SELECT + " order by t.published_at desc limit 200").query(this::typicalCase).list();
 	}
 
-	private TypicalCase typicalCase(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		Array measures = rs.getArray("measures");
+	private TypicalCase typicalCase(ResultSet rs, int n) throws SQLException {
 		return new TypicalCase(rs.getLong("id"), rs.getLong("penalty_id"), rs.getString("title"), rs.getString("summary"),
-				rs.getString("project_name"), rs.getString("legal_basis"), Arrays.asList((String[]) measures.getArray()),
+				rs.getString("project_name"), rs.getString("legal_basis"), PenaltyDecisions.sanctions(rs.getArray("measures")),
 				rs.getDate("decided_on").toLocalDate(), rs.getString("document_number"),
 				rs.getTimestamp("published_at").toInstant());
 	}

@@ -2,6 +2,8 @@ package io.siteroll.enforcement.internal;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,14 +16,15 @@ import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Measure;
-import io.siteroll.compliance.Rule;
+import io.siteroll.compliance.Party;
 import io.siteroll.enforcement.Penalties;
 import io.siteroll.enforcement.Penalty;
+import io.siteroll.enforcement.Penalty.Sanction;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.identity.CurrentActor;
-import io.siteroll.personnel.Post;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Messages;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
@@ -31,8 +34,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Records penalty decisions (行政处罚决定): on an overdue order for a party the escalation table names, or at once on a
+ * finding that calls for a penalty (R3 at or above the rule set's shortfall threshold, which also writes the
+ * bad-credit records). A fine under the wage regulation's 55th article must be within its range; a stop-work
+ * order stops the project until it is lifted.
+ */
 @Service
-class JdbcPenalties implements Penalties {
+class PenaltyDecisions implements Penalties {
 
 	static final BigDecimal FINE_MIN_55 = new BigDecimal("50000");
 
@@ -40,7 +49,11 @@ class JdbcPenalties implements Penalties {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcRectificationOrders orders;
+	private final OrderRepository orders;
+
+	private final PartyDirectory parties;
+
+	private final Messages messages;
 
 	private final Findings findings;
 
@@ -56,10 +69,12 @@ class JdbcPenalties implements Penalties {
 
 	private final Clock clock;
 
-	JdbcPenalties(JdbcClient jdbc, JdbcRectificationOrders orders, Findings findings, Projects projects,
-			ProjectAccess access, CreditWriter credits, CurrentActor actors, AuditTrail audit, Clock clock) {
+	PenaltyDecisions(JdbcClient jdbc, OrderRepository orders, PartyDirectory parties, Findings findings, Projects projects,
+			ProjectAccess access, CreditWriter credits, Messages messages, CurrentActor actors, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.orders = orders;
+		this.parties = parties;
+		this.messages = messages;
 		this.findings = findings;
 		this.projects = projects;
 		this.access = access;
@@ -78,7 +93,7 @@ class JdbcPenalties implements Penalties {
 		checks.check(d.measures() != null && !d.measures().isEmpty(), "measures", "required");
 		if (d.measures() != null) {
 			for (String m : d.measures()) {
-				checks.check(Penalty.MEASURES.contains(m), "measures", "code.unknown", m);
+				checks.check(Sanction.ofCode(m) != null, "measures", "code.unknown", m);
 			}
 		}
 		checks.maxLength("decisionMaker", checks.required("decisionMaker", d.decisionMaker()), 100);
@@ -88,20 +103,18 @@ class JdbcPenalties implements Penalties {
 			checks.check(!d.decidedOn().isAfter(LocalDate.now(clock)), "decidedOn", "date.in-future");
 		}
 		checks.throwIfAny();
+		List<Sanction> measures = d.measures().stream().map(Sanction::ofCode).toList();
 		long projectId;
 		Escalation.Proposal proposal;
-		CreditWriter.Parties parties;
-		RectificationOrder order = null;
+		ProjectParties parties;
 		Finding finding = null;
 		if (d.orderId() != null) {
-			order = orders.lockForPenalty(d.orderId());
+			RectificationOrder order = orders.lock(d.orderId());
 			projectId = order.projectId();
 			access.requireOverseen(projectId);
-			if (!"OVERDUE".equals(order.status())) {
-				throw new Conflict("orderId", "penalty.order-not-overdue", order.status());
-			}
-			proposal = Escalation.of(Rule.valueOf(order.rule()), Post.ofCode(order.post()), false);
-			parties = orders.parties(order);
+			order.requireOverdue();
+			proposal = order.proposal();
+			parties = this.parties.of(order);
 		}
 		else {
 			finding = findings.require(d.findingId());
@@ -111,12 +124,13 @@ class JdbcPenalties implements Penalties {
 				throw new Conflict("findingId", "penalty.finding-calls-for-order");
 			}
 			proposal = Escalation.of(finding.rule(), finding.post(), true);
-			long contractor = (Long) orders.partiesOf(projectId, null).get("contractor");
-			parties = new CreditWriter.Parties(projectId, contractor, finding.responsiblePersonId(), null, null);
+			ProjectParties project = this.parties.of(projectId, LocalDate.now(clock));
+			parties = new ProjectParties(projectId, project.contractorId(), finding.responsiblePersonId(), null, null);
 		}
 		Escalation.PenaltyDue due = proposal.penalties().stream().filter(p -> p.party().name().equals(d.party())).findFirst()
 			.orElseThrow(() -> RuleViolation.of("party", "penalty.not-in-table"));
-		if (d.measures().contains("FINE")) {
+		Party party = due.party();
+		if (measures.contains(Sanction.FINE)) {
 			if (d.fineYuan() == null || d.fineYuan().signum() <= 0) {
 				throw RuleViolation.of("fineYuan", "required");
 			}
@@ -126,14 +140,14 @@ class JdbcPenalties implements Penalties {
 			}
 		}
 		Long stoppageId = null;
-		if (d.measures().contains("STOP_WORK")) {
+		if (measures.contains(Sanction.STOP_WORK)) {
 			if (d.stopWorkFrom() == null) {
 				throw RuleViolation.of("stopWorkFrom", "required");
 			}
 			stoppageId = projects.orderStoppage(projectId, d.stopWorkFrom(), "责令停工 " + d.documentNumber().strip()).id();
 		}
-		Long enterprise = "CONSTRUCTION_ENTERPRISE".equals(d.party()) ? parties.contractorId() : null;
-		Long person = "PROJECT_MANAGER".equals(d.party()) ? parties.projectManagerId() : null;
+		Long enterprise = party == Party.CONSTRUCTION_ENTERPRISE ? parties.contractorId() : null;
+		Long person = party == Party.PROJECT_MANAGER ? parties.projectManagerId() : null;
 		if (enterprise == null && person == null) {
 			throw new Conflict("party", "penalty.no-project-manager");
 		}
@@ -143,10 +157,23 @@ class JdbcPenalties implements Penalties {
 					insert into penalty (project_id, order_id, finding_id, party, enterprise_id, person_id, legal_basis,
 					                     measures, fine_yuan, stoppage_id, status, decision_maker, decided_on,
 					                     document_number, recorded_by)
-					values (?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, 'DECIDED', ?, ?, ?, ?) returning id""")
-				.params(projectId, d.orderId(), d.findingId(), d.party(), enterprise, person, due.legalBasis(),
-						String.join(",", d.measures()), d.fineYuan(), stoppageId, d.decisionMaker().strip(), d.decidedOn(),
-						d.documentNumber().strip(), actors.get().username())
+					values (:project, :order, :finding, :party, :enterprise, :person, :legalBasis,
+					        string_to_array(:measures, ','), :fine, :stoppage, 'DECIDED', :decisionMaker, :decidedOn,
+					        :documentNumber, :recordedBy) returning id""")
+				.param("project", projectId)
+				.param("order", d.orderId())
+				.param("finding", d.findingId())
+				.param("party", party.name())
+				.param("enterprise", enterprise)
+				.param("person", person)
+				.param("legalBasis", due.legalBasis())
+				.param("measures", String.join(",", measures.stream().map(Sanction::name).toList()))
+				.param("fine", d.fineYuan())
+				.param("stoppage", stoppageId)
+				.param("decisionMaker", d.decisionMaker().strip())
+				.param("decidedOn", d.decidedOn())
+				.param("documentNumber", d.documentNumber().strip())
+				.param("recordedBy", actors.get().username())
 				.query(Long.class)
 				.single();
 		}
@@ -156,10 +183,15 @@ class JdbcPenalties implements Penalties {
 		audit.record(AuditRecord.created("penalty", id, Map.of("party", d.party(), "measures", d.measures(),
 				"documentNumber", d.documentNumber().strip())));
 		if (finding != null) {
-			credits.write(parties, proposal.creditRecords(), "缺少考勤人数 " + finding.evidence().get("shortfall") + " 人",
-					finding.legalBasis(), null, id, finding.id());
+			String reason = messages.get(Messages.CHINESE, "credit.reason.shortfall", String.valueOf(shortfallOf(finding)));
+			credits.write(parties, proposal.creditRecords(), reason, finding.legalBasis(), null, id, finding.id());
 		}
 		return require(id);
+	}
+
+	/** The number of workers without a valid attendance day an R3 finding found (from its evidence). */
+	private static Object shortfallOf(Finding finding) {
+		return finding.evidence().get("shortfall");
 	}
 
 	@Override
@@ -167,7 +199,7 @@ class JdbcPenalties implements Penalties {
 	public Penalty liftStopWork(long penaltyId, LocalDate resumptionDay) {
 		Penalty penalty = require(penaltyId);
 		access.requireOverseen(penalty.projectId());
-		if (penalty.stoppageId() == null || !"DECIDED".equals(penalty.status())) {
+		if (penalty.stoppageId() == null || penalty.status() != Penalty.Status.DECIDED) {
 			throw new Conflict("penaltyId", "penalty.no-stop-work");
 		}
 		projects.liftOrderedStoppage(penalty.projectId(), penalty.stoppageId(), resumptionDay);
@@ -192,13 +224,17 @@ class JdbcPenalties implements Penalties {
 		return p;
 	}
 
-	private Penalty penalty(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		Array measures = rs.getArray("measures");
+	private Penalty penalty(ResultSet rs, int n) throws SQLException {
 		return new Penalty(rs.getLong("id"), rs.getLong("project_id"), (Long) rs.getObject("order_id"),
-				(Long) rs.getObject("finding_id"), rs.getString("party"), (Long) rs.getObject("enterprise_id"),
-				(Long) rs.getObject("person_id"), rs.getString("legal_basis"), Arrays.asList((String[]) measures.getArray()),
-				rs.getBigDecimal("fine_yuan"), (Long) rs.getObject("stoppage_id"), rs.getString("status"),
+				(Long) rs.getObject("finding_id"), Party.valueOf(rs.getString("party")), (Long) rs.getObject("enterprise_id"),
+				(Long) rs.getObject("person_id"), rs.getString("legal_basis"), sanctions(rs.getArray("measures")),
+				rs.getBigDecimal("fine_yuan"), (Long) rs.getObject("stoppage_id"), Penalty.Status.valueOf(rs.getString("status")),
 				rs.getString("decision_maker"), rs.getDate("decided_on").toLocalDate(), rs.getString("document_number"),
 				rs.getDate("lifted_on") == null ? null : rs.getDate("lifted_on").toLocalDate());
+	}
+
+	/** The measures column (text[]) as sanctions. */
+	static List<Sanction> sanctions(Array measures) throws SQLException {
+		return Arrays.stream((String[]) measures.getArray()).map(Sanction::valueOf).toList();
 	}
 }

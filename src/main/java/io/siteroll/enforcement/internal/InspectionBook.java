@@ -1,9 +1,10 @@
 package io.siteroll.enforcement.internal;
 
 import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,27 +13,25 @@ import java.util.Map;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.InspectionShortfall;
-import io.siteroll.compliance.RuleSets;
 import io.siteroll.enforcement.Inspection;
+import io.siteroll.enforcement.Inspection.Attack;
 import io.siteroll.enforcement.Inspections;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.NotFound;
-import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Records on-site inspections: the checklist items, the R3 shortfall of the headcount the inspectors counted (the
+ * arithmetic is compliance's), the function tests of the devices, and the attachments. Failed function tests issue
+ * a rectification order at once.
+ */
 @Service
-class JdbcInspections implements Inspections {
-
-	static final String ATTACHMENT_PURPOSE = "inspection.attachment";
-
-	static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-	static final String DEVICE_TEST_BASIS = "吉建管〔2021〕6号 检查内容1：现场功能测试，考勤设备须具备防视频、照片作假功能";
+class InspectionBook implements Inspections {
 
 	private final JdbcClient jdbc;
 
@@ -40,13 +39,11 @@ class JdbcInspections implements Inspections {
 
 	private final InspectionShortfall shortfalls;
 
-	private final RuleSets ruleSets;
-
-	private final JdbcRectificationOrders orders;
+	private final OrderIssuing orders;
 
 	private final CodeDictionary codes;
 
-	private final PersonalDataCipher cipher;
+	private final AttachmentStore attachments;
 
 	private final CurrentActor actors;
 
@@ -54,16 +51,14 @@ class JdbcInspections implements Inspections {
 
 	private final Clock clock;
 
-	JdbcInspections(JdbcClient jdbc, ProjectAccess access, InspectionShortfall shortfalls, RuleSets ruleSets,
-			JdbcRectificationOrders orders, CodeDictionary codes, PersonalDataCipher cipher, CurrentActor actors,
-			AuditTrail audit, Clock clock) {
+	InspectionBook(JdbcClient jdbc, ProjectAccess access, InspectionShortfall shortfalls, OrderIssuing orders,
+			CodeDictionary codes, AttachmentStore attachments, CurrentActor actors, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.shortfalls = shortfalls;
-		this.ruleSets = ruleSets;
 		this.orders = orders;
 		this.codes = codes;
-		this.cipher = cipher;
+		this.attachments = attachments;
 		this.actors = actors;
 		this.audit = audit;
 		this.clock = clock;
@@ -87,11 +82,11 @@ class JdbcInspections implements Inspections {
 		for (String post : managers) {
 			checks.check(codes.exists(CodeDictionary.MANAGER_POST, post), "managersPresent", "code.unknown", post);
 		}
-		List<Inspection.FunctionTest> tests = r.functionTests() == null ? List.of() : r.functionTests();
-		for (Inspection.FunctionTest t : tests) {
+		List<Inspections.TestRecord> recorded = r.functionTests() == null ? List.of() : r.functionTests();
+		for (Inspections.TestRecord t : recorded) {
 			checks.check(t.deviceId() != null && jdbc.sql("select exists (select 1 from device where id = ? and project_id = ?)")
 				.params(t.deviceId(), projectId).query(Boolean.class).single(), "functionTests", "inspection.device-not-on-project");
-			checks.check(Inspection.ATTACKS.contains(t.attack()), "functionTests", "code.unknown", String.valueOf(t.attack()));
+			checks.check(Attack.ofCode(t.attack()) != null, "functionTests", "code.unknown", String.valueOf(t.attack()));
 			checks.required("functionTests", t.passed());
 		}
 		checks.throwIfAny();
@@ -99,29 +94,37 @@ class JdbcInspections implements Inspections {
 		long id = jdbc.sql("""
 				insert into inspection (project_id, day, inspectors, devices_equipped, devices_connected, managers_present,
 				                        headcount, workers_with_valid_day, shortfall, shortfall_measure, notes, recorded_by)
-				values (?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?) returning id""")
-			.params(projectId, r.day(), r.inspectors().strip(), r.devicesEquipped(), r.devicesConnected(),
-					String.join(",", managers), r.headcount(), r3.workersWithValidDay(), r3.shortfall(), r3.measure(),
-					r.notes(), actors.get().username())
+				values (:project, :day, :inspectors, :equipped, :connected, string_to_array(:managers, ','),
+				        :headcount, :workersWithValidDay, :shortfall, :measure, :notes, :recordedBy) returning id""")
+			.param("project", projectId)
+			.param("day", r.day())
+			.param("inspectors", r.inspectors().strip())
+			.param("equipped", r.devicesEquipped())
+			.param("connected", r.devicesConnected())
+			.param("managers", String.join(",", managers))
+			.param("headcount", r.headcount())
+			.param("workersWithValidDay", r3.workersWithValidDay())
+			.param("shortfall", r3.shortfall())
+			.param("measure", r3.measure())
+			.param("notes", r.notes())
+			.param("recordedBy", actors.get().username())
 			.query(Long.class)
 			.single();
-		List<String> failed = new ArrayList<>();
-		for (Inspection.FunctionTest t : tests) {
+		List<Inspection.FunctionTest> failed = new ArrayList<>();
+		for (Inspections.TestRecord recordedTest : recorded) {
+			Inspection.FunctionTest t = new Inspection.FunctionTest(recordedTest.deviceId(), Attack.ofCode(recordedTest.attack()),
+					recordedTest.passed(), recordedTest.evidence());
 			jdbc.sql("insert into device_function_test (inspection_id, device_id, attack, passed, evidence) values (?, ?, ?, ?, ?)")
-				.params(id, t.deviceId(), t.attack(), t.passed(), t.evidence())
+				.params(id, t.deviceId(), t.attack().name(), t.passed(), t.evidence())
 				.update();
 			if (!t.passed()) {
-				failed.add("设备 " + t.deviceId() + "：" + t.attack());
+				failed.add(t);
 			}
 		}
 		audit.record(AuditRecord.created("inspection", id, Map.of("projectId", projectId, "day", r.day().toString(),
 				"headcount", r.headcount(), "failedFunctionTests", failed.size())));
 		if (!failed.isEmpty()) {
-			Map<String, Object> parties = orders.partiesOf(projectId, null);
-			orders.insert(projectId, "inspection_id", id, "DEVICE_TEST", null, null, "CONSTRUCTION_ENTERPRISE",
-					(Long) parties.get("contractor"), (Long) parties.get("pm"),
-					"现场功能测试未通过：" + String.join("；", failed) + "。限期更换或升级考勤设备。", DEVICE_TEST_BASIS,
-					ruleSets.inForce(YearMonth.now(clock)).rectificationDays(), null);
+			orders.issueForFailedTests(projectId, id, failed);
 		}
 		return require(id);
 	}
@@ -146,29 +149,18 @@ class JdbcInspections implements Inspections {
 	public long attach(long inspectionId, String fileName, String contentType, byte[] content) {
 		Inspection inspection = require(inspectionId);
 		access.requireOverseen(inspection.projectId());
-		Checks checks = new Checks();
-		checks.maxLength("file", checks.required("file", fileName), 200);
-		checks.check(content != null && content.length > 0, "file", "required");
-		checks.check(content == null || content.length <= MAX_ATTACHMENT_BYTES, "file", "upload-too-large");
-		checks.throwIfAny();
-		long id = jdbc.sql("""
-				insert into inspection_attachment (inspection_id, file_name, content_type, size_bytes, sha256, cipher, uploaded_by)
-				values (?, ?, ?, ?, sha256(?), ?, ?) returning id""")
-			.params(inspectionId, fileName, contentType == null ? "application/octet-stream" : contentType, content.length,
-					content, cipher.encryptBytes(ATTACHMENT_PURPOSE, content), actors.get().username())
-			.query(Long.class)
-			.single();
-		audit.record(AuditRecord.created("inspection_attachment", id, Map.of("inspectionId", inspectionId, "fileName", fileName)));
-		return id;
+		return attachments.store(AttachmentStore.Owner.INSPECTION, inspectionId, fileName, contentType, content,
+				actors.get().username());
 	}
 
-	private Inspection inspection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Inspection inspection(ResultSet rs, int n) throws SQLException {
 		long id = rs.getLong("id");
 		Array managers = rs.getArray("managers_present");
 		List<Inspection.FunctionTest> tests = jdbc.sql("""
 				select device_id, attack, passed, evidence from device_function_test where inspection_id = ? order by id""")
 			.param(id)
-			.query((t, i) -> new Inspection.FunctionTest(t.getLong(1), t.getString(2), t.getBoolean(3), t.getString(4)))
+			.query((t, i) -> new Inspection.FunctionTest(t.getLong(1), Attack.valueOf(t.getString(2)), t.getBoolean(3),
+					t.getString(4)))
 			.list();
 		List<Long> orderIds = jdbc.sql("select id from rectification_order where inspection_id = ? order by id").param(id)
 			.query(Long.class).list();

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.siteroll.compliance.Party;
 import io.siteroll.enforcement.CreditRecord;
 import io.siteroll.enforcement.CreditRecords;
 import io.siteroll.platform.Page;
@@ -11,14 +12,15 @@ import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+/** The bad-credit records of the caller's projects, searched by enterprise, person, project and validity. */
 @Service
-class JdbcCreditRecords implements CreditRecords {
+class CreditRegister implements CreditRecords {
 
 	private final JdbcClient jdbc;
 
 	private final ProjectAccess access;
 
-	JdbcCreditRecords(JdbcClient jdbc, ProjectAccess access) {
+	CreditRegister(JdbcClient jdbc, ProjectAccess access) {
 		this.jdbc = jdbc;
 		this.access = access;
 	}
@@ -54,7 +56,7 @@ class JdbcCreditRecords implements CreditRecords {
 			.params(params)
 			.query((rs, n) -> new CreditRecord(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
 					(Long) rs.getObject("order_id"), (Long) rs.getObject("penalty_id"), (Long) rs.getObject("finding_id"),
-					rs.getString("role"), (Long) rs.getObject("enterprise_id"), rs.getString("enterprise_name"),
+					Party.valueOf(rs.getString("role")), (Long) rs.getObject("enterprise_id"), rs.getString("enterprise_name"),
 					(Long) rs.getObject("person_id"), rs.getString("person_name"), rs.getString("reason"),
 					rs.getString("legal_basis"), rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_until").toLocalDate()))
 			.list();

@@ -1,0 +1,215 @@
+package io.siteroll.enforcement.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
+import io.siteroll.compliance.Party;
+import io.siteroll.compliance.Rule;
+import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrder.Status;
+import io.siteroll.enforcement.RectificationOrder.Transition;
+import io.siteroll.personnel.Post;
+import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
+import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rectification orders in the database: the order with its transitions saved together (each transition audited),
+ * its reads and the searches. Access checks are the callers' business.
+ */
+@Repository
+class OrderRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private static final String SELECT = """
+			select o.*, p.name as project_name from rectification_order o join project p on p.id = o.project_id""";
+
+	/** Where an order was issued from: the column of its source (one order per source, by unique index). */
+	enum Source {
+		FINDING("finding_id", "findingId"), WARNING("warning_id", "warningId"), INSPECTION("inspection_id", "inspectionId");
+
+		final String column;
+
+		/** The request field a second order for the same source is refused on. */
+		final String field;
+
+		Source(String column, String field) {
+			this.column = column;
+			this.field = field;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	OrderRepository(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** Stores a new ISSUED order; a second order for the same source fails on the unique index. */
+	long insert(Source source, long sourceId, RectificationOrder.Issue issue) {
+		return jdbc.sql("""
+				insert into rectification_order (project_id, %s, rule, post, subject_person_id, addressee,
+				                                 addressee_enterprise_id, addressee_person_id, items, legal_basis,
+				                                 issued_on, deadline, status, issued_by)
+				values (:project, :source, :rule, :post, :subject, :addressee,
+				        :enterprise, :person, :items, :legalBasis,
+				        :issuedOn, :deadline, 'ISSUED', :issuedBy) returning id""".formatted(source.column))
+			.param("project", issue.projectId())
+			.param("source", sourceId)
+			.param("rule", issue.rule().name())
+			.param("post", issue.post() == null ? null : issue.post().name())
+			.param("subject", issue.subjectPersonId())
+			.param("addressee", issue.addressee().name())
+			.param("enterprise", issue.addresseeEnterpriseId())
+			.param("person", issue.addresseePersonId())
+			.param("items", issue.items())
+			.param("legalBasis", issue.legalBasis())
+			.param("issuedOn", issue.issuedOn())
+			.param("deadline", issue.deadline())
+			.param("issuedBy", issue.issuedBy())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Saves what the order's moves changed (state, report, re-check) and its unsaved transitions, each audited as
+	 * {@code ORDER_<state>}.
+	 */
+	void save(RectificationOrder order) {
+		jdbc.sql("""
+				update rectification_order set status = :status, answer = :answer, answered_by = :answeredBy,
+				       answered_at = :answeredAt, recheck = :recheck::jsonb
+				where id = :id""")
+			.param("status", order.status().name())
+			.param("answer", order.answer())
+			.param("answeredBy", order.answeredBy())
+			.param("answeredAt", order.answeredAt() == null ? null : Timestamp.from(order.answeredAt()))
+			.param("recheck", order.recheck() == null ? null : JSON.writeValueAsString(order.recheck()))
+			.param("id", order.id())
+			.update();
+		for (Transition t : order.unsaved()) {
+			record(order.id(), t);
+		}
+		order.saved();
+	}
+
+	/** Stores one transition and audits it. */
+	void record(long orderId, Transition t) {
+		jdbc.sql("insert into order_transition (order_id, from_state, to_state, actor, at, note) values (?, ?, ?, ?, ?, ?)")
+			.params(orderId, t.from() == null ? null : t.from().name(), t.to().name(), t.actor(),
+					Timestamp.from(t.at()), t.note())
+			.update();
+		Map<String, Object> before = new HashMap<>();
+		before.put("status", t.from() == null ? "-" : t.from().name());
+		audit.record(AuditRecord.changed("ORDER_" + t.to().name(), "rectification_order", orderId, before,
+				Map.of("status", t.to().name(), "note", t.note() == null ? "" : t.note())));
+	}
+
+	RectificationOrder find(long orderId) {
+		return find(orderId, false);
+	}
+
+	/** The order, its row locked until the transaction ends: every move reads it so. */
+	RectificationOrder lock(long orderId) {
+		return find(orderId, true);
+	}
+
+	private RectificationOrder find(long orderId, boolean forUpdate) {
+		return jdbc.sql(SELECT + " where o.id = ?" + (forUpdate ? " for update of o" : ""))
+			.param(orderId)
+			.query(this::order)
+			.optional()
+			.orElseThrow(() -> new NotFound("order", orderId));
+	}
+
+	List<Transition> transitions(long orderId) {
+		return jdbc.sql("select * from order_transition where order_id = ? order by id")
+			.param(orderId)
+			.query((rs, n) -> new Transition(rs.getLong("id"), status(rs.getString("from_state")),
+					status(rs.getString("to_state")), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+					rs.getString("note")))
+			.list();
+	}
+
+	/** The parties on whom penalties have been decided for the order. */
+	List<Party> penalisedParties(long orderId) {
+		return jdbc.sql("select distinct party from penalty where order_id = ?").param(orderId).query(String.class).list()
+			.stream().map(Party::valueOf).toList();
+	}
+
+	/** Orders the platform re-checks itself (R1, R2, R3) still open after their deadline. */
+	List<Long> openPastDeadline(LocalDate today) {
+		return jdbc.sql("""
+				select id from rectification_order where status in ('ISSUED', 'ANSWERED') and deadline < ?
+				  and rule in ('R1', 'R2', 'R3') order by id""")
+			.param(today)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * A page of orders within a project scope.
+	 * @param due the officer's queue: overdue, or open past the deadline on {@code today}
+	 */
+	Page<RectificationOrder> search(ProjectAccess.Scope scope, Long projectId, Status status, boolean due, LocalDate today,
+			int page, int size) {
+		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
+		Map<String, Object> params = new HashMap<>(scope.params());
+		if (projectId != null) {
+			where.append(" and o.project_id = :project");
+			params.put("project", projectId);
+		}
+		if (status != null) {
+			where.append(" and o.status = :status");
+			params.put("status", status.name());
+		}
+		if (due) {
+			where.append(" and (o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)");
+			params.put("today", today);
+		}
+		long total = jdbc.sql("select count(*) from rectification_order o" + where).params(params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<RectificationOrder> items = jdbc.sql(SELECT + where + " order by o.deadline, o.id limit :limit offset :offset")
+			.params(params)
+			.query(this::order)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	private RectificationOrder order(ResultSet rs, int n) throws SQLException {
+		String recheck = rs.getString("recheck");
+		Instant answeredAt = rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant();
+		RectificationOrder.Issue issue = new RectificationOrder.Issue(rs.getLong("project_id"), rs.getString("project_name"),
+				(Long) rs.getObject("finding_id"), Rule.valueOf(rs.getString("rule")), Post.ofCode(rs.getString("post")),
+				(Long) rs.getObject("subject_person_id"), Party.valueOf(rs.getString("addressee")),
+				rs.getLong("addressee_enterprise_id"), (Long) rs.getObject("addressee_person_id"), rs.getString("items"),
+				rs.getString("legal_basis"), rs.getDate("issued_on").toLocalDate(), rs.getDate("deadline").toLocalDate(),
+				rs.getString("issued_by"));
+		return new RectificationOrder(rs.getLong("id"), issue, Status.valueOf(rs.getString("status")), rs.getString("answer"),
+				rs.getString("answered_by"), answeredAt, recheck == null ? null : JSON.readValue(recheck, MAP));
+	}
+
+	private static Status status(String code) {
+		return code == null ? null : Status.valueOf(code);
+	}
+}
