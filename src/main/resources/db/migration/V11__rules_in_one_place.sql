@@ -77,10 +77,11 @@ comment on view device_heard_day is 'Owned by device (DeviceReadModel.HEARD_DAY)
 -- Offline: silent for more than the tolerance at an instant, counted from the last contact, or from registration
 -- for a device never heard. The one definition behind the device's offline mark (OfflineWatch) and the
 -- DEVICE_OFFLINE warning; the tolerance is one configuration property (siteroll.device.offline-after, DeviceSilence).
--- Owned by device.
+-- Stable, not immutable: timestamptz - interval depends on the time zone, and an immutable function around a stable
+-- expression would not be inlined. Owned by device.
 create function device_silent(p_last_heard timestamptz, p_registered timestamptz, p_at timestamptz,
                               p_tolerance interval) returns boolean
-    language sql immutable as
+    language sql stable as
 $$
 select coalesce(p_last_heard, p_registered) < p_at - p_tolerance
 $$;

@@ -22,13 +22,13 @@ public interface RuleSets {
 
 	/**
 	 * An adjusted rule set: every number left out is copied from {@code basedOn} (or from the rule set in force).
-	 * {@code lowAttendanceDays}: 1 to 60 construction days (how far the warning looks back);
+	 * {@code lowAttendanceDays}: at least 1 construction day, at most as many as the warning looks back over;
 	 * {@code lowAttendancePercent}: 1 to 100.
 	 */
 	record Definition(String code, String name, Integer keyPostPercent, Integer otherPostPercent, List<String> keyPosts,
 			Integer shortfallPenaltyFrom, String validDayRule, Integer offlineToleranceDays, Integer rectificationDays,
 			Long basedOn,
-			@Schema(description = "LOW_ATTENDANCE warning: how many of the project's last construction days it looks at, 1 to 60 (default: the base's)") Integer lowAttendanceDays,
+			@Schema(description = "LOW_ATTENDANCE warning: how many of the project's last construction days it looks at, at least 1 and at most the warning's look-back (default: the base's)") Integer lowAttendanceDays,
 			@Schema(description = "LOW_ATTENDANCE warning: worker-days with a valid day below this percentage of worker-days engaged, 1 to 100 (default: the base's)") Integer lowAttendancePercent) {
 	}
 

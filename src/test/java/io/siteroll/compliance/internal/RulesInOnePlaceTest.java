@@ -189,4 +189,27 @@ class RulesInOnePlaceTest extends IntegrationTest {
 		assertThat(gate(device).post("/api/device/v1/heartbeat", Map.of("status", "OK")).status()).isEqualTo(200);
 		await("the warning to clear", () -> deviceOfflineStatus(site.projectId(), device.id()).equals("CLEARED"));
 	}
+
+	/**
+	 * The definitions cost nothing in the set-based statements: the planner inlines the rule functions and flattens
+	 * the read models into the tables they read, so the plan names the tables and no function is called per row.
+	 */
+	@Test
+	void theRuleFunctionsAndReadModelsAreInlinedIntoTheStatementsThatUseThem() {
+		String plan = String.join("\n", jdbc.sql("""
+				explain (verbose, costs off)
+				select mp.id
+				from manager_tenure mp
+				     join rule_set rs on rs.id = 1
+				     left join valid_attendance_day dp on dp.project_id = mp.project_id and dp.person_id = mp.person_id
+				     left join device_heard_day h on h.project_id = mp.project_id and h.day = dp.day
+				     left join worker_engagement_period w on w.project_id = mp.project_id
+				where key_post(mp.post, rs) and attendance_short(3, 4, required_percent(mp.post, rs))
+				  and device_silent(h.last_at, null, now(), interval '1 day')""")
+			.query(String.class)
+			.list());
+		assertThat(plan).doesNotContain("key_post(", "required_percent", "attendance_short", "device_silent", "manager_tenure",
+				"valid_attendance_day", "device_heard_day", "worker_engagement_period")
+			.contains("manager_post", "daily_presence", "device_day", "worker_engagement");
+	}
 }
