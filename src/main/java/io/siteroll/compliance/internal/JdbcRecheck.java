@@ -110,9 +110,13 @@ class JdbcRecheck implements Recheck {
 			.params(projectId, from, to, projectId, from, to, projectId)
 			.query()
 			.singleRow();
+		// R1's own tolerance (1 in both rule sets: no disconnected day at all), from the rule set in force at the end
+		RuleSet rules = ruleSets.inForce(YearMonth.from(to));
 		Map<String, Object> e = new LinkedHashMap<>(evidence);
 		e.put("constructionDays", days);
-		boolean ok = Boolean.TRUE.equals(evidence.get("equipped")) && ((Number) evidence.get("disconnected")).intValue() == 0;
+		e.put("toleranceDays", rules.offlineToleranceDays());
+		boolean ok = Boolean.TRUE.equals(evidence.get("equipped"))
+				&& ((Number) evidence.get("disconnected")).intValue() < rules.offlineToleranceDays();
 		return new Verdict(ok, from, to, e);
 	}
 

@@ -65,7 +65,7 @@ class OfflineWatch {
 	private List<DeviceWentOffline> markOffline(Instant now) {
 		List<DeviceWentOffline> offline = jdbc.sql("""
 				update device set offline_since = :now
-				where enabled and offline_since is null and %s(last_heard_at, created_at, :now, :tolerance::interval)
+				where enabled and offline_since is null and %s(last_heard_at, registered_at, :now, :tolerance::interval)
 				returning id, project_id, serial_number, last_heard_at""".formatted(DeviceReadModel.SILENT.sql()))
 			.param("now", Timestamp.from(now))
 			.param("tolerance", silence.interval())
