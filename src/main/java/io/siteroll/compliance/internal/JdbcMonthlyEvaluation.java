@@ -43,6 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>a merge into the findings: new ones raised, changed ones updated or reinstated, ones that no
  * longer hold withdrawn, each change a revision; identical ones untouched.</li>
  * </ol>
+ * Each rule is written once: R2's required percentage and comparison are SQL functions the early warning and the
+ * re-check share ({@code required_percent}, {@code attendance_short}), "the project manager" is
+ * {@code project_manager_during}, every threshold comes from the rule set and every measure and party from
+ * {@link Escalation}. The facts other modules own are read through their read models ({@link DeviceReadModel},
+ * {@link AttendanceReadModel}, {@link PersonnelReadModel}), plain views the planner flattens into these statements.
  */
 @Service
 class JdbcMonthlyEvaluation implements MonthlyEvaluation {

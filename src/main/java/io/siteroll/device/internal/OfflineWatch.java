@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every minute: devices silent for more than the offline tolerance ({@link DeviceSilence}, 24 hours by default;
+ * Every minute: devices silent for more than the offline tolerance ({@link DeviceSilence}, a configuration property;
  * a device never heard counts from its registration) are marked offline once and a {@link DeviceWentOffline}
  * event is published, on which compliance raises its {@code DEVICE_OFFLINE} warning at once; used nonces past the
  * timestamp tolerance are forgotten.
