@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The rule sets and which one is in force from which month. A province officer defines an adjusted
  * rule set or adopts one from the first day of a month; a month is always evaluated under the rule
@@ -18,9 +20,16 @@ public interface RuleSets {
 			List<YearMonth> reevaluated) {
 	}
 
+	/**
+	 * An adjusted rule set: every number left out is copied from {@code basedOn} (or from the rule set in force).
+	 * {@code lowAttendanceDays}: at least 1 construction day, at most as many as the warning looks back over;
+	 * {@code lowAttendancePercent}: 1 to 100.
+	 */
 	record Definition(String code, String name, Integer keyPostPercent, Integer otherPostPercent, List<String> keyPosts,
 			Integer shortfallPenaltyFrom, String validDayRule, Integer offlineToleranceDays, Integer rectificationDays,
-			Long basedOn) {
+			Long basedOn,
+			@Schema(description = "LOW_ATTENDANCE warning: how many of the project's last construction days it looks at, at least 1 and at most the warning's look-back (default: the base's)") Integer lowAttendanceDays,
+			@Schema(description = "LOW_ATTENDANCE warning: worker-days with a valid day below this percentage of worker-days engaged, 1 to 100 (default: the base's)") Integer lowAttendancePercent) {
 	}
 
 	List<RuleSet> all();

@@ -7,10 +7,11 @@ import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
 
 /**
- * Daily warnings: a started project without a registered device; a device silent for more than 24
- * hours; a key manager (项目经理, 总监 and the rule set's other key posts) who can no longer reach the
- * threshold this month even by attending every remaining construction day (raised that very day);
- * unregistered people refused at the gate; workers' attendance under 80 % over the last 7
+ * Daily warnings: a started project without a registered device; a device offline (silent for more than the
+ * device module's tolerance, {@code DeviceSilence}; also raised the moment the device is marked offline and cleared
+ * when it is heard again); a key manager (the rule set's key posts) who can no longer reach the key-post percentage
+ * this month even by attending every remaining construction day (raised that very day); unregistered people refused
+ * at the gate; workers' attendance under the rule set's low-attendance percentage over its window of last
  * construction days. Refreshed every night for the day before, and on demand.
  */
 public interface Warnings {

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.AttendanceRates;
+import io.siteroll.device.DeviceReadModel;
+import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Checks;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,14 +69,14 @@ class JdbcAttendanceRates implements AttendanceRates {
 				tally as (
 				    select cd.project_id, %s as bucket, count(*) as registered, count(dp.person_id) as attended
 				    from cd
-				         join worker_engagement w on w.project_id = cd.project_id and w.entry_date <= cd.day
+				         join %s w on w.project_id = cd.project_id and w.entry_date <= cd.day
 				                                 and (w.exit_date is null or w.exit_date >= cd.day)
-				         left join daily_presence dp on dp.project_id = cd.project_id and dp.day = cd.day
-				                                    and dp.person_id = w.person_id and dp.valid
+				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = w.person_id
 				    group by cd.project_id, bucket)
 				select %s as key, %s as name, t.bucket, sum(t.registered) as registered, sum(t.attended) as attended
 				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, key[0], key[1]))
+				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
+					AttendanceReadModel.VALID_DAY.sql(), key[0], key[1]))
 			.params(params)
 			.query((rs, n) -> {
 				long registered = rs.getLong("registered");
@@ -97,15 +100,16 @@ class JdbcAttendanceRates implements AttendanceRates {
 		String[] key = group(level);
 		return jdbc.sql("""
 				select %s as key, %s as name, count(*) as started,
-				       count(*) filter (where exists (select 1 from device_assignment a
+				       count(*) filter (where exists (select 1 from %s a
 				                                      where a.project_id = p.id and a.from_day <= :day
 				                                        and (a.to_day is null or a.to_day >= :day))) as equipped,
-				       count(*) filter (where exists (select 1 from device_day dd
+				       count(*) filter (where exists (select 1 from %s dd
 				                                      where dd.project_id = p.id and dd.day = :day)) as connected
 				from project p join region r on r.code = p.region_code
 				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
 				  and p.start_date <= :day and (p.completion_date is null or p.completion_date >= :day)
-				group by 1, 2 order by 1""".formatted(key[0], key[1], scope.sql()))
+				group by 1, 2 order by 1""".formatted(key[0], key[1], DeviceReadModel.ASSIGNMENT.sql(),
+					DeviceReadModel.HEARD_DAY.sql(), scope.sql()))
 			.params(params)
 			.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
 					rs.getLong("equipped"), rs.getLong("connected")))

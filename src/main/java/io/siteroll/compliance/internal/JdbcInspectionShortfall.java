@@ -5,16 +5,27 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.siteroll.attendance.AttendanceReadModel;
+import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.InspectionShortfall;
+import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Checks;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+/**
+ * R3 on an inspection day: the arithmetic here, the measure and the responsible party from {@link Escalation}, the
+ * facts from attendance's and personnel's read models.
+ */
 @Service
 class JdbcInspectionShortfall implements InspectionShortfall {
+
+	/** The result's {@code measure} when nobody is missing. */
+	static final String NONE = "NONE";
 
 	private final JdbcClient jdbc;
 
@@ -46,17 +57,17 @@ class JdbcInspectionShortfall implements InspectionShortfall {
 		access.requireVisible(projectId);
 		RuleSet rules = ruleSets.inForce(YearMonth.from(day));
 		List<Long> present = jdbc.sql("""
-				select dp.person_id from daily_presence dp
-				where dp.project_id = ? and dp.day = ? and dp.valid
-				  and exists (select 1 from worker_engagement w where w.project_id = dp.project_id and w.person_id = dp.person_id)
-				order by dp.person_id""")
+				select dp.person_id from %1$s dp
+				where dp.project_id = ? and dp.day = ?
+				  and exists (select 1 from %2$s w where w.project_id = dp.project_id and w.person_id = dp.person_id)
+				order by dp.person_id""".formatted(AttendanceReadModel.VALID_DAY.sql(), PersonnelReadModel.WORKER_ENGAGEMENT.sql()))
 			.params(projectId, day)
 			.query(Long.class)
 			.list();
 		int shortfall = Math.max(0, headcount - present.size());
-		String measure = shortfall == 0 ? "NONE" : shortfall >= rules.shortfallPenaltyFrom() ? "PENALTY" : "RECTIFICATION_ORDER";
-		String responsible = shortfall == 0 ? null
-				: shortfall >= rules.shortfallPenaltyFrom() ? "PROJECT_MANAGER" : "CONSTRUCTION_ENTERPRISE";
+		Escalation.Responsibility due = shortfall == 0 ? null : Escalation.responsibility(Rule.R3, null, shortfall, rules);
+		String measure = due == null ? NONE : due.measure().name();
+		String responsible = due == null ? null : due.party().name();
 		return new Result(projectId, day, headcount, present.size(), shortfall, measure, responsible, rules.id(), rules.code(),
 				rules.basis().get("R3").get("basis"), present);
 	}

@@ -7,12 +7,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.siteroll.attendance.AttendanceReadModel;
+import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.MonthlyEvaluation;
+import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.device.DeviceReadModel;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.personnel.PersonnelReadModel;
+import io.siteroll.personnel.Post;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.RuleViolation;
 import org.slf4j.Logger;
@@ -21,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The monthly evaluation in a handful of set-based statements, in one transaction:
@@ -35,11 +43,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a merge into the findings: new ones raised, changed ones updated or reinstated, ones that no
  * longer hold withdrawn, each change a revision; identical ones untouched.</li>
  * </ol>
+ * Each rule is written once: R2's required percentage and comparison are SQL functions the early warning and the
+ * re-check share ({@code required_percent}, {@code attendance_short}), "the project manager" is
+ * {@code project_manager_during}, every threshold comes from the rule set and every measure and party from
+ * {@link Escalation}. The facts other modules own are read through their read models ({@link DeviceReadModel},
+ * {@link AttendanceReadModel}, {@link PersonnelReadModel}), plain views the planner flattens into these statements.
  */
 @Service
 class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcMonthlyEvaluation.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String CONSTRUCTION_DAYS = """
 			create temp table month_day on commit drop as
@@ -48,12 +63,15 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			where p.start_date is not null and p.start_date <= :to
 			  and (p.completion_date is null or p.completion_date >= :from)""";
 
+	/**
+	 * R2 for every post: the required percentage ({@code required_percent}) and the comparison
+	 * ({@code attendance_short}) are compliance's SQL definitions, the measure and party per post come from
+	 * {@link Escalation} as parameters, the facts from the personnel and attendance read models.
+	 */
 	private static final String R2 = """
 			insert into finding_candidate
-			select 'R2', mp.project_id, 'post:' || mp.id, 'RECTIFICATION_ORDER',
-			       case mp.post when 'PROJECT_MANAGER' then 'PROJECT_MANAGER'
-			                    when 'CHIEF_SUPERVISOR' then 'SUPERVISION_COMPANY'
-			                    else 'PROJECT_MANAGER' end,
+			select 'R2', mp.project_id, 'post:' || mp.id,
+			       coalesce(:r2Measures::jsonb ->> mp.post, :r2Measure), coalesce(:r2Parties::jsonb ->> mp.post, :r2Party),
 			       pu.enterprise_id,
 			       case when mp.post in ('PROJECT_MANAGER', 'CHIEF_SUPERVISOR') then mp.person_id else pm.person_id end,
 			       mp.person_id, mp.post,
@@ -64,9 +82,10 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			           'requiredPercent', k.pct, 'actualPercent', round(att.n * 100.0 / base.n, 1),
 			           'arithmetic', att.n || ' × 100 = ' || att.n * 100 || ' < ' || base.n || ' × ' || k.pct || ' = ' || base.n * k.pct,
 			           'validDayRule', :validDayRule, 'stoppages', coalesce(st.list, '[]'::jsonb))
-			from manager_post mp
+			from %1$s mp
 			     join participating_unit pu on pu.id = mp.participating_unit_id
-			     cross join lateral (select case when mp.post = any(string_to_array(:keyPosts, ',')) then :keyPct else :otherPct end as pct) k
+			     join rule_set rs on rs.id = :ruleSet
+			     cross join lateral (select required_percent(mp.post, rs) as pct) k
 			     cross join lateral (
 			         select count(*)::int as n, coalesce(jsonb_agg(md.day order by md.day), '[]'::jsonb) as days
 			         from month_day md
@@ -74,46 +93,47 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			           and (mp.tenure_to is null or md.day <= mp.tenure_to)) base
 			     cross join lateral (
 			         select count(*)::int as n, coalesce(jsonb_agg(dp.day order by dp.day), '[]'::jsonb) as days
-			         from daily_presence dp
+			         from %2$s dp
 			              join month_day md on md.project_id = dp.project_id and md.day = dp.day
-			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.valid
+			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id
 			           and dp.day >= mp.tenure_from and (mp.tenure_to is null or dp.day <= mp.tenure_to)) att
-			     left join lateral (
-			         select m2.person_id from manager_post m2
-			         where m2.project_id = mp.project_id and m2.post = 'PROJECT_MANAGER'
-			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
-			         order by m2.tenure_from desc limit 1) pm on true
+			     left join lateral project_manager_during(mp.project_id, :from, :to) pm on true
 			     left join lateral (
 			         select jsonb_agg(jsonb_build_object('firstDay', s.first_day, 'lastDay', s.last_day, 'kind', s.kind,
 			                                             'reason', s.reason) order by s.first_day) as list
 			         from project_stoppage s
 			         where s.project_id = mp.project_id and s.status = 'IN_FORCE' and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
 			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from)
-			  and base.n > 0 and att.n * 100 < base.n * k.pct""";
+			  and attendance_short(att.n, base.n, k.pct)""".formatted(PersonnelReadModel.MANAGER_TENURE.sql(),
+			AttendanceReadModel.VALID_DAY.sql());
 
+	/**
+	 * R3 for every project; the penalty threshold is the rule set's, the measure and party on either side of it
+	 * are {@link Escalation}'s answers, passed as parameters.
+	 */
 	private static final String R3 = """
 			insert into finding_candidate
 			with engaged as (
 			    select distinct w.project_id, w.person_id
-			    from worker_engagement w
+			    from %1$s w
 			    where exists (select 1 from month_day md
 			                  where md.project_id = w.project_id and md.day >= w.entry_date
 			                    and (w.exit_date is null or md.day <= w.exit_date))
 			),
 			present as (
 			    select distinct dp.project_id, dp.person_id
-			    from daily_presence dp
-			    where dp.valid and dp.day between :from and :to
+			    from %2$s dp
+			    where dp.day between :from and :to
 			),
 			tally as (
 			    select e.project_id, count(*)::int as engaged, count(pr.person_id)::int as attended,
-			           (array_agg(e.person_id order by e.person_id) filter (where pr.person_id is null))[1 : 500] as absent
+			           (array_agg(e.person_id order by e.person_id) filter (where pr.person_id is null))[1 : :absentListed] as absent
 			    from engaged e left join present pr on pr.project_id = e.project_id and pr.person_id = e.person_id
 			    group by e.project_id
 			)
 			select 'R3', t.project_id, '',
-			       case when t.engaged - t.attended >= :penaltyFrom then 'PENALTY' else 'RECTIFICATION_ORDER' end,
-			       case when t.engaged - t.attended >= :penaltyFrom then 'PROJECT_MANAGER' else 'CONSTRUCTION_ENTERPRISE' end,
+			       case when t.engaged - t.attended >= :penaltyFrom then :penaltyMeasure else :orderMeasure end,
+			       case when t.engaged - t.attended >= :penaltyFrom then :penaltyParty else :orderParty end,
 			       p.contractor_id, pm.person_id, null, null,
 			       jsonb_build_object('engagedWorkers', t.engaged, 'workersWithValidDay', t.attended,
 			                          'shortfall', t.engaged - t.attended, 'penaltyFrom', :penaltyFrom,
@@ -121,16 +141,14 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			                          'constructionDayCount', (select count(*) from month_day md where md.project_id = t.project_id))
 			from tally t
 			     join project p on p.id = t.project_id
-			     left join lateral (
-			         select m2.person_id from manager_post m2
-			         where m2.project_id = t.project_id and m2.post = 'PROJECT_MANAGER'
-			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
-			         order by m2.tenure_from desc limit 1) pm on true
-			where t.engaged > t.attended""";
+			     left join lateral project_manager_during(t.project_id, :from, :to) pm on true
+			where t.engaged > t.attended""".formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
+			AttendanceReadModel.VALID_DAY.sql());
 
+	/** R1 for every project, on the device module's read models; measure and party from {@link Escalation}. */
 	private static final String R1 = """
 			insert into finding_candidate
-			select 'R1', p.id, '', 'RECTIFICATION_ORDER', 'CONSTRUCTION_ENTERPRISE', p.contractor_id, pm.person_id, null, null,
+			select 'R1', p.id, '', :r1Measure, :r1Party, p.contractor_id, pm.person_id, null, null,
 			       jsonb_build_object('startDate', p.start_date, 'firstDeviceFrom', dev.first_day,
 			                          'declaredInstallation', dev.declared,
 			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
@@ -140,20 +158,21 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
 			     left join lateral (
 			         select min(a.from_day) as first_day,
-			                (select min(d.registered_on) from device_assignment da join device d on d.id = da.device_id
+			                (select min(d.registered_on) from %1$s da join %2$s d on d.id = da.device_id
 			                 where da.project_id = p.id) as declared
-			         from observed_device_assignment a where a.project_id = p.id) dev on true
+			         from %3$s a where a.project_id = p.id) dev on true
 			     left join lateral (
 			         select count(*)::int as n, jsonb_agg(md.day order by md.day) as days
 			         from month_day md
 			         where md.project_id = p.id and md.day < :today
-			           and not exists (select 1 from device_day dd where dd.project_id = p.id and dd.day = md.day)) off on true
-			     left join lateral (
-			         select m2.person_id from manager_post m2
-			         where m2.project_id = p.id and m2.post = 'PROJECT_MANAGER'
-			           and m2.tenure_from <= :to and (m2.tenure_to is null or m2.tenure_to >= :from)
-			         order by m2.tenure_from desc limit 1) pm on true
-			where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays""";
+			           and not exists (select 1 from %4$s dd where dd.project_id = p.id and dd.day = md.day)) off on true
+			     left join lateral project_manager_during(p.id, :from, :to) pm on true
+			where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays""".formatted(
+			DeviceReadModel.ASSIGNMENT.sql(), DeviceReadModel.REGISTRATION.sql(), DeviceReadModel.OBSERVED_ASSIGNMENT.sql(),
+			DeviceReadModel.HEARD_DAY.sql());
+
+	/** R3 evidence lists at most this many absent workers (the counts are always complete). */
+	static final int ABSENT_LISTED = 500;
 
 	private final JdbcClient jdbc;
 
@@ -215,12 +234,11 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			p.put("from", from);
 			p.put("to", to);
 			p.put("today", LocalDate.now(clock));
-			p.put("keyPosts", String.join(",", rules.keyPosts()));
-			p.put("keyPct", rules.keyPostPercent());
-			p.put("otherPct", rules.otherPostPercent());
-			p.put("penaltyFrom", rules.shortfallPenaltyFrom());
+			p.put("ruleSet", rules.id());
 			p.put("toleranceDays", rules.offlineToleranceDays());
 			p.put("validDayRule", rules.validDayRule().name());
+			p.put("absentListed", ABSENT_LISTED);
+			p.putAll(escalation(rules));
 			jdbc.sql(CONSTRUCTION_DAYS).params(p).update();
 			jdbc.sql("create index on month_day (project_id, day)").update();
 			jdbc.sql("analyze month_day").update();
@@ -245,6 +263,39 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			return new Result(evaluationId, month, rules.id(), projects, changes.get("raised"), changes.get("updated"),
 					changes.get("withdrawn"), changes.get("unchanged"), Duration.between(started, clock.instant()));
 		});
+	}
+
+	/**
+	 * The measure and party of each broken rule, as {@link Escalation} answers them, for the statements to write into
+	 * the candidates: R1's; R2's for each post (a JSON object by post, and the answer for a post the table does not
+	 * know); R3's on either side of the rule set's penalty threshold.
+	 */
+	static Map<String, Object> escalation(RuleSet rules) {
+		Map<String, Object> p = new HashMap<>();
+		Escalation.Responsibility r1 = Escalation.responsibility(Rule.R1, null, 0, rules);
+		p.put("r1Measure", r1.measure().name());
+		p.put("r1Party", r1.party().name());
+		Map<String, String> measures = new LinkedHashMap<>();
+		Map<String, String> parties = new LinkedHashMap<>();
+		for (Post post : Post.values()) {
+			Escalation.Responsibility r2 = Escalation.responsibility(Rule.R2, post, 0, rules);
+			measures.put(post.name(), r2.measure().name());
+			parties.put(post.name(), r2.party().name());
+		}
+		Escalation.Responsibility unknownPost = Escalation.responsibility(Rule.R2, null, 0, rules);
+		p.put("r2Measures", JSON.writeValueAsString(measures));
+		p.put("r2Parties", JSON.writeValueAsString(parties));
+		p.put("r2Measure", unknownPost.measure().name());
+		p.put("r2Party", unknownPost.party().name());
+		int penaltyFrom = rules.shortfallPenaltyFrom();
+		Escalation.Responsibility penalty = Escalation.responsibility(Rule.R3, null, penaltyFrom, rules);
+		Escalation.Responsibility order = Escalation.responsibility(Rule.R3, null, penaltyFrom - 1, rules);
+		p.put("penaltyFrom", penaltyFrom);
+		p.put("penaltyMeasure", penalty.measure().name());
+		p.put("penaltyParty", penalty.party().name());
+		p.put("orderMeasure", order.measure().name());
+		p.put("orderParty", order.party().name());
+		return p;
 	}
 
 	/** Merges the candidates into the month's findings; returns the counts of each kind of change. */

@@ -6,14 +6,22 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.Recheck;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.device.DeviceReadModel;
+import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+/**
+ * The re-checks judge a rule exactly as the monthly evaluation does, with the same definitions: R2 through
+ * {@code required_percent} and {@code attendance_short}, the facts through the read models of the modules that own
+ * them.
+ */
 @Service
 class JdbcRecheck implements Recheck {
 
@@ -48,34 +56,36 @@ class JdbcRecheck implements Recheck {
 		}
 		RuleSet rules = ruleSets.inForce(month);
 		Map<String, Object> tally = jdbc.sql("""
-				select mp.post, count(distinct d) as base,
-				       count(distinct dp.day) as attended
-				from manager_post mp
-				     cross join lateral construction_days(mp.project_id, greatest(?::date, mp.tenure_from),
-				                                          least(?::date, coalesce(mp.tenure_to, ?::date))) d
-				     left join daily_presence dp on dp.project_id = mp.project_id and dp.person_id = mp.person_id
-				                                and dp.day = d and dp.valid
-				where mp.project_id = ? and mp.person_id = ? and mp.tenure_from <= ? and (mp.tenure_to is null or mp.tenure_to >= ?)
-				group by mp.post
-				order by count(distinct d) desc limit 1""")
-			.params(month.atDay(1), month.atEndOfMonth(), month.atEndOfMonth(), projectId, personId, month.atEndOfMonth(),
-					month.atDay(1))
+				select t.base, t.attended, required_percent(t.post, rs) as pct,
+				       not attendance_short(t.attended, t.base, required_percent(t.post, rs)) as rectified
+				from (select mp.post, count(distinct d) as base, count(distinct dp.day) as attended
+				      from %1$s mp
+				           cross join lateral construction_days(mp.project_id, greatest(:from, mp.tenure_from),
+				                                                least(:to, coalesce(mp.tenure_to, :to))) d
+				           left join %2$s dp on dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.day = d
+				      where mp.project_id = :project and mp.person_id = :person
+				        and mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from)
+				      group by mp.post
+				      order by count(distinct d) desc limit 1) t
+				     join rule_set rs on rs.id = :ruleSet""".formatted(PersonnelReadModel.MANAGER_TENURE.sql(),
+					AttendanceReadModel.VALID_DAY.sql()))
+			.param("from", month.atDay(1))
+			.param("to", month.atEndOfMonth())
+			.param("project", projectId)
+			.param("person", personId)
+			.param("ruleSet", rules.id())
 			.query()
 			.listOfRows()
 			.stream()
 			.findFirst()
-			.orElse(Map.of("base", 0L, "attended", 0L));
-		long base = ((Number) tally.get("base")).longValue();
-		long attended = ((Number) tally.get("attended")).longValue();
-		int pct = tally.get("post") != null && rules.keyPosts().contains((String) tally.get("post")) ? rules.keyPostPercent()
-				: rules.otherPostPercent();
+			.orElse(Map.of("base", 0L, "attended", 0L, "pct", rules.otherPostPercent(), "rectified", true));
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("month", month.toString());
 		evidence.put("ruleSet", rules.code());
-		evidence.put("constructionDayCount", base);
-		evidence.put("attendedDayCount", attended);
-		evidence.put("requiredPercent", pct);
-		boolean rectified = base == 0 || attended * 100 >= base * pct;
+		evidence.put("constructionDayCount", ((Number) tally.get("base")).longValue());
+		evidence.put("attendedDayCount", ((Number) tally.get("attended")).longValue());
+		evidence.put("requiredPercent", ((Number) tally.get("pct")).intValue());
+		boolean rectified = Boolean.TRUE.equals(tally.get("rectified"));
 		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(), evidence);
 	}
 
@@ -92,16 +102,21 @@ class JdbcRecheck implements Recheck {
 			throw new Conflict("deadline", "recheck.too-early", from.plusDays(1));
 		}
 		Map<String, Object> evidence = jdbc.sql("""
-				select exists (select 1 from observed_device_assignment a
+				select exists (select 1 from %1$s a
 				               where a.project_id = ? and a.from_day <= ? and (a.to_day is null or a.to_day >= ?)) as equipped,
 				       (select count(*) from construction_days(?, ?, ?) d
-				        where not exists (select 1 from device_day dd where dd.project_id = ? and dd.day = d)) as disconnected""")
+				        where not exists (select 1 from %2$s dd where dd.project_id = ? and dd.day = d)) as disconnected"""
+				.formatted(DeviceReadModel.OBSERVED_ASSIGNMENT.sql(), DeviceReadModel.HEARD_DAY.sql()))
 			.params(projectId, from, to, projectId, from, to, projectId)
 			.query()
 			.singleRow();
+		// R1's own tolerance (1 in both rule sets: no disconnected day at all), from the rule set in force at the end
+		RuleSet rules = ruleSets.inForce(YearMonth.from(to));
 		Map<String, Object> e = new LinkedHashMap<>(evidence);
 		e.put("constructionDays", days);
-		boolean ok = Boolean.TRUE.equals(evidence.get("equipped")) && ((Number) evidence.get("disconnected")).intValue() == 0;
+		e.put("toleranceDays", rules.offlineToleranceDays());
+		boolean ok = Boolean.TRUE.equals(evidence.get("equipped"))
+				&& ((Number) evidence.get("disconnected")).intValue() < rules.offlineToleranceDays();
 		return new Verdict(ok, from, to, e);
 	}
 
@@ -114,13 +129,14 @@ class JdbcRecheck implements Recheck {
 		}
 		Map<String, Object> tally = jdbc.sql("""
 				with cd as (select d::date as day from construction_days(?, ?, ?) d),
-				engaged as (select distinct w.person_id from worker_engagement w
+				engaged as (select distinct w.person_id from %1$s w
 				            where w.project_id = ? and exists (select 1 from cd where cd.day >= w.entry_date
 				                                                 and (w.exit_date is null or cd.day <= w.exit_date))),
-				present as (select distinct dp.person_id from daily_presence dp
-				            where dp.project_id = ? and dp.valid and dp.day between ? and ?)
+				present as (select distinct dp.person_id from %2$s dp
+				            where dp.project_id = ? and dp.day between ? and ?)
 				select (select count(*) from engaged) as engaged,
-				       (select count(*) from engaged e where e.person_id in (select person_id from present)) as attended""")
+				       (select count(*) from engaged e where e.person_id in (select person_id from present)) as attended"""
+				.formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql()))
 			.params(projectId, from, to, projectId, projectId, from, to)
 			.query()
 			.singleRow();

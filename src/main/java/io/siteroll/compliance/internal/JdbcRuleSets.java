@@ -129,13 +129,35 @@ class JdbcRuleSets implements RuleSets {
 		int deadline = d.rectificationDays() == null ? base.rectificationDays() : d.rectificationDays();
 		checks.check(tolerance >= 1, "offlineToleranceDays", "number.at-least", 1);
 		checks.check(deadline >= 1, "rectificationDays", "number.at-least", 1);
+		int lowDays = d.lowAttendanceDays() == null ? base.lowAttendanceDays() : d.lowAttendanceDays();
+		int lowPercent = d.lowAttendancePercent() == null ? base.lowAttendancePercent() : d.lowAttendancePercent();
+		checks.check(lowDays >= 1, "lowAttendanceDays", "number.at-least", 1);
+		// the warning finds its window among the construction days of its look-back: a longer window could never fill
+		checks.check(lowDays <= JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS, "lowAttendanceDays", "number.at-most",
+				JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS);
+		checks.check(lowPercent >= 1 && lowPercent <= 100, "lowAttendancePercent", "percent.range");
 		checks.throwIfAny();
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("code", d.code().strip());
+		row.put("name", d.name().strip());
+		row.put("key", key);
+		row.put("other", other);
+		row.put("posts", String.join(",", posts));
+		row.put("penaltyFrom", penaltyFrom);
+		row.put("validDay", validDay.name());
+		row.put("tolerance", tolerance);
+		row.put("deadline", deadline);
+		row.put("lowDays", lowDays);
+		row.put("lowPercent", lowPercent);
+		row.put("basis", JSON.writeValueAsString(base.basis()));
+		row.put("by", actors.get().username());
 		long id = jdbc.sql("""
 				insert into rule_set (code, name, key_post_percent, other_post_percent, key_posts, shortfall_penalty_from,
-				                      valid_day_rule, offline_tolerance_days, rectification_days, basis, defined_by)
-				values (?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?::jsonb, ?) returning id""")
-			.params(d.code().strip(), d.name().strip(), key, other, String.join(",", posts), penaltyFrom, validDay.name(),
-					tolerance, deadline, JSON.writeValueAsString(base.basis()), actors.get().username())
+				                      valid_day_rule, offline_tolerance_days, rectification_days, low_attendance_days,
+				                      low_attendance_percent, basis, defined_by)
+				values (:code, :name, :key, :other, string_to_array(:posts, ','), :penaltyFrom, :validDay, :tolerance,
+				        :deadline, :lowDays, :lowPercent, cast(:basis as jsonb), :by) returning id""")
+			.params(row)
 			.query(Long.class)
 			.single();
 		RuleSet defined = require(id);
@@ -224,6 +246,8 @@ class JdbcRuleSets implements RuleSets {
 		m.put("validDayRule", r.validDayRule().name());
 		m.put("offlineToleranceDays", r.offlineToleranceDays());
 		m.put("rectificationDays", r.rectificationDays());
+		m.put("lowAttendanceDays", r.lowAttendanceDays());
+		m.put("lowAttendancePercent", r.lowAttendancePercent());
 		return m;
 	}
 
@@ -232,6 +256,7 @@ class JdbcRuleSets implements RuleSets {
 		return new RuleSet(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("key_post_percent"),
 				rs.getInt("other_post_percent"), Arrays.asList((String[]) posts.getArray()), rs.getInt("shortfall_penalty_from"),
 				ValidDayRule.valueOf(rs.getString("valid_day_rule")), rs.getInt("offline_tolerance_days"),
-				rs.getInt("rectification_days"), JSON.readValue(rs.getString("basis"), BASIS), rs.getString("defined_by"));
+				rs.getInt("rectification_days"), rs.getInt("low_attendance_days"), rs.getInt("low_attendance_percent"),
+				JSON.readValue(rs.getString("basis"), BASIS), rs.getString("defined_by"));
 	}
 }

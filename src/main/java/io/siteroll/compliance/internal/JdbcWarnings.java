@@ -1,17 +1,25 @@
 package io.siteroll.compliance.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
 import io.siteroll.compliance.Warnings;
+import io.siteroll.device.DeviceBackOnline;
+import io.siteroll.device.DeviceReadModel;
+import io.siteroll.device.DeviceSilence;
+import io.siteroll.device.DeviceWentOffline;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
@@ -19,6 +27,7 @@ import io.siteroll.project.ProjectAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The daily warnings as of the end of a day, computed set-based into a temporary table and merged:
- * new conditions raised, open ones given fresh evidence, ended ones cleared.
+ * new conditions raised, open ones given fresh evidence, ended ones cleared. {@code DEVICE_OFFLINE} also follows
+ * the device module's events: raised when a device is marked offline, cleared when it is heard again.
  */
 @Service
 class JdbcWarnings implements Warnings {
@@ -39,10 +49,18 @@ class JdbcWarnings implements Warnings {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/**
+	 * How far back the low-attendance warning looks for its window of construction days (a long stoppage leaves
+	 * fewer): the rule set's window may not be longer.
+	 */
+	static final int LOW_ATTENDANCE_LOOKBACK_DAYS = 60;
+
+	/** Projects started, not completed and not in a stoppage on {@code :d}; only {@code :project} when given. */
 	private static final String STARTED = """
 			create temp table started_project on commit drop as
 			select p.id, p.start_date from project p
 			where p.start_date <= :d and (p.completion_date is null or p.completion_date >= :d)
+			  and (cast(:project as bigint) is null or p.id = :project)
 			  and not exists (select 1 from project_stoppage s
 			                  where s.project_id = p.id and s.status = 'IN_FORCE' and s.first_day <= :d and (s.last_day is null or s.last_day >= :d))""";
 
@@ -50,76 +68,93 @@ class JdbcWarnings implements Warnings {
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'NO_DEVICE', sp.id, '', null, null, jsonb_build_object('startDate', sp.start_date, 'asOf', :d)
 			from started_project sp
-			where not exists (select 1 from device_assignment a
-			                  where a.project_id = sp.id and a.from_day <= :d and (a.to_day is null or a.to_day >= :d))""";
+			where not exists (select 1 from %s a
+			                  where a.project_id = sp.id and a.from_day <= :d and (a.to_day is null or a.to_day >= :d))"""
+		.formatted(DeviceReadModel.ASSIGNMENT.sql());
 
+	/**
+	 * An enabled device offline at {@code :at} (the end of {@code :d}, or the moment the device module marked it
+	 * offline) by the device module's one definition ({@code device_silent}, {@link DeviceSilence}): its last contact
+	 * up to {@code :d} (or its registration, if never heard) lies more than the tolerance before {@code :at}. Only
+	 * {@code :device} when given.
+	 */
 	private static final String DEVICE_OFFLINE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'DEVICE_OFFLINE', sp.id, 'device:' || d.id, null, d.id,
 			       jsonb_build_object('serialNumber', d.serial_number, 'channelName', d.channel_name,
-			                          'lastHeardDay', heard.day, 'asOf', :d)
+			                          'lastHeardDay', heard.day, 'asOf', :d, 'toleranceHours', :toleranceHours)
 			from started_project sp
-			     join device d on d.project_id = sp.id and d.enabled and d.registered_day < :d - 1
-			     left join lateral (select max(dd.day) as day from device_day dd where dd.device_id = d.id and dd.day <= :d) heard on true
-			where heard.day is null or heard.day < :d - 1""";
+			     join %1$s d on d.project_id = sp.id and d.enabled and (cast(:device as bigint) is null or d.id = :device)
+			     left join lateral (select max(h.day) as day, max(h.last_at) as at
+			                        from %2$s h where h.device_id = d.id and h.day <= :d) heard on true
+			where %3$s(heard.at, d.registered_at, :at, cast(:tolerance as interval))""".formatted(
+			DeviceReadModel.REGISTRATION.sql(), DeviceReadModel.HEARD_DAY.sql(), DeviceReadModel.SILENT.sql());
 
+	/** R2's early warning: R2's own definitions ({@code key_post}, {@code required_percent}, {@code attendance_short}). */
 	private static final String UNREACHABLE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'KEY_MANAGER_UNREACHABLE', mp.project_id, 'post:' || mp.id || ':' || :monthFrom, mp.person_id, null,
 			       jsonb_build_object('post', mp.post, 'month', to_char(:monthFrom::date, 'YYYY-MM'), 'asOf', :d,
 			                          'constructionDayCount', base.n, 'attendedSoFar', att.n, 'remainingDays', base.remaining,
-			                          'requiredPercent', :keyPct,
+			                          'requiredPercent', k.pct,
 			                          'arithmetic', '(' || att.n || ' + ' || base.remaining || ') × 100 = '
-			                              || (att.n + base.remaining) * 100 || ' < ' || base.n || ' × ' || :keyPct || ' = '
-			                              || base.n * :keyPct)
-			from manager_post mp
+			                              || (att.n + base.remaining) * 100 || ' < ' || base.n || ' × ' || k.pct || ' = '
+			                              || base.n * k.pct)
+			from %1$s mp
 			     join started_project sp on sp.id = mp.project_id
+			     join rule_set rs on rs.id = :ruleSet
+			     cross join lateral (select required_percent(mp.post, rs) as pct) k
 			     cross join lateral (
 			         select count(*)::int as n, count(*) filter (where d > :d)::int as remaining
 			         from construction_days(mp.project_id, greatest(:monthFrom, mp.tenure_from),
 			                                least(:monthTo, coalesce(mp.tenure_to, :monthTo))) d) base
 			     cross join lateral (
-			         select count(*)::int as n from daily_presence dp
-			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.valid
+			         select count(*)::int as n from %2$s dp
+			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id
 			           and dp.day between greatest(:monthFrom, mp.tenure_from) and :d
 			           and (mp.tenure_to is null or dp.day <= mp.tenure_to)) att
-			where mp.post = any(string_to_array(:keyPosts, ','))
+			where key_post(mp.post, rs)
 			  and mp.tenure_from <= :d and (mp.tenure_to is null or mp.tenure_to >= :d)
-			  and base.n > 0 and (att.n + base.remaining) * 100 < base.n * :keyPct""";
+			  and attendance_short(att.n + base.remaining, base.n, k.pct)""".formatted(
+			PersonnelReadModel.MANAGER_TENURE.sql(), AttendanceReadModel.VALID_DAY.sql());
 
 	private static final String UNREGISTERED = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'UNREGISTERED_AT_GATE', r.project_id, '', null, null,
-			       jsonb_build_object('day', :d, 'refusedAttempts', sum(r.n), 'references', jsonb_agg(distinct r.ref))
-			from (select project_id, person_ref as ref, count(*) as n from gate_refusal
-			      where reason = 'NOT_REGISTERED' and at >= :dayStart and at < :dayEnd group by project_id, person_ref
-			      union all
-			      select project_id, person_ref, count(*) from pass
-			      where refusal_reason = 'NOT_REGISTERED' and passed_at >= :dayStart and passed_at < :dayEnd
-			      group by project_id, person_ref) r
-			group by r.project_id""";
+			       jsonb_build_object('day', :d, 'refusedAttempts', count(*), 'references', jsonb_agg(distinct r.person_ref))
+			from %s r
+			where r.at >= :dayStart and r.at < :dayEnd
+			group by r.project_id""".formatted(AttendanceReadModel.UNREGISTERED_REFUSAL.sql());
 
+	/**
+	 * Over the project's last construction days (the rule set's window, looking back at most
+	 * {@link #LOW_ATTENDANCE_LOOKBACK_DAYS}), worker-days with a valid day short of the rule set's percentage of the
+	 * worker-days engaged ({@code attendance_short}). The evidence carries the numbers used.
+	 */
 	private static final String LOW_ATTENDANCE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			with last_days as (
 			    select sp.id as project_id, d::date as day
 			    from started_project sp
-			         cross join lateral (select d from construction_days(sp.id, :d - 60, :d) d order by d desc limit 7) x(d)),
+			         cross join lateral (select d from construction_days(sp.id, :d - :lookback, :d) d
+			                             order by d desc limit :windowDays) x(d)),
 			tally as (
 			    select ld.project_id, count(*) as registered, count(dp.person_id) as attended,
 			           jsonb_agg(distinct ld.day) as days
 			    from last_days ld
-			         join worker_engagement w on w.project_id = ld.project_id and w.entry_date <= ld.day
+			         join %1$s w on w.project_id = ld.project_id and w.entry_date <= ld.day
 			                                 and (w.exit_date is null or w.exit_date >= ld.day)
-			         left join daily_presence dp on dp.project_id = ld.project_id and dp.day = ld.day
-			                                    and dp.person_id = w.person_id and dp.valid
+			         left join %2$s dp on dp.project_id = ld.project_id and dp.day = ld.day and dp.person_id = w.person_id
 			    group by ld.project_id)
 			select 'LOW_ATTENDANCE', t.project_id, '', null, null,
 			       jsonb_build_object('constructionDays', t.days, 'registeredWorkerDays', t.registered,
 			                          'attendedWorkerDays', t.attended,
-			                          'ratePercent', round(t.attended * 100.0 / t.registered, 1), 'thresholdPercent', 80)
+			                          'ratePercent', round(t.attended * 100.0 / t.registered, 1),
+			                          'thresholdPercent', :lowPercent, 'requiredPercent', :lowPercent,
+			                          'windowDays', :windowDays)
 			from tally t
-			where t.registered > 0 and t.attended * 100 < t.registered * 80""";
+			where attendance_short(t.attended, t.registered, :lowPercent)""".formatted(
+			PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql());
 
 	private final JdbcClient jdbc;
 
@@ -135,9 +170,12 @@ class JdbcWarnings implements Warnings {
 
 	private final io.siteroll.audit.AuditTrail audit;
 
+	private final DeviceSilence silence;
+
 	JdbcWarnings(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
-			Clock clock, io.siteroll.audit.AuditTrail audit) {
+			Clock clock, io.siteroll.audit.AuditTrail audit, DeviceSilence silence) {
 		this.audit = audit;
+		this.silence = silence;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.ruleSets = ruleSets;
@@ -168,38 +206,21 @@ class JdbcWarnings implements Warnings {
 	}
 
 	Refresh run(LocalDate asOf) {
-		YearMonth month = YearMonth.from(asOf);
-		RuleSet rules = ruleSets.inForce(month);
+		return run(asOf, ruleSets.inForce(YearMonth.from(asOf)));
+	}
+
+	/** The warnings as of {@code asOf} under the given rule set (the one in force for its month, but for tests). */
+	Refresh run(LocalDate asOf, RuleSet rules) {
 		return tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
-			Map<String, Object> p = new HashMap<>();
-			p.put("d", asOf);
-			p.put("monthFrom", month.atDay(1));
-			p.put("monthTo", month.atEndOfMonth());
-			p.put("keyPosts", String.join(",", rules.keyPosts()));
-			p.put("keyPct", rules.keyPostPercent());
-			p.put("dayStart", java.sql.Timestamp.from(asOf.atStartOfDay(clock.getZone()).toInstant()));
-			p.put("dayEnd", java.sql.Timestamp.from(asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
-			jdbc.sql(STARTED).params(p).update();
-			jdbc.sql("""
-					create temp table warning_candidate (kind text, project_id bigint, subject text, person_id bigint,
-					                                     device_id bigint, evidence jsonb) on commit drop""").update();
-			for (String sql : List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE)) {
-				jdbc.sql(sql).params(p).update();
-			}
+			Map<String, Object> p = params(asOf, dayEnd(asOf), rules, null, null);
+			candidates(p, List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE));
 			int updated = jdbc.sql("""
 					update warning w set evidence = c.evidence, updated_at = now()
 					from warning_candidate c
 					where w.status = 'OPEN' and w.kind = c.kind and w.project_id = c.project_id and w.subject = c.subject
 					  and w.evidence is distinct from c.evidence""").update();
-			int raised = jdbc.sql("""
-					insert into warning (kind, project_id, subject, status, raised_on, person_id, device_id, evidence)
-					select c.kind, c.project_id, c.subject, 'OPEN', :d, c.person_id, c.device_id, c.evidence
-					from warning_candidate c
-					where not exists (select 1 from warning w where w.status = 'OPEN' and w.kind = c.kind
-					                  and w.project_id = c.project_id and w.subject = c.subject)""")
-				.params(p)
-				.update();
+			int raised = raise(p);
 			int cleared = jdbc.sql("""
 					update warning w set status = 'CLEARED', cleared_on = :d, updated_at = now()
 					where w.status = 'OPEN' and w.raised_on <= :d
@@ -207,9 +228,93 @@ class JdbcWarnings implements Warnings {
 					                  where c.kind = w.kind and c.project_id = w.project_id and c.subject = w.subject)""")
 				.params(p)
 				.update();
+			jdbc.sql("drop table started_project, warning_candidate").update();
 			int open = jdbc.sql("select count(*) from warning where status = 'OPEN'").query(Integer.class).single();
 			return new Refresh(asOf, raised, updated, cleared, open);
 		});
+	}
+
+	/**
+	 * The device module marked a device offline: its {@code DEVICE_OFFLINE} warning is raised at once, by the same
+	 * definition as the nightly run (as of the moment it was marked, for that device only), rather than at the next
+	 * night's run. Nothing is raised if the project is not under construction that day or the warning is open.
+	 */
+	@ApplicationModuleListener
+	void on(DeviceWentOffline offline) {
+		LocalDate day = LocalDate.ofInstant(offline.detectedAt(), clock.getZone());
+		RuleSet rules = ruleSets.inForce(YearMonth.from(day));
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
+		Map<String, Object> p = params(day, offline.detectedAt(), rules, offline.projectId(), offline.deviceId());
+		candidates(p, List.of(DEVICE_OFFLINE));
+		int raised = raise(p);
+		jdbc.sql("drop table started_project, warning_candidate").update();
+		if (raised > 0) {
+			log.info("Device {} offline: DEVICE_OFFLINE raised for project {}", offline.deviceId(), offline.projectId());
+		}
+	}
+
+	/** The device was heard from again: its open {@code DEVICE_OFFLINE} warning is cleared on that day. */
+	@ApplicationModuleListener
+	void on(DeviceBackOnline back) {
+		jdbc.sql("""
+				update warning set status = 'CLEARED', cleared_on = greatest(raised_on, :day), updated_at = now()
+				where status = 'OPEN' and kind = 'DEVICE_OFFLINE' and project_id = :project and subject = :subject""")
+			.param("day", LocalDate.ofInstant(back.heardAt(), clock.getZone()))
+			.param("project", back.projectId())
+			.param("subject", "device:" + back.deviceId())
+			.update();
+	}
+
+	/** The end of a day on the platform's calendar: the instant the nightly run judges the day at. */
+	private Instant dayEnd(LocalDate day) {
+		return day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+	}
+
+	/**
+	 * The statements' parameters as of day {@code asOf}, judged at instant {@code at} (the end of the day, or when a
+	 * device was marked offline); {@code projectId} and {@code deviceId} narrow the statements that take them.
+	 */
+	private Map<String, Object> params(LocalDate asOf, Instant at, RuleSet rules, Long projectId, Long deviceId) {
+		YearMonth month = YearMonth.from(asOf);
+		Map<String, Object> p = new HashMap<>();
+		p.put("d", asOf);
+		p.put("at", Timestamp.from(at));
+		p.put("project", projectId);
+		p.put("device", deviceId);
+		p.put("monthFrom", month.atDay(1));
+		p.put("monthTo", month.atEndOfMonth());
+		p.put("ruleSet", rules.id());
+		p.put("dayStart", Timestamp.from(asOf.atStartOfDay(clock.getZone()).toInstant()));
+		p.put("dayEnd", Timestamp.from(dayEnd(asOf)));
+		p.put("tolerance", silence.interval());
+		p.put("toleranceHours", silence.tolerance().toHours());
+		p.put("lookback", LOW_ATTENDANCE_LOOKBACK_DAYS);
+		p.put("windowDays", rules.lowAttendanceDays());
+		p.put("lowPercent", rules.lowAttendancePercent());
+		return p;
+	}
+
+	/** Computes the candidates of the given statements into {@code warning_candidate}. */
+	private void candidates(Map<String, Object> p, List<String> statements) {
+		jdbc.sql(STARTED).params(p).update();
+		jdbc.sql("""
+				create temp table warning_candidate (kind text, project_id bigint, subject text, person_id bigint,
+				                                     device_id bigint, evidence jsonb) on commit drop""").update();
+		for (String sql : statements) {
+			jdbc.sql(sql).params(p).update();
+		}
+	}
+
+	/** Raises the candidates not already open, on day {@code :d}; returns how many. */
+	private int raise(Map<String, Object> p) {
+		return jdbc.sql("""
+				insert into warning (kind, project_id, subject, status, raised_on, person_id, device_id, evidence)
+				select c.kind, c.project_id, c.subject, 'OPEN', :d, c.person_id, c.device_id, c.evidence
+				from warning_candidate c
+				where not exists (select 1 from warning w where w.status = 'OPEN' and w.kind = c.kind
+				                  and w.project_id = c.project_id and w.subject = c.subject)""")
+			.params(p)
+			.update();
 	}
 
 	@Override

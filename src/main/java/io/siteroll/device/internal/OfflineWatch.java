@@ -2,10 +2,11 @@ package io.siteroll.device.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.siteroll.device.DeviceReadModel;
+import io.siteroll.device.DeviceSilence;
 import io.siteroll.device.DeviceWentOffline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +17,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every minute: devices silent for more than 24 hours (or never heard within 24 hours of being
- * registered) are marked offline once and a {@link DeviceWentOffline} event is published for the
- * compliance rules; used nonces past the timestamp tolerance are forgotten.
+ * Every minute: devices silent for more than the offline tolerance ({@link DeviceSilence}, a configuration property;
+ * a device never heard counts from its registration) are marked offline once and a {@link DeviceWentOffline}
+ * event is published, on which compliance raises its {@code DEVICE_OFFLINE} warning at once; used nonces past the
+ * timestamp tolerance are forgotten.
  */
 @Component
 class OfflineWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(OfflineWatch.class);
-
-	static final Duration SILENCE = Duration.ofHours(24);
 
 	private final JdbcClient jdbc;
 
@@ -37,8 +37,12 @@ class OfflineWatch {
 
 	private final NonceBook nonces;
 
-	OfflineWatch(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, NonceBook nonces) {
+	private final DeviceSilence silence;
+
+	OfflineWatch(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, NonceBook nonces,
+			DeviceSilence silence) {
 		this.nonces = nonces;
+		this.silence = silence;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
@@ -49,7 +53,7 @@ class OfflineWatch {
 	void everyMinute() {
 		List<DeviceWentOffline> found = markOffline();
 		if (!found.isEmpty()) {
-			log.info("{} device(s) silent for more than 24 hours", found.size());
+			log.info("{} device(s) silent for more than {}", found.size(), silence.tolerance());
 		}
 		nonces.forgetOld();
 	}
@@ -60,10 +64,11 @@ class OfflineWatch {
 
 	private List<DeviceWentOffline> markOffline(Instant now) {
 		List<DeviceWentOffline> offline = jdbc.sql("""
-				update device set offline_since = ?
-				where enabled and offline_since is null and coalesce(last_heard_at, created_at) < ?
-				returning id, project_id, serial_number, last_heard_at""")
-			.params(Timestamp.from(now), Timestamp.from(now.minus(SILENCE)))
+				update device set offline_since = :now
+				where enabled and offline_since is null and %s(last_heard_at, registered_at, :now, :tolerance::interval)
+				returning id, project_id, serial_number, last_heard_at""".formatted(DeviceReadModel.SILENT.sql()))
+			.param("now", Timestamp.from(now))
+			.param("tolerance", silence.interval())
 			.query((rs, n) -> new DeviceWentOffline(rs.getLong(1), rs.getLong(2), rs.getString(3),
 					rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), now))
 			.list();

@@ -1,0 +1,26 @@
+package io.siteroll.attendance;
+
+/**
+ * What other modules may read of attendance in their own SQL: named views the attendance module owns
+ * (migration V11), so that a set-based statement elsewhere reads attendance's facts through its API and the module
+ * graph shows the dependency. Write the constant's {@link #sql()} into the statement, never the name as a literal.
+ */
+public enum AttendanceReadModel {
+
+	/** 有效考勤日: project_id, person_id, day, by the valid-day rule in force on the day. */
+	VALID_DAY("valid_attendance_day"),
+
+	/** People unknown to the platform refused at a project's gate: project_id, person_ref, at. */
+	UNREGISTERED_REFUSAL("unregistered_refusal");
+
+	private final String sql;
+
+	AttendanceReadModel(String sql) {
+		this.sql = sql;
+	}
+
+	/** The name of the view in SQL. */
+	public String sql() {
+		return sql;
+	}
+}
