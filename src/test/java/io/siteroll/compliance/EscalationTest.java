@@ -27,7 +27,7 @@ class EscalationTest {
 
 	private static RuleSet ruleSet(int shortfallPenaltyFrom) {
 		return new RuleSet(1, "TEST", "test", 80, 70, List.of("PROJECT_MANAGER", "CHIEF_SUPERVISOR"), shortfallPenaltyFrom,
-				ValidDayRule.ANY_PASS, 0, 7, Map.of(), "test");
+				ValidDayRule.ANY_PASS, 0, 7, 7, 80, Map.of(), "test");
 	}
 
 	private static final PenaltyDue ENTERPRISE_UNDER_WAGE_REGULATION = new PenaltyDue(Party.CONSTRUCTION_ENTERPRISE,
