@@ -7,7 +7,7 @@ import io.siteroll.attendance.Gate;
 
 /**
  * A gate or face terminal. {@code online}: heard from (heartbeat or pass) in the last 10 minutes.
- * {@code offlineSince}: set when it has been silent for more than 24 hours.
+ * {@code offlineSince}: set when it has been silent for longer than {@link DeviceSilence} tolerates.
  * <p>
  * Rule R1 (最迟配备时间不得晚于开工时间) rests only on what the platform observed: {@code equippedOn}
  * is the later of the day the platform registered the device ({@code registeredAt}), the day it
