@@ -13,8 +13,9 @@ import java.util.Map;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.InspectionShortfall;
-import io.siteroll.enforcement.Inspection;
+import io.siteroll.device.DeviceReadModel;
 import io.siteroll.enforcement.Inspection.Attack;
+import io.siteroll.enforcement.Inspection;
 import io.siteroll.enforcement.Inspections;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
@@ -84,7 +85,7 @@ class InspectionBook implements Inspections {
 		}
 		List<Inspections.TestRecord> recorded = r.functionTests() == null ? List.of() : r.functionTests();
 		for (Inspections.TestRecord t : recorded) {
-			checks.check(t.deviceId() != null && jdbc.sql("select exists (select 1 from device where id = ? and project_id = ?)")
+			checks.check(t.deviceId() != null && jdbc.sql("select exists (select 1 from " + DeviceReadModel.REGISTRATION.sql() + " where id = ? and project_id = ?)")
 				.params(t.deviceId(), projectId).query(Boolean.class).single(), "functionTests", "inspection.device-not-on-project");
 			checks.check(Attack.ofCode(t.attack()) != null, "functionTests", "code.unknown", String.valueOf(t.attack()));
 			checks.required("functionTests", t.passed());
