@@ -3,7 +3,6 @@ package io.siteroll.compliance.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.siteroll.compliance.Recheck;
@@ -69,14 +68,9 @@ class JdbcRecheck implements Recheck {
 		long attended = ((Number) tally.get("attended")).longValue();
 		int pct = tally.get("post") != null && rules.keyPosts().contains((String) tally.get("post")) ? rules.keyPostPercent()
 				: rules.otherPostPercent();
-		Map<String, Object> evidence = new LinkedHashMap<>();
-		evidence.put("month", month.toString());
-		evidence.put("ruleSet", rules.code());
-		evidence.put("constructionDayCount", base);
-		evidence.put("attendedDayCount", attended);
-		evidence.put("requiredPercent", pct);
 		boolean rectified = base == 0 || attended * 100 >= base * pct;
-		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(), evidence);
+		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(),
+				new R2RecheckEvidence(month, rules.code(), (int) base, (int) attended, pct));
 	}
 
 	private int constructionDays(long projectId, LocalDate from, LocalDate to) {
@@ -99,10 +93,9 @@ class JdbcRecheck implements Recheck {
 			.params(projectId, from, to, projectId, from, to, projectId)
 			.query()
 			.singleRow();
-		Map<String, Object> e = new LinkedHashMap<>(evidence);
-		e.put("constructionDays", days);
-		boolean ok = Boolean.TRUE.equals(evidence.get("equipped")) && ((Number) evidence.get("disconnected")).intValue() == 0;
-		return new Verdict(ok, from, to, e);
+		R1RecheckEvidence e = new R1RecheckEvidence(Boolean.TRUE.equals(evidence.get("equipped")),
+				((Number) evidence.get("disconnected")).intValue(), days);
+		return new Verdict(e.equipped() && e.disconnectedDayCount() == 0, from, to, e);
 	}
 
 	private Verdict r3(long projectId, LocalDate deadline, LocalDate today) {
@@ -124,10 +117,8 @@ class JdbcRecheck implements Recheck {
 			.params(projectId, from, to, projectId, projectId, from, to)
 			.query()
 			.singleRow();
-		Map<String, Object> e = new LinkedHashMap<>(tally);
-		long shortfall = ((Number) tally.get("engaged")).longValue() - ((Number) tally.get("attended")).longValue();
-		e.put("shortfall", shortfall);
-		e.put("constructionDays", days);
-		return new Verdict(shortfall == 0, from, to, e);
+		int engaged = ((Number) tally.get("engaged")).intValue();
+		int attended = ((Number) tally.get("attended")).intValue();
+		return new Verdict(engaged == attended, from, to, new R3RecheckEvidence(engaged, attended, engaged - attended, days));
 	}
 }

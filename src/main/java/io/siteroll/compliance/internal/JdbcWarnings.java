@@ -10,6 +10,7 @@ import java.util.Map;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.WarningEvidence;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Forbidden;
@@ -22,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +35,6 @@ class JdbcWarnings implements Warnings {
 	private static final Logger log = LoggerFactory.getLogger(JdbcWarnings.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private static final String STARTED = """
 			create temp table started_project on commit drop as
@@ -287,13 +284,15 @@ class JdbcWarnings implements Warnings {
 	private static final String FROM = " from warning w join project p on p.id = w.project_id"
 			+ " join region r on r.code = p.region_code left join person pe on pe.id = w.person_id";
 
+	/** A warning row, its evidence read into the record of its kind. */
 	private static Warning warning(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Warning(rs.getLong("id"), Warning.Kind.valueOf(rs.getString("kind")), rs.getLong("project_id"),
+		Warning.Kind kind = Warning.Kind.valueOf(rs.getString("kind"));
+		return new Warning(rs.getLong("id"), kind, rs.getLong("project_id"),
 					rs.getString("project_name"), rs.getString("subject"), Warning.Status.valueOf(rs.getString("status")),
 					rs.getDate("raised_on").toLocalDate(),
 					rs.getDate("cleared_on") == null ? null : rs.getDate("cleared_on").toLocalDate(),
 					(Long) rs.getObject("person_id"), rs.getString("person_name"), (Long) rs.getObject("device_id"),
-					JSON.readValue(rs.getString("evidence"), MAP), rs.getString("review") == null ? null : Warning.Review.valueOf(rs.getString("review")),
+					JSON.readValue(rs.getString("evidence"), WarningEvidence.typeOf(kind)), rs.getString("review") == null ? null : Warning.Review.valueOf(rs.getString("review")),
 					rs.getString("review_reason"),
 					rs.getString("reviewed_by"));
 	}

@@ -12,6 +12,7 @@ import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.FindingEvidence.R3Evidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Rule;
@@ -156,7 +157,7 @@ class JdbcPenalties implements Penalties {
 		audit.record(AuditRecord.created("penalty", id, Map.of("party", d.party(), "measures", d.measures(),
 				"documentNumber", d.documentNumber().strip())));
 		if (finding != null) {
-			credits.write(parties, proposal.creditRecords(), "缺少考勤人数 " + finding.evidence().get("shortfall") + " 人",
+			credits.write(parties, proposal.creditRecords(), "缺少考勤人数 " + (finding.evidence() instanceof R3Evidence r3 ? r3.shortfall() : null) + " 人",
 					finding.legalBasis(), null, id, finding.id());
 		}
 		return require(id);

@@ -15,6 +15,7 @@ import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.EvidenceSentences;
+import io.siteroll.compliance.WarningEvidence.KeyManagerUnreachableEvidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Party;
@@ -138,7 +139,7 @@ class JdbcRectificationOrders implements RectificationOrders {
 			throw new Conflict("warningId", "order.warning-dismissed");
 		}
 		String rule = w.kind().rule().name();
-		String post = "R2".equals(rule) ? String.valueOf(w.evidence().get("post")) : null;
+		String post = w.evidence() instanceof KeyManagerUnreachableEvidence e ? e.post().name() : null;
 		boolean supervisor = "CHIEF_SUPERVISOR".equals(post);
 		Map<String, Object> parties = partiesOf(w.projectId(), supervisor ? w.personId() : null);
 		String items = request.items() != null && !request.items().isBlank() ? request.items().strip()
