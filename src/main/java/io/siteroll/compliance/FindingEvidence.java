@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.siteroll.attendance.ValidDayRule;
 import io.siteroll.personnel.Post;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What the monthly evaluation observed when it found a rule broken, one record per rule. The evaluation writes it
@@ -14,6 +15,7 @@ import io.siteroll.personnel.Post;
  * are plural nouns, numbers of them end in {@code Count}); a reader ignores properties it does not know, so a new
  * fact can be added to the SQL before the record learns it.
  */
+@Schema(oneOf = { FindingEvidence.R1Evidence.class, FindingEvidence.R2Evidence.class, FindingEvidence.R3Evidence.class })
 public sealed interface FindingEvidence {
 
 	/** The record the evidence of a finding of this rule is read into. */

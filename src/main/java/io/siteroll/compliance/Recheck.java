@@ -5,6 +5,7 @@ import java.time.YearMonth;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Whether a rule still fails after a rectification deadline (整改期满复查), judged on the facts after it:
@@ -20,6 +21,7 @@ public interface Recheck {
 	 * The facts a verdict rests on, one record per rule, in the vocabulary of the findings' evidence (numbers of days
 	 * end in {@code Count}). Orders keep them as jsonb; the {@link JsonAlias aliases} read what verdicts wrote before.
 	 */
+	@Schema(oneOf = { R1RecheckEvidence.class, R2RecheckEvidence.class, R3RecheckEvidence.class })
 	sealed interface Evidence {
 
 		/** The record the evidence of a verdict on this rule is read into. */

@@ -9,11 +9,15 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.siteroll.personnel.Post;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What the daily watch observed when it raised a warning, one record per {@link Warning.Kind}. Written as jsonb by
  * the watch with these property names; a reader ignores properties it does not know.
  */
+@Schema(oneOf = { WarningEvidence.NoDeviceEvidence.class, WarningEvidence.DeviceOfflineEvidence.class,
+		WarningEvidence.KeyManagerUnreachableEvidence.class, WarningEvidence.UnregisteredAtGateEvidence.class,
+		WarningEvidence.LowAttendanceEvidence.class })
 public sealed interface WarningEvidence {
 
 	/** The record the evidence of a warning of this kind is read into. */

@@ -44,6 +44,13 @@ class EvidenceOnPagesAndOrdersTest extends IntegrationTest {
 			.isPositive();
 		assertThat(r1.has("measures")).as("the prescribed measures keep their API name").isTrue();
 
+		JsonNode detail = officer.get("/api/findings/" + r1.get("id").asLong()).json();
+		assertThat(detail.get("finding").get("evidence")).isEqualTo(r1.get("evidence"));
+		assertThat(detail.get("revisions").get(0).get("evidence").get("constructionDays").size()).isPositive();
+		JsonNode schemas = officer.get("/v3/api-docs").json().get("components").get("schemas");
+		assertThat(schemas.get("R2Evidence").get("properties").has("arithmetic")).as("the document shows each kind").isTrue();
+		assertThat(schemas.get("LowAttendanceEvidence").get("properties").has("ratePercent")).isTrue();
+
 		String page = officer.get("/findings/" + r1.get("id").asLong()).body();
 		assertThat(page).contains("class=\"work gap\"", "平台未观察到该项目配备考勤设备").doesNotContain("class=\"off gap\"");
 	}

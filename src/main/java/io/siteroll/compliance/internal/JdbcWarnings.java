@@ -1,5 +1,7 @@
 package io.siteroll.compliance.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -285,7 +287,7 @@ class JdbcWarnings implements Warnings {
 			+ " join region r on r.code = p.region_code left join person pe on pe.id = w.person_id";
 
 	/** A warning row, its evidence read into the record of its kind. */
-	private static Warning warning(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Warning warning(ResultSet rs, int n) throws SQLException {
 		Warning.Kind kind = Warning.Kind.valueOf(rs.getString("kind"));
 		return new Warning(rs.getLong("id"), kind, rs.getLong("project_id"),
 					rs.getString("project_name"), rs.getString("subject"), Warning.Status.valueOf(rs.getString("status")),

@@ -188,6 +188,21 @@ class EvidenceInWordsTest {
 		assertThat(recheck).isEqualTo(new Recheck.R1RecheckEvidence(true, 2, 9));
 		assertThat(JSON.writeValueAsString(recheck)).contains("\"constructionDayCount\":9", "\"disconnectedDayCount\":2");
 		assertThat(JSON.writeValueAsString(new WarningEvidence.LowAttendanceEvidence(List.of(), 1, 1, BigDecimal.ONE, 80,
-				null, null))).as("keys the statement did not write are not invented").doesNotContain("windowDays");
+				null, null))).as("keys the statement did not write are not invented").doesNotContain("windowDays", "window\"",
+						"threshold\"");
+	}
+
+	/** The API shows the evidence with exactly the properties the statements write, nothing derived. */
+	@Test
+	void evidenceIsWrittenWithItsPropertiesOnly() {
+		R1Evidence r1 = new R1Evidence(OCTOBER.atDay(8), null, null, false, 2, days(8, 2), days(8, 2), 2, 1);
+		assertThat(JSON.readTree(JSON.writeValueAsString(r1)).propertyNames()).containsExactlyInAnyOrder("startDate",
+				"firstDeviceFrom", "declaredInstallation", "equippedByStart", "constructionDayCount", "constructionDays",
+				"disconnectedDays", "disconnectedDayCount", "toleranceDays");
+		R3Evidence r3 = new R3Evidence(20, 4, 16, 16, List.of(), ValidDayRule.ANY_PASS, 22);
+		assertThat(JSON.readTree(JSON.writeValueAsString(r3)).propertyNames()).containsExactlyInAnyOrder("engagedWorkers",
+				"workersWithValidDay", "shortfall", "penaltyFrom", "absentPersonIds", "validDayRule", "constructionDayCount");
+		assertThat(JSON.writeValueAsString(r2.evidence())).contains("\"actualPercent\":70.0", "\"post\":\"PROJECT_MANAGER\"",
+				"\"tenureFrom\":\"2026-10-01\"");
 	}
 }
