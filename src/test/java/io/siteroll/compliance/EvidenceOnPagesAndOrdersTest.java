@@ -43,6 +43,7 @@ class EvidenceOnPagesAndOrdersTest extends IntegrationTest {
 		assertThat(r1.get("evidence").get("constructionDays").size()).isEqualTo(r1.get("evidence").get("constructionDayCount").asInt())
 			.isPositive();
 		assertThat(r1.has("measures")).as("the prescribed measures keep their API name").isTrue();
+		assertThat(r1.has("prescribedMeasures")).isFalse();
 
 		JsonNode detail = officer.get("/api/findings/" + r1.get("id").asLong()).json();
 		assertThat(detail.get("finding").get("evidence")).isEqualTo(r1.get("evidence"));

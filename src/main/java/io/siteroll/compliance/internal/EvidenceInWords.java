@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * Evidence in words from the bundles' {@code evidence.*} patterns: each record's numbers, dates and labels become
  * the arguments of one pattern per kind of evidence, so a sentence reads the same on a page, in an order and in
  * either language, and a new fact needs a pattern, not a string built in code. Orders are official documents and
- * are always written in Chinese.
+ * are always written in Chinese. Named {@code evidenceSentences} for the pages, which call
+ * {@code ${@evidenceSentences.describe(f, #locale)}} as they call {@code ${@messages.label(...)}}.
  */
 @Component("evidenceSentences")
 class EvidenceInWords implements EvidenceSentences {
