@@ -36,10 +36,15 @@ public sealed interface WarningEvidence {
 	record NoDeviceEvidence(LocalDate startDate, LocalDate asOf) implements WarningEvidence {
 	}
 
-	/** A device not heard since {@code lastHeardDay} ({@code null}: never heard). */
+	/**
+	 * A device not heard since {@code lastHeardDay} ({@code null}: never heard).
+	 *
+	 * @param toleranceHours how long a device may stay silent before it counts as offline (absent from older
+	 *        evidence)
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record DeviceOfflineEvidence(String serialNumber, String channelName, LocalDate lastHeardDay, LocalDate asOf)
-			implements WarningEvidence {
+	record DeviceOfflineEvidence(String serialNumber, String channelName, LocalDate lastHeardDay, LocalDate asOf,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Integer toleranceHours) implements WarningEvidence {
 	}
 
 	/**

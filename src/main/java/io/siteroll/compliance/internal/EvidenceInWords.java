@@ -107,8 +107,10 @@ class EvidenceInWords implements EvidenceSentences {
 		if (evidence instanceof DeviceOfflineEvidence e) {
 			String device = e.channelName() == null || e.channelName().isBlank() ? e.serialNumber()
 					: text(locale, "evidence.device", e.serialNumber(), e.channelName());
-			return e.lastHeardDay() == null ? text(locale, "evidence.DEVICE_OFFLINE.never", device, day(locale, e.asOf()))
+			String silent = e.lastHeardDay() == null ? text(locale, "evidence.DEVICE_OFFLINE.never", device, day(locale, e.asOf()))
 					: text(locale, "evidence.DEVICE_OFFLINE", device, day(locale, e.lastHeardDay()), day(locale, e.asOf()));
+			return e.toleranceHours() == null ? silent
+					: silent + text(locale, "evidence.DEVICE_OFFLINE.tolerance", e.toleranceHours());
 		}
 		if (evidence instanceof KeyManagerUnreachableEvidence e) {
 			return text(locale, "evidence.KEY_MANAGER_UNREACHABLE", name(warning.personName()), label(locale, e.post()),

@@ -112,11 +112,11 @@ class EvidenceInWordsTest {
 				new WarningEvidence.NoDeviceEvidence(LocalDate.of(2026, 9, 11), LocalDate.of(2026, 9, 15))), ZH))
 			.isEqualTo("项目2026年9月11日开工，截至2026年9月15日未配备考勤设备");
 		assertThat(words.describe(warning(Warning.Kind.DEVICE_OFFLINE, null, new WarningEvidence.DeviceOfflineEvidence("SN1",
-				"1号闸", LocalDate.of(2026, 9, 18), LocalDate.of(2026, 9, 20))), ZH))
+				"1号闸", LocalDate.of(2026, 9, 18), LocalDate.of(2026, 9, 20), null)), ZH))
 			.isEqualTo("考勤设备 SN1（1号闸） 最后一次收到数据为2026年9月18日，截至2026年9月20日未再收到");
 		assertThat(words.describe(warning(Warning.Kind.DEVICE_OFFLINE, null, new WarningEvidence.DeviceOfflineEvidence("SN1",
-				null, null, LocalDate.of(2026, 9, 20))), Locale.ENGLISH))
-			.isEqualTo("Attendance device SN1 never heard as of 20 Sep 2026");
+				null, null, LocalDate.of(2026, 9, 20), 24)), Locale.ENGLISH))
+			.isEqualTo("Attendance device SN1 never heard as of 20 Sep 2026 (offline after 24 hours without contact)");
 		assertThat(words.describe(warning(Warning.Kind.KEY_MANAGER_UNREACHABLE, "李四",
 				new WarningEvidence.KeyManagerUnreachableEvidence(Post.CHIEF_SUPERVISOR, YearMonth.of(2026, 9),
 						LocalDate.of(2026, 9, 18), 20, 3, 12, 80, "(3 + 12) × 100 = 1500 < 20 × 80 = 1600")), ZH))
