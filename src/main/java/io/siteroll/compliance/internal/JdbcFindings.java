@@ -104,8 +104,8 @@ class JdbcFindings implements Findings {
 
 	static Finding finding(ResultSet rs, int n) throws SQLException {
 		Rule rule = Rule.valueOf(rs.getString("rule"));
-		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rule, rs.getLong("project_id"), rs.getString("project_name"),
-				rs.getString("subject"), Finding.Status.valueOf(rs.getString("status")),
+		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rule,
+				rs.getLong("project_id"), rs.getString("project_name"), rs.getString("subject"), Finding.Status.valueOf(rs.getString("status")),
 				Measure.valueOf(rs.getString("measure")), Party.valueOf(rs.getString("responsible")), (Long) rs.getObject("responsible_enterprise_id"),
 				(Long) rs.getObject("responsible_person_id"), (Long) rs.getObject("person_id"), rs.getString("person_name"),
 				Post.ofCode(rs.getString("post")), rs.getLong("rule_set_id"), rs.getString("rule_set_code"), rs.getString("legal_basis"),

@@ -122,7 +122,7 @@ class CompliancePages {
 			marked = Set.copyOf(e.disconnectedDays());
 			mark = "gap";
 		}
-		if (work.isEmpty() && !(f.evidence() instanceof R2Evidence)) {
+		if (work.isEmpty()) {
 			work = constructionCalendar.constructionDays(f.projectId(), f.month());
 		}
 		Set<LocalDate> construction = Set.copyOf(work);
