@@ -1,12 +1,15 @@
 package io.siteroll.compliance;
 
 import java.time.LocalDate;
-import java.util.Map;
 
-/** 预警: a condition the platform watches every day, raised with its evidence and cleared when it ends. */
+/**
+ * 预警: a condition the platform watches every day, raised with its evidence and cleared when it ends.
+ *
+ * @param evidence what the watch observed, of the record {@link WarningEvidence#typeOf(Kind)} names
+ */
 public record Warning(long id, Kind kind, long projectId, String projectName, String subject, Status status,
 		LocalDate raisedOn, LocalDate clearedOn, Long personId, String personName, Long deviceId,
-		Map<String, Object> evidence, Review review, String reviewReason, String reviewedBy) {
+		WarningEvidence evidence, Review review, String reviewReason, String reviewedBy) {
 
 	/** The conditions watched. Labels: {@code label.Warning.Kind.<name>}. */
 	public enum Kind {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.FindingEvidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Party;
@@ -18,16 +19,12 @@ import io.siteroll.project.ProjectAccess;
 import io.siteroll.personnel.Post;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
 class JdbcFindings implements Findings {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private static final String SELECT = """
 			select f.*, p.name as project_name, pe.name as person_name, rs.code as rule_set_code
@@ -91,22 +88,28 @@ class JdbcFindings implements Findings {
 
 	@Override
 	public List<Finding.Revision> revisions(long findingId) {
-		require(findingId);
+		Rule rule = require(findingId).rule();
 		return jdbc.sql("select * from finding_revision where finding_id = ? order by id")
 			.param(findingId)
 			.query((rs, n) -> new Finding.Revision(rs.getLong("id"), rs.getLong("evaluation_id"),
-					Finding.Change.valueOf(rs.getString("change")), Measure.valueOf(rs.getString("measure")), JSON.readValue(rs.getString("evidence"), MAP), rs.getTimestamp("at").toInstant()))
+					Finding.Change.valueOf(rs.getString("change")), Measure.valueOf(rs.getString("measure")),
+					evidence(rule, rs.getString("evidence")), rs.getTimestamp("at").toInstant()))
 			.list();
 	}
 
+	/** The evidence the evaluation wrote, read into the record of the finding's rule. */
+	static FindingEvidence evidence(Rule rule, String json) {
+		return JSON.readValue(json, FindingEvidence.typeOf(rule));
+	}
+
 	static Finding finding(ResultSet rs, int n) throws SQLException {
-		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()),
-				Rule.valueOf(rs.getString("rule")), rs.getLong("project_id"), rs.getString("project_name"),
-				rs.getString("subject"), Finding.Status.valueOf(rs.getString("status")),
+		Rule rule = Rule.valueOf(rs.getString("rule"));
+		return new Finding(rs.getLong("id"), YearMonth.from(rs.getDate("month").toLocalDate()), rule,
+				rs.getLong("project_id"), rs.getString("project_name"), rs.getString("subject"), Finding.Status.valueOf(rs.getString("status")),
 				Measure.valueOf(rs.getString("measure")), Party.valueOf(rs.getString("responsible")), (Long) rs.getObject("responsible_enterprise_id"),
 				(Long) rs.getObject("responsible_person_id"), (Long) rs.getObject("person_id"), rs.getString("person_name"),
 				Post.ofCode(rs.getString("post")), rs.getLong("rule_set_id"), rs.getString("rule_set_code"), rs.getString("legal_basis"),
-				rs.getString("measures_text"), JSON.readValue(rs.getString("evidence"), MAP),
+				rs.getString("measures_text"), evidence(rule, rs.getString("evidence")),
 				rs.getTimestamp("first_found_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 }

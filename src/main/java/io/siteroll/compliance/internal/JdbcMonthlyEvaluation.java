@@ -153,6 +153,7 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 			                          'declaredInstallation', dev.declared,
 			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
 			                          'constructionDayCount', c.n, 'disconnectedDays', coalesce(off.days, '[]'::jsonb),
+			                          'constructionDays', (select jsonb_agg(md.day order by md.day) from month_day md where md.project_id = p.id),
 			                          'disconnectedDayCount', coalesce(off.n, 0), 'toleranceDays', :toleranceDays)
 			from project p
 			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id

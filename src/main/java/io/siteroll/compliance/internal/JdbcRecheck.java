@@ -3,7 +3,6 @@ package io.siteroll.compliance.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
@@ -79,14 +78,10 @@ class JdbcRecheck implements Recheck {
 			.stream()
 			.findFirst()
 			.orElse(Map.of("base", 0L, "attended", 0L, "pct", rules.otherPostPercent(), "rectified", true));
-		Map<String, Object> evidence = new LinkedHashMap<>();
-		evidence.put("month", month.toString());
-		evidence.put("ruleSet", rules.code());
-		evidence.put("constructionDayCount", ((Number) tally.get("base")).longValue());
-		evidence.put("attendedDayCount", ((Number) tally.get("attended")).longValue());
-		evidence.put("requiredPercent", ((Number) tally.get("pct")).intValue());
 		boolean rectified = Boolean.TRUE.equals(tally.get("rectified"));
-		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(), evidence);
+		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(),
+				new R2RecheckEvidence(month, rules.code(), ((Number) tally.get("base")).intValue(),
+						((Number) tally.get("attended")).intValue(), ((Number) tally.get("pct")).intValue()));
 	}
 
 	private int constructionDays(long projectId, LocalDate from, LocalDate to) {
@@ -112,12 +107,9 @@ class JdbcRecheck implements Recheck {
 			.singleRow();
 		// R1's own tolerance (1 in both rule sets: no disconnected day at all), from the rule set in force at the end
 		RuleSet rules = ruleSets.inForce(YearMonth.from(to));
-		Map<String, Object> e = new LinkedHashMap<>(evidence);
-		e.put("constructionDays", days);
-		e.put("toleranceDays", rules.offlineToleranceDays());
-		boolean ok = Boolean.TRUE.equals(evidence.get("equipped"))
-				&& ((Number) evidence.get("disconnected")).intValue() < rules.offlineToleranceDays();
-		return new Verdict(ok, from, to, e);
+		R1RecheckEvidence e = new R1RecheckEvidence(Boolean.TRUE.equals(evidence.get("equipped")),
+				((Number) evidence.get("disconnected")).intValue(), days, rules.offlineToleranceDays());
+		return new Verdict(e.equipped() && e.disconnectedDayCount() < e.toleranceDays(), from, to, e);
 	}
 
 	private Verdict r3(long projectId, LocalDate deadline, LocalDate today) {
@@ -140,10 +132,8 @@ class JdbcRecheck implements Recheck {
 			.params(projectId, from, to, projectId, projectId, from, to)
 			.query()
 			.singleRow();
-		Map<String, Object> e = new LinkedHashMap<>(tally);
-		long shortfall = ((Number) tally.get("engaged")).longValue() - ((Number) tally.get("attended")).longValue();
-		e.put("shortfall", shortfall);
-		e.put("constructionDays", days);
-		return new Verdict(shortfall == 0, from, to, e);
+		int engaged = ((Number) tally.get("engaged")).intValue();
+		int attended = ((Number) tally.get("attended")).intValue();
+		return new Verdict(engaged == attended, from, to, new R3RecheckEvidence(engaged, attended, engaged - attended, days));
 	}
 }

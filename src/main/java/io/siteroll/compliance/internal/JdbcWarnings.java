@@ -1,5 +1,7 @@
 package io.siteroll.compliance.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.WarningEvidence;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.device.DeviceBackOnline;
 import io.siteroll.device.DeviceReadModel;
@@ -31,7 +34,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,9 +47,6 @@ class JdbcWarnings implements Warnings {
 	private static final Logger log = LoggerFactory.getLogger(JdbcWarnings.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	/**
 	 * How far back the low-attendance warning looks for its window of construction days (a long stoppage leaves
@@ -392,13 +391,15 @@ class JdbcWarnings implements Warnings {
 	private static final String FROM = " from warning w join project p on p.id = w.project_id"
 			+ " join region r on r.code = p.region_code left join person pe on pe.id = w.person_id";
 
-	private static Warning warning(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Warning(rs.getLong("id"), Warning.Kind.valueOf(rs.getString("kind")), rs.getLong("project_id"),
+	/** A warning row, its evidence read into the record of its kind. */
+	private static Warning warning(ResultSet rs, int n) throws SQLException {
+		Warning.Kind kind = Warning.Kind.valueOf(rs.getString("kind"));
+		return new Warning(rs.getLong("id"), kind, rs.getLong("project_id"),
 					rs.getString("project_name"), rs.getString("subject"), Warning.Status.valueOf(rs.getString("status")),
 					rs.getDate("raised_on").toLocalDate(),
 					rs.getDate("cleared_on") == null ? null : rs.getDate("cleared_on").toLocalDate(),
 					(Long) rs.getObject("person_id"), rs.getString("person_name"), (Long) rs.getObject("device_id"),
-					JSON.readValue(rs.getString("evidence"), MAP), rs.getString("review") == null ? null : Warning.Review.valueOf(rs.getString("review")),
+					JSON.readValue(rs.getString("evidence"), WarningEvidence.typeOf(kind)), rs.getString("review") == null ? null : Warning.Review.valueOf(rs.getString("review")),
 					rs.getString("review_reason"),
 					rs.getString("reviewed_by"));
 	}

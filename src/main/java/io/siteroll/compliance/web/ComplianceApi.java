@@ -3,17 +3,21 @@ package io.siteroll.compliance.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
+import io.siteroll.compliance.AttendanceRates;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.InspectionShortfall;
 import io.siteroll.compliance.MonthlyEvaluation;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.Warnings;
 import io.siteroll.platform.Page;
 import io.siteroll.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +40,11 @@ class ComplianceApi {
 
 	private final RuleSets ruleSets;
 
-	private final io.siteroll.compliance.InspectionShortfall inspections;
+	private final InspectionShortfall inspections;
 
-	private final io.siteroll.compliance.Warnings warnings;
+	private final Warnings warnings;
 
-	private final io.siteroll.compliance.AttendanceRates rates;
+	private final AttendanceRates rates;
 
 	private final MonthlyEvaluation evaluation;
 
@@ -49,8 +53,8 @@ class ComplianceApi {
 	private final Regions regions;
 
 	ComplianceApi(RuleSets ruleSets, MonthlyEvaluation evaluation, Findings findings,
-			io.siteroll.compliance.AttendanceRates rates, io.siteroll.compliance.Warnings warnings,
-			io.siteroll.compliance.InspectionShortfall inspections, Regions regions) {
+			AttendanceRates rates, Warnings warnings,
+			InspectionShortfall inspections, Regions regions) {
 		this.regions = regions;
 		this.inspections = inspections;
 		this.warnings = warnings;
@@ -106,20 +110,20 @@ class ComplianceApi {
 	@GetMapping("/api/attendance-rates")
 	@Operation(summary = "Attendance rate (worker-days with a valid day ÷ worker-days on site, construction days only) "
 			+ "per PROJECT, COUNTY, CITY or PROVINCE, per DAY or MONTH, over the caller's projects")
-	List<io.siteroll.compliance.AttendanceRates.Rate> rates(
-			@RequestParam(defaultValue = "PROJECT") io.siteroll.compliance.AttendanceRates.Level level,
-			@RequestParam(defaultValue = "MONTH") io.siteroll.compliance.AttendanceRates.Period period,
-			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
+	List<AttendanceRates.Rate> rates(
+			@RequestParam(defaultValue = "PROJECT") AttendanceRates.Level level,
+			@RequestParam(defaultValue = "MONTH") AttendanceRates.Period period,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region) {
 		return rates.rates(level, period, from, to, regions.filter("region", region));
 	}
 
 	@GetMapping("/api/coverage")
 	@Operation(summary = "Coverage on a day: started projects, equipped with a device, connected (a device heard that day)")
-	List<io.siteroll.compliance.AttendanceRates.Coverage> coverage(
-			@RequestParam(defaultValue = "CITY") io.siteroll.compliance.AttendanceRates.Level level,
-			@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate day,
+	List<AttendanceRates.Coverage> coverage(
+			@RequestParam(defaultValue = "CITY") AttendanceRates.Level level,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(required = false) String region) {
 		return rates.coverage(level, day, regions.filter("region", region));
 	}
@@ -132,36 +136,41 @@ class ComplianceApi {
 
 	@PostMapping("/api/projects/{id}/inspection-shortfall")
 	@Operation(summary = "R3 on an inspection day: the on-site headcount against the workers with a valid day that day")
-	io.siteroll.compliance.InspectionShortfall.Result inspectionShortfall(@PathVariable long id,
+	InspectionShortfall.Result inspectionShortfall(@PathVariable long id,
 			@RequestBody HeadcountRequest request) {
 		return inspections.judge(id, request.day(), request.headcount());
 	}
 
 	@GetMapping("/api/warnings")
 	@Operation(summary = "Warnings (预警) of the caller's projects; status OPEN (default) or CLEARED")
-	Page<io.siteroll.compliance.Warning> warnings(@RequestParam(required = false) Long projectId,
+	Page<Warning> warnings(@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return warnings.search(new io.siteroll.compliance.Warnings.Search(projectId, personId, kind, status,
+		return warnings.search(new Warnings.Search(projectId, personId, kind, status,
 				regions.filter("region", region)), Page.number(page),
 				Page.size(size));
 	}
 
 	@PostMapping("/api/warnings/{id}/review")
 	@Operation(summary = "Confirm or dismiss a warning with a reason; officers of the project's region")
-	io.siteroll.compliance.Warning review(@PathVariable long id, @RequestBody io.siteroll.compliance.Warnings.Review review) {
+	Warning review(@PathVariable long id, @RequestBody Warnings.Review review) {
 		return warnings.review(id, review);
 	}
 
 	@PostMapping("/api/warnings/refresh")
 	@Operation(summary = "Recompute the warnings as of the end of a day (also runs every night); province officers only")
-	io.siteroll.compliance.Warnings.Refresh refreshWarnings(@RequestBody RefreshRequest request) {
+	Warnings.Refresh refreshWarnings(@RequestBody RefreshRequest request) {
 		return warnings.refresh(request.asOf());
 	}
 
+	/** A finding with its history: each revision carries the evidence an evaluation saw. */
+	record FindingDetail(Finding finding, List<Finding.Revision> revisions) {
+	}
+
 	@GetMapping("/api/findings/{id}")
-	Map<String, Object> finding(@PathVariable long id) {
-		return Map.of("finding", findings.require(id), "revisions", findings.revisions(id));
+	@Operation(summary = "A finding of the caller's projects with its revisions")
+	FindingDetail finding(@PathVariable long id) {
+		return new FindingDetail(findings.require(id), findings.revisions(id));
 	}
 }

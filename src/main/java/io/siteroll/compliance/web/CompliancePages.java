@@ -5,19 +5,20 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.FindingEvidence;
+import io.siteroll.compliance.FindingEvidence.R1Evidence;
+import io.siteroll.compliance.FindingEvidence.R2Evidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warnings;
-import io.siteroll.platform.CodeDictionary;
+import io.siteroll.personnel.Persons;
 import io.siteroll.platform.Page;
+import io.siteroll.project.ConstructionCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CompliancePages {
 
+	/** A day of the finding's calendar; {@code kind} and {@code mark} are style classes, never shown as text. */
 	record CalendarDay(LocalDate date, int day, String kind, String mark) {
 	}
 
@@ -37,20 +39,20 @@ class CompliancePages {
 
 	private final RuleSets ruleSets;
 
-	private final CodeDictionary codes;
-
 	private final Clock clock;
 
-	private final io.siteroll.personnel.Persons persons;
+	private final Persons persons;
 
-	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, CodeDictionary codes, Clock clock,
-			io.siteroll.personnel.Persons persons) {
+	private final ConstructionCalendar constructionCalendar;
+
+	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, Clock clock, Persons persons,
+			ConstructionCalendar constructionCalendar) {
 		this.persons = persons;
 		this.findings = findings;
 		this.warnings = warnings;
 		this.ruleSets = ruleSets;
-		this.codes = codes;
 		this.clock = clock;
+		this.constructionCalendar = constructionCalendar;
 	}
 
 	private void names(Model model) {
@@ -99,37 +101,38 @@ class CompliancePages {
 		return "compliance/finding";
 	}
 
-	/** The month's days: construction day, stoppage or neither; marked attended (R2) or disconnected (R1). */
-	private static List<CalendarDay> calendar(Finding f) {
-		Set<String> work = strings(f.evidence().get("constructionDays"));
-		Set<String> marked = strings(f.evidence().get(f.rule() == Rule.R1 ? "disconnectedDays" : "attendedDays"));
-		String mark = f.rule() == Rule.R1 ? "gap" : "attended";
-		List<Map<String, Object>> stoppages = new ArrayList<>();
-		if (f.evidence().get("stoppages") instanceof Collection<?> list) {
-			list.forEach(s -> stoppages.add(castMap(s)));
+	/**
+	 * The month's days: construction day, stoppage or neither; marked attended (R2) or without a device heard (R1).
+	 * The construction days are those the evaluation judged on; where the evidence does not list them (R3, and R1
+	 * evidence written before it did) they come from the project's construction calendar.
+	 */
+	private List<CalendarDay> calendar(Finding f) {
+		List<LocalDate> work = List.of();
+		Set<LocalDate> marked = Set.of();
+		String mark = "";
+		List<FindingEvidence.Stoppage> stoppages = List.of();
+		if (f.evidence() instanceof R2Evidence e) {
+			work = e.constructionDays();
+			marked = Set.copyOf(e.attendedDays());
+			mark = "attended";
+			stoppages = e.stoppages();
 		}
+		else if (f.evidence() instanceof R1Evidence e) {
+			work = e.constructionDays();
+			marked = Set.copyOf(e.disconnectedDays());
+			mark = "gap";
+		}
+		if (work.isEmpty()) {
+			work = constructionCalendar.constructionDays(f.projectId(), f.month());
+		}
+		Set<LocalDate> construction = Set.copyOf(work);
 		List<CalendarDay> days = new ArrayList<>();
 		for (int d = 1; d <= f.month().lengthOfMonth(); d++) {
 			LocalDate date = f.month().atDay(d);
-			String iso = date.toString();
-			boolean stopped = stoppages.stream().anyMatch(s -> iso.compareTo(String.valueOf(s.get("firstDay"))) >= 0
-					&& (s.get("lastDay") == null || iso.compareTo(String.valueOf(s.get("lastDay"))) <= 0));
-			String kind = work.contains(iso) ? "work" : stopped ? "stop" : "off";
-			days.add(new CalendarDay(date, d, kind, marked.contains(iso) ? mark : ""));
+			boolean stopped = stoppages.stream().anyMatch(s -> s.covers(date));
+			String kind = construction.contains(date) ? "work" : stopped ? "stop" : "off";
+			days.add(new CalendarDay(date, d, kind, marked.contains(date) ? mark : ""));
 		}
 		return days;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> castMap(Object o) {
-		return (Map<String, Object>) o;
-	}
-
-	private static Set<String> strings(Object list) {
-		Set<String> set = new HashSet<>();
-		if (list instanceof Collection<?> c) {
-			c.forEach(x -> set.add(String.valueOf(x)));
-		}
-		return set;
 	}
 }

@@ -15,6 +15,7 @@ import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.WarningEvidence.KeyManagerUnreachableEvidence;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.enforcement.Inspection;
 import io.siteroll.enforcement.RectificationOrder;
@@ -142,7 +143,7 @@ class OrderIssuing {
 
 	/** The post of the manager an R2 warning is about (from its evidence). */
 	private static Post postOf(Warning w) {
-		return Post.ofCode(String.valueOf(w.evidence().get("post")));
+		return w.evidence() instanceof KeyManagerUnreachableEvidence e ? e.post() : null;
 	}
 
 	/** From an inspection whose worker shortfall calls for an order (R3, below the penalty threshold). */

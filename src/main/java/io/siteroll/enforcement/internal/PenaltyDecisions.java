@@ -14,6 +14,7 @@ import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.FindingEvidence.R3Evidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Measure;
 import io.siteroll.compliance.Party;
@@ -190,8 +191,8 @@ class PenaltyDecisions implements Penalties {
 	}
 
 	/** The number of workers without a valid attendance day an R3 finding found (from its evidence). */
-	private static Object shortfallOf(Finding finding) {
-		return finding.evidence().get("shortfall");
+	private static Integer shortfallOf(Finding finding) {
+		return finding.evidence() instanceof R3Evidence r3 ? r3.shortfall() : null;
 	}
 
 	@Override
