@@ -1,5 +1,6 @@
 package io.siteroll.project;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,9 +35,10 @@ public interface ProjectAccess {
 
 	/**
 	 * The caller's project scope as an SQL predicate over a project-id column, for set-based queries
-	 * in other modules: {@code sql} uses only named parameters starting with {@code scope_}.
+	 * here and in other modules: {@code sql} uses only named parameters starting with {@code scope_}. It is
+	 * the one definition of who sees a project; {@link #requireVisible} and the project search use it too.
 	 */
-	record Scope(String sql, java.util.Map<String, Object> params) {
+	record Scope(String sql, Map<String, Object> params) {
 	}
 
 	Scope visibleProjects(String projectIdColumn);

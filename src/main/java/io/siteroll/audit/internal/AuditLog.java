@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keeps the chain linear under concurrent writers.
  */
 @Service
-class JdbcAuditTrail implements AuditTrail {
+class AuditLog implements AuditTrail {
 
 	private static final long CHAIN_LOCK = 0x5_17E_A0D17L;
 
@@ -39,7 +39,7 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JsonMapper json;
 
-	JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+	AuditLog(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcEngagements implements Engagements {
+class EngagementRegister implements Engagements {
 
 	private static final String SELECT = """
 			select w.id, w.project_id, w.person_id, p.name person_name, p.id_number_masked, w.team_id, t.name team_name,
@@ -40,7 +40,7 @@ class JdbcEngagements implements Engagements {
 
 	private final ProjectAccess access;
 
-	private final JdbcTeams teams;
+	private final TeamRoster teams;
 
 	private final EngagementRules rules;
 
@@ -56,7 +56,7 @@ class JdbcEngagements implements Engagements {
 
 	private final Clock clock;
 
-	JdbcEngagements(JdbcClient jdbc, ProjectAccess access, JdbcTeams teams, EngagementRules rules, EngagementWriter writer,
+	EngagementRegister(JdbcClient jdbc, ProjectAccess access, TeamRoster teams, EngagementRules rules, EngagementWriter writer,
 			PersonStore store, PersonalDataReveals reveals, AuditTrail audit, CurrentActor actors, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -162,7 +162,7 @@ class JdbcEngagements implements Engagements {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
 		return jdbc.sql(SELECT + " where w.id = ? and w.project_id = ?")
 			.params(engagementId, projectId)
-			.query(JdbcEngagements::row)
+			.query(EngagementRegister::row)
 			.optional()
 			.filter(e -> units.isEmpty() || visibleTeam(projectId, e.teamId()))
 			.orElseThrow(() -> new NotFound("engagement", engagementId));
@@ -211,7 +211,7 @@ class JdbcEngagements implements Engagements {
 		params.put("offset", (long) page * size);
 		List<Engagement> items = jdbc.sql(SELECT + where + " order by w.exit_date nulls first, t.name, p.name, w.id limit :limit offset :offset")
 			.params(params)
-			.query(JdbcEngagements::row)
+			.query(EngagementRegister::row)
 			.list();
 		return new Page<>(items, page, size, total);
 	}

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * move its registration region, which only an officer overseeing both the old and the new region may do.
  */
 @Service
-class JdbcEnterprises implements Enterprises {
+class EnterpriseRegister implements Enterprises {
 
 	private static final String SELECT = """
 			select id, credit_code, name, registration_region, legal_representative, address, contact_person, contact_phone
@@ -47,7 +47,7 @@ class JdbcEnterprises implements Enterprises {
 
 	private final CurrentActor actors;
 
-	JdbcEnterprises(JdbcClient jdbc, Regions regions, AuditTrail audit, CurrentActor actors) {
+	EnterpriseRegister(JdbcClient jdbc, Regions regions, AuditTrail audit, CurrentActor actors) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.audit = audit;

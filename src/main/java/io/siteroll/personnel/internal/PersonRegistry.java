@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcPersons implements Persons {
+class PersonRegistry implements Persons {
 
 	/** 50 KB, the national platform's limit for a head photo. */
 	static final int MAX_FACE_BYTES = 50 * 1024;
@@ -51,7 +51,7 @@ class JdbcPersons implements Persons {
 
 	private final Clock clock;
 
-	JdbcPersons(JdbcClient jdbc, PersonStore store, CodeDictionary codes, PersonalDataCipher cipher,
+	PersonRegistry(JdbcClient jdbc, PersonStore store, CodeDictionary codes, PersonalDataCipher cipher,
 			PersonalDataReveals reveals, ProjectAccess access, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
