@@ -1,6 +1,8 @@
 package io.siteroll.audit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,7 +122,7 @@ class AuditLog implements AuditTrail {
 		return intact[0];
 	}
 
-	private AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
 				rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("b"),
 				rs.getString("a"));

@@ -20,6 +20,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,7 +146,7 @@ class EnterpriseRegister implements Enterprises {
 	@Override
 	public Page<Enterprise> search(String query, int page, int size) {
 		String q = query == null ? "" : query.strip();
-		String like = io.siteroll.platform.SqlSearch.containing(q);
+		String like = SqlSearch.containing(q);
 		long total = jdbc.sql("select count(*) from enterprise where ? = '' or name ilike ? or credit_code ilike ?")
 			.params(q, like, like)
 			.query(Long.class)

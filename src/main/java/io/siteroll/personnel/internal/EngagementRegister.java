@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.SqlSearch;
+import io.siteroll.platform.Violation;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +93,7 @@ class EngagementRegister implements Engagements {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(valid.person().identity())).query().singleRow();
 		EngagementWriter.Checked checked = writer.check(projectId, List.of(valid));
 		if (!checked.problems().isEmpty()) {
-			io.siteroll.platform.Violation first = checked.problems().get(0).get(0);
+			Violation first = checked.problems().get(0).get(0);
 			throw new Conflict(first.field(), first.rule(), first.args().toArray());
 		}
 		long id = writer.write(projectId, team.id(), checked).engagementIds().get(0);
@@ -104,16 +108,16 @@ class EngagementRegister implements Engagements {
 		if (team.exitDate() != null) {
 			throw new Conflict("teamId", "team.exited");
 		}
-		List<io.siteroll.platform.Violation> violations = new java.util.ArrayList<>();
-		List<EngagementRules.ValidEngagement> valid = new java.util.ArrayList<>(commands.size());
-		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<Violation> violations = new ArrayList<>();
+		List<EngagementRules.ValidEngagement> valid = new ArrayList<>(commands.size());
+		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < commands.size(); i++) {
 			EngagementRules.Outcome outcome = rules.check(commands.get(i));
 			String prefix = "[" + i + "].";
 			outcome.violations().forEach(v -> violations.add(v.atField(prefix + v.field())));
 			if (outcome.engagement() != null) {
 				if (!seen.add(outcome.engagement().person().identity().indexKey())) {
-					violations.add(io.siteroll.platform.Violation.of(prefix + "idNumber", "engagement.exists"));
+					violations.add(Violation.of(prefix + "idNumber", "engagement.exists"));
 				}
 				valid.add(outcome.engagement());
 			}
@@ -200,7 +204,7 @@ class EngagementRegister implements Engagements {
 			}
 			else {
 				where.append(" and (p.name like :q or t.name like :q)");
-				params.put("q", io.siteroll.platform.SqlSearch.containing(q));
+				params.put("q", SqlSearch.containing(q));
 			}
 		}
 		long total = jdbc.sql("select count(*) from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id" + where)
@@ -230,7 +234,7 @@ class EngagementRegister implements Engagements {
 		require(projectId, engagementId);
 		return jdbc.sql("select id, engagement_id, kind, on_date, recorded_by from engagement_movement where engagement_id = ? order by id")
 			.param(engagementId)
-			.query((rs, n) -> new Movement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+			.query((rs, n) -> new Movement(rs.getLong(1), rs.getLong(2), Movement.Kind.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
 					rs.getString(5)))
 			.list();
 	}
