@@ -27,6 +27,13 @@ public interface ProjectAccess {
 	boolean canOversee(long projectId);
 
 	/**
+	 * Whether the caller oversees a project they see: an officer whose region contains the project's. The one
+	 * definition of overseeing: deciding on requests, ordering stop-work and correcting the project's past are
+	 * theirs.
+	 */
+	boolean oversees(Project project);
+
+	/**
 	 * Which participating units' workers the caller may see on a visible project: empty means all
 	 * (officers, the general contractor, the labour clerk); otherwise only the units of the caller's
 	 * own enterprise.

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
-import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
@@ -222,8 +221,7 @@ class ManagerAppointments implements ManagerPosts {
 		if (!effective.isBefore(earliest)) {
 			return false;
 		}
-		Actor actor = actors.get();
-		if (actor.isOfficer() && actor.oversees(project.regionPath())) {
+		if (access.oversees(project)) {
 			return true;
 		}
 		throw RuleViolation.of(field, "manager.change-back-dated", earliest);

@@ -51,7 +51,7 @@ class ProjectRegistry implements Projects {
 
 	private final ProjectRecords records;
 
-	private final ProjectScope scope;
+	private final ProjectAccess scope;
 
 	private final UnitRoll units;
 
@@ -72,7 +72,7 @@ class ProjectRegistry implements Projects {
 	/** How many days back the enterprise side may still date a start or completion (siteroll.project.back-dating-grace-days). */
 	private final int graceDays;
 
-	ProjectRegistry(JdbcClient jdbc, ProjectRecords records, ProjectScope scope, UnitRoll units, StoppageBook stoppages,
+	ProjectRegistry(JdbcClient jdbc, ProjectRecords records, ProjectAccess scope, UnitRoll units, StoppageBook stoppages,
 			Regions regions, Enterprises enterprises, CodeDictionary codes, AuditTrail audit, CurrentActor actors,
 			Clock clock, @Value("${siteroll.project.back-dating-grace-days:3}") int graceDays) {
 		this.jdbc = jdbc;

@@ -93,8 +93,8 @@ class ProjectScope implements ProjectAccess {
 		return oversees(requireVisible(projectId));
 	}
 
-	/** An officer whose region contains the project: changes to its past are their act. */
-	boolean oversees(Project project) {
+	@Override
+	public boolean oversees(Project project) {
 		return actors.get().oversees(project.regionPath());
 	}
 

@@ -77,7 +77,7 @@ class StoppageBook {
 	Stoppage declare(long projectId, StoppageDeclaration d) {
 		Project project = access.requireVisible(projectId);
 		Actor actor = actors.get();
-		boolean officer = actor.isOfficer() && actor.oversees(project.regionPath());
+		boolean officer = access.oversees(project);
 		if (!officer) {
 			access.requireManageable(projectId);
 		}
