@@ -14,10 +14,10 @@ import io.siteroll.enterprise.Enterprises;
 import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Role;
 import io.siteroll.personnel.Engagements;
-import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
+import io.siteroll.personnel.Post;
 import io.siteroll.personnel.Team;
 import io.siteroll.personnel.Teams;
 import io.siteroll.project.ParticipatingUnit;
@@ -172,16 +172,16 @@ public class DemoProvince {
 				lng, lat, ids.nextInt(4) == 0 ? "02" : "01", "001", contractor.id(), start, start.plusMonths(18)));
 		LocalDate unitEntry = start;
 		ParticipatingUnit supervision = projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(supervisors).id(),
-				ParticipatingUnit.SUPERVISION, unitEntry));
-		projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(owners).id(), ParticipatingUnit.OWNER, unitEntry));
+				ParticipatingUnit.Type.SUPERVISION.code(), unitEntry));
+		projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(owners).id(), ParticipatingUnit.Type.OWNER.code(), unitEntry));
 		ParticipatingUnit subcontractor = projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(labour).id(),
-				ParticipatingUnit.LABOUR_SUBCONTRACTOR, unitEntry));
+				ParticipatingUnit.Type.LABOUR_SUBCONTRACTOR.code(), unitEntry));
 		ParticipatingUnit gc = projects.units(project.id()).stream()
-			.filter(u -> u.unitType().equals(ParticipatingUnit.GENERAL_CONTRACTOR))
+			.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
 			.findFirst()
 			.orElseThrow();
-		appoint(ids, project, ManagerPost.PROJECT_MANAGER, gc, unitEntry);
-		appoint(ids, project, ManagerPost.CHIEF_SUPERVISOR, supervision, unitEntry);
+		appoint(ids, project, Post.PROJECT_MANAGER.name(), gc, unitEntry);
+		appoint(ids, project, Post.CHIEF_SUPERVISOR.name(), supervision, unitEntry);
 		appoint(ids, project, "SAFETY_OFFICER", gc, unitEntry);
 		appoint(ids, project, "TECHNICAL_LEAD", gc, unitEntry);
 		appoint(ids, project, "QUALITY_OFFICER", gc, unitEntry);

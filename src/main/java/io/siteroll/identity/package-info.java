@@ -1,5 +1,7 @@
 /**
  * 账户与权限: accounts, roles, their regional, enterprise and project scope, and login.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and access")
+@ApplicationModule(displayName = "Identity and access")
 package io.siteroll.identity;
+
+import org.springframework.modulith.ApplicationModule;

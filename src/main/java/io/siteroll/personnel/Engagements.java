@@ -26,10 +26,15 @@ public interface Engagements {
 		}
 	}
 
-	record Movement(long id, long engagementId, String kind, LocalDate onDate, String recordedBy) {
+	/** 进场 or 退场 of a worker, as recorded on the day it happened. */
+	record Movement(long id, long engagementId, Kind kind, LocalDate onDate, String recordedBy) {
+
+		public enum Kind {
+			ENTRY, EXIT
+		}
 	}
 
-	io.siteroll.personnel.Engagement engage(long projectId, NewEngagement engagement);
+	Engagement engage(long projectId, NewEngagement engagement);
 
 	/**
 	 * Engages many workers into one team, all or none; violations name the position, e.g.
@@ -37,12 +42,12 @@ public interface Engagements {
 	 */
 	int engageAll(long projectId, long teamId, List<NewEngagement> engagements);
 
-	io.siteroll.personnel.Engagement exit(long projectId, long engagementId, LocalDate exitDate);
+	Engagement exit(long projectId, long engagementId, LocalDate exitDate);
 
-	io.siteroll.personnel.Engagement require(long projectId, long engagementId);
+	Engagement require(long projectId, long engagementId);
 
 	/** Workers of a project the caller may see, masked; {@code query} matches name or a full ID number. */
-	Page<io.siteroll.personnel.Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size);
+	Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size);
 
 	List<Movement> movements(long projectId, long engagementId);
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.privacy.Masking;
 
 /**
  * 公民身份号码 (GB 11643-1999): 6-digit address code, birth date YYYYMMDD, 3-digit sequence (odd 17th
@@ -114,6 +115,6 @@ public final class IdNumber {
 	/** Masked: a clear ID number never reaches a log through {@code toString}. */
 	@Override
 	public String toString() {
-		return io.siteroll.privacy.Masking.idNumber(value);
+		return Masking.idNumber(value);
 	}
 }

@@ -2,19 +2,58 @@ package io.siteroll.project;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** 参建单位: an enterprise taking part in a project in one role (national 参建单位类型 code). */
 public record ParticipatingUnit(long id, long projectId, long enterpriseId, String enterpriseName, String creditCode,
-		String unitType, LocalDate entryDate, LocalDate exitDate) {
+		Type unitType, LocalDate entryDate, LocalDate exitDate) {
 
-	public static final String GENERAL_CONTRACTOR = "009";
+	/**
+	 * 参建单位类型, the national code table (UNIT_TYPE). The API speaks the national code ({@code "009"}), the
+	 * code speaks the constant; labels: {@code label.ParticipatingUnit.Type.<CONSTANT>}.
+	 */
+	public enum Type {
 
-	public static final String OWNER = "008";
+		SPECIALIST_SUBCONTRACTOR("001"), EQUIPMENT_SUBCONTRACTOR("002"), MATERIALS_SUBCONTRACTOR("003"),
+		LOGISTICS("004"), SPECIAL_EQUIPMENT("005"), LABOUR_SUBCONTRACTOR("006"), SUPERVISION("007"), OWNER("008"),
+		GENERAL_CONTRACTOR("009"), SURVEY("010"), DESIGN("011"), OTHER("012");
 
-	public static final String SUPERVISION = "007";
+		private final String code;
 
-	public static final String LABOUR_SUBCONTRACTOR = "006";
+		Type(String code) {
+			this.code = code;
+		}
 
-	public static final String SPECIALIST_SUBCONTRACTOR = "001";
+		/** The national code, as stored and as the API writes it. */
+		@JsonValue
+		public String code() {
+			return code;
+		}
+
+		/** Builders on site (总包、专业分包、劳务分包): the units that employ workers and site managers. */
+		public boolean builds() {
+			return this == GENERAL_CONTRACTOR || this == SPECIALIST_SUBCONTRACTOR || this == LABOUR_SUBCONTRACTOR;
+		}
+
+		/** Owner and supervision watch the work and employ no workers, so they keep no teams. */
+		public boolean keepsTeams() {
+			return this != OWNER && this != SUPERVISION;
+		}
+
+		/** The type of a national code, or {@code null} for null or an unknown code. */
+		public static Type ofCode(String code) {
+			if (code == null) {
+				return null;
+			}
+			String stripped = code.strip();
+			for (Type t : values()) {
+				if (t.code.equals(stripped)) {
+					return t;
+				}
+			}
+			return null;
+		}
+	}
 
 	public boolean activeOn(LocalDate day) {
 		return !entryDate.isAfter(day) && (exitDate == null || !exitDate.isBefore(day));

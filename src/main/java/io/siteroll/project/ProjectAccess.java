@@ -1,5 +1,6 @@
 package io.siteroll.project;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,13 @@ public interface ProjectAccess {
 	boolean canOversee(long projectId);
 
 	/**
+	 * Whether the caller oversees a project they see: an officer whose region contains the project's. The one
+	 * definition of overseeing: deciding on requests, ordering stop-work and correcting the project's past are
+	 * theirs.
+	 */
+	boolean oversees(Project project);
+
+	/**
 	 * Which participating units' workers the caller may see on a visible project: empty means all
 	 * (officers, the general contractor, the labour clerk); otherwise only the units of the caller's
 	 * own enterprise.
@@ -34,9 +42,10 @@ public interface ProjectAccess {
 
 	/**
 	 * The caller's project scope as an SQL predicate over a project-id column, for set-based queries
-	 * in other modules: {@code sql} uses only named parameters starting with {@code scope_}.
+	 * here and in other modules: {@code sql} uses only named parameters starting with {@code scope_}. It is
+	 * the one definition of who sees a project; {@link #requireVisible} and the project search use it too.
 	 */
-	record Scope(String sql, java.util.Map<String, Object> params) {
+	record Scope(String sql, Map<String, Object> params) {
 	}
 
 	Scope visibleProjects(String projectIdColumn);

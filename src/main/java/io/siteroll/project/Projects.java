@@ -7,7 +7,10 @@ import java.util.List;
 import io.siteroll.platform.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Registering and running projects. Every read is limited to the caller's scope. */
+/**
+ * Registering and running projects, their participating units and their stoppages. Every read is limited to
+ * the caller's scope ({@link ProjectAccess}).
+ */
 public interface Projects {
 
 	@Schema(name = "ProjectRegistration")

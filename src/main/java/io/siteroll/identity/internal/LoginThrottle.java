@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -141,7 +142,7 @@ class LoginThrottle {
 			.params(Timestamp.from(now), Timestamp.from(until), kind.name(), key)
 			.update();
 		audit.record(new AuditRecord(kind == Kind.PASSWORD_CHANGE ? "PASSWORD_CHANGE_LOCKED" : "LOGIN_LOCKED",
-				"login_" + kind.name().toLowerCase(java.util.Locale.ROOT), key, null,
+				"login_" + kind.name().toLowerCase(Locale.ROOT), key, null,
 				Map.of("failures", failures, "lockedUntil", until.toString(), "lock", locks + 1)));
 	}
 
@@ -155,7 +156,7 @@ class LoginThrottle {
 	}
 
 	private static String key(String value) {
-		String k = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+		String k = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
 		return k.length() > 200 ? k.substring(0, 200) : k;
 	}
 }

@@ -62,7 +62,7 @@ class SecurityConfiguration {
 	 * so no other provider can accept a locked account).
 	 */
 	@Bean
-	AuthenticationProvider throttledPasswords(JdbcAccounts accounts, PasswordEncoder passwordEncoder,
+	AuthenticationProvider throttledPasswords(AccountDirectory accounts, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(accounts);
 		dao.setPasswordEncoder(passwordEncoder);

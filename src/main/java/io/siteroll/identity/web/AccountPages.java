@@ -1,5 +1,7 @@
 package io.siteroll.identity.web;
 
+import java.io.Serializable;
+
 import io.siteroll.identity.AccountAdministration;
 import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Role;
@@ -26,7 +28,7 @@ class AccountPages {
 
 	/** The new-account form as the browser sends it (no password is ever sent back to the page). */
 	record AccountForm(String username, String displayName, String role, String regionCode, Long enterpriseId,
-			Long projectId, Boolean mayRevealPersonalData, String password) implements java.io.Serializable {
+			Long projectId, Boolean mayRevealPersonalData, String password) implements Serializable {
 
 		AccountForm withoutPassword() {
 			return new AccountForm(username, displayName, role, regionCode, enterpriseId, projectId, mayRevealPersonalData, "");

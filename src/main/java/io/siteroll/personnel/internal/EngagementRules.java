@@ -32,13 +32,13 @@ class EngagementRules {
 	record Outcome(ValidEngagement engagement, List<Violation> violations) {
 	}
 
-	private final JdbcPersons persons;
+	private final PersonRules persons;
 
 	private final CodeDictionary codes;
 
 	private final Clock clock;
 
-	EngagementRules(JdbcPersons persons, CodeDictionary codes, Clock clock) {
+	EngagementRules(PersonRules persons, CodeDictionary codes, Clock clock) {
 		this.persons = persons;
 		this.codes = codes;
 		this.clock = clock;
@@ -91,7 +91,7 @@ class EngagementRules {
 		if (!checks.ok()) {
 			return new Outcome(null, checks.violations());
 		}
-		String bankName = JdbcPersons.blankToNull(e.bankName());
+		String bankName = PersonRules.blankToNull(e.bankName());
 		if (card != null && bankName == null) {
 			bankName = codes.name(CodeDictionary.BANK, e.bankCode().strip());
 		}

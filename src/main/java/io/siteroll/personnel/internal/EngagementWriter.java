@@ -10,10 +10,12 @@ import java.util.Map;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.personnel.Person;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Violation;
 import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.project.ProjectAccess;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,14 +58,14 @@ class EngagementWriter {
 	 * read once.
 	 */
 	record Checked(List<EngagementRules.ValidEngagement> rows, List<String> indexes,
-			Map<String, io.siteroll.personnel.Person> existing, Map<Integer, List<Violation>> problems) {
+			Map<String, Person> existing, Map<Integer, List<Violation>> problems) {
 	}
 
 	Checked check(long projectId, List<EngagementRules.ValidEngagement> rows) {
 		List<String> indexes = rows.stream().map(r -> store.indexHex(r.person().identity())).toList();
-		Map<String, io.siteroll.personnel.Person> existing = store.findByIndexes(indexes);
+		Map<String, Person> existing = store.findByIndexes(indexes);
 		Map<Long, List<String[]>> activeByPerson = new HashMap<>();
-		List<Long> personIds = existing.values().stream().map(io.siteroll.personnel.Person::id).toList();
+		List<Long> personIds = existing.values().stream().map(Person::id).toList();
 		if (!personIds.isEmpty()) {
 			// a project the caller may not see is never named: its code is left out (null)
 			ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
@@ -80,7 +82,7 @@ class EngagementWriter {
 		Map<Integer, List<Violation>> found = new HashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			EngagementRules.ValidEngagement row = rows.get(i);
-			io.siteroll.personnel.Person person = existing.get(indexes.get(i));
+			Person person = existing.get(indexes.get(i));
 			List<Violation> problems = new ArrayList<>();
 			if (person != null) {
 				if (!person.name().equals(row.person().name())) {
@@ -112,7 +114,7 @@ class EngagementWriter {
 		}
 		List<EngagementRules.ValidEngagement> rows = checked.rows();
 		List<String> indexes = checked.indexes();
-		Map<String, io.siteroll.personnel.Person> existing = checked.existing();
+		Map<String, Person> existing = checked.existing();
 		Map<String, PersonStore.NewPerson> fresh = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			if (!existing.containsKey(indexes.get(i))) {
@@ -131,7 +133,7 @@ class EngagementWriter {
 		Boolean[] concurrent = new Boolean[n];
 		for (int i = 0; i < n; i++) {
 			EngagementRules.ValidEngagement r = rows.get(i);
-			io.siteroll.personnel.Person known = existing.get(indexes.get(i));
+			Person known = existing.get(indexes.get(i));
 			personIds[i] = known != null ? known.id() : newIds.get(indexes.get(i));
 			workTypes[i] = r.workType();
 			periods[i] = r.contractPeriodType();
@@ -150,17 +152,31 @@ class EngagementWriter {
 					insert into worker_engagement (project_id, person_id, team_id, work_type, contract_period_type, contract_start,
 					                               contract_end, bank_card_cipher, bank_card_masked, bank_code, bank_name,
 					                               entry_date, concurrent_allowed)
-					select ?, pid, ?, wt, cp, cs::date, ce::date, decode(bc, 'hex'), bm, bk, bn, ed::date, cc
-					from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-					            ?::text[], ?::boolean[]) with ordinality as x(pid, wt, cp, cs, ce, bc, bm, bk, bn, ed, cc, ord)
+					select :project, pid, :team, wt, cp, cast(cs as date), cast(ce as date), decode(bc, 'hex'), bm, bk, bn,
+					       cast(ed as date), cc
+					from unnest(cast(:persons as bigint[]), cast(:workTypes as text[]), cast(:periods as text[]),
+					            cast(:starts as text[]), cast(:ends as text[]), cast(:cards as text[]), cast(:masked as text[]),
+					            cast(:bankCodes as text[]), cast(:bankNames as text[]), cast(:entries as text[]),
+					            cast(:concurrent as boolean[])) with ordinality as x(pid, wt, cp, cs, ce, bc, bm, bk, bn, ed, cc, ord)
 					order by ord
 					returning id""")
-				.params(projectId, teamId, personIds, workTypes, periods, starts, ends, cards, masked, bankCodes, bankNames,
-						entries, concurrent)
+				.param("project", projectId)
+				.param("team", teamId)
+				.param("persons", personIds)
+				.param("workTypes", workTypes)
+				.param("periods", periods)
+				.param("starts", starts)
+				.param("ends", ends)
+				.param("cards", cards)
+				.param("masked", masked)
+				.param("bankCodes", bankCodes)
+				.param("bankNames", bankNames)
+				.param("entries", entries)
+				.param("concurrent", concurrent)
 				.query(Long.class)
 				.list();
 		}
-		catch (org.springframework.dao.DuplicateKeyException e) {
+		catch (DuplicateKeyException e) {
 			throw new Conflict("idNumber", "engagement.exists");
 		}
 		jdbc.sql("""

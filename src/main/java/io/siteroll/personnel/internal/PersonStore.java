@@ -15,6 +15,7 @@ import java.util.Optional;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.personnel.Identity;
 import io.siteroll.personnel.Person;
+import io.siteroll.privacy.Masking;
 import io.siteroll.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,7 +135,7 @@ class PersonStore {
 		state.put("idNumber", p.identity().masked());
 		state.put("name", p.name());
 		state.put("ethnicity", p.ethnicity());
-		state.put("phone", p.phone() == null ? null : io.siteroll.privacy.Masking.phone(p.phone()));
+		state.put("phone", p.phone() == null ? null : Masking.phone(p.phone()));
 		return AuditRecord.created("person", id, state);
 	}
 

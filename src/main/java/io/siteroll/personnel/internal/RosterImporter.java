@@ -62,7 +62,7 @@ class RosterImporter implements RosterImport {
 
 	private final ProjectAccess access;
 
-	private final JdbcTeams teams;
+	private final TeamRoster teams;
 
 	private final EngagementRules rules;
 
@@ -78,7 +78,7 @@ class RosterImporter implements RosterImport {
 
 	private final CurrentActor actors;
 
-	RosterImporter(JdbcClient jdbc, ProjectAccess access, JdbcTeams teams, EngagementRules rules, EngagementWriter writer,
+	RosterImporter(JdbcClient jdbc, ProjectAccess access, TeamRoster teams, EngagementRules rules, EngagementWriter writer,
 			PersonStore store, CodeDictionary codes, Messages messages, AuditTrail audit, CurrentActor actors) {
 		this.jdbc = jdbc;
 		this.access = access;

@@ -1,6 +1,7 @@
 package io.siteroll.personnel.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ class PersonnelApi {
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.body(body);
 	}
 }

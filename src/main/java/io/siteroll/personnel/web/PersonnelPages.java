@@ -13,6 +13,7 @@ import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,6 @@ class PersonnelPages {
 		model.addAttribute("projectId", id);
 		model.addAttribute("canManage", access.canManage(id));
 		model.addAttribute("managers", managers.posts(id));
-		model.addAttribute("posts", names(CodeDictionary.MANAGER_POST));
 		model.addAttribute("teams", teams.teams(id));
 		workersModel(id, null, 0, model);
 		return "personnel/fragments :: personnel";
@@ -97,9 +97,10 @@ class PersonnelPages {
 		return "personnel/roster";
 	}
 
+	/** Work types are dictionary data (the national list changes), named in the user's language. */
 	private Map<String, String> names(String kind) {
 		Map<String, String> names = new LinkedHashMap<>();
-		codes.list(kind).forEach(c -> names.put(c.code(), c.nameZh()));
+		codes.list(kind).forEach(c -> names.put(c.code(), c.name(LocaleContextHolder.getLocale())));
 		return names;
 	}
 }

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
@@ -31,15 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProjectPages {
 
-	static final Map<String, String> STATUS_NAMES = new LinkedHashMap<>();
-
-	static {
-		STATUS_NAMES.put("NOT_STARTED", "未开工");
-		STATUS_NAMES.put("UNDER_CONSTRUCTION", "在建");
-		STATUS_NAMES.put("STOPPED", "停工");
-		STATUS_NAMES.put("COMPLETED", "已竣工");
-	}
-
 	record CalendarDay(LocalDate date, int day, String kind) {
 	}
 
@@ -49,23 +40,20 @@ class ProjectPages {
 
 	private final ConstructionCalendar calendar;
 
-	private final CodeDictionary codes;
-
 	private final Clock clock;
 
 	private final ProjectAccess access;
 
 	private final Messages messages;
 
-	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, CodeDictionary codes, Clock clock,
-			ProjectAccess access, Messages messages) {
+	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, Clock clock, ProjectAccess access,
+			Messages messages) {
 		this.clock = clock;
 		this.access = access;
 		this.messages = messages;
 		this.projects = projects;
 		this.regions = regions;
 		this.calendar = calendar;
-		this.codes = codes;
 	}
 
 	@GetMapping("/")
@@ -76,15 +64,18 @@ class ProjectPages {
 	@GetMapping("/projects")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
-		Project.Status parsed = STATUS_NAMES.containsKey(status) ? Project.Status.valueOf(status) : null;
+		Project.Status parsed = Arrays.stream(Project.Status.values())
+			.filter(s -> s.name().equals(status))
+			.findFirst()
+			.orElse(null);
 		Page<Project> result = projects.search(new Projects.Search(q, region, parsed), Page.number(page), 20);
 		Map<String, String> regionNames = new LinkedHashMap<>();
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
 		model.addAttribute("page", result);
 		model.addAttribute("q", q);
 		model.addAttribute("region", region);
-		model.addAttribute("status", parsed == null ? null : parsed.name());
-		model.addAttribute("statuses", STATUS_NAMES);
+		model.addAttribute("status", parsed);
+		model.addAttribute("statuses", Project.Status.values());
 		model.addAttribute("regions", regions.all().stream().filter(r -> r.level() != Region.Level.COUNTY).toList());
 		model.addAttribute("regionNames", regionNames);
 		return "project/list";
@@ -108,13 +99,9 @@ class ProjectPages {
 			}
 			calendarDays.add(new CalendarDay(date, d, kind));
 		}
-		Map<String, String> unitTypes = new LinkedHashMap<>();
-		codes.list(CodeDictionary.UNIT_TYPE).forEach(c -> unitTypes.put(c.code(), c.nameZh()));
 		model.addAttribute("project", project);
 		model.addAttribute("regionName", regions.fullName(project.regionCode()));
-		model.addAttribute("statusName", STATUS_NAMES.get(project.status().name()));
 		model.addAttribute("units", projects.units(id));
-		model.addAttribute("unitTypes", unitTypes);
 		model.addAttribute("stoppages", stoppages);
 		model.addAttribute("canOversee", access.canOversee(id));
 		model.addAttribute("month", shown);

@@ -17,7 +17,6 @@ import io.siteroll.personnel.Identity;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.Checks;
-import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcPersons implements Persons {
+class PersonRegistry implements Persons {
 
 	/** 50 KB, the national platform's limit for a head photo. */
 	static final int MAX_FACE_BYTES = 50 * 1024;
@@ -39,7 +38,7 @@ class JdbcPersons implements Persons {
 
 	private final PersonStore store;
 
-	private final CodeDictionary codes;
+	private final PersonRules rules;
 
 	private final PersonalDataCipher cipher;
 
@@ -51,11 +50,11 @@ class JdbcPersons implements Persons {
 
 	private final Clock clock;
 
-	JdbcPersons(JdbcClient jdbc, PersonStore store, CodeDictionary codes, PersonalDataCipher cipher,
+	PersonRegistry(JdbcClient jdbc, PersonStore store, PersonRules rules, PersonalDataCipher cipher,
 			PersonalDataReveals reveals, ProjectAccess access, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
-		this.codes = codes;
+		this.rules = rules;
 		this.cipher = cipher;
 		this.reveals = reveals;
 		this.access = access;
@@ -66,7 +65,7 @@ class JdbcPersons implements Persons {
 	@Override
 	@Transactional
 	public Registered register(Registration r) {
-		PersonStore.NewPerson person = validate(r);
+		PersonStore.NewPerson person = rules.validate(r);
 		// serialise registrations of the same identity so that two concurrent calls still make one person
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(person.identity())).query().singleRow();
 		Optional<Person> existing = store.findByIdentity(person.identity());
@@ -80,22 +79,6 @@ class JdbcPersons implements Persons {
 		long id = ids.values().iterator().next();
 		audit.record(PersonStore.created(id, person));
 		return new Registered(store.find(id).orElseThrow(), true);
-	}
-
-	PersonStore.NewPerson validate(Registration r) {
-		Checks checks = new Checks();
-		String type = r.idType() == null || r.idType().isBlank() ? Identity.RESIDENT_ID_CARD : r.idType().strip();
-		checks.field("idType", () -> codes.require(CodeDictionary.ID_TYPE, type));
-		Identity identity = checks.field("idNumber", () -> Identity.of(type, r.idNumber(), LocalDate.now(clock)));
-		String name = checks.maxLength("name", checks.required("name", r.name()), 50);
-		checks.maxLength("ethnicity", r.ethnicity(), 20);
-		checks.maxLength("address", r.address(), 200);
-		if (r.phone() != null && !r.phone().isBlank()) {
-			checks.check(r.phone().strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}"), "phone", "phone.format");
-		}
-		checks.throwIfAny();
-		return new PersonStore.NewPerson(identity, name, blankToNull(r.ethnicity()), blankToNull(r.address()),
-				blankToNull(r.phone()));
 	}
 
 	@Override
@@ -246,10 +229,6 @@ class JdbcPersons implements Persons {
 
 	private static boolean isPng(byte[] b) {
 		return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-	}
-
-	static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 }

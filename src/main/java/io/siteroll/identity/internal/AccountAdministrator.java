@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * project's region (the enterprise and project tables are read, never written, here).
  */
 @Service
-class JdbcAccountAdministration implements AccountAdministration {
+class AccountAdministrator implements AccountAdministration {
 
 	private static final String FROM = """
 			from account a
@@ -53,7 +53,7 @@ class JdbcAccountAdministration implements AccountAdministration {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcAccounts accounts;
+	private final AccountDirectory accounts;
 
 	private final CurrentActor actors;
 
@@ -67,7 +67,7 @@ class JdbcAccountAdministration implements AccountAdministration {
 
 	private final LoginThrottle throttle;
 
-	JdbcAccountAdministration(JdbcClient jdbc, JdbcAccounts accounts, CurrentActor actors, Regions regions,
+	AccountAdministrator(JdbcClient jdbc, AccountDirectory accounts, CurrentActor actors, Regions regions,
 			PasswordEncoder passwords, AuditTrail audit, Clock clock, LoginThrottle throttle) {
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -91,7 +91,7 @@ class JdbcAccountAdministration implements AccountAdministration {
 		params.put("offset", (long) page * size);
 		List<AccountView> items = jdbc.sql(COLUMNS + where + " order by a.username limit :limit offset :offset")
 			.params(params)
-			.query(JdbcAccountAdministration::view)
+			.query(AccountAdministrator::view)
 			.list();
 		return new Page<>(items, page, size, total);
 	}
@@ -102,7 +102,7 @@ class JdbcAccountAdministration implements AccountAdministration {
 		params.put("id", accountId);
 		return jdbc.sql(COLUMNS + FROM + " and a.id = :id")
 			.params(params)
-			.query(JdbcAccountAdministration::view)
+			.query(AccountAdministrator::view)
 			.optional()
 			.orElseThrow(() -> new NotFound("account", accountId));
 	}

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.SqlSearch;
+import io.siteroll.platform.Violation;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcEngagements implements Engagements {
+class EngagementRegister implements Engagements {
 
 	private static final String SELECT = """
 			select w.id, w.project_id, w.person_id, p.name person_name, p.id_number_masked, w.team_id, t.name team_name,
@@ -40,7 +44,7 @@ class JdbcEngagements implements Engagements {
 
 	private final ProjectAccess access;
 
-	private final JdbcTeams teams;
+	private final TeamRoster teams;
 
 	private final EngagementRules rules;
 
@@ -56,7 +60,7 @@ class JdbcEngagements implements Engagements {
 
 	private final Clock clock;
 
-	JdbcEngagements(JdbcClient jdbc, ProjectAccess access, JdbcTeams teams, EngagementRules rules, EngagementWriter writer,
+	EngagementRegister(JdbcClient jdbc, ProjectAccess access, TeamRoster teams, EngagementRules rules, EngagementWriter writer,
 			PersonStore store, PersonalDataReveals reveals, AuditTrail audit, CurrentActor actors, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -89,7 +93,7 @@ class JdbcEngagements implements Engagements {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(store.indexHex(valid.person().identity())).query().singleRow();
 		EngagementWriter.Checked checked = writer.check(projectId, List.of(valid));
 		if (!checked.problems().isEmpty()) {
-			io.siteroll.platform.Violation first = checked.problems().get(0).get(0);
+			Violation first = checked.problems().get(0).get(0);
 			throw new Conflict(first.field(), first.rule(), first.args().toArray());
 		}
 		long id = writer.write(projectId, team.id(), checked).engagementIds().get(0);
@@ -104,16 +108,16 @@ class JdbcEngagements implements Engagements {
 		if (team.exitDate() != null) {
 			throw new Conflict("teamId", "team.exited");
 		}
-		List<io.siteroll.platform.Violation> violations = new java.util.ArrayList<>();
-		List<EngagementRules.ValidEngagement> valid = new java.util.ArrayList<>(commands.size());
-		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<Violation> violations = new ArrayList<>();
+		List<EngagementRules.ValidEngagement> valid = new ArrayList<>(commands.size());
+		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < commands.size(); i++) {
 			EngagementRules.Outcome outcome = rules.check(commands.get(i));
 			String prefix = "[" + i + "].";
 			outcome.violations().forEach(v -> violations.add(v.atField(prefix + v.field())));
 			if (outcome.engagement() != null) {
 				if (!seen.add(outcome.engagement().person().identity().indexKey())) {
-					violations.add(io.siteroll.platform.Violation.of(prefix + "idNumber", "engagement.exists"));
+					violations.add(Violation.of(prefix + "idNumber", "engagement.exists"));
 				}
 				valid.add(outcome.engagement());
 			}
@@ -162,7 +166,7 @@ class JdbcEngagements implements Engagements {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
 		return jdbc.sql(SELECT + " where w.id = ? and w.project_id = ?")
 			.params(engagementId, projectId)
-			.query(JdbcEngagements::row)
+			.query(EngagementRegister::row)
 			.optional()
 			.filter(e -> units.isEmpty() || visibleTeam(projectId, e.teamId()))
 			.orElseThrow(() -> new NotFound("engagement", engagementId));
@@ -200,7 +204,7 @@ class JdbcEngagements implements Engagements {
 			}
 			else {
 				where.append(" and (p.name like :q or t.name like :q)");
-				params.put("q", io.siteroll.platform.SqlSearch.containing(q));
+				params.put("q", SqlSearch.containing(q));
 			}
 		}
 		long total = jdbc.sql("select count(*) from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id" + where)
@@ -211,7 +215,7 @@ class JdbcEngagements implements Engagements {
 		params.put("offset", (long) page * size);
 		List<Engagement> items = jdbc.sql(SELECT + where + " order by w.exit_date nulls first, t.name, p.name, w.id limit :limit offset :offset")
 			.params(params)
-			.query(JdbcEngagements::row)
+			.query(EngagementRegister::row)
 			.list();
 		return new Page<>(items, page, size, total);
 	}
@@ -230,7 +234,7 @@ class JdbcEngagements implements Engagements {
 		require(projectId, engagementId);
 		return jdbc.sql("select id, engagement_id, kind, on_date, recorded_by from engagement_movement where engagement_id = ? order by id")
 			.param(engagementId)
-			.query((rs, n) -> new Movement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+			.query((rs, n) -> new Movement(rs.getLong(1), rs.getLong(2), Movement.Kind.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
 					rs.getString(5)))
 			.list();
 	}

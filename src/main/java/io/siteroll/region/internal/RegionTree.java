@@ -16,13 +16,13 @@ import org.springframework.stereotype.Service;
 
 /** Regions are reference data: read once, on first use, and kept in memory. */
 @Service
-class JdbcRegions implements Regions {
+class RegionTree implements Regions {
 
 	private final JdbcClient jdbc;
 
 	private volatile Map<String, Region> byCode;
 
-	JdbcRegions(JdbcClient jdbc) {
+	RegionTree(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -20,6 +20,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * move its registration region, which only an officer overseeing both the old and the new region may do.
  */
 @Service
-class JdbcEnterprises implements Enterprises {
+class EnterpriseRegister implements Enterprises {
 
 	private static final String SELECT = """
 			select id, credit_code, name, registration_region, legal_representative, address, contact_person, contact_phone
@@ -47,7 +48,7 @@ class JdbcEnterprises implements Enterprises {
 
 	private final CurrentActor actors;
 
-	JdbcEnterprises(JdbcClient jdbc, Regions regions, AuditTrail audit, CurrentActor actors) {
+	EnterpriseRegister(JdbcClient jdbc, Regions regions, AuditTrail audit, CurrentActor actors) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.audit = audit;
@@ -145,7 +146,7 @@ class JdbcEnterprises implements Enterprises {
 	@Override
 	public Page<Enterprise> search(String query, int page, int size) {
 		String q = query == null ? "" : query.strip();
-		String like = io.siteroll.platform.SqlSearch.containing(q);
+		String like = SqlSearch.containing(q);
 		long total = jdbc.sql("select count(*) from enterprise where ? = '' or name ilike ? or credit_code ilike ?")
 			.params(q, like, like)
 			.query(Long.class)

@@ -1,6 +1,8 @@
 package io.siteroll.audit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * keeps the chain linear under concurrent writers.
  */
 @Service
-class JdbcAuditTrail implements AuditTrail {
+class AuditLog implements AuditTrail {
 
 	private static final long CHAIN_LOCK = 0x5_17E_A0D17L;
 
@@ -39,7 +41,7 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JsonMapper json;
 
-	JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+	AuditLog(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
@@ -120,7 +122,7 @@ class JdbcAuditTrail implements AuditTrail {
 		return intact[0];
 	}
 
-	private AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
 				rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("b"),
 				rs.getString("a"));

@@ -9,18 +9,20 @@ import org.springframework.stereotype.Service;
 
 /** Asks the SQL function {@code construction_days}, the single definition of 施工日. */
 @Service
-class JdbcConstructionCalendar implements ConstructionCalendar {
+class ConstructionDays implements ConstructionCalendar {
 
 	private final JdbcClient jdbc;
 
-	JdbcConstructionCalendar(JdbcClient jdbc) {
+	ConstructionDays(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	public List<LocalDate> constructionDays(long projectId, LocalDate from, LocalDate to) {
-		return jdbc.sql("select d from construction_days(?, ?, ?) d order by d")
-			.params(projectId, from, to)
+		return jdbc.sql("select d from construction_days(:project, :from, :to) d order by d")
+			.param("project", projectId)
+			.param("from", from)
+			.param("to", to)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.list();
 	}

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcAccounts implements Accounts, UserDetailsService, CurrentActor {
+class AccountDirectory implements Accounts, UserDetailsService, CurrentActor {
 
 	private static final String SELECT = """
 			select a.id, a.username, a.password_hash, a.display_name, a.role, a.region_code, r.path region_path,
@@ -36,7 +36,7 @@ class JdbcAccounts implements Accounts, UserDetailsService, CurrentActor {
 
 	private final Regions regions;
 
-	JdbcAccounts(JdbcClient jdbc, PasswordEncoder passwords, Regions regions) {
+	AccountDirectory(JdbcClient jdbc, PasswordEncoder passwords, Regions regions) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.regions = regions;
@@ -76,7 +76,7 @@ class JdbcAccounts implements Accounts, UserDetailsService, CurrentActor {
 
 	@Override
 	public List<AccountView> all() {
-		return jdbc.sql(SELECT + " order by a.id").query(this::principal).list().stream().map(JdbcAccounts::view).toList();
+		return jdbc.sql(SELECT + " order by a.id").query(this::principal).list().stream().map(AccountDirectory::view).toList();
 	}
 
 	@Override

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcTeams implements Teams {
+class TeamRoster implements Teams {
 
 	private static final String SELECT = """
 			select t.id, t.project_id, t.participating_unit_id, e.name unit_name, t.name, t.leader_person_id,
@@ -32,9 +32,6 @@ class JdbcTeams implements Teams {
 			       (select count(*) from worker_engagement w where w.team_id = t.id and w.exit_date is null) active_workers
 			from team t join participating_unit u on u.id = t.participating_unit_id join enterprise e on e.id = u.enterprise_id
 			     left join person l on l.id = t.leader_person_id""";
-
-	/** Owners and supervision companies do not field worker teams. */
-	private static final Set<String> NO_TEAMS = Set.of(ParticipatingUnit.OWNER, ParticipatingUnit.SUPERVISION);
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +41,7 @@ class JdbcTeams implements Teams {
 
 	private final AuditTrail audit;
 
-	JdbcTeams(JdbcClient jdbc, ProjectAccess access, Projects projects, AuditTrail audit) {
+	TeamRoster(JdbcClient jdbc, ProjectAccess access, Projects projects, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.projects = projects;
@@ -63,7 +60,7 @@ class JdbcTeams implements Teams {
 		ParticipatingUnit unit = projects.units(projectId).stream().filter(u -> u.id() == r.unitId()).findFirst().orElse(null);
 		checks.check(unit != null, "unitId", "unit.unknown");
 		if (unit != null) {
-			checks.check(!NO_TEAMS.contains(unit.unitType()), "unitId", "team.unit-type-unfit");
+			checks.check(unit.unitType().keepsTeams(), "unitId", "team.unit-type-unfit");
 			checks.check(unit.exitDate() == null, "unitId", "unit.already-exited");
 		}
 		if (r.leaderPersonId() != null) {
@@ -94,7 +91,7 @@ class JdbcTeams implements Teams {
 	@Override
 	public List<Team> teams(long projectId) {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
-		return jdbc.sql(SELECT + " where t.project_id = ? order by t.name").param(projectId).query(JdbcTeams::row).list()
+		return jdbc.sql(SELECT + " where t.project_id = ? order by t.name").param(projectId).query(TeamRoster::row).list()
 			.stream()
 			.filter(t -> units.map(u -> u.contains(t.unitId())).orElse(true))
 			.toList();
@@ -105,7 +102,7 @@ class JdbcTeams implements Teams {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
 		return jdbc.sql(SELECT + " where t.id = ? and t.project_id = ?")
 			.params(teamId, projectId)
-			.query(JdbcTeams::row)
+			.query(TeamRoster::row)
 			.optional()
 			.filter(t -> units.map(u -> u.contains(t.unitId())).orElse(true))
 			.orElseThrow(() -> new NotFound("team", teamId));

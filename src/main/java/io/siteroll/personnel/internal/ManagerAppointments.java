@@ -8,15 +8,14 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
-import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
+import io.siteroll.personnel.Post;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcManagerPosts implements ManagerPosts {
+class ManagerAppointments implements ManagerPosts {
 
 	private static final String SELECT = """
 			select m.id, m.project_id, m.person_id, p.name person_name, p.id_number_masked, m.post, m.participating_unit_id,
@@ -45,17 +44,6 @@ class JdbcManagerPosts implements ManagerPosts {
 			select c.id, c.project_id, c.post, c.outgoing_post_id, c.incoming_person_id, p.name, c.incoming_unit_id,
 			       c.effective_date, c.reason, c.status, c.requested_by, c.requested_at, c.decided_by, c.decided_at, c.decision_note
 			from manager_change_request c join person p on p.id = c.incoming_person_id""";
-
-	/** Which kinds of participating unit may employ which post. */
-	private static final Map<String, Set<String>> EMPLOYERS = Map.of(
-			ManagerPost.PROJECT_MANAGER, Set.of(ParticipatingUnit.GENERAL_CONTRACTOR),
-			ManagerPost.CHIEF_SUPERVISOR, Set.of(ParticipatingUnit.SUPERVISION),
-			"SAFETY_SUPERVISOR", Set.of(ParticipatingUnit.SUPERVISION),
-			"LABOUR_OFFICER", Set.of(ParticipatingUnit.GENERAL_CONTRACTOR),
-			"TECHNICAL_LEAD", Set.of("009", "001", "006"),
-			"SAFETY_OFFICER", Set.of("009", "001", "006"),
-			"QUALITY_OFFICER", Set.of("009", "001", "006"),
-			"CONSTRUCTION_OFFICER", Set.of("009", "001", "006"));
 
 	private final JdbcClient jdbc;
 
@@ -74,7 +62,7 @@ class JdbcManagerPosts implements ManagerPosts {
 	/** How many days before the day it is filed a tenure change may take effect (siteroll.personnel.back-dating-grace-days). */
 	private final int graceDays;
 
-	JdbcManagerPosts(JdbcClient jdbc, ProjectAccess access, Projects projects, CodeDictionary codes, AuditTrail audit,
+	ManagerAppointments(JdbcClient jdbc, ProjectAccess access, Projects projects, CodeDictionary codes, AuditTrail audit,
 			CurrentActor actors, Clock clock, @Value("${siteroll.personnel.back-dating-grace-days:3}") int graceDays) {
 		this.clock = clock;
 		this.graceDays = graceDays;
@@ -92,12 +80,16 @@ class JdbcManagerPosts implements ManagerPosts {
 		access.requireManageable(projectId);
 		lockProject(projectId);
 		validate(projectId, a.personId(), a.post(), a.unitId(), a.tenureFrom(), "personId", "unitId", "tenureFrom");
-		String post = a.post().strip();
-		if (ManagerPost.KEY_POSTS.contains(post) && activeKeyPost(projectId, post) != null) {
+		Post post = Post.ofCode(a.post().strip());
+		if (post.replacedOnlyWithApproval() && activeHolder(projectId, post) != null) {
 			throw new Conflict("post", "manager.key-post-occupied");
 		}
-		boolean alreadyInPost = jdbc.sql("select exists (select 1 from manager_post where project_id = ? and person_id = ? and post = ? and tenure_to is null)")
-			.params(projectId, a.personId(), post)
+		boolean alreadyInPost = jdbc.sql("""
+				select exists (select 1 from manager_post
+				               where project_id = :project and person_id = :person and post = :post and tenure_to is null)""")
+			.param("project", projectId)
+			.param("person", a.personId())
+			.param("post", post.name())
 			.query(Boolean.class)
 			.single();
 		if (alreadyInPost) {
@@ -107,17 +99,21 @@ class JdbcManagerPosts implements ManagerPosts {
 		return require(projectId, id);
 	}
 
-	private long insertPost(long projectId, long personId, String post, long unitId, LocalDate from) {
+	private long insertPost(long projectId, long personId, Post post, long unitId, LocalDate from) {
 		long id = jdbc.sql("""
 				insert into manager_post (project_id, person_id, post, participating_unit_id, tenure_from)
-				values (?, ?, ?, ?, ?) returning id""")
-			.params(projectId, personId, post, unitId, from)
+				values (:project, :person, :post, :unit, :from) returning id""")
+			.param("project", projectId)
+			.param("person", personId)
+			.param("post", post.name())
+			.param("unit", unitId)
+			.param("from", from)
 			.query(Long.class)
 			.single();
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("projectId", projectId);
 		state.put("personId", personId);
-		state.put("post", post);
+		state.put("post", post.name());
 		state.put("unitId", unitId);
 		state.put("tenureFrom", from.toString());
 		audit.record(AuditRecord.created("manager_post", id, state));
@@ -139,8 +135,7 @@ class JdbcManagerPosts implements ManagerPosts {
 			checks.check(false, unitField, "unit.unknown");
 		}
 		else {
-			Set<String> allowed = EMPLOYERS.get(post.strip());
-			checks.check(allowed == null || allowed.contains(unit.unitType()), unitField, "manager.unit-type-unfit");
+			checks.check(Post.ofCode(post.strip()).mayBeEmployedBy(unit.unitType()), unitField, "manager.unit-type-unfit");
 			checks.check(!from.isBefore(unit.entryDate()) && (unit.exitDate() == null || !from.isAfter(unit.exitDate())),
 					dateField, "manager.outside-unit-period");
 		}
@@ -152,7 +147,7 @@ class JdbcManagerPosts implements ManagerPosts {
 	public ManagerPost endTenure(long projectId, long postId, LocalDate lastDay) {
 		Project project = access.requireManageable(projectId);
 		ManagerPost post = require(projectId, postId);
-		if (ManagerPost.KEY_POSTS.contains(post.post())) {
+		if (post.post().replacedOnlyWithApproval()) {
 			throw new Conflict("post", "manager.key-post-change-needs-approval");
 		}
 		if (!post.active()) {
@@ -176,13 +171,13 @@ class JdbcManagerPosts implements ManagerPosts {
 		access.requireVisible(projectId);
 		return jdbc.sql(SELECT + " where m.project_id = ? order by m.tenure_to nulls first, m.post, m.tenure_from")
 			.param(projectId)
-			.query(JdbcManagerPosts::row)
+			.query(ManagerAppointments::row)
 			.list();
 	}
 
 	@Override
 	public List<ManagerPost> postsOf(long personId) {
-		return jdbc.sql(SELECT + " where m.person_id = ? order by m.tenure_from").param(personId).query(JdbcManagerPosts::row).list()
+		return jdbc.sql(SELECT + " where m.person_id = ? order by m.tenure_from").param(personId).query(ManagerAppointments::row).list()
 			.stream()
 			.filter(p -> {
 				try {
@@ -199,15 +194,17 @@ class JdbcManagerPosts implements ManagerPosts {
 	private ManagerPost require(long projectId, long postId) {
 		return jdbc.sql(SELECT + " where m.id = ? and m.project_id = ?")
 			.params(postId, projectId)
-			.query(JdbcManagerPosts::row)
+			.query(ManagerAppointments::row)
 			.optional()
 			.orElseThrow(() -> new NotFound("manager post", postId));
 	}
 
-	private ManagerPost activeKeyPost(long projectId, String post) {
-		return jdbc.sql(SELECT + " where m.project_id = ? and m.post = ? and m.tenure_to is null")
-			.params(projectId, post)
-			.query(JdbcManagerPosts::row)
+	/** The one holder of a post replaced only with approval, or null while it is vacant. */
+	private ManagerPost activeHolder(long projectId, Post post) {
+		return jdbc.sql(SELECT + " where m.project_id = :project and m.post = :post and m.tenure_to is null")
+			.param("project", projectId)
+			.param("post", post.name())
+			.query(ManagerAppointments::row)
 			.optional()
 			.orElse(null);
 	}
@@ -224,8 +221,7 @@ class JdbcManagerPosts implements ManagerPosts {
 		if (!effective.isBefore(earliest)) {
 			return false;
 		}
-		Actor actor = actors.get();
-		if (actor.isOfficer() && actor.oversees(project.regionPath())) {
+		if (access.oversees(project)) {
 			return true;
 		}
 		throw RuleViolation.of(field, "manager.change-back-dated", earliest);
@@ -238,13 +234,13 @@ class JdbcManagerPosts implements ManagerPosts {
 		Project project = access.canOversee(projectId) ? access.requireOverseen(projectId) : access.requireManageable(projectId);
 		lockProject(projectId);
 		Checks checks = new Checks();
-		String post = r.post() == null ? null : r.post().strip();
-		checks.check(post != null && ManagerPost.KEY_POSTS.contains(post), "post", "manager.change-only-key-posts");
+		Post post = r.post() == null ? null : Post.ofCode(r.post().strip());
+		checks.check(post != null && post.replacedOnlyWithApproval(), "post", "manager.change-only-key-posts");
 		String reason = checks.maxLength("reason", checks.required("reason", r.reason()), 500);
 		checks.throwIfAny();
-		validate(projectId, r.incomingPersonId(), post, r.incomingUnitId(), r.effectiveDate(), "incomingPersonId",
+		validate(projectId, r.incomingPersonId(), post.name(), r.incomingUnitId(), r.effectiveDate(), "incomingPersonId",
 				"incomingUnitId", "effectiveDate");
-		ManagerPost outgoing = activeKeyPost(projectId, post);
+		ManagerPost outgoing = activeHolder(projectId, post);
 		if (outgoing != null) {
 			if (outgoing.personId() == r.incomingPersonId()) {
 				throw new Conflict("incomingPersonId", "manager.same-person");
@@ -254,8 +250,11 @@ class JdbcManagerPosts implements ManagerPosts {
 			}
 		}
 		boolean correction = backDated(project, r.effectiveDate(), "effectiveDate");
-		boolean pending = jdbc.sql("select exists (select 1 from manager_change_request where project_id = ? and post = ? and status = 'PENDING')")
-			.params(projectId, post)
+		boolean pending = jdbc.sql("""
+				select exists (select 1 from manager_change_request
+				               where project_id = :project and post = :post and status = 'PENDING')""")
+			.param("project", projectId)
+			.param("post", post.name())
 			.query(Boolean.class)
 			.single();
 		if (pending) {
@@ -264,13 +263,20 @@ class JdbcManagerPosts implements ManagerPosts {
 		long id = jdbc.sql("""
 				insert into manager_change_request (project_id, post, outgoing_post_id, incoming_person_id, incoming_unit_id,
 				                                    effective_date, reason, status, requested_by)
-				values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) returning id""")
-			.params(projectId, post, outgoing == null ? null : outgoing.id(), r.incomingPersonId(), r.incomingUnitId(),
-					r.effectiveDate(), reason, actors.get().username())
+				values (:project, :post, :outgoing, :incomingPerson, :incomingUnit, :effective, :reason, 'PENDING', :by)
+				returning id""")
+			.param("project", projectId)
+			.param("post", post.name())
+			.param("outgoing", outgoing == null ? null : outgoing.id())
+			.param("incomingPerson", r.incomingPersonId())
+			.param("incomingUnit", r.incomingUnitId())
+			.param("effective", r.effectiveDate())
+			.param("reason", reason)
+			.param("by", actors.get().username())
 			.query(Long.class)
 			.single();
 		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("post", post);
+		state.put("post", post.name());
 		state.put("outgoingPostId", outgoing == null ? null : outgoing.id());
 		state.put("incomingPersonId", r.incomingPersonId());
 		state.put("effectiveDate", r.effectiveDate().toString());
@@ -295,7 +301,7 @@ class JdbcManagerPosts implements ManagerPosts {
 			audit.record(AuditRecord.changed("TENURE_ENDED", "manager_post", request.outgoingPostId(), Map.of("tenureTo", "-"),
 					Map.of("tenureTo", request.effectiveDate().minusDays(1).toString(), "changeRequestId", requestId)));
 		}
-		else if (activeKeyPost(projectId, request.post()) != null) {
+		else if (activeHolder(projectId, request.post()) != null) {
 			throw new Conflict("post", "manager.key-post-occupied");
 		}
 		insertPost(projectId, request.incomingPersonId(), request.post(), request.incomingUnitId(), request.effectiveDate());
@@ -334,14 +340,14 @@ class JdbcManagerPosts implements ManagerPosts {
 		access.requireVisible(projectId);
 		return jdbc.sql(SELECT_REQUEST + " where c.project_id = ? order by c.id desc")
 			.param(projectId)
-			.query(JdbcManagerPosts::requestRow)
+			.query(ManagerAppointments::requestRow)
 			.list();
 	}
 
 	private ManagerChangeRequest request(long projectId, long id) {
 		return jdbc.sql(SELECT_REQUEST + " where c.id = ? and c.project_id = ?")
 			.params(id, projectId)
-			.query(JdbcManagerPosts::requestRow)
+			.query(ManagerAppointments::requestRow)
 			.optional()
 			.orElseThrow(() -> new NotFound("change request", id));
 	}
@@ -352,13 +358,14 @@ class JdbcManagerPosts implements ManagerPosts {
 
 	private static ManagerPost row(ResultSet rs, int n) throws SQLException {
 		return new ManagerPost(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("person_id"),
-				rs.getString("person_name"), rs.getString("id_number_masked"), rs.getString("post"),
-				rs.getLong("participating_unit_id"), rs.getString("unit_name"), rs.getString("unit_type"),
+				rs.getString("person_name"), rs.getString("id_number_masked"), Post.valueOf(rs.getString("post")),
+				rs.getLong("participating_unit_id"), rs.getString("unit_name"),
+				ParticipatingUnit.Type.ofCode(rs.getString("unit_type")),
 				rs.getObject("tenure_from", LocalDate.class), rs.getObject("tenure_to", LocalDate.class));
 	}
 
 	private static ManagerChangeRequest requestRow(ResultSet rs, int n) throws SQLException {
-		return new ManagerChangeRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), (Long) rs.getObject(4, Long.class),
+		return new ManagerChangeRequest(rs.getLong(1), rs.getLong(2), Post.valueOf(rs.getString(3)), rs.getObject(4, Long.class),
 				rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getObject(8, LocalDate.class), rs.getString(9),
 				ManagerChangeRequest.Status.valueOf(rs.getString(10)), rs.getString(11),
 				rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getObject(14, OffsetDateTime.class),
