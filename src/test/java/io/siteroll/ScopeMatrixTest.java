@@ -2,13 +2,17 @@ package io.siteroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.time.YearMonth;
+import java.util.function.Function;
 
 import io.siteroll.identity.Role;
 import tools.jackson.databind.JsonNode;
@@ -440,7 +444,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	 * returns the call; the refused actors' "contractor-admin" and "project-clerk" are those of its site.
 	 */
 	record Write(String name, String operation, List<String> refused, String allowed, int success,
-			java.util.function.Function<ScopeMatrixTest, Target> target) {
+			Function<ScopeMatrixTest, Target> target) {
 
 		@Override
 		public String toString() {
@@ -457,7 +461,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	}
 
 	private static Write write(String name, String operation, List<String> refused, String allowed, int success,
-			java.util.function.Function<ScopeMatrixTest, Target> target) {
+			Function<ScopeMatrixTest, Target> target) {
 		return new Write(name, operation, refused, allowed, success, target);
 	}
 
@@ -640,7 +644,7 @@ class ScopeMatrixTest extends IntegrationTest {
 								Map.of("report", "已补录考勤")))),
 				write("attach to an order's answer", "POST /api/orders/{id}/attachments", OUTSIDERS, "contractor-admin", 201,
 						t -> new Target(t.enforcement(), Call.upload("/api/orders/" + t.order() + "/attachments",
-								"%PDF-1.4 contract".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+								"%PDF-1.4 contract".getBytes(StandardCharsets.UTF_8)))),
 				write("re-check an order", "POST /api/orders/{id}/recheck", NOT_ITS_OFFICERS, "nanguan-officer", 200,
 						t -> new Target(t.enforcement(), Call.post("/api/orders/" + t.overdueOrder(false) + "/recheck",
 								Map.of()))),
@@ -716,7 +720,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	// resource named in the path or the body is 吉林市's; refused, nothing written ---------------------
 
 	/** Refused with 403 or 404 (as if the resource did not exist), or with 400 naming {@code rule}. */
-	record Reach(String name, String user, String rule, java.util.function.Function<ScopeMatrixTest, Call> call) {
+	record Reach(String name, String user, String rule, Function<ScopeMatrixTest, Call> call) {
 
 		@Override
 		public String toString() {
@@ -853,7 +857,7 @@ class ScopeMatrixTest extends IntegrationTest {
 		};
 	}
 
-	private final Map<String, String> actors = new java.util.HashMap<>();
+	private final Map<String, String> actors = new HashMap<>();
 
 	/** "contractor-admin" and "project-clerk" are those of the target's site; the others are fixed. */
 	private ApiClient actor(String user, Site site, boolean reveal) {
@@ -897,7 +901,7 @@ class ScopeMatrixTest extends IntegrationTest {
 				.query(String.class)
 				.single();
 		}
-		Map<String, String> tables = new java.util.TreeMap<>();
+		Map<String, String> tables = new TreeMap<>();
 		jdbc.sql(fingerprintQuery).query((rs, n) -> tables.put(rs.getString(1), rs.getString(2))).list();
 		return tables;
 	}

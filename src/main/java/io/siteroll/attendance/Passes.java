@@ -1,7 +1,9 @@
 package io.siteroll.attendance;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
@@ -30,7 +32,7 @@ public interface Passes {
 	}
 
 	/** Attaches a photo to the pass of this gate, person and device-local time. */
-	PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg);
+	PhotoOutcome attachPhoto(Gate gate, String personRef, OffsetDateTime deviceTime, byte[] jpeg);
 
 	/** Passes of a person, a period and an outcome; each is optional. */
 	record Search(Long personId, LocalDate from, LocalDate to, PassOutcome outcome) {
@@ -48,5 +50,5 @@ public interface Passes {
 	 * The photo taken with a pass, in clear: needs the reveal permission and is audited (a face is
 	 * personal data). Empty when the photo has been purged after its retention period.
 	 */
-	java.util.Optional<byte[]> revealPhoto(long photoId);
+	Optional<byte[]> revealPhoto(long photoId);
 }

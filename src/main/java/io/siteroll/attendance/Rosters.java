@@ -1,5 +1,6 @@
 package io.siteroll.attendance;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public interface Rosters {
 	 * tenure), so that an offline gate stops admitting them on time.
 	 */
 	record Entry(long personId, String name, String kind, boolean allowed, RefusalReason reason, boolean hasFace,
-			java.time.LocalDate validUntil) {
+			LocalDate validUntil) {
 	}
 
 	record Changes(long projectId, long since, long version, boolean complete, List<Entry> entries) {

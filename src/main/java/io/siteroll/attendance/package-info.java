@@ -4,5 +4,7 @@
  * maintained on ingest, the gate blacklist, and fraud signals (作假线索). It knows projects and
  * people, not devices: the {@code device} module authenticates gates and hands their passes here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Attendance")
+@ApplicationModule(displayName = "Attendance")
 package io.siteroll.attendance;
+
+import org.springframework.modulith.ApplicationModule;

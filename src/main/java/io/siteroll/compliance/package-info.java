@@ -4,5 +4,7 @@
  * shortfall), set-based over the construction calendar and daily presence; findings with their legal
  * basis, measure and evidence, and their history when a corrected input changes them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Compliance")
+@ApplicationModule(displayName = "Compliance")
 package io.siteroll.compliance;
+
+import org.springframework.modulith.ApplicationModule;

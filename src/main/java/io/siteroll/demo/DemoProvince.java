@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.siteroll.compliance.Warnings;
 import io.siteroll.enterprise.Enterprise;
 import io.siteroll.enterprise.Enterprises;
 import io.siteroll.identity.Accounts;
@@ -80,11 +81,11 @@ public class DemoProvince {
 
 	private final DemoGates gates;
 
-	private final io.siteroll.compliance.Warnings warnings;
+	private final Warnings warnings;
 
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
 			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
-			io.siteroll.compliance.Warnings warnings) {
+			Warnings warnings) {
 		this.gates = gates;
 		this.warnings = warnings;
 		this.regions = regions;
@@ -152,7 +153,7 @@ public class DemoProvince {
 		}
 		log.info("Demo gates: {} passes since {}", passCount,
 				today.withDayOfMonth(1).isBefore(today.minusDays(DemoGates.DAYS)) ? today.withDayOfMonth(1) : today.minusDays(DemoGates.DAYS));
-		io.siteroll.compliance.Warnings.Refresh warned = warnings.refresh(today.minusDays(1));
+		Warnings.Refresh warned = warnings.refresh(today.minusDays(1));
 		log.info("Demo warnings as of {}: {} open", warned.asOf(), warned.open());
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers in {} s", enterpriseCount, size.projects(),

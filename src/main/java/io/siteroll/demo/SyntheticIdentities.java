@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import io.siteroll.enterprise.CreditCode;
 import io.siteroll.personnel.BankCardNumber;
 import io.siteroll.personnel.IdNumber;
 
@@ -105,7 +106,7 @@ public final class SyntheticIdentities {
 			org.append(check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check));
 			String first17 = "91" + region + org;
 			if (first17.chars().allMatch(ch -> CREDIT_ALPHABET.indexOf(ch) >= 0)) {
-				String code = first17 + io.siteroll.enterprise.CreditCode.checkCharacter(first17);
+				String code = first17 + CreditCode.checkCharacter(first17);
 				if (issued.add(code)) {
 					return code;
 				}

@@ -3,5 +3,7 @@
  * and connected days (联网), and the protocols they speak: the platform's own signed device API and
  * ZKTeco PUSH ({@code device.zkteco}). Passes and gate decisions are handed to {@code attendance}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Devices")
+@ApplicationModule(displayName = "Devices")
 package io.siteroll.device;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,5 +4,7 @@
  * bad-credit records (诚信不良行为记录) following the checklist's escalation table; typical cases.
  * Every transition is kept; nothing is deleted.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Enforcement")
+@ApplicationModule(displayName = "Enforcement")
 package io.siteroll.enforcement;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,7 @@
  * server is configured), rule violations and their problem+json rendering in Chinese and English,
  * paging. It knows nothing of the domain.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package io.siteroll.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest;
@@ -74,7 +75,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			assertThat(rows.get(single).get("valid").asBoolean()).as("one pass").isFalse();
 			assertThat(rows.get(full4h).get("passCount").asInt()).isEqualTo(2);
 
-			ApiClient.Response byCity = as(account(io.siteroll.identity.Role.CITY_OFFICER, "220100", null, null, false))
+			ApiClient.Response byCity = as(account(Role.CITY_OFFICER, "220100", null, null, false))
 				.post("/api/rule-sets/" + jilin2021 + "/adoption", Map.of("effectiveFrom", day, "retroactive", true, "reason", "测试：本月起切换有效考勤规则"));
 			assertThat(byCity.status()).isEqualTo(403);
 		}

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 import io.siteroll.device.DeviceSignature;
@@ -180,7 +181,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	/** Registers a vendor gate, issues its key and returns its simulator. */
 	private PushGate vendorGate(ApiClient api, Site site, String protocol,
-			java.util.function.BiFunction<String, String, PushGate> simulator) {
+			BiFunction<String, String, PushGate> simulator) {
 		RegisteredDevice device = device(api, site.projectId(), protocol, "BOTH");
 		ApiClient.Response issued = api.post("/api/devices/" + device.id() + "/zkteco-access/key", Map.of());
 		return simulator.apply(device.serial(), issued.json().get("commKey").asString());

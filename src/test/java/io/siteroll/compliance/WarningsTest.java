@@ -2,8 +2,10 @@ package io.siteroll.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.RosterFile;
+import io.siteroll.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +71,7 @@ class WarningsTest extends IntegrationTest {
 		refresh(api, SEPTEMBER.atDay(15));
 		assertThat(open(api, site.projectId(), "NO_DEVICE")).hasSize(1);
 
-		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("serialNumber", "W" + System.nanoTime());
 		body.put("vendor", "v");
 		body.put("model", "m");
@@ -92,8 +95,8 @@ class WarningsTest extends IntegrationTest {
 		facts.present(site.projectId(), workers.get(0), START, START.plusDays(10));
 		facts.present(site.projectId(), workers.get(1), START, START.plusDays(10));
 		jdbc.sql("insert into gate_refusal (device_id, project_id, person_ref, reason, at) values (?, ?, '99999', 'NOT_REGISTERED', ?)")
-			.params(deviceId, site.projectId(), java.sql.Timestamp.from(SEPTEMBER.atDay(21).atTime(9, 0)
-				.atZone(io.siteroll.support.TestClock.PLATFORM_ZONE).toInstant())).update();
+			.params(deviceId, site.projectId(), Timestamp.from(SEPTEMBER.atDay(21).atTime(9, 0)
+				.atZone(TestClock.PLATFORM_ZONE).toInstant())).update();
 
 		refresh(api, SEPTEMBER.atDay(21));
 		assertThat(open(api, site.projectId(), "DEVICE_OFFLINE")).isEmpty();

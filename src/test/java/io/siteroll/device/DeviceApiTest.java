@@ -1,5 +1,6 @@
 package io.siteroll.device;
 
+import io.siteroll.identity.Role;
 import io.siteroll.support.Jpegs;
 import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +184,7 @@ class DeviceApiTest extends IntegrationTest {
 		api.post("/api/gate-blacklist/" + listing.id() + "/lift", Map.of());
 		assertThat(decide(gate, listed)).isEqualTo("ALLOW");
 
-		ApiClient.Response clerkListing = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, site.contractorId(),
+		ApiClient.Response clerkListing = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(),
 				null, false)).post("/api/gate-blacklist", Map.of("personId", listed, "reason", "x"));
 		assertThat(clerkListing.status()).isEqualTo(403);
 
@@ -207,7 +211,7 @@ class DeviceApiTest extends IntegrationTest {
 				pass("p-future", worker, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10)));
 		Map<String, Object> badTime = new LinkedHashMap<>(pass("p-bad", worker, morning));
 		badTime.put("time", "yesterday");
-		List<Object> batch = new java.util.ArrayList<>(passes);
+		List<Object> batch = new ArrayList<>(passes);
 		batch.add(badTime);
 
 		ApiClient.Response first = gate.post("/api/device/v1/passes", Map.of("passes", batch));
@@ -227,7 +231,7 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(second.json().get("duplicates").asInt()).isEqualTo(4);
 		assertThat(storedPasses(device.id())).isEqualTo(4);
 
-		LocalDate day = morning.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+		LocalDate day = morning.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
 		ApiClient.Response presence = api.get("/api/projects/" + site.projectId() + "/presence?day=" + day);
 		assertThat(presence.json().get("total").asInt()).isEqualTo(1);
 		JsonNode row = presence.json().get("items").get(0);
@@ -239,7 +243,7 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(refused.json().get("total").asInt()).isEqualTo(2);
 
 		ApiClient.Response tooMany = gate.post("/api/device/v1/passes",
-				Map.of("passes", java.util.Collections.nCopies(1001, pass("x", worker, morning))));
+				Map.of("passes", Collections.nCopies(1001, pass("x", worker, morning))));
 		assertThat(tooMany.status()).isEqualTo(400);
 		assertThat(rules(tooMany)).containsExactly("pass.batch-too-large");
 	}

@@ -2,9 +2,14 @@ package io.siteroll.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DahuaDevice;
@@ -27,7 +32,7 @@ class VendorProtocolsTest extends IntegrationTest {
 		RegisteredDevice registered = device(api, site.projectId(), "HIKVISION_ISAPI", "BOTH");
 		HikvisionTerminal terminal = new HikvisionTerminal(baseUrl(), registered.serial(), key(api, registered.id()));
 
-		PushGate.Reply beat = terminal.heartbeat(clock.instant().atOffset(java.time.ZoneOffset.ofHours(8)));
+		PushGate.Reply beat = terminal.heartbeat(clock.instant().atOffset(ZoneOffset.ofHours(8)));
 		assertThat(beat.status()).isEqualTo(200);
 		assertThat(api.get("/api/devices/" + registered.id()).json().get("online").asBoolean()).isTrue();
 		assertThat(passes(registered.id())).isZero();
@@ -69,7 +74,7 @@ class VendorProtocolsTest extends IntegrationTest {
 
 		long uploads = jdbc.sql("select count(*) from device_upload where device_id = ?").param(registered.id())
 			.query(Long.class).single();
-		PushGate.Reply garbled = dahua.uploadEncoded("not deflated at all".getBytes(java.nio.charset.StandardCharsets.UTF_8), "deflate");
+		PushGate.Reply garbled = dahua.uploadEncoded("not deflated at all".getBytes(StandardCharsets.UTF_8), "deflate");
 		assertThat(garbled.status()).isEqualTo(400);
 		assertThat(garbled.body()).contains("device.body-encoding");
 		assertThat(jdbc.sql("select count(*) from device_upload where device_id = ?").param(registered.id())
@@ -113,7 +118,7 @@ class VendorProtocolsTest extends IntegrationTest {
 		String path = "/devices/" + registered.id() + "/zkteco-access";
 		assertThat(api.get("/projects/" + site.projectId() + "/gates").body()).contains(path);
 		assertThat(api.get(path).body()).contains("/gates/&lt;厂商&gt;/&lt;序列号&gt;/&lt;密钥&gt;");
-		java.util.regex.Matcher key = java.util.regex.Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>")
+		Matcher key = Pattern.compile("<code[^>]*>([A-Za-z0-9]{32})</code>")
 			.matcher(api.form(path + "/key", Map.of()).body());
 		assertThat(key.find()).isTrue();
 		HikvisionTerminal terminal = new HikvisionTerminal(baseUrl(), registered.serial(), key.group(1));
@@ -133,7 +138,7 @@ class VendorProtocolsTest extends IntegrationTest {
 		long personId = engaged.json().get("personId").asLong();
 		RegisteredDevice registered = device(api, site.projectId(), "DAHUA", "IN");
 		DahuaDevice dahua = new DahuaDevice(baseUrl(), registered.serial(), key(api, registered.id()));
-		Punch p = new Punch(77, id, today().minusDays(1).atTime(7, 0).atOffset(java.time.ZoneOffset.ofHours(8)), true, null);
+		Punch p = new Punch(77, id, today().minusDays(1).atTime(7, 0).atOffset(ZoneOffset.ofHours(8)), true, null);
 		assertThat(dahua.send(List.of(p), false)).extracting(PushGate.Reply::status).containsOnly(200);
 		assertThat(dahua.send(List.of(p), false)).extracting(PushGate.Reply::status).containsOnly(200);
 		List<Map<String, Object>> rows = jdbc.sql("select person_id, person_ref, source_key from pass where device_id = ?")
@@ -144,7 +149,7 @@ class VendorProtocolsTest extends IntegrationTest {
 		assertThat(rows.get(0).get("source_key").toString()).doesNotContain(id);
 	}
 
-	private final Map<Long, String> keys = new java.util.HashMap<>();
+	private final Map<Long, String> keys = new HashMap<>();
 
 	private String key(ApiClient api, long deviceId) {
 		ApiClient.Response issued = api.post("/api/devices/" + deviceId + "/zkteco-access/key", Map.of());

@@ -2,8 +2,11 @@ package io.siteroll.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +83,7 @@ class ZktecoPushTest extends IntegrationTest {
 		assertThat(zk.pollAndExecute(null)).isEmpty();
 		JsonNode states = api.get("/api/devices/" + registered.id() + "/commands").json();
 		assertThat(states.valueStream().map(c -> c.get("state").asString()).distinct().toList()).containsExactly("CONFIRMED");
-		assertThat(states.toString()).doesNotContain(java.util.Base64.getEncoder().encodeToString(Jpegs.scene(alice)));
+		assertThat(states.toString()).doesNotContain(Base64.getEncoder().encodeToString(Jpegs.scene(alice)));
 
 		ApiClient.Response bobEngagement = api.get("/api/projects/" + site.projectId() + "/workers?q=");
 		long bobEngagementId = bobEngagement.json().get("items").valueStream()
@@ -128,7 +131,7 @@ class ZktecoPushTest extends IntegrationTest {
 				+ zk.keyParameter()).body()).isEqualTo("OK");
 		ZktecoDevice.Reply registry = zk.post("/iclock/registry?SN=" + registered.serial(),
 				"DeviceType=acc,~DeviceName=SpeedFace-V5L,FirmVer=ZAM180-NF-1.2.3,PushVersion=3.1.2,MAC=00:17:61:00:00:01"
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					.getBytes(StandardCharsets.UTF_8));
 		assertThat(registry.body()).startsWith("RegistryCode=").doesNotEndWith("\n");
 		String code = registry.body().substring("RegistryCode=".length());
 		assertThat(zk.get("/iclock/cdata?SN=" + registered.serial() + "&options=all&pushver=3.1.2").body())
@@ -136,7 +139,7 @@ class ZktecoPushTest extends IntegrationTest {
 		assertThat(zk.post("/iclock/push?SN=" + registered.serial(), new byte[0]).body()).contains("TimeZone=8");
 
 		LocalDateTime t = LocalDateTime.now(clock).minusHours(2).withNano(0);
-		String time = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+		String time = t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
 		List<String> events = List.of(
 				"time=" + time + "\tpin=" + worker + "\tcardno=0\teventaddr=1\tevent=0\tinoutstatus=0\tverifytype=15\tindex=83",
 				"time=" + time + "\tpin=0\tcardno=0\teventaddr=1\tevent=27\tinoutstatus=0\tverifytype=15\tindex=84",

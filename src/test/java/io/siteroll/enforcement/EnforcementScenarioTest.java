@@ -2,6 +2,11 @@ package io.siteroll.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -95,7 +100,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 		assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 		assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
 		ApiClient.Response attached = enterprise.upload("/api/orders/" + id + "/attachments", "file", "闸机采购合同.pdf",
-				"%PDF-1.4 contract".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"%PDF-1.4 contract".getBytes(StandardCharsets.UTF_8));
 		assertThat(attached.status()).as(attached.body()).isEqualTo(201);
 		assertThat(officer.upload("/api/orders/" + id + "/attachments", "file", "x.pdf", new byte[] { 1 }).status()).isEqualTo(403);
 		assertThat(enterprise.post("/api/orders/" + id + "/recheck", Map.of()).status()).as("the addressee cannot close it")
@@ -241,11 +246,11 @@ class EnforcementScenarioTest extends IntegrationTest {
 		ApiClient.Response published = officer.post("/api/typical-cases",
 				Map.of("penaltyId", decided.id(), "title", "某项目未落实实名制考勤被责令停工", "summary", "缺少考勤3人，逾期未整改。"));
 		assertThat(published.status()).as(published.body()).isEqualTo(201);
-		java.net.http.HttpResponse<String> open;
+		HttpResponse<String> open;
 		try {
-			open = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-					java.net.URI.create(baseUrl() + "/api/public/typical-cases")).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
+			open = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+					URI.create(baseUrl() + "/api/public/typical-cases")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +173,8 @@ class InputHardeningTest extends IntegrationTest {
 		String officer = province();
 		HttpResponse<String> truncated = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/persons/" + person + "/face"))
-				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-					.encodeToString((officer + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 				.header("Content-Type", "multipart/form-data; boundary=zzz")
 				.PUT(HttpRequest.BodyPublishers.ofString("--zzz\r\nContent-Disposition: form-da"))
 				.build(), HttpResponse.BodyHandlers.ofString());

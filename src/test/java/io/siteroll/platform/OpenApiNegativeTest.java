@@ -3,6 +3,7 @@ package io.siteroll.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,7 @@ class OpenApiNegativeTest extends IntegrationTest {
 			.param("username", officer)
 			.update();
 		ApiClient api = as(officer);
-		authorization = "Basic " + java.util.Base64.getEncoder()
+		authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		Site site = site(api, "220102", today().minusMonths(2));
 		long person = engagedWorker(api, site);
@@ -215,7 +217,7 @@ class OpenApiNegativeTest extends IntegrationTest {
 			return values;
 		}
 		switch (type) {
-			case "integer" -> values.addAll(List.of(-1, 1.5, new java.math.BigInteger("99999999999999999999"), "x"));
+			case "integer" -> values.addAll(List.of(-1, 1.5, new BigInteger("99999999999999999999"), "x"));
 			case "number" -> values.addAll(List.of("x", 1e300, -1e300));
 			case "boolean" -> values.addAll(List.of("maybe", 2));
 			case "array" -> values.addAll(List.of("x", List.of(List.of())));

@@ -147,7 +147,7 @@ class PersonalDataProtectionTest extends IntegrationTest {
 
 	@Test
 	void theAuditTrailIsAppendOnly() {
-		as(province()).post("/api/persons", java.util.Map.of("idNumber", IDS.idNumber(1970, 1990), "name", "赵六"));
+		as(province()).post("/api/persons", Map.of("idNumber", IDS.idNumber(1970, 1990), "name", "赵六"));
 		org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
 				() -> jdbc.sql("update audit_entry set actor = 'mallory'").update());
 		org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> jdbc.sql("delete from audit_entry").update());

@@ -2,11 +2,13 @@ package io.siteroll.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -61,10 +63,10 @@ public final class ApiClient {
 	}
 
 	/** A browser form post (application/x-www-form-urlencoded). */
-	public Response form(String path, java.util.Map<String, String> fields) {
+	public Response form(String path, Map<String, String> fields) {
 		String body = fields.entrySet().stream()
-			.map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.reduce((a, b) -> a + "&" + b)
 			.orElse("");
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,6 +1,7 @@
 package io.siteroll.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class DahuaDevice extends PushGate {
 		try (DeflaterOutputStream out = new DeflaterOutputStream(compressed)) {
 			out.write(body);
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 		return post(url(), "multipart/form-data; boundary=myboundary", compressed.toByteArray(), "Content-Encoding",

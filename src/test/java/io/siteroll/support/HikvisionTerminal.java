@@ -3,6 +3,7 @@ package io.siteroll.support;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class HikvisionTerminal extends PushGate {
 
 	@Override
 	public List<Reply> sendWithOneMalformed(List<Punch> punches) {
-		List<Reply> replies = new java.util.ArrayList<>(send(punches.subList(0, punches.size() / 2), false));
+		List<Reply> replies = new ArrayList<>(send(punches.subList(0, punches.size() / 2), false));
 		replies.add(postJson(eventJson(punches.get(0), 75, true).replaceFirst("\"dateTime\":\"[^\"]*\",", "")));
 		replies.addAll(send(punches.subList(punches.size() / 2, punches.size()), false));
 		return replies;

@@ -1,13 +1,16 @@
 package io.siteroll.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A vendor face terminal that pushes its events to SiteRoll over HTTP (Hikvision ISAPI, Dahua, Uface),
@@ -60,7 +63,7 @@ public abstract class PushGate {
 	/** True when the reply acknowledges, as the vendor understands it. */
 	public abstract boolean acknowledged(Reply reply);
 
-	protected static List<Reply> each(List<Punch> punches, java.util.function.Function<Punch, Reply> send) {
+	protected static List<Reply> each(List<Punch> punches, Function<Punch, Reply> send) {
 		List<Reply> replies = new ArrayList<>();
 		punches.forEach(p -> replies.add(send.apply(p)));
 		return replies;
@@ -87,16 +90,16 @@ public abstract class PushGate {
 
 	/** A multipart body: parts as (name, content type, bytes) triples. */
 	protected static byte[] multipart(String boundary, List<Object[]> parts) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (Object[] part : parts) {
 			out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\""
 					+ (part[0].toString().startsWith("image") || "Picture".equals(part[0]) ? "; filename=\"" + part[0] + ".jpg\"" : "")
 					+ "\r\nContent-Type: " + part[1] + "\r\nContent-Length: " + ((byte[]) part[2]).length + "\r\n\r\n")
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.getBytes(StandardCharsets.UTF_8));
 			out.writeBytes((byte[]) part[2]);
-			out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
-		out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return out.toByteArray();
 	}
 

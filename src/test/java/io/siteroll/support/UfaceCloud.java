@@ -3,6 +3,7 @@ package io.siteroll.support;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class UfaceCloud extends PushGate {
 
 	@Override
 	public List<Reply> sendWithOneMalformed(List<Punch> punches) {
-		List<Reply> replies = new java.util.ArrayList<>(send(punches.subList(0, punches.size() / 2), false));
+		List<Reply> replies = new ArrayList<>(send(punches.subList(0, punches.size() / 2), false));
 		replies.add(message("bad-" + punches.get(0).seq(), 1, "{\"recordId\":\"x\",\"empNo\":\"1\",\"recTime\":\"yesterday\"}"));
 		replies.addAll(send(punches.subList(punches.size() / 2, punches.size()), false));
 		return replies;

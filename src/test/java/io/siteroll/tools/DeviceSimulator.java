@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -215,7 +216,7 @@ public final class DeviceSimulator {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
-		catch (java.util.concurrent.ExecutionException e) {
+		catch (ExecutionException e) {
 			throw new IllegalStateException(e.getCause());
 		}
 		finally {

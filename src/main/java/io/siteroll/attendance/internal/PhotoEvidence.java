@@ -2,6 +2,7 @@ package io.siteroll.attendance.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.siteroll.attendance.Gate;
-import io.siteroll.attendance.internal.JdbcPasses.Checked;
-import io.siteroll.attendance.internal.JdbcPasses.Inserted;
+import io.siteroll.attendance.internal.PassLedger.Checked;
+import io.siteroll.attendance.internal.PassLedger.Inserted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,7 +68,7 @@ class PhotoEvidence {
 		return ids;
 	}
 
-	private long insert(Gate gate, byte[] jpeg, byte[] sha, long hash, java.time.Instant passedAt, LocalDate retainUntil) {
+	private long insert(Gate gate, byte[] jpeg, byte[] sha, long hash, Instant passedAt, LocalDate retainUntil) {
 		String storageKey = store.put(jpeg);
 		return jdbc.sql("""
 				insert into pass_photo (sha256, phash, band0, band1, band2, band3, size_bytes, storage_key, device_id,

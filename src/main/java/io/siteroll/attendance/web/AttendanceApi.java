@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,12 +91,12 @@ class AttendanceApi {
 		return signals.forProject(id, kind, from, to, Page.number(page), Page.size(size));
 	}
 
-	@GetMapping(value = "/api/pass-photos/{photoId}", produces = org.springframework.http.MediaType.IMAGE_JPEG_VALUE)
+	@GetMapping(value = "/api/pass-photos/{photoId}", produces = MediaType.IMAGE_JPEG_VALUE)
 	@Operation(summary = "The photo taken with a pass (evidence); needs the reveal permission, audited; 410 once purged")
-	org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long photoId) {
+	ResponseEntity<byte[]> photo(@PathVariable long photoId) {
 		return passes.revealPhoto(photoId)
-			.map(bytes -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_JPEG).body(bytes))
-			.orElseGet(() -> org.springframework.http.ResponseEntity.status(HttpStatus.GONE).build());
+			.map(bytes -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(bytes))
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).build());
 	}
 
 	@GetMapping("/api/gate-blacklist")

@@ -1,5 +1,6 @@
 package io.siteroll.device.dahua;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ final class DahuaEvents {
 		JsonNode root = json == null ? null : JsonFields.read(json);
 		JsonNode events = root == null ? null : root.get("Events");
 		if (events == null || !events.isArray()) {
-			return upload.refused(json == null ? "" : new String(json, java.nio.charset.StandardCharsets.UTF_8),
+			return upload.refused(json == null ? "" : new String(json, StandardCharsets.UTF_8),
 					"dahua.events");
 		}
 		int n = events.size();

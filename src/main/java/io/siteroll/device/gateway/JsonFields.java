@@ -1,5 +1,7 @@
 package io.siteroll.device.gateway;
 
+import java.util.Locale;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +64,7 @@ public final class JsonFields {
 		if (text == null) {
 			return null;
 		}
-		return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (text.toLowerCase(Locale.ROOT)) {
 			case "true", "1" -> true;
 			case "false", "0" -> false;
 			default -> null;

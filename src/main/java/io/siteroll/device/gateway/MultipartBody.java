@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The parts of a {@code multipart/*} body, read from bytes the platform already holds (the gate
@@ -61,7 +62,7 @@ public final class MultipartBody {
 		return parts;
 	}
 
-	private static java.util.Optional<Part> part(byte[] body, int start, int end) {
+	private static Optional<Part> part(byte[] body, int start, int end) {
 		int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
 		int skip = 4;
 		int lfEnd = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), start);
@@ -70,7 +71,7 @@ public final class MultipartBody {
 			skip = 2;
 		}
 		if (headersEnd < 0 || headersEnd > end) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
 		String name = null;
@@ -84,7 +85,7 @@ public final class MultipartBody {
 				type = line.substring(line.indexOf(':') + 1).strip();
 			}
 		}
-		return java.util.Optional.of(new Part(name, type, Arrays.copyOfRange(body, headersEnd + skip, end)));
+		return Optional.of(new Part(name, type, Arrays.copyOfRange(body, headersEnd + skip, end)));
 	}
 
 	static String boundary(String contentType) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.siteroll.attendance.IngestReport;
 import io.siteroll.attendance.Passes;
@@ -56,7 +57,7 @@ public class VendorUploads {
 		if (upload.isHeartbeat()) {
 			contact.heartbeat(device, "ONLINE", null, null);
 		}
-		IngestReport report = upload.passes().isEmpty() ? new IngestReport(0, 0, 0, 0, java.util.List.of())
+		IngestReport report = upload.passes().isEmpty() ? new IngestReport(0, 0, 0, 0, List.of())
 				: passes.ingest(device.gate(), upload.passes());
 		for (GateUpload.Unmapped event : upload.unmapped()) {
 			raw.keep(device, kind + ":event", event.event().getBytes(StandardCharsets.UTF_8),

@@ -1,5 +1,6 @@
 package io.siteroll.device.hikvision;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -57,7 +58,7 @@ final class HikvisionEvents {
 		}
 		JsonNode root = json == null ? null : JsonFields.read(json);
 		if (root == null || !root.isObject()) {
-			return upload.refused(json == null ? "" : new String(json, java.nio.charset.StandardCharsets.UTF_8),
+			return upload.refused(json == null ? "" : new String(json, StandardCharsets.UTF_8),
 					"hikvision.not-json");
 		}
 		String eventType = JsonFields.text(root, "eventType");

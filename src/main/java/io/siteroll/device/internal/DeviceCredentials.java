@@ -82,7 +82,7 @@ public class DeviceCredentials {
 					Device.Protocol.valueOf(rs.getString("protocol")),
 					new Gate(rs.getLong("id"), rs.getLong("project_id"), rs.getString("serial_number"),
 							rs.getBoolean("enabled"), Gate.Direction.valueOf(rs.getString("direction"))),
-					cipher.decrypt(JdbcDevices.SECRET_PURPOSE, rs.getBytes("secret_cipher")), rs.getInt("utc_offset_min"),
+					cipher.decrypt(DeviceRegistry.SECRET_PURPOSE, rs.getBytes("secret_cipher")), rs.getInt("utc_offset_min"),
 					now, rs.getBytes("zk_key_hash"), networks(rs.getArray("zk_networks"))))
 			.optional();
 		loaded.ifPresentOrElse(d -> cache.put(serialNumber, d), () -> cache.remove(serialNumber));

@@ -1,5 +1,6 @@
 package io.siteroll.device.uface;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,7 +55,7 @@ final class UfaceCallbacks {
 	static GateUpload read(byte[] body, String serialNumber, int utcOffsetMinutes, Predicate<OffsetDateTime> backlog) {
 		GateUpload upload = new GateUpload();
 		JsonNode root = JsonFields.read(body);
-		String raw = root == null ? new String(body, java.nio.charset.StandardCharsets.UTF_8) : JsonFields.compact(root);
+		String raw = root == null ? new String(body, StandardCharsets.UTF_8) : JsonFields.compact(root);
 		if (root == null || !root.isObject()) {
 			return upload.refused(raw, "uface.not-json");
 		}

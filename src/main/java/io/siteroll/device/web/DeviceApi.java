@@ -8,6 +8,7 @@ import io.siteroll.attendance.Gate;
 import io.siteroll.device.Device;
 import io.siteroll.device.Devices;
 import io.siteroll.device.zkteco.ZktecoProvisioning;
+import io.siteroll.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -107,6 +108,6 @@ class DeviceApi {
 	@GetMapping("/api/devices/{id}/commands")
 	@Operation(summary = "ZKTeco: the device's command queue with each command's state and return code")
 	List<ZktecoProvisioning.Command> commands(@PathVariable long id, @RequestParam(required = false) Integer limit) {
-		return provisioning.commands(id, io.siteroll.platform.Page.limit("limit", limit, 200, 1000));
+		return provisioning.commands(id, Page.limit("limit", limit, 200, 1000));
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -193,7 +194,7 @@ class DeviceGatewayApi {
 			}
 		}
 		IngestReport report = passes.ingest(device.gate(), records);
-		List<IngestReport.Result> results = new ArrayList<>(java.util.Arrays.asList(early));
+		List<IngestReport.Result> results = new ArrayList<>(Arrays.asList(early));
 		for (int j = 0; j < positions.size(); j++) {
 			results.set(positions.get(j), report.results().get(j));
 		}
@@ -273,7 +274,7 @@ class DeviceGatewayApi {
 			return OffsetDateTime.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw io.siteroll.platform.RuleViolation.rule("format");
+			throw RuleViolation.rule("format");
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -200,7 +201,7 @@ class ZktecoPush {
 	@GetMapping("/rtdata")
 	ResponseEntity<String> serverTime(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device, @RequestParam(required = false) String type) {
 		LocalDateTime now = LocalDateTime.ofInstant(clock.instant(),
-				java.time.ZoneOffset.ofTotalSeconds(device.utcOffsetMinutes() * 60));
+				ZoneOffset.ofTotalSeconds(device.utcOffsetMinutes() * 60));
 		return text("DateTime=" + ZktecoRecords.TIME.format(now) + ",ServerTZ="
 				+ ZktecoRecords.timeZoneOption(device.utcOffsetMinutes()));
 	}
@@ -268,7 +269,7 @@ class ZktecoPush {
 		}
 		Passes.PhotoOutcome outcome = name == null ? Passes.PhotoOutcome.UNREADABLE
 				: passes.attachPhoto(device.gate(), name.pin(), name.time()
-					.atOffset(java.time.ZoneOffset.ofTotalSeconds(device.utcOffsetMinutes() * 60)), jpeg);
+					.atOffset(ZoneOffset.ofTotalSeconds(device.utcOffsetMinutes() * 60)), jpeg);
 		keep(device, "ATTPHOTO", header.getBytes(StandardCharsets.UTF_8), outcome.name(), 1);
 		return switch (outcome) {
 			case ATTACHED, ALREADY_ATTACHED -> {

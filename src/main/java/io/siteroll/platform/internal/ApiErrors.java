@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +92,7 @@ class ApiErrors {
 			}
 			Locale locale = LocaleContextHolder.getLocale();
 			String title = messages.get(locale, titleKey(status.value()));
-			Map<String, Object> problem = new java.util.LinkedHashMap<>();
+			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", URI.create("about:blank").toString());
 			problem.put("title", title);
 			problem.put("status", status.value());

@@ -36,7 +36,7 @@ class RulesInOnePlaceTest extends IntegrationTest {
 	static final YearMonth OCTOBER = YearMonth.of(2026, 10);
 
 	@Autowired
-	JdbcWarnings warnings;
+	WarningWatch warnings;
 
 	@Autowired
 	RuleSets ruleSets;
@@ -134,13 +134,13 @@ class RulesInOnePlaceTest extends IntegrationTest {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", "BAD-" + System.nanoTime());
 		body.put("name", "x");
-		body.put("lowAttendanceDays", JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS + 1);
+		body.put("lowAttendanceDays", WarningWatch.LOW_ATTENDANCE_LOOKBACK_DAYS + 1);
 		body.put("lowAttendancePercent", 0);
 		ApiClient.Response tooLong = api.post("/api/rule-sets", body);
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(tooLong.json().get("errors").valueStream().map(e -> e.get("field").asString() + ":" + e.get("rule").asString())
 			.toList()).containsExactlyInAnyOrder("lowAttendanceDays:number.at-most", "lowAttendancePercent:percent.range");
-		assertThat(tooLong.body()).contains("must be at most " + JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS);
+		assertThat(tooLong.body()).contains("must be at most " + WarningWatch.LOW_ATTENDANCE_LOOKBACK_DAYS);
 		body.put("lowAttendanceDays", 0);
 		body.put("lowAttendancePercent", 101);
 		assertThat(rules(api.post("/api/rule-sets", body))).containsExactlyInAnyOrder("number.at-least", "percent.range");

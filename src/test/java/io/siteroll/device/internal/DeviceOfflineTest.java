@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.device.DeviceWentOffline;
+import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class DeviceOfflineTest extends IntegrationTest {
 			.isFalse();
 		assertThat(rules(api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "again")))).containsExactly(
 				"device.already-disabled");
-		ApiClient.Response stranger = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, from.contractorId(), null,
+		ApiClient.Response stranger = as(account(Role.ENTERPRISE_ADMIN, null, from.contractorId(), null,
 				false)).get("/api/devices/" + device.id());
 		assertThat(stranger.status()).as("the old project's contractor no longer sees a device moved away").isEqualTo(404);
 	}

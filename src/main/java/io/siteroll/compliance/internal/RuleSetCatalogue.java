@@ -31,7 +31,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
-class JdbcRuleSets implements RuleSets {
+class RuleSetCatalogue implements RuleSets {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,10 +51,10 @@ class JdbcRuleSets implements RuleSets {
 	private final Clock clock;
 
 	/** The evaluation depends on the rule sets; a retroactive adoption re-runs it (hence looked up lazily). */
-	private final ObjectProvider<JdbcMonthlyEvaluation> evaluation;
+	private final ObjectProvider<MonthlyEvaluator> evaluation;
 
-	JdbcRuleSets(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes,
-			Clock clock, ObjectProvider<JdbcMonthlyEvaluation> evaluation) {
+	RuleSetCatalogue(JdbcClient jdbc, CurrentActor actors, AuditTrail audit, ValidDayRules validDays, CodeDictionary codes,
+			Clock clock, ObjectProvider<MonthlyEvaluator> evaluation) {
 		this.clock = clock;
 		this.evaluation = evaluation;
 		this.jdbc = jdbc;
@@ -66,12 +66,12 @@ class JdbcRuleSets implements RuleSets {
 
 	@Override
 	public List<RuleSet> all() {
-		return jdbc.sql("select * from rule_set order by id").query(JdbcRuleSets::ruleSet).list();
+		return jdbc.sql("select * from rule_set order by id").query(RuleSetCatalogue::ruleSet).list();
 	}
 
 	@Override
 	public RuleSet require(long id) {
-		return jdbc.sql("select * from rule_set where id = ?").param(id).query(JdbcRuleSets::ruleSet).optional()
+		return jdbc.sql("select * from rule_set where id = ?").param(id).query(RuleSetCatalogue::ruleSet).optional()
 			.orElseThrow(() -> new NotFound("rule set", id));
 	}
 
@@ -121,7 +121,7 @@ class JdbcRuleSets implements RuleSets {
 					return ValidDayRule.valueOf(d.validDayRule());
 				}
 				catch (IllegalArgumentException e) {
-					throw io.siteroll.platform.RuleViolation.rule("code.unknown", d.validDayRule());
+					throw RuleViolation.rule("code.unknown", d.validDayRule());
 				}
 			});
 		}
@@ -133,8 +133,8 @@ class JdbcRuleSets implements RuleSets {
 		int lowPercent = d.lowAttendancePercent() == null ? base.lowAttendancePercent() : d.lowAttendancePercent();
 		checks.check(lowDays >= 1, "lowAttendanceDays", "number.at-least", 1);
 		// the warning finds its window among the construction days of its look-back: a longer window could never fill
-		checks.check(lowDays <= JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS, "lowAttendanceDays", "number.at-most",
-				JdbcWarnings.LOW_ATTENDANCE_LOOKBACK_DAYS);
+		checks.check(lowDays <= WarningWatch.LOW_ATTENDANCE_LOOKBACK_DAYS, "lowAttendanceDays", "number.at-most",
+				WarningWatch.LOW_ATTENDANCE_LOOKBACK_DAYS);
 		checks.check(lowPercent >= 1 && lowPercent <= 100, "lowAttendancePercent", "percent.range");
 		checks.throwIfAny();
 		Map<String, Object> row = new LinkedHashMap<>();

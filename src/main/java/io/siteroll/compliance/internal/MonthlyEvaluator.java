@@ -50,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link AttendanceReadModel}, {@link PersonnelReadModel}), plain views the planner flattens into these statements.
  */
 @Service
-class JdbcMonthlyEvaluation implements MonthlyEvaluation {
+class MonthlyEvaluator implements MonthlyEvaluation {
 
-	private static final Logger log = LoggerFactory.getLogger(JdbcMonthlyEvaluation.class);
+	private static final Logger log = LoggerFactory.getLogger(MonthlyEvaluator.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -185,7 +185,7 @@ class JdbcMonthlyEvaluation implements MonthlyEvaluation {
 
 	private final Clock clock;
 
-	JdbcMonthlyEvaluation(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, CurrentActor actors, Clock clock) {
+	MonthlyEvaluator(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, CurrentActor actors, Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.ruleSets = ruleSets;

@@ -1,6 +1,7 @@
 package io.siteroll.device.internal;
 
 import java.security.SecureRandom;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcDevices implements Devices {
+class DeviceRegistry implements Devices {
 
 	static final String SECRET_PURPOSE = "device.secret";
 
@@ -58,7 +59,7 @@ class JdbcDevices implements Devices {
 
 	private final Clock clock;
 
-	JdbcDevices(JdbcClient jdbc, ProjectAccess access, AuditTrail audit, CurrentActor actors, PersonalDataCipher cipher,
+	DeviceRegistry(JdbcClient jdbc, ProjectAccess access, AuditTrail audit, CurrentActor actors, PersonalDataCipher cipher,
 			DeviceCredentials credentials, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -285,7 +286,7 @@ class JdbcDevices implements Devices {
 	Device device(ResultSet rs, int n) throws SQLException {
 		Timestamp heard = rs.getTimestamp("last_heard_at");
 		Timestamp offline = rs.getTimestamp("offline_since");
-		java.sql.Date start = rs.getDate("project_start_date");
+		Date start = rs.getDate("project_start_date");
 		Instant lastHeard = heard == null ? null : heard.toInstant();
 		LocalDate registeredOn = rs.getObject("registered_on", LocalDate.class);
 		LocalDate equippedOn = rs.getObject("equipped_on", LocalDate.class);

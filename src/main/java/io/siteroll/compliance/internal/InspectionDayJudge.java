@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * facts from attendance's and personnel's read models.
  */
 @Service
-class JdbcInspectionShortfall implements InspectionShortfall {
+class InspectionDayJudge implements InspectionShortfall {
 
 	/** The result's {@code measure} when nobody is missing. */
 	static final String NONE = "NONE";
@@ -35,7 +35,7 @@ class JdbcInspectionShortfall implements InspectionShortfall {
 
 	private final Clock clock;
 
-	JdbcInspectionShortfall(JdbcClient jdbc, ProjectAccess access, RuleSets ruleSets, Clock clock) {
+	InspectionDayJudge(JdbcClient jdbc, ProjectAccess access, RuleSets ruleSets, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.ruleSets = ruleSets;

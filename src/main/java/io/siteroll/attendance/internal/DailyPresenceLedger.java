@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
-class JdbcDailyPresence implements DailyPresence {
+class DailyPresenceLedger implements DailyPresence {
 
 	private final JdbcClient jdbc;
 
 	private final ProjectAccess access;
 
-	JdbcDailyPresence(JdbcClient jdbc, ProjectAccess access) {
+	DailyPresenceLedger(JdbcClient jdbc, ProjectAccess access) {
 		this.jdbc = jdbc;
 		this.access = access;
 	}
@@ -35,7 +35,7 @@ class JdbcDailyPresence implements DailyPresence {
 				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
 				where d.project_id = ? and d.day = ? order by d.first_pass_at, d.person_id limit ? offset ?""")
 			.params(projectId, day, size, (long) page * size)
-			.query(JdbcDailyPresence::presence)
+			.query(DailyPresenceLedger::presence)
 			.list();
 		return new Page<>(items, page, size, total);
 	}
@@ -47,7 +47,7 @@ class JdbcDailyPresence implements DailyPresence {
 				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
 				where d.project_id = ? and d.person_id = ? and d.day between ? and ? order by d.day""")
 			.params(projectId, personId, from, to)
-			.query(JdbcDailyPresence::presence)
+			.query(DailyPresenceLedger::presence)
 			.list();
 	}
 

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Service;
 
 /** Dictionaries are reference data, read once on first use. */
 @Service
-class JdbcCodeDictionary implements CodeDictionary {
+class CodeTables implements CodeDictionary {
 
 	private final JdbcClient jdbc;
 
 	private volatile Map<String, List<Code>> byKind;
 
-	JdbcCodeDictionary(JdbcClient jdbc) {
+	CodeTables(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
-class JdbcAttendanceRates implements AttendanceRates {
+class AttendanceRateQueries implements AttendanceRates {
 
 	static final int MAX_DAYS = 366;
 
@@ -24,7 +24,7 @@ class JdbcAttendanceRates implements AttendanceRates {
 
 	private final ProjectAccess access;
 
-	JdbcAttendanceRates(JdbcClient jdbc, ProjectAccess access) {
+	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access) {
 		this.jdbc = jdbc;
 		this.access = access;
 	}

@@ -9,12 +9,14 @@ import io.siteroll.attendance.ValidDayRules;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcValidDayRules implements ValidDayRules {
+class ValidDayRuleCatalogue implements ValidDayRules {
 
 	private final JdbcClient jdbc;
 
@@ -22,7 +24,7 @@ class JdbcValidDayRules implements ValidDayRules {
 
 	private final CurrentActor actors;
 
-	JdbcValidDayRules(JdbcClient jdbc, AuditTrail audit, CurrentActor actors) {
+	ValidDayRuleCatalogue(JdbcClient jdbc, AuditTrail audit, CurrentActor actors) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.actors = actors;
@@ -45,9 +47,9 @@ class JdbcValidDayRules implements ValidDayRules {
 	@Transactional
 	public int set(LocalDate effectiveFrom, ValidDayRule rule) {
 		if (!actors.get().isProvince()) {
-			throw new io.siteroll.platform.Forbidden("valid-day-rule.province-only");
+			throw new Forbidden("valid-day-rule.province-only");
 		}
-		io.siteroll.platform.Checks checks = new io.siteroll.platform.Checks();
+		Checks checks = new Checks();
 		checks.required("effectiveFrom", effectiveFrom);
 		checks.required("rule", rule);
 		checks.throwIfAny();

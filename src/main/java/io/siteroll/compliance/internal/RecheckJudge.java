@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * them.
  */
 @Service
-class JdbcRecheck implements Recheck {
+class RecheckJudge implements Recheck {
 
 	private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class JdbcRecheck implements Recheck {
 
 	private final Clock clock;
 
-	JdbcRecheck(JdbcClient jdbc, RuleSets ruleSets, Clock clock) {
+	RecheckJudge(JdbcClient jdbc, RuleSets ruleSets, Clock clock) {
 		this.jdbc = jdbc;
 		this.ruleSets = ruleSets;
 		this.clock = clock;

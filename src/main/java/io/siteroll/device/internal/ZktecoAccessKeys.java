@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcZktecoAccess implements ZktecoAccess {
+class ZktecoAccessKeys implements ZktecoAccess {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,7 +40,7 @@ class JdbcZktecoAccess implements ZktecoAccess {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcDevices devices;
+	private final DeviceRegistry devices;
 
 	private final ProjectAccess access;
 
@@ -54,7 +54,7 @@ class JdbcZktecoAccess implements ZktecoAccess {
 
 	private final Clock clock;
 
-	JdbcZktecoAccess(JdbcClient jdbc, JdbcDevices devices, ProjectAccess access, AuditTrail audit, CurrentActor actors,
+	ZktecoAccessKeys(JdbcClient jdbc, DeviceRegistry devices, ProjectAccess access, AuditTrail audit, CurrentActor actors,
 			DeviceCredentials credentials, ZktecoSessions sessions, Clock clock) {
 		this.jdbc = jdbc;
 		this.devices = devices;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
+import io.siteroll.audit.AuditRecord;
+import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
@@ -23,7 +25,10 @@ import io.siteroll.device.DeviceSilence;
 import io.siteroll.device.DeviceWentOffline;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.PersonnelReadModel;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
@@ -33,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the device module's events: raised when a device is marked offline, cleared when it is heard again.
  */
 @Service
-class JdbcWarnings implements Warnings {
+class WarningWatch implements Warnings {
 
-	private static final Logger log = LoggerFactory.getLogger(JdbcWarnings.class);
+	private static final Logger log = LoggerFactory.getLogger(WarningWatch.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -167,12 +173,12 @@ class JdbcWarnings implements Warnings {
 
 	private final Clock clock;
 
-	private final io.siteroll.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final DeviceSilence silence;
 
-	JdbcWarnings(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
-			Clock clock, io.siteroll.audit.AuditTrail audit, DeviceSilence silence) {
+	WarningWatch(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
+			Clock clock, AuditTrail audit, DeviceSilence silence) {
 		this.audit = audit;
 		this.silence = silence;
 		this.jdbc = jdbc;
@@ -317,12 +323,12 @@ class JdbcWarnings implements Warnings {
 	}
 
 	@Override
-	@org.springframework.transaction.annotation.Transactional
+	@Transactional
 	public Warning review(long warningId, Review review) {
 		Long projectId = jdbc.sql("select project_id from warning where id = ?").param(warningId).query(Long.class).optional()
-			.orElseThrow(() -> new io.siteroll.platform.NotFound("warning", warningId));
+			.orElseThrow(() -> new NotFound("warning", warningId));
 		access.requireOverseen(projectId);
-		io.siteroll.platform.Checks checks = new io.siteroll.platform.Checks();
+		Checks checks = new Checks();
 		checks.check(review.decision() != null && List.of("CONFIRMED", "DISMISSED").contains(review.decision()), "decision",
 				"code.unknown", String.valueOf(review.decision()));
 		checks.maxLength("reason", checks.required("reason", review.reason()), 1000);
@@ -333,13 +339,13 @@ class JdbcWarnings implements Warnings {
 			.params(review.decision(), review.reason().strip(), actors.get().username(), warningId)
 			.update();
 		if (changed == 0) {
-			throw new io.siteroll.platform.Conflict("decision", "warning.already-reviewed");
+			throw new Conflict("decision", "warning.already-reviewed");
 		}
-		audit.record(io.siteroll.audit.AuditRecord.changed("WARNING_" + review.decision(), "warning", warningId, null,
+		audit.record(AuditRecord.changed("WARNING_" + review.decision(), "warning", warningId, null,
 				Map.of("reason", review.reason().strip())));
 		return jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + " where w.id = ?")
 			.param(warningId)
-			.query(JdbcWarnings::warning)
+			.query(WarningWatch::warning)
 			.single();
 	}
 
@@ -347,9 +353,9 @@ class JdbcWarnings implements Warnings {
 	public Warning require(long warningId) {
 		Warning warning = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + " where w.id = ?")
 			.param(warningId)
-			.query(JdbcWarnings::warning)
+			.query(WarningWatch::warning)
 			.optional()
-			.orElseThrow(() -> new io.siteroll.platform.NotFound("warning", warningId));
+			.orElseThrow(() -> new NotFound("warning", warningId));
 		access.requireVisible(warning.projectId());
 		return warning;
 	}
@@ -383,7 +389,7 @@ class JdbcWarnings implements Warnings {
 		List<Warning> items = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + where
 				+ " order by w.raised_on desc, w.id desc limit :limit offset :offset")
 			.params(params)
-			.query(JdbcWarnings::warning)
+			.query(WarningWatch::warning)
 			.list();
 		return new Page<>(items, page, size, total);
 	}

@@ -1,5 +1,6 @@
 package io.siteroll.attendance.internal;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a version handed out never skips a change committed later under a smaller number.
  */
 @Service
-class JdbcRosters implements Rosters {
+class RosterDownloads implements Rosters {
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +28,7 @@ class JdbcRosters implements Rosters {
 
 	private final Persons persons;
 
-	JdbcRosters(JdbcClient jdbc, Clock clock, Persons persons) {
+	RosterDownloads(JdbcClient jdbc, Clock clock, Persons persons) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.persons = persons;
@@ -71,7 +72,7 @@ class JdbcRosters implements Rosters {
 			.query((rs, n) -> {
 				String reason = rs.getString("reason");
 				boolean manager = rs.getBoolean("manager");
-				java.sql.Date until = manager ? rs.getDate("tenure_to") : rs.getDate("last_day");
+				Date until = manager ? rs.getDate("tenure_to") : rs.getDate("last_day");
 				return new Entry(rs.getLong("person_id"), rs.getString("name"), manager ? "MANAGER" : "WORKER",
 						reason == null, reason == null ? null : RefusalReason.valueOf(reason), rs.getBoolean("has_face"),
 						until == null ? null : until.toLocalDate());

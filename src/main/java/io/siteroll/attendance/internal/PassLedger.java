@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ import io.siteroll.attendance.Passes;
 import io.siteroll.attendance.RefusalReason;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.Texts;
 import io.siteroll.privacy.PersonalDataReveals;
@@ -47,9 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same transaction. The caller acknowledges the device only after it returns.
  */
 @Service
-class JdbcPasses implements Passes {
+class PassLedger implements Passes {
 
-	private static final Logger log = LoggerFactory.getLogger(JdbcPasses.class);
+	private static final Logger log = LoggerFactory.getLogger(PassLedger.class);
 
 	private static final String INGEST = """
 			with prm as (
@@ -149,7 +152,7 @@ class JdbcPasses implements Passes {
 
 	private final Persons persons;
 
-	JdbcPasses(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
+	PassLedger(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
 			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access,
 			PhotoStore photoStore, PersonalDataReveals reveals, Persons persons) {
 		this.persons = persons;
@@ -449,7 +452,7 @@ class JdbcPasses implements Passes {
 	}
 
 	@Override
-	public PhotoOutcome attachPhoto(Gate gate, String personRef, java.time.OffsetDateTime deviceTime, byte[] jpeg) {
+	public PhotoOutcome attachPhoto(Gate gate, String personRef, OffsetDateTime deviceTime, byte[] jpeg) {
 		if (jpeg == null || jpeg.length == 0 || jpeg.length > settings.photoMaxBytes()) {
 			return PhotoOutcome.UNREADABLE;
 		}
@@ -491,19 +494,19 @@ class JdbcPasses implements Passes {
 	}
 
 	@Override
-	public java.util.Optional<byte[]> revealPhoto(long photoId) {
+	public Optional<byte[]> revealPhoto(long photoId) {
 		Map<String, Object> photo = jdbc.sql("select project_id, storage_key, purged_at from pass_photo where id = ?")
 			.param(photoId)
 			.query()
 			.listOfRows()
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new io.siteroll.platform.NotFound("photo", photoId));
+			.orElseThrow(() -> new NotFound("photo", photoId));
 		access.requireVisible(((Number) photo.get("project_id")).longValue());
 		if (photo.get("purged_at") != null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(reveals.revealBytes("pass_photo", photoId, "photo", PhotoStore.PURPOSE,
+		return Optional.of(reveals.revealBytes("pass_photo", photoId, "photo", PhotoStore.PURPOSE,
 				photoStore.raw((String) photo.get("storage_key"))));
 	}
 }

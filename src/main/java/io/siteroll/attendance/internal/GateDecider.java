@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** Judges a person at a gate with the same SQL rule that judges uploaded passes. */
 @Service
-class JdbcGateDecisions implements GateDecisions {
+class GateDecider implements GateDecisions {
 
 	private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ class JdbcGateDecisions implements GateDecisions {
 
 	private final Clock clock;
 
-	JdbcGateDecisions(JdbcClient jdbc, Persons persons, Clock clock) {
+	GateDecider(JdbcClient jdbc, Persons persons, Clock clock) {
 		this.jdbc = jdbc;
 		this.persons = persons;
 		this.clock = clock;

@@ -1,5 +1,8 @@
 package io.siteroll.attendance.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answered as if the person or listing did not exist.
  */
 @Service
-class JdbcGateBlacklist implements GateBlacklist {
+class BlacklistRegister implements GateBlacklist {
 
 	private static final String SELECT = """
 			select b.*, p.name from gate_blacklist b join person p on p.id = b.person_id""";
@@ -42,7 +45,7 @@ class JdbcGateBlacklist implements GateBlacklist {
 
 	private final AuditTrail audit;
 
-	JdbcGateBlacklist(JdbcClient jdbc, CurrentActor actors, AuditTrail audit) {
+	BlacklistRegister(JdbcClient jdbc, CurrentActor actors, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.actors = actors;
 		this.audit = audit;
@@ -126,8 +129,8 @@ class JdbcGateBlacklist implements GateBlacklist {
 		return actor;
 	}
 
-	private Listing listing(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		java.sql.Timestamp lifted = rs.getTimestamp("lifted_at");
+	private Listing listing(ResultSet rs, int n) throws SQLException {
+		Timestamp lifted = rs.getTimestamp("lifted_at");
 		return new Listing(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"), rs.getString("reason"),
 				rs.getString("listed_by"), rs.getTimestamp("listed_at").toInstant(), rs.getString("lifted_by"),
 				lifted == null ? null : lifted.toInstant());

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
-class JdbcFindings implements Findings {
+class FindingLedger implements Findings {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,7 +35,7 @@ class JdbcFindings implements Findings {
 
 	private final ProjectAccess access;
 
-	JdbcFindings(JdbcClient jdbc, ProjectAccess access) {
+	FindingLedger(JdbcClient jdbc, ProjectAccess access) {
 		this.jdbc = jdbc;
 		this.access = access;
 	}
@@ -73,14 +73,14 @@ class JdbcFindings implements Findings {
 		params.put("offset", (long) page * size);
 		List<Finding> items = jdbc.sql(SELECT + where + " order by f.month desc, f.rule, f.project_id, f.subject limit :limit offset :offset")
 			.params(params)
-			.query(JdbcFindings::finding)
+			.query(FindingLedger::finding)
 			.list();
 		return new Page<>(items, page, size, total);
 	}
 
 	@Override
 	public Finding require(long findingId) {
-		Finding finding = jdbc.sql(SELECT + " where f.id = ?").param(findingId).query(JdbcFindings::finding).optional()
+		Finding finding = jdbc.sql(SELECT + " where f.id = ?").param(findingId).query(FindingLedger::finding).optional()
 			.orElseThrow(() -> new NotFound("finding", findingId));
 		access.requireVisible(finding.projectId());
 		return finding;

@@ -15,7 +15,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
-class JdbcFraudSignals implements FraudSignals {
+class FraudSignalWatch implements FraudSignals {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ class JdbcFraudSignals implements FraudSignals {
 
 	private final ProjectAccess access;
 
-	JdbcFraudSignals(JdbcClient jdbc, ProjectAccess access) {
+	FraudSignalWatch(JdbcClient jdbc, ProjectAccess access) {
 		this.jdbc = jdbc;
 		this.access = access;
 	}
