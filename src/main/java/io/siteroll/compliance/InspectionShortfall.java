@@ -7,8 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * R3 judged on an inspection day (检查当日): the on-site headcount the inspectors counted against the
- * workers with a valid attendance day that day; 1 to 15 missing → rectification order, 16 or more →
- * penalty (thresholds from the rule set in force). The inspection record itself belongs to
+ * workers with a valid attendance day that day; a shortfall below the rule set's penalty threshold calls for a
+ * rectification order, one at or above it for a penalty ({@link Escalation#responsibility}). The inspection record
+ * itself belongs to
  * enforcement; this is the arithmetic it relies on.
  */
 public interface InspectionShortfall {

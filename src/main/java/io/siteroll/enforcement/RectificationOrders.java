@@ -21,7 +21,7 @@ public interface RectificationOrders {
 	record FromWarning(Long warningId, String items, LocalDate deadline) {
 	}
 
-	/** An order from an inspection's worker shortfall (R3, 1 to 15 missing). */
+	/** An order from an inspection's worker shortfall (R3, a shortfall below the rule set's penalty threshold). */
 	record FromInspection(Long inspectionId, String items, LocalDate deadline) {
 	}
 
