@@ -203,6 +203,9 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		assertThat(evidence.get("otherProjectId").asLong()).isEqualTo(changchun.projectId());
 		assertThat(evidence.get("distanceKm").asDouble()).isBetween(340.0, 380.0);
 		assertThat(evidence.get("hoursBetween").asDouble()).isEqualTo(0.67);
+		assertThat(evidence.get("passedAt").asString()).as("times shown as stored")
+			.isEqualTo(jdbc.sql("select evidence ->> 'passedAt' from fraud_signal where project_id = ? and kind = 'IMPOSSIBLE_TRAVEL'")
+				.param(yanji.projectId()).query(String.class).single());
 		assertThat(api.get("/projects/" + yanji.projectId() + "/gates").body())
 			.contains("公里的项目 " + changchun.projectId() + " 有通行，相隔 0.67 小时");
 	}
