@@ -2,11 +2,13 @@ package io.siteroll.attendance;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
-/** 作假线索: something at a gate that looks like fraud, with the evidence an officer needs to judge it. */
+/**
+ * 作假线索: something at a gate that looks like fraud, with the evidence an officer needs to judge it (the record of
+ * its {@link #kind}, see {@link FraudSignalEvidence#typeOf}).
+ */
 public record FraudSignal(long id, Kind kind, Long projectId, Long deviceId, Long personId, LocalDate day,
-		Instant detectedAt, Map<String, Object> evidence) {
+		Instant detectedAt, FraudSignalEvidence evidence) {
 
 	public enum Kind {
 		/** The same or a near-identical photo used for different passes. */

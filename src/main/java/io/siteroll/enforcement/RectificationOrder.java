@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.Party;
+import io.siteroll.compliance.Recheck;
 import io.siteroll.compliance.Rule;
 import io.siteroll.personnel.Post;
 import io.siteroll.platform.Conflict;
@@ -59,6 +60,28 @@ public final class RectificationOrder {
 			LocalDate issuedOn, LocalDate deadline, String issuedBy) {
 	}
 
+	/**
+	 * What the re-check after the deadline found, kept on the order as it is shown: the platform's verdict for R1, R2
+	 * and R3 ({@code from}, {@code to}, {@code evidence}), an officer's re-inspection otherwise ({@code reinspection},
+	 * the officer's note, empty when none was given). Properties that do not apply are left out of the JSON, so each
+	 * kind keeps the keys it has always had. The evidence's record depends on the order's rule
+	 * ({@link Recheck.Evidence#typeOf}), which is why the repository, knowing the rule, reads it.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record RecheckResult(LocalDate from, LocalDate to, Recheck.Evidence evidence, String reinspection,
+			boolean rectified, String by) {
+
+		/** The platform's verdict on the facts after the deadline. */
+		public static RecheckResult of(Recheck.Verdict verdict, String by) {
+			return new RecheckResult(verdict.from(), verdict.to(), verdict.evidence(), null, verdict.rectified(), by);
+		}
+
+		/** An officer's re-inspection, with the note the officer gave (or none). */
+		public static RecheckResult reinspected(boolean rectified, String note, String by) {
+			return new RecheckResult(null, null, null, note == null ? "" : note, rectified, by);
+		}
+	}
+
 	private final long id;
 
 	private final long projectId;
@@ -95,7 +118,7 @@ public final class RectificationOrder {
 
 	private Instant answeredAt;
 
-	private Map<String, Object> recheck;
+	private RecheckResult recheck;
 
 	private final String issuedBy;
 
@@ -104,7 +127,7 @@ public final class RectificationOrder {
 
 	/** An order as stored: its issue, its state and what the addressee and the re-check have added to it. */
 	public RectificationOrder(long id, Issue issue, Status status, String answer, String answeredBy, Instant answeredAt,
-			Map<String, Object> recheck) {
+			RecheckResult recheck) {
 		this.id = id;
 		this.projectId = issue.projectId();
 		this.projectName = issue.projectName();
@@ -142,10 +165,11 @@ public final class RectificationOrder {
 	/**
 	 * The re-check after the deadline (整改期满复查): rectified closes the order, otherwise it is overdue and the
 	 * escalation table's penalties follow. Refused on or before the deadline day.
-	 * @param result what the re-check found, kept on the order as it is shown
+	 * @param result what the re-check found, kept on the order as it is shown; whether it is rectified decides the move
 	 */
-	public Transition recheck(boolean rectified, Map<String, Object> result, String by, Instant at, LocalDate today) {
+	public Transition recheck(RecheckResult result, String by, Instant at, LocalDate today) {
 		requireDeadlinePassed(today);
+		boolean rectified = result.rectified();
 		Transition t = move(rectified ? Status.RECTIFIED : Status.OVERDUE, by, at, rectified ? "rectified" : "still failing");
 		this.recheck = result;
 		return t;
@@ -306,7 +330,7 @@ public final class RectificationOrder {
 		return answeredAt;
 	}
 
-	public Map<String, Object> recheck() {
+	public RecheckResult recheck() {
 		return recheck;
 	}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -126,6 +127,10 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		assertThat(evidence.get("failures").asInt()).isEqualTo(3);
 		assertThat(evidence.get("passIds").size()).isEqualTo(3);
 		assertThat(signals.get("items").get(0).get("deviceId").asLong()).isEqualTo(device.id());
+		assertThat(api.get("/projects/" + site.projectId() + "/gates").body()).contains("当日该设备活体检测未通过 3 次")
+			.doesNotContain("passIds");
+		assertThat(api.english().get("/projects/" + site.projectId() + "/gates").body())
+			.contains("Liveness check failed 3 time(s) at this device that day");
 	}
 
 	@Test
@@ -152,6 +157,12 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			.orElseThrow();
 		assertThat(exact.get("evidence").get("matches").get(0).get("identical").asBoolean()).isTrue();
 		assertThat(exact.get("evidence").get("matches").get(0).get("differingBits").asInt()).isZero();
+		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		assertThat(api.get("/projects/" + site.projectId() + "/gates").body())
+			.contains(at.plusMinutes(5).format(minute) + " 通行的照片与此前 1 次通行的照片相同或近似，最相近的是 "
+					+ at.format(minute) + " 在设备 " + exact.get("evidence").get("matches").get(0).get("deviceId").asLong()
+					+ " 的通行：照片完全相同")
+			.doesNotContain("differingBits");
 
 		assertThat(upload(gate, List.of(pass("r2", second, at.plusMinutes(5), "PASS", photo))).get("duplicates").asInt())
 			.isEqualTo(1);
@@ -192,5 +203,10 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		assertThat(evidence.get("otherProjectId").asLong()).isEqualTo(changchun.projectId());
 		assertThat(evidence.get("distanceKm").asDouble()).isBetween(340.0, 380.0);
 		assertThat(evidence.get("hoursBetween").asDouble()).isEqualTo(0.67);
+		assertThat(evidence.get("passedAt").asString()).as("times shown as stored")
+			.isEqualTo(jdbc.sql("select evidence ->> 'passedAt' from fraud_signal where project_id = ? and kind = 'IMPOSSIBLE_TRAVEL'")
+				.param(yanji.projectId()).query(String.class).single());
+		assertThat(api.get("/projects/" + yanji.projectId() + "/gates").body())
+			.contains("公里的项目 " + changchun.projectId() + " 有通行，相隔 0.67 小时");
 	}
 }

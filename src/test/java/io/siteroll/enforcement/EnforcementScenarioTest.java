@@ -56,6 +56,13 @@ class EnforcementScenarioTest extends IntegrationTest {
 			.params(deadline.minusDays(7), deadline, orderId).update();
 	}
 
+	/** The text of a page between two markers, without its tags. */
+	private static String between(String page, String from, String to) {
+		int start = page.indexOf(from);
+		assertThat(start).as("%s on the page", from).isNotNegative();
+		return page.substring(start + from.length(), page.indexOf(to, start)).replaceAll("<[^>]*>", "");
+	}
+
 	private JsonNode recheck(long orderId) {
 		ApiClient.Response r = officer.post("/api/orders/" + orderId + "/recheck", Map.of());
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -115,6 +122,13 @@ class EnforcementScenarioTest extends IntegrationTest {
 		assertThat(pageRecheck.body()).contains("逾期未整改", "拟处理");
 		JsonNode overdue = officer.get("/api/orders/" + id).json().get("order");
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
+		JsonNode evidence = overdue.get("recheck").get("evidence");
+		String recheckShown = between(enterprise.get("/orders/" + id).body(), "复查</dt>", "</dd>");
+		assertThat(recheckShown).as("the re-check in words, not a map")
+			.contains("复查期间 " + overdue.get("recheck").get("from").asString(),
+					"复查期间施工日 " + evidence.get("constructionDayCount").asInt() + " 天",
+					"未收到设备数据的施工日 " + evidence.get("disconnectedDayCount").asInt() + " 天")
+			.doesNotContain("{", "=");
 		assertThat(overdue.get("escalation").get("penalties").valueStream().map(p -> p.get("party").asString()).toList())
 			.containsExactly("CONSTRUCTION_ENTERPRISE", "PROJECT_MANAGER");
 

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.siteroll.compliance.Party;
+import io.siteroll.compliance.Recheck;
 import io.siteroll.compliance.Rule;
+import io.siteroll.enforcement.RectificationOrder.RecheckResult;
 import io.siteroll.enforcement.RectificationOrder.Status;
 import io.siteroll.enforcement.RectificationOrder.Transition;
 import io.siteroll.personnel.Post;
@@ -91,8 +93,8 @@ class RectificationOrderTest {
 	@EnumSource(value = Status.class, names = { "ISSUED", "ANSWERED" })
 	void anOpenOrderRectifiedAfterTheDeadlineIsClosed(Status status) {
 		RectificationOrder order = order(status);
-		Map<String, Object> result = Map.of("rectified", true, "by", "officer");
-		Transition t = order.recheck(true, result, "officer", AT, DEADLINE.plusDays(1));
+		RecheckResult result = RecheckResult.reinspected(true, "已整改", "officer");
+		Transition t = order.recheck(result, "officer", AT, DEADLINE.plusDays(1));
 		assertThat(t).isEqualTo(new Transition(null, status, Status.RECTIFIED, "officer", AT, "rectified"));
 		assertThat(order.status()).isEqualTo(Status.RECTIFIED);
 		assertThat(order.recheck()).isEqualTo(result);
@@ -105,7 +107,7 @@ class RectificationOrderTest {
 	void anOpenOrderStillFailingAfterTheDeadlineIsOverdueAndProposesTheEscalation(Status status) {
 		RectificationOrder order = order(status);
 		assertThat(order.dueForRecheck(DEADLINE.plusDays(1))).isTrue();
-		Transition t = order.recheck(false, Map.of("rectified", false), "system", AT, DEADLINE.plusDays(1));
+		Transition t = order.recheck(stillFailing(), "system", AT, DEADLINE.plusDays(1));
 		assertThat(t).isEqualTo(new Transition(null, status, Status.OVERDUE, "system", AT, "still failing"));
 		assertThat(order.status()).isEqualTo(Status.OVERDUE);
 		assertThat(order.escalation()).isEqualTo(order.proposal());
@@ -116,7 +118,7 @@ class RectificationOrderTest {
 	void theReCheckComesTheDayAfterTheDeadline() {
 		RectificationOrder order = order(Status.ANSWERED);
 		assertThat(order.dueForRecheck(DEADLINE)).isFalse();
-		assertThatThrownBy(() -> order.recheck(true, Map.of(), "officer", AT, DEADLINE)).isInstanceOf(Conflict.class)
+		assertThatThrownBy(() -> order.recheck(rectified(), "officer", AT, DEADLINE)).isInstanceOf(Conflict.class)
 			.satisfies(e -> assertThat(violation(e)).isEqualTo(Violation.of("deadline", "recheck.before-deadline",
 					DEADLINE.plusDays(1))));
 		assertThat(order.status()).isEqualTo(Status.ANSWERED);
@@ -129,8 +131,8 @@ class RectificationOrderTest {
 	void aClosedOrOverdueOrderIsNotReChecked(Status status) {
 		RectificationOrder order = order(status);
 		assertThat(order.dueForRecheck(DEADLINE.plusDays(1))).isFalse();
-		refused(() -> order.recheck(true, Map.of(), "officer", AT, DEADLINE.plusDays(1)), status, Status.RECTIFIED);
-		refused(() -> order.recheck(false, Map.of(), "officer", AT, DEADLINE.plusDays(1)), status, Status.OVERDUE);
+		refused(() -> order.recheck(rectified(), "officer", AT, DEADLINE.plusDays(1)), status, Status.RECTIFIED);
+		refused(() -> order.recheck(stillFailing(), "officer", AT, DEADLINE.plusDays(1)), status, Status.OVERDUE);
 		assertThat(order.status()).isEqualTo(status);
 		assertThat(order.recheck()).isNull();
 		assertThat(order.unsaved()).isEmpty();
@@ -199,14 +201,14 @@ class RectificationOrderTest {
 		RectificationOrder order = order(Status.ISSUED);
 		Transition answered = order.answer("报告", "enterprise", AT);
 		order.saved();
-		Transition overdue = order.recheck(false, Map.of(), "system", AT, DEADLINE.plusDays(1));
+		Transition overdue = order.recheck(stillFailing(), "system", AT, DEADLINE.plusDays(1));
 		assertThat(order.unsaved()).containsExactly(overdue).doesNotContain(answered);
 	}
 
 	@Test
 	void theJsonIsTheOrdersFieldsAndTheEscalationItProposesNotItsUnsavedTransitions() {
 		RectificationOrder order = order(Status.ANSWERED);
-		order.recheck(false, Map.of("rectified", false), "system", AT, DEADLINE.plusDays(1));
+		order.recheck(stillFailing(), "system", AT, DEADLINE.plusDays(1));
 		JsonNode json = JsonMapper.builder().build().valueToTree(order);
 		assertThat(json.propertyNames()).containsExactlyInAnyOrder("id", "projectId", "projectName", "findingId", "rule",
 				"post", "subjectPersonId", "addressee", "addresseeEnterpriseId", "addresseePersonId", "items", "legalBasis",
@@ -216,6 +218,27 @@ class RectificationOrderTest {
 		assertThat(json.get("rule").asString()).isEqualTo("R1");
 		assertThat(json.get("escalation").get("penalties").get(0).get("party").asString())
 			.isEqualTo("CONSTRUCTION_ENTERPRISE");
+	}
+
+	@Test
+	void aReCheckResultKeepsTheKeysOfItsKind() {
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode verdict = json.valueToTree(RecheckResult.of(new Recheck.Verdict(false, DEADLINE.plusDays(1),
+				DEADLINE.plusDays(9), new Recheck.R1RecheckEvidence(true, 2, 9, null)), "system"));
+		assertThat(verdict.propertyNames()).containsExactlyInAnyOrder("from", "to", "evidence", "rectified", "by");
+		assertThat(verdict.get("from").asString()).isEqualTo(DEADLINE.plusDays(1).toString());
+		assertThat(verdict.get("evidence").get("disconnectedDayCount").asInt()).isEqualTo(2);
+		JsonNode reinspected = json.valueToTree(RecheckResult.reinspected(true, null, "officer"));
+		assertThat(reinspected.propertyNames()).containsExactlyInAnyOrder("reinspection", "rectified", "by");
+		assertThat(reinspected.get("reinspection").asString()).isEmpty();
+	}
+
+	private static RecheckResult rectified() {
+		return RecheckResult.reinspected(true, null, "officer");
+	}
+
+	private static RecheckResult stillFailing() {
+		return RecheckResult.reinspected(false, null, "system");
 	}
 
 	private static void refused(Runnable move, Status current, Status requested) {

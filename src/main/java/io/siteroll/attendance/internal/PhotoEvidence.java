@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.siteroll.attendance.FraudSignalEvidence.ReplayedPhotoEvidence;
+import io.siteroll.attendance.FraudSignalEvidence.ReplayedPhotoEvidence.Match;
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.internal.PassLedger.Checked;
 import io.siteroll.attendance.internal.PassLedger.Inserted;
@@ -135,24 +136,13 @@ class PhotoEvidence {
 		if (matches.isEmpty()) {
 			return;
 		}
-		List<Map<String, Object>> evidence = new ArrayList<>();
-		for (Map<String, Object> m : matches) {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("passId", m.get("pass_id"));
-			e.put("photoId", m.get("photo_id"));
-			e.put("deviceId", m.get("device_id"));
-			e.put("projectId", m.get("project_id"));
-			e.put("passedAt", String.valueOf(((Timestamp) m.get("passed_at")).toInstant()));
-			e.put("differingBits", m.get("distance"));
-			e.put("identical", m.get("identical"));
-			evidence.add(e);
-		}
-		Map<String, Object> body = new TreeMap<>();
-		body.put("passId", pass.id());
-		body.put("photoId", photoId);
-		body.put("passedAt", pass.passedAt().toString());
-		body.put("nearPhotoBits", settings.nearPhotoBits());
-		body.put("matches", evidence);
+		List<Match> evidence = matches.stream()
+			.map(m -> new Match(((Number) m.get("pass_id")).longValue(), ((Number) m.get("photo_id")).longValue(),
+					(Long) m.get("device_id"), (Long) m.get("project_id"), ((Timestamp) m.get("passed_at")).toInstant(),
+					((Number) m.get("distance")).intValue(), Boolean.TRUE.equals(m.get("identical"))))
+			.toList();
+		ReplayedPhotoEvidence body = new ReplayedPhotoEvidence(pass.id(), photoId, pass.passedAt(),
+				settings.nearPhotoBits(), evidence);
 		LocalDate day = pass.passedAt().atZone(clock.getZone()).toLocalDate();
 		jdbc.sql("""
 				insert into fraud_signal (kind, signal_key, project_id, device_id, person_id, day, evidence)

@@ -100,7 +100,7 @@ class WarningWatch implements Warnings {
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'KEY_MANAGER_UNREACHABLE', mp.project_id, 'post:' || mp.id || ':' || :monthFrom, mp.person_id, null,
 			       jsonb_build_object('post', mp.post, 'month', to_char(:monthFrom::date, 'YYYY-MM'), 'asOf', :d,
-			                          'constructionDayCount', base.n, 'attendedSoFar', att.n, 'remainingDays', base.remaining,
+			                          'constructionDayCount', base.n, 'attendedSoFar', att.n, 'remainingDayCount', base.remaining,
 			                          'requiredPercent', k.pct,
 			                          'arithmetic', '(' || att.n || ' + ' || base.remaining || ') × 100 = '
 			                              || (att.n + base.remaining) * 100 || ' < ' || base.n || ' × ' || k.pct || ' = '

@@ -2,11 +2,10 @@ package io.siteroll.enforcement.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.siteroll.compliance.Recheck;
 import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrder.RecheckResult;
 import io.siteroll.enforcement.RectificationOrders.Answer;
 import io.siteroll.enforcement.RectificationOrders.Reinspection;
 import io.siteroll.identity.Actor;
@@ -93,35 +92,19 @@ class OrderLifecycle {
 	 * R3, the officer's re-inspection otherwise.
 	 */
 	void recheck(RectificationOrder order, Reinspection reinspection, String by) {
-		Map<String, Object> result;
-		boolean rectified;
+		RecheckResult result;
 		if (order.rule().monthly()) {
-			Recheck.Verdict verdict = rechecks.judge(order.rule().name(), order.projectId(), order.subjectPersonId(),
-					order.deadline());
-			rectified = verdict.rectified();
-			result = verdictOf(verdict);
+			result = RecheckResult.of(rechecks.judge(order.rule().name(), order.projectId(), order.subjectPersonId(),
+					order.deadline()), by);
 		}
 		else {
 			if (reinspection == null || reinspection.rectified() == null) {
 				throw RuleViolation.of("rectified", "required");
 			}
-			rectified = reinspection.rectified();
-			result = new LinkedHashMap<>();
-			result.put("reinspection", reinspection.note() == null ? "" : reinspection.note());
+			result = RecheckResult.reinspected(reinspection.rectified(), reinspection.note(), by);
 		}
-		result.put("rectified", rectified);
-		result.put("by", by);
-		order.recheck(rectified, result, actors.get().username(), clock.instant(), LocalDate.now(clock));
+		order.recheck(result, actors.get().username(), clock.instant(), LocalDate.now(clock));
 		repository.save(order);
-	}
-
-	/** The platform's verdict as the order keeps it ({@code recheck} in the API: from, to, evidence). */
-	private static Map<String, Object> verdictOf(Recheck.Verdict verdict) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("from", verdict.from().toString());
-		result.put("to", verdict.to().toString());
-		result.put("evidence", verdict.evidence());
-		return result;
 	}
 
 	/**

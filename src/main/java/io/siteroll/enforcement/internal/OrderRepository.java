@@ -12,8 +12,10 @@ import java.util.Map;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.Party;
+import io.siteroll.compliance.Recheck;
 import io.siteroll.compliance.Rule;
 import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrder.RecheckResult;
 import io.siteroll.enforcement.RectificationOrder.Status;
 import io.siteroll.enforcement.RectificationOrder.Transition;
 import io.siteroll.personnel.Post;
@@ -22,7 +24,7 @@ import io.siteroll.platform.Page;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,9 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private static final String SELECT = """
 			select o.*, p.name as project_name from rectification_order o join project p on p.id = o.project_id""";
@@ -197,7 +196,6 @@ class OrderRepository {
 	}
 
 	private RectificationOrder order(ResultSet rs, int n) throws SQLException {
-		String recheck = rs.getString("recheck");
 		Instant answeredAt = rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant();
 		RectificationOrder.Issue issue = new RectificationOrder.Issue(rs.getLong("project_id"), rs.getString("project_name"),
 				(Long) rs.getObject("finding_id"), Rule.valueOf(rs.getString("rule")), Post.ofCode(rs.getString("post")),
@@ -206,7 +204,27 @@ class OrderRepository {
 				rs.getString("legal_basis"), rs.getDate("issued_on").toLocalDate(), rs.getDate("deadline").toLocalDate(),
 				rs.getString("issued_by"));
 		return new RectificationOrder(rs.getLong("id"), issue, Status.valueOf(rs.getString("status")), rs.getString("answer"),
-				rs.getString("answered_by"), answeredAt, recheck == null ? null : JSON.readValue(recheck, MAP));
+				rs.getString("answered_by"), answeredAt, recheckResult(issue.rule(), rs.getString("recheck")));
+	}
+
+	/**
+	 * The stored re-check result; its evidence is read into the record of the order's rule, which the JSON alone
+	 * does not name.
+	 */
+	private static RecheckResult recheckResult(Rule rule, String json) {
+		if (json == null) {
+			return null;
+		}
+		JsonNode node = JSON.readTree(json);
+		JsonNode evidence = node.path("evidence");
+		return new RecheckResult(date(node.path("from")), date(node.path("to")),
+				evidence.isObject() ? JSON.treeToValue(evidence, Recheck.Evidence.typeOf(rule)) : null,
+				node.path("reinspection").isString() ? node.get("reinspection").asString() : null,
+				node.path("rectified").asBoolean(), node.path("by").isString() ? node.get("by").asString() : null);
+	}
+
+	private static LocalDate date(JsonNode node) {
+		return node.isString() ? LocalDate.parse(node.asString()) : null;
 	}
 
 	private static Status status(String code) {

@@ -1,0 +1,71 @@
+package io.siteroll.attendance.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.siteroll.attendance.FraudSignal;
+import io.siteroll.attendance.FraudSignalEvidence.ImpossibleTravelEvidence;
+import io.siteroll.attendance.FraudSignalEvidence.LivenessFailuresEvidence;
+import io.siteroll.attendance.FraudSignalEvidence.ReplayedPhotoEvidence;
+import io.siteroll.attendance.FraudSignalSentences;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fraud signals in words from the bundles' {@code signal.*} patterns, one per kind of evidence, its numbers and
+ * times as arguments; times are shown in the platform's zone whatever offset they were stored with. Identifiers
+ * are passed as text so that a pattern does not group their digits. Named {@code fraudSignalSentences} for the
+ * pages.
+ */
+@Component("fraudSignalSentences")
+class FraudSignalsInWords implements FraudSignalSentences {
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	FraudSignalsInWords(MessageSource messages, Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@Override
+	public String describe(FraudSignal signal, Locale locale) {
+		if (signal.evidence() instanceof ReplayedPhotoEvidence e && e.closest() != null) {
+			ReplayedPhotoEvidence.Match closest = e.closest();
+			String likeness = closest.identical() ? text(locale, "signal.REPLAYED_PHOTO.identical")
+					: text(locale, "signal.REPLAYED_PHOTO.near", closest.differingBits(), e.nearPhotoBits());
+			return text(locale, "signal.REPLAYED_PHOTO", time(e.passedAt()), e.matches().size(), time(closest.passedAt()),
+					id(closest.deviceId()), likeness);
+		}
+		if (signal.evidence() instanceof ImpossibleTravelEvidence e) {
+			return text(locale, "signal.IMPOSSIBLE_TRAVEL", time(e.passedAt()), id(e.otherProjectId()),
+					time(e.otherFirstPassAt()), time(e.otherLastPassAt()), e.distanceKm(), e.hoursBetween(), e.maxKmh());
+		}
+		if (signal.evidence() instanceof LivenessFailuresEvidence e) {
+			return text(locale, "signal.LIVENESS_FAILURES", e.failures());
+		}
+		return "";
+	}
+
+	private String text(Locale locale, String key, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
+	private String time(Instant at) {
+		return at == null ? "" : MINUTE.format(at.atZone(clock.getZone()));
+	}
+
+	private String time(OffsetDateTime at) {
+		return at == null ? "" : MINUTE.format(at.atZoneSameInstant(clock.getZone()));
+	}
+
+	private static String id(Long id) {
+		return id == null ? "" : id.toString();
+	}
+}
