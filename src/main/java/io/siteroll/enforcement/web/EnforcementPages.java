@@ -1,8 +1,10 @@
 package io.siteroll.enforcement.web;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import io.siteroll.enforcement.OrderDocument;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.identity.Actor;
@@ -12,6 +14,10 @@ import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +39,11 @@ class EnforcementPages {
 
 	private final Clock clock;
 
-	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock) {
+	private final OrderDocument documents;
+
+	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock,
+			OrderDocument documents) {
+		this.documents = documents;
 		this.orders = orders;
 		this.access = access;
 		this.actors = actors;
@@ -61,6 +71,17 @@ class EnforcementPages {
 				&& actor.enterpriseId() == o.addresseeEnterpriseId() && o.answerable());
 		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && o.dueForRecheck(LocalDate.now(clock)));
 		return "enforcement/order";
+	}
+
+	/** 责令限期整改通知书 as PDF, shown in the browser (to print) with a file name for saving. */
+	@GetMapping("/orders/{id}/document.pdf")
+	ResponseEntity<byte[]> document(@PathVariable long id) {
+		byte[] pdf = documents.pdf(id);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("责令限期整改通知书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+			.body(pdf);
 	}
 
 	@PostMapping("/orders/{id}/answer")

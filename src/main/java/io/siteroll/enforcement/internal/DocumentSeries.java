@@ -1,0 +1,102 @@
+package io.siteroll.enforcement.internal;
+
+import java.time.Instant;
+import java.sql.Timestamp;
+
+import io.siteroll.region.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The document numbers (文号) of a department: one series per issuing region, kind of document and year, e.g.
+ * 长住建整改〔2026〕12号. A document's number is given once and kept; concurrent numbering in one series waits on a
+ * transaction-scoped advisory lock, so serials never repeat or skip.
+ */
+@Component
+class DocumentSeries {
+
+	/** Kinds of numbered documents, with the word of the series (整改: rectification orders). */
+	enum Kind {
+		RECTIFICATION_ORDER("整改");
+
+		final String word;
+
+		Kind(String word) {
+			this.word = word;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	DocumentSeries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The document's number, given now in the issuer's series if it has none yet. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public String numberOf(Kind kind, long sourceId, Region issuer, int year, Instant now) {
+		String existing = existing(kind, sourceId);
+		if (existing != null) {
+			return existing;
+		}
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('document-series:' || :region || :kind), :year)")
+			.param("region", issuer.code())
+			.param("kind", kind.name())
+			.param("year", year)
+			.query()
+			.singleValue();
+		existing = existing(kind, sourceId);
+		if (existing != null) {
+			return existing;
+		}
+		int serial = jdbc.sql("""
+				select coalesce(max(serial), 0) + 1 from document_number
+				where issuer_region_code = :region and kind = :kind and year = :year""")
+			.param("region", issuer.code())
+			.param("kind", kind.name())
+			.param("year", year)
+			.query(Integer.class)
+			.single();
+		String number = prefix(issuer) + "住建" + kind.word + "〔" + year + "〕" + serial + "号";
+		jdbc.sql("""
+				insert into document_number (kind, source_id, issuer_region_code, year, serial, number, assigned_at)
+				values (:kind, :source, :region, :year, :serial, :number, :at)""")
+			.param("kind", kind.name())
+			.param("source", sourceId)
+			.param("region", issuer.code())
+			.param("year", year)
+			.param("serial", serial)
+			.param("number", number)
+			.param("at", Timestamp.from(now))
+			.update();
+		return number;
+	}
+
+	private String existing(Kind kind, long sourceId) {
+		return jdbc.sql("select number from document_number where kind = :kind and source_id = :source")
+			.param("kind", kind.name())
+			.param("source", sourceId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The department's short name in a document number: the province 吉, a city by its first character (长春市 → 长),
+	 * any other region by its name without the administrative suffix (南关区 → 南关, 长白山管委会 → 长白山).
+	 */
+	static String prefix(Region region) {
+		String name = region.name();
+		return switch (region.level()) {
+			case PROVINCE, CITY -> name.substring(0, 1);
+			default -> name.replaceAll("(自治县|自治州|管委会|新区|区|县|市)$", "");
+		};
+	}
+
+	/** The issuing department's full name: the province's department (厅) or a region's bureau (局). */
+	static String department(Region region) {
+		return region.name() + (region.level() == Region.Level.PROVINCE ? "住房和城乡建设厅" : "住房和城乡建设局");
+	}
+}

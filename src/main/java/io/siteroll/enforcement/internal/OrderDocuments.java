@@ -1,0 +1,91 @@
+package io.siteroll.enforcement.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.siteroll.enforcement.OrderDocument;
+import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrders;
+import io.siteroll.enterprise.Enterprises;
+import io.siteroll.identity.Accounts;
+import io.siteroll.platform.Messages;
+import io.siteroll.platform.OfficialDocument;
+import io.siteroll.platform.OfficialDocuments;
+import io.siteroll.region.Region;
+import io.siteroll.region.Regions;
+import org.springframework.stereotype.Service;
+
+/**
+ * 责令限期整改通知书: the order as the document an officer prints and serves. Issued in the name of the issuing
+ * officer's department (the province's department or a region's housing bureau), numbered in that department's
+ * series, addressed to the enterprise by its full name, with the facts in sentences, the legal basis and the
+ * deadline. Official documents are in Chinese whatever the reader's language.
+ */
+@Service
+class OrderDocuments implements OrderDocument {
+
+	/** The province: the issuer when the issuing account is not an officer of a region (the nightly system). */
+	private static final String PROVINCE = "220000";
+
+	private final RectificationOrders orders;
+
+	private final Accounts accounts;
+
+	private final Regions regions;
+
+	private final Enterprises enterprises;
+
+	private final DocumentSeries series;
+
+	private final OfficialDocuments documents;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	OrderDocuments(RectificationOrders orders, Accounts accounts, Regions regions, Enterprises enterprises,
+			DocumentSeries series, OfficialDocuments documents, Messages messages, Clock clock) {
+		this.orders = orders;
+		this.accounts = accounts;
+		this.regions = regions;
+		this.enterprises = enterprises;
+		this.series = series;
+		this.documents = documents;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@Override
+	public OfficialDocument document(long orderId) {
+		RectificationOrder order = orders.require(orderId);
+		Region issuer = regions.require(accounts.find(order.issuedBy())
+			.map(Accounts.AccountView::regionCode)
+			.filter(code -> code != null && !code.isBlank())
+			.orElse(PROVINCE));
+		String department = DocumentSeries.department(issuer);
+		String number = series.numberOf(DocumentSeries.Kind.RECTIFICATION_ORDER, order.id(), issuer,
+				order.issuedOn().getYear(), clock.instant());
+		String addressee = enterprises.require(order.addresseeEnterpriseId()).name();
+		String office = issuer.level() == Region.Level.PROVINCE ? "厅" : "局";
+		return new OfficialDocument(department, number, text("document.order.title"), addressee,
+				List.of(text("document.order.facts", order.projectName(), order.items()),
+						text("document.order.demand", order.legalBasis(), date(order.deadline()), office)),
+				List.of(new OfficialDocument.Particular(text("document.order.project"), order.projectName()),
+						new OfficialDocument.Particular(text("document.order.deadline"), date(order.deadline()))),
+				order.issuedOn(), List.of(), text("document.order.reference", order.id()));
+	}
+
+	@Override
+	public byte[] pdf(long orderId) {
+		return documents.pdf(document(orderId));
+	}
+
+	private String text(String key, Object... args) {
+		return messages.get(Messages.CHINESE, key, args);
+	}
+
+	private static String date(LocalDate day) {
+		return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	}
+}
