@@ -71,14 +71,7 @@ class WarningsTest extends IntegrationTest {
 		refresh(api, SEPTEMBER.atDay(15));
 		assertThat(open(api, site.projectId(), "NO_DEVICE")).hasSize(1);
 
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("serialNumber", "W" + System.nanoTime());
-		body.put("vendor", "v");
-		body.put("model", "m");
-		body.put("protocol", "SITEROLL");
-		body.put("kind", "FACE_TURNSTILE");
-		body.put("direction", "IN");
-		body.put("channelName", "1号闸");
+		Map<String, Object> body = gateRegistration("W");
 		long deviceId = api.post("/api/projects/" + site.projectId() + "/devices", body).json().get("device").get("id").asLong();
 		fixtureDeviceRegisteredOn(deviceId, SEPTEMBER.atDay(16));
 		refresh(api, SEPTEMBER.atDay(20));

@@ -117,6 +117,22 @@ public abstract class IntegrationTest {
 	public record RegisteredDevice(long id, String serial, String secret) {
 	}
 
+	/**
+	 * The registration of a plain inbound SiteRoll face turnstile, serial {@code serialPrefix} plus a fresh number;
+	 * callers add what their scenario needs (a declared {@code registeredOn}).
+	 */
+	protected static Map<String, Object> gateRegistration(String serialPrefix) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", serialPrefix + System.nanoTime());
+		body.put("vendor", "v");
+		body.put("model", "m");
+		body.put("protocol", "SITEROLL");
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "1号闸");
+		return body;
+	}
+
 	protected RegisteredDevice device(ApiClient api, long projectId, String protocol, String direction) {
 		String serial = "SN" + SEQUENCE.incrementAndGet() + "X" + Long.toString(System.nanoTime(), 36).toUpperCase();
 		Map<String, Object> body = new LinkedHashMap<>();
