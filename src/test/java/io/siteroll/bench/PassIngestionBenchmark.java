@@ -84,13 +84,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	@Test
 	void ingestPassesAndDecideAtTheGate() throws Exception {
 		ApiClient api = as(province());
-		LocalDate start = today().minusMonths(3);
-		Site site = site(api, "220102", start);
-		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
-				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
-		if (imported.status() != 201) {
-			throw new IllegalStateException(imported.body());
-		}
+		Site site = siteWithImportedRoster(api);
 		List<Gate> gates = new ArrayList<>();
 		for (int g = 0; g < GATES; g++) {
 			RegisteredDevice d = device(api, site.projectId(), "SITEROLL", "BOTH");
@@ -134,13 +128,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	void vendorFormatsBesideThePlatformApi() throws Exception {
 		int total = Integer.getInteger("bench.vendor.passes", 20_000);
 		ApiClient api = as(province());
-		LocalDate start = today().minusMonths(3);
-		Site site = site(api, "220102", start);
-		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
-				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
-		if (imported.status() != 201) {
-			throw new IllegalStateException(imported.body());
-		}
+		Site site = siteWithImportedRoster(api);
 		RegisteredDevice own = device(api, site.projectId(), "SITEROLL", "BOTH");
 		List<Gate> gates = List.of(new Gate(own.id(), own.serial(), own.secret()));
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -277,6 +265,18 @@ class PassIngestionBenchmark extends IntegrationTest {
 					           source) from stdin with (format csv)""", new StringReader(csv.toString()));
 			return (System.nanoTime() - started) / 1_000_000;
 		}
+	}
+
+	/** A project begun three months ago whose roster of {@link #WORKERS} workers was imported from a spreadsheet. */
+	private Site siteWithImportedRoster(ApiClient api) {
+		LocalDate start = today().minusMonths(3);
+		Site site = site(api, "220102", start);
+		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
+				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
+		if (imported.status() != 201) {
+			throw new IllegalStateException(imported.body());
+		}
+		return site;
 	}
 
 	/** One lane asking 2,000 times back to back: the latency of a decision on an otherwise idle platform. */

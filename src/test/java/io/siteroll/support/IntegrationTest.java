@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the whole platform on a random port (embedded PostgreSQL, or the server named by
@@ -191,6 +192,29 @@ public abstract class IntegrationTest {
 			throw new IllegalStateException(r.body());
 		}
 		return r.json().get("personId").asLong();
+	}
+
+	/**
+	 * An on-site inspection on {@code day} that found the devices equipped and connected, the project manager present
+	 * and {@code headcount} workers, with no device function test; callers add what their scenario tests.
+	 */
+	protected static Map<String, Object> inspectionRecord(LocalDate day, int headcount) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("day", day);
+		record.put("inspectors", "王检查、李检查");
+		record.put("devicesEquipped", true);
+		record.put("devicesConnected", true);
+		record.put("managersPresent", List.of("PROJECT_MANAGER"));
+		record.put("headcount", headcount);
+		record.put("notes", "现场抽查");
+		record.put("functionTests", List.of());
+		return record;
+	}
+
+	/** The project's open warnings of {@code kind} (one page of up to 50, newest first). */
+	protected static List<JsonNode> openWarnings(ApiClient api, long projectId, String kind) {
+		return api.get("/api/warnings?projectId=" + projectId + "&kind=" + kind + "&size=50").json().get("items").valueStream()
+			.toList();
 	}
 
 	protected static List<String> rules(ApiClient.Response response) {
