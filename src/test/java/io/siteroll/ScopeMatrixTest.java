@@ -1063,16 +1063,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	}
 
 	private Map<String, Object> inspectionRecord() {
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("day", today().minusDays(1));
-		record.put("inspectors", "王检查、李检查");
-		record.put("devicesEquipped", true);
-		record.put("devicesConnected", true);
-		record.put("managersPresent", List.of("PROJECT_MANAGER"));
-		record.put("headcount", 3);
-		record.put("notes", "现场抽查");
-		record.put("functionTests", List.of());
-		return record;
+		return inspectionRecord(today().minusDays(1), 3);
 	}
 
 	private long inspection() {

@@ -39,15 +39,24 @@ public interface CodeDictionary {
 
 	Optional<Code> find(String kind, String code);
 
-	boolean exists(String kind, String code);
+	default boolean exists(String kind, String code) {
+		return find(kind, code).isPresent();
+	}
 
-	/** The code, or a violation of rule {@code code.unknown} naming the dictionary. */
-	Code require(String kind, String code);
+	/** The code, or a violation of rule {@code code.unknown} naming the dictionary ({@code required} when blank). */
+	default Code require(String kind, String code) {
+		if (code == null || code.isBlank()) {
+			throw RuleViolation.rule("required");
+		}
+		return find(kind, code).orElseThrow(() -> RuleViolation.rule("code.unknown", kind));
+	}
 
 	List<Code> list(String kind);
 
 	Map<String, List<Code>> all();
 
 	/** Chinese name of a code, or the code itself when unknown. */
-	String name(String kind, String code);
+	default String name(String kind, String code) {
+		return find(kind, code).map(Code::nameZh).orElse(code);
+	}
 }

@@ -1,14 +1,12 @@
 package io.siteroll.bench;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
-import io.siteroll.device.DeviceSignature;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
 import io.siteroll.support.DahuaDevice;
@@ -87,13 +84,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	@Test
 	void ingestPassesAndDecideAtTheGate() throws Exception {
 		ApiClient api = as(province());
-		LocalDate start = today().minusMonths(3);
-		Site site = site(api, "220102", start);
-		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
-				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
-		if (imported.status() != 201) {
-			throw new IllegalStateException(imported.body());
-		}
+		Site site = siteWithImportedRoster(api);
 		List<Gate> gates = new ArrayList<>();
 		for (int g = 0; g < GATES; g++) {
 			RegisteredDevice d = device(api, site.projectId(), "SITEROLL", "BOTH");
@@ -137,13 +128,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	void vendorFormatsBesideThePlatformApi() throws Exception {
 		int total = Integer.getInteger("bench.vendor.passes", 20_000);
 		ApiClient api = as(province());
-		LocalDate start = today().minusMonths(3);
-		Site site = site(api, "220102", start);
-		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
-				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
-		if (imported.status() != 201) {
-			throw new IllegalStateException(imported.body());
-		}
+		Site site = siteWithImportedRoster(api);
 		RegisteredDevice own = device(api, site.projectId(), "SITEROLL", "BOTH");
 		List<Gate> gates = List.of(new Gate(own.id(), own.serial(), own.secret()));
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -282,25 +267,28 @@ class PassIngestionBenchmark extends IntegrationTest {
 		}
 	}
 
+	/** A project begun three months ago whose roster of {@link #WORKERS} workers was imported from a spreadsheet. */
+	private Site siteWithImportedRoster(ApiClient api) {
+		LocalDate start = today().minusMonths(3);
+		Site site = site(api, "220102", start);
+		ApiClient.Response imported = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
+				"file", "bench.xlsx", RosterFile.of(IDS, WORKERS, start, start.plusDays(1)));
+		if (imported.status() != 201) {
+			throw new IllegalStateException(imported.body());
+		}
+		return site;
+	}
+
 	/** One lane asking 2,000 times back to back: the latency of a decision on an otherwise idle platform. */
 	private void unloadedDecisions(Gate gate, List<Long> people) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		List<Long> latencies = new ArrayList<>();
 		String path = "/api/device/v1/gate-decisions";
+		DeviceClient device = new DeviceClient(client, baseUrl(), gate.serial(), gate.secret());
 		long started = System.nanoTime();
 		for (int i = 0; i < 2_000; i++) {
 			byte[] body = ("{\"personId\":" + people.get(i % people.size()) + "}").getBytes(StandardCharsets.UTF_8);
-			String nonce = DeviceClient.nonce();
-			String timestamp = Long.toString(Instant.now().getEpochSecond());
-			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-				.timeout(Waits.REQUEST)
-				.header("X-Device-Serial", gate.serial())
-				.header("X-Timestamp", timestamp)
-				.header("X-Nonce", nonce)
-				.header("X-Signature", DeviceSignature.sign(gate.secret(), "POST", path, timestamp, nonce, body))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
+			HttpRequest request = device.request("POST", path, body, body, DeviceClient.nonce());
 			long sent = System.nanoTime();
 			client.send(request, HttpResponse.BodyHandlers.discarding());
 			latencies.add(System.nanoTime() - sent);
@@ -325,6 +313,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		ExecutorService pool = Executors.newFixedThreadPool(lanes);
 		HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
 			.build();
+		DeviceClient device = new DeviceClient(own, baseUrl(), gate.serial(), gate.secret());
 		long started = System.nanoTime() + 50_000_000L;
 		List<Future<?>> futures = new ArrayList<>();
 		for (int lane = 0; lane < lanes; lane++) {
@@ -338,18 +327,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 					}
 					byte[] body = ("{\"personId\":" + people.get((i * lanes + l) % people.size()) + "}")
 						.getBytes(StandardCharsets.UTF_8);
-					String nonce = DeviceClient.nonce();
-					String timestamp = Long.toString(Instant.now().getEpochSecond());
-					String path = "/api/device/v1/gate-decisions";
-					HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-						.timeout(Waits.REQUEST)
-						.header("X-Device-Serial", gate.serial())
-						.header("X-Timestamp", timestamp)
-						.header("X-Nonce", nonce)
-						.header("X-Signature", DeviceSignature.sign(gate.secret(), "POST", path, timestamp, nonce, body))
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-						.build();
+					HttpRequest request = device.request("POST", "/api/device/v1/gate-decisions", body, body, DeviceClient.nonce());
 					HttpResponse<Void> r = own.send(request, HttpResponse.BodyHandlers.discarding());
 					latencies.add(System.nanoTime() - due);
 					if (r.statusCode() != 200) {

@@ -18,7 +18,7 @@ class EvidenceOnPagesAndOrdersTest extends IntegrationTest {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
 		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
-		JsonNode warning = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items").get(0);
+		JsonNode warning = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0);
 		assertThat(warning.get("evidence").get("startDate").asString()).as("the API keeps the evidence's properties")
 			.isEqualTo(today().minusMonths(2).toString());
 

@@ -174,14 +174,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	void R1_deviceByTheStartDateAndConnected(int daysAfterStart, boolean connectedEveryDay, boolean found) {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("serialNumber", "R1" + System.nanoTime());
-		body.put("vendor", "v");
-		body.put("model", "m");
-		body.put("protocol", "SITEROLL");
-		body.put("kind", "FACE_TURNSTILE");
-		body.put("direction", "IN");
-		body.put("channelName", "1号闸");
+		Map<String, Object> body = gateRegistration("R1");
 		ApiClient.Response registered = api.post("/api/projects/" + site.projectId() + "/devices", body);
 		assertThat(registered.status()).isEqualTo(201);
 		fixtureDeviceObservedSince(registered.json().get("device").get("id").asLong(), START.plusDays(daysAfterStart));
@@ -206,14 +199,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		YearMonth last = YearMonth.from(today()).minusMonths(1);
 		Site site = site(province, "220102", last.atDay(1));
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("serialNumber", "CLAIM" + System.nanoTime());
-		body.put("vendor", "v");
-		body.put("model", "m");
-		body.put("protocol", "SITEROLL");
-		body.put("kind", "FACE_TURNSTILE");
-		body.put("direction", "IN");
-		body.put("channelName", "1号闸");
+		Map<String, Object> body = gateRegistration("CLAIM");
 		body.put("registeredOn", last.atDay(1).minusDays(5));
 		ApiClient.Response registered = enterprise.post("/api/projects/" + site.projectId() + "/devices", body);
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);

@@ -29,11 +29,6 @@ class WarningsTest extends IntegrationTest {
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 	}
 
-	private List<JsonNode> open(ApiClient api, long projectId, String kind) {
-		return api.get("/api/warnings?projectId=" + projectId + "&kind=" + kind + "&size=50").json().get("items").valueStream()
-			.toList();
-	}
-
 	@Test
 	void aKeyManagerWhoCanNoLongerReachTheThresholdIsWarnedOnTheFirstDayItBecomesUnreachable() {
 		ApiClient api = as(province());
@@ -43,15 +38,15 @@ class WarningsTest extends IntegrationTest {
 				Map.of("personId", person, "post", "PROJECT_MANAGER", "unitId", site.gcUnitId(), "tenureFrom", START));
 		facts.present(site.projectId(), person, START, START.plusDays(2));
 		refresh(api, SEPTEMBER.atDay(17));
-		assertThat(open(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("(3 + 13) × 100 = 1600: still reachable").isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("(3 + 13) × 100 = 1600: still reachable").isEmpty();
 		refresh(api, SEPTEMBER.atDay(18));
-		List<JsonNode> warned = open(api, site.projectId(), "KEY_MANAGER_UNREACHABLE");
+		List<JsonNode> warned = openWarnings(api, site.projectId(), "KEY_MANAGER_UNREACHABLE");
 		assertThat(warned).hasSize(1);
 		assertThat(warned.get(0).get("raisedOn").asString()).isEqualTo("2026-09-18");
 		assertThat(warned.get(0).get("personId").asLong()).isEqualTo(person);
 		assertThat(warned.get(0).get("evidence").get("arithmetic").asString()).isEqualTo("(3 + 12) × 100 = 1500 < 20 × 80 = 1600");
 		refresh(api, SEPTEMBER.atDay(18));
-		assertThat(open(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("not raised twice").hasSize(1);
+		assertThat(openWarnings(api, site.projectId(), "KEY_MANAGER_UNREACHABLE")).as("not raised twice").hasSize(1);
 		assertThat(api.get("/api/warnings?personId=" + person).json().get("total").asInt()).isEqualTo(1);
 		ApiClient.Response page = api.get("/persons/" + person + "/compliance");
 		assertThat(page.status()).isEqualTo(200);
@@ -69,23 +64,16 @@ class WarningsTest extends IntegrationTest {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
 		refresh(api, SEPTEMBER.atDay(15));
-		assertThat(open(api, site.projectId(), "NO_DEVICE")).hasSize(1);
+		assertThat(openWarnings(api, site.projectId(), "NO_DEVICE")).hasSize(1);
 
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("serialNumber", "W" + System.nanoTime());
-		body.put("vendor", "v");
-		body.put("model", "m");
-		body.put("protocol", "SITEROLL");
-		body.put("kind", "FACE_TURNSTILE");
-		body.put("direction", "IN");
-		body.put("channelName", "1号闸");
+		Map<String, Object> body = gateRegistration("W");
 		long deviceId = api.post("/api/projects/" + site.projectId() + "/devices", body).json().get("device").get("id").asLong();
 		fixtureDeviceRegisteredOn(deviceId, SEPTEMBER.atDay(16));
 		refresh(api, SEPTEMBER.atDay(20));
-		assertThat(open(api, site.projectId(), "NO_DEVICE")).isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "NO_DEVICE")).isEmpty();
 		assertThat(api.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE&status=CLEARED").json()
 			.get("items").get(0).get("clearedOn").asString()).isEqualTo("2026-09-20");
-		assertThat(open(api, site.projectId(), "DEVICE_OFFLINE")).hasSize(1);
+		assertThat(openWarnings(api, site.projectId(), "DEVICE_OFFLINE")).hasSize(1);
 		jdbc.sql("insert into device_day (device_id, day, project_id, first_at, last_at) values (?, ?, ?, now(), now())")
 			.params(deviceId, SEPTEMBER.atDay(21), site.projectId()).update();
 		api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
@@ -99,19 +87,19 @@ class WarningsTest extends IntegrationTest {
 				.atZone(TestClock.PLATFORM_ZONE).toInstant())).update();
 
 		refresh(api, SEPTEMBER.atDay(21));
-		assertThat(open(api, site.projectId(), "DEVICE_OFFLINE")).isEmpty();
-		List<JsonNode> low = open(api, site.projectId(), "LOW_ATTENDANCE");
+		assertThat(openWarnings(api, site.projectId(), "DEVICE_OFFLINE")).isEmpty();
+		List<JsonNode> low = openWarnings(api, site.projectId(), "LOW_ATTENDANCE");
 		assertThat(low).hasSize(1);
 		assertThat(low.get(0).get("evidence").get("ratePercent").asDouble()).isEqualTo(50.0);
 		assertThat(low.get(0).get("evidence").get("registeredWorkerDays").asInt()).isEqualTo(28);
-		List<JsonNode> unregistered = open(api, site.projectId(), "UNREGISTERED_AT_GATE");
+		List<JsonNode> unregistered = openWarnings(api, site.projectId(), "UNREGISTERED_AT_GATE");
 		assertThat(unregistered).hasSize(1);
 		assertThat(unregistered.get(0).get("evidence").get("refusedAttempts").asInt()).isEqualTo(1);
 
 		facts.present(site.projectId(), workers.get(2), START, START.plusDays(10));
 		facts.present(site.projectId(), workers.get(3), START, START.plusDays(10));
 		refresh(api, SEPTEMBER.atDay(22));
-		assertThat(open(api, site.projectId(), "LOW_ATTENDANCE")).isEmpty();
-		assertThat(open(api, site.projectId(), "UNREGISTERED_AT_GATE")).isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "LOW_ATTENDANCE")).isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "UNREGISTERED_AT_GATE")).isEmpty();
 	}
 }

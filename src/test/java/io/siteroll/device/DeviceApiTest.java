@@ -3,6 +3,7 @@ package io.siteroll.device;
 import io.siteroll.identity.Role;
 import io.siteroll.support.Jpegs;
 import java.time.Duration;
+import static io.siteroll.support.DeviceClient.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,18 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DeviceApiTest extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static Map<String, Object> pass(String eventId, long personId, OffsetDateTime at) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("eventId", eventId);
-		p.put("personId", Long.toString(personId));
-		p.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
-		p.put("direction", "IN");
-		p.put("attendType", "001");
-		p.put("liveness", "PASS");
-		p.put("livenessScore", 0.97);
-		return p;
-	}
 
 	static OffsetDateTime hoursAgo(int hours) {
 		return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(hours);

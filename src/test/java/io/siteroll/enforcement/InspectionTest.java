@@ -31,14 +31,7 @@ class InspectionTest extends IntegrationTest {
 		jdbc.sql("""
 				insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
 				values (?, ?, ?, now(), now(), 1, true)""").params(site.projectId(), day, worker).update();
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("day", day);
-		record.put("inspectors", "王检查、李检查");
-		record.put("devicesEquipped", true);
-		record.put("devicesConnected", true);
-		record.put("managersPresent", List.of("PROJECT_MANAGER"));
-		record.put("headcount", 4);
-		record.put("notes", "现场抽查");
+		Map<String, Object> record = inspectionRecord(day, 4);
 		record.put("functionTests", List.of(test(device.id(), "PRINTED_PHOTO", true), test(device.id(), "SCREEN_PHOTO", true),
 				test(device.id(), "REPLAYED_VIDEO", false), test(device.id(), "MASK", true)));
 

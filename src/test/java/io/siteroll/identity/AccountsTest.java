@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Exchanges;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -359,16 +360,7 @@ class AccountsTest extends IntegrationTest {
 		}
 
 		private HttpResponse<String> send(HttpRequest.Builder request) {
-			try {
-				return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			}
-			catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+			return Exchanges.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 }

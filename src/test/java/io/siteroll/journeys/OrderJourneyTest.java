@@ -20,8 +20,7 @@ class OrderJourneyTest extends BrowserTest {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
 		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
-		long warningId = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items")
-			.get(0).get("id").asLong();
+		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
 		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
 		String clerk = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
 

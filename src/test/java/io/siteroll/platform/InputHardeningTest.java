@@ -1,5 +1,6 @@
 package io.siteroll.platform;
 
+import static io.siteroll.support.DeviceClient.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,9 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -224,17 +223,5 @@ class InputHardeningTest extends IntegrationTest {
 		assertThat(upload.json().get("rejected").asInt()).isEqualTo(4);
 		assertThat(jdbc.sql("select count(*) from pass where device_id = ?").param(device.id()).query(Long.class).single())
 			.isEqualTo(2);
-	}
-
-	private static Map<String, Object> pass(String eventId, long personId, OffsetDateTime at) {
-		Map<String, Object> p = new LinkedHashMap<>();
-		p.put("eventId", eventId);
-		p.put("personId", Long.toString(personId));
-		p.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
-		p.put("direction", "IN");
-		p.put("attendType", "001");
-		p.put("liveness", "PASS");
-		p.put("livenessScore", 0.97);
-		return p;
 	}
 }

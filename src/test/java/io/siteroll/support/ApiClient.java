@@ -1,6 +1,5 @@
 package io.siteroll.support;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,17 +102,8 @@ public final class ApiClient {
 	}
 
 	private Response send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		HttpResponse<byte[]> response = Exchanges.send(http, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response.body(),
+				response.headers().firstValue("Content-Type").orElse(""));
 	}
 }

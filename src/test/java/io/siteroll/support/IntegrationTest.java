@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the whole platform on a random port (embedded PostgreSQL, or the server named by
@@ -117,6 +118,22 @@ public abstract class IntegrationTest {
 	public record RegisteredDevice(long id, String serial, String secret) {
 	}
 
+	/**
+	 * The registration of a plain inbound SiteRoll face turnstile, serial {@code serialPrefix} plus a fresh number;
+	 * callers add what their scenario needs (a declared {@code registeredOn}).
+	 */
+	protected static Map<String, Object> gateRegistration(String serialPrefix) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("serialNumber", serialPrefix + System.nanoTime());
+		body.put("vendor", "v");
+		body.put("model", "m");
+		body.put("protocol", "SITEROLL");
+		body.put("kind", "FACE_TURNSTILE");
+		body.put("direction", "IN");
+		body.put("channelName", "1号闸");
+		return body;
+	}
+
 	protected RegisteredDevice device(ApiClient api, long projectId, String protocol, String direction) {
 		String serial = "SN" + SEQUENCE.incrementAndGet() + "X" + Long.toString(System.nanoTime(), 36).toUpperCase();
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -175,6 +192,29 @@ public abstract class IntegrationTest {
 			throw new IllegalStateException(r.body());
 		}
 		return r.json().get("personId").asLong();
+	}
+
+	/**
+	 * An on-site inspection on {@code day} that found the devices equipped and connected, the project manager present
+	 * and {@code headcount} workers, with no device function test; callers add what their scenario tests.
+	 */
+	protected static Map<String, Object> inspectionRecord(LocalDate day, int headcount) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("day", day);
+		record.put("inspectors", "王检查、李检查");
+		record.put("devicesEquipped", true);
+		record.put("devicesConnected", true);
+		record.put("managersPresent", List.of("PROJECT_MANAGER"));
+		record.put("headcount", headcount);
+		record.put("notes", "现场抽查");
+		record.put("functionTests", List.of());
+		return record;
+	}
+
+	/** The project's open warnings of {@code kind} (one page of up to 50, newest first). */
+	protected static List<JsonNode> openWarnings(ApiClient api, long projectId, String kind) {
+		return api.get("/api/warnings?projectId=" + projectId + "&kind=" + kind + "&size=50").json().get("items").valueStream()
+			.toList();
 	}
 
 	protected static List<String> rules(ApiClient.Response response) {

@@ -1,7 +1,6 @@
 package io.siteroll.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,17 +74,8 @@ public abstract class PushGate {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.body());
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		HttpResponse<String> response = Exchanges.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.body());
 	}
 
 	/** A multipart body: parts as (name, content type, bytes) triples. */

@@ -1,7 +1,6 @@
 package io.siteroll.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,16 +182,8 @@ public final class ZktecoDevice {
 	}
 
 	private Reply send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = http.send(request.timeout(Waits.REQUEST).build(), HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.body());
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		HttpResponse<String> response = Exchanges.send(http, request.timeout(Waits.REQUEST).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return new Reply(response.statusCode(), response.body());
 	}
 }

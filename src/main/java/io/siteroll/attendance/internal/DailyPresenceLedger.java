@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.siteroll.attendance.DailyPresence;
 import io.siteroll.attendance.Presence;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,17 +29,9 @@ class DailyPresenceLedger implements DailyPresence {
 	@Override
 	public Page<Presence> forProjectDay(long projectId, LocalDate day, int page, int size) {
 		access.requireVisible(projectId);
-		long total = jdbc.sql("select count(*) from daily_presence where project_id = ? and day = ?")
-			.params(projectId, day)
-			.query(Long.class)
-			.single();
-		List<Presence> items = jdbc.sql("""
-				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
-				where d.project_id = ? and d.day = ? order by d.first_pass_at, d.person_id limit ? offset ?""")
-			.params(projectId, day, size, (long) page * size)
-			.query(DailyPresenceLedger::presence)
-			.list();
-		return new Page<>(items, page, size, total);
+		return SqlSearch.where("d.project_id = :project and d.day = :day", Map.of("project", projectId, "day", day))
+			.page(jdbc, "select d.*, p.name ", "from daily_presence d join person p on p.id = d.person_id",
+					"d.first_pass_at, d.person_id", DailyPresenceLedger::presence, page, size);
 	}
 
 	@Override

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.platform.Texts;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
@@ -409,42 +409,23 @@ class PassLedger implements Passes {
 	@Override
 	public Page<Pass> search(long projectId, Search search, int page, int size) {
 		access.requireVisible(projectId);
-		StringBuilder where = new StringBuilder(" where p.project_id = :project");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("project", projectId);
-		if (search.personId() != null) {
-			where.append(" and p.person_id = :person");
-			params.put("person", search.personId());
-		}
-		if (search.from() != null) {
-			where.append(" and p.passed_at >= :from");
-			params.put("from", Timestamp.from(search.from().atStartOfDay(zone).toInstant()));
-		}
-		if (search.to() != null) {
-			where.append(" and p.passed_at < :to");
-			params.put("to", Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
-		}
-		if (search.outcome() != null) {
-			where.append(" and p.outcome = :outcome");
-			params.put("outcome", search.outcome().name());
-		}
-		long total = jdbc.sql("select count(*) from pass p" + where).params(params).query(Long.class).single();
-		List<Pass> items = jdbc.sql("""
-				select p.*, pe.name as person_name from pass p left join person pe on pe.id = p.person_id
-				""" + where + " order by p.passed_at desc, p.id desc limit :limit offset :offset")
-			.params(params)
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query((rs, i) -> new Pass(rs.getLong("id"), rs.getLong("device_id"), rs.getLong("project_id"),
+		return SqlSearch.where("p.project_id = :project", Map.of("project", projectId))
+			.and("p.person_id = :person", "person", search.personId())
+			.and("p.passed_at >= :from", "from",
+					search.from() == null ? null : Timestamp.from(search.from().atStartOfDay(zone).toInstant()))
+			.and("p.passed_at < :to", "to",
+					search.to() == null ? null : Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()))
+			.and("p.outcome = :outcome", "outcome", search.outcome() == null ? null : search.outcome().name())
+			.page(jdbc, "select p.*, pe.name as person_name ", "from pass p left join person pe on pe.id = p.person_id",
+					"p.passed_at desc, p.id desc", (rs, i) -> new Pass(rs.getLong("id"), rs.getLong("device_id"), rs.getLong("project_id"),
 					rs.getString("source_key"), rs.getString("person_ref"), (Long) rs.getObject("person_id"),
 					rs.getString("person_name"), rs.getTimestamp("passed_at").toInstant(),
 					rs.getTimestamp("device_local_time").toLocalDateTime(), rs.getInt("utc_offset_min"),
 					rs.getTimestamp("received_at").toInstant(), Gate.Direction.valueOf(rs.getString("direction")),
 					rs.getString("attend_type"), PassRecord.Liveness.valueOf(rs.getString("liveness")),
 					(Float) rs.getObject("liveness_score"), rs.getBoolean("offline"), PassOutcome.valueOf(rs.getString("outcome")),
-					refusalReason(rs.getString("refusal_reason")), (Long) rs.getObject("photo_id"), rs.getString("source")))
-			.list();
-		return new Page<>(items, page, size, total);
+					refusalReason(rs.getString("refusal_reason")), (Long) rs.getObject("photo_id"), rs.getString("source")),
+					page, size);
 	}
 
 	private static RefusalReason refusalReason(String code) {

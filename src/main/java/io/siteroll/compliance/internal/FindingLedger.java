@@ -3,9 +3,7 @@ package io.siteroll.compliance.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.FindingEvidence;
@@ -15,6 +13,7 @@ import io.siteroll.compliance.Party;
 import io.siteroll.compliance.Rule;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.personnel.Post;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +25,13 @@ class FindingLedger implements Findings {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String SELECT = """
-			select f.*, p.name as project_name, pe.name as person_name, rs.code as rule_set_code
+	private static final String COLUMNS = "select f.*, p.name as project_name, pe.name as person_name, rs.code as rule_set_code ";
+
+	private static final String FROM = """
 			from finding f join project p on p.id = f.project_id join region r on r.code = p.region_code
 			     join rule_set rs on rs.id = f.rule_set_id left join person pe on pe.id = f.person_id""";
+
+	private static final String SELECT = COLUMNS + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -43,39 +45,13 @@ class FindingLedger implements Findings {
 	@Override
 	public Page<Finding> search(Search search, int page, int size) {
 		ProjectAccess.Scope scope = access.visibleProjects("f.project_id");
-		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
-		Map<String, Object> params = new HashMap<>(scope.params());
-		if (search.month() != null) {
-			where.append(" and f.month = :month");
-			params.put("month", search.month().atDay(1));
-		}
-		if (search.projectId() != null) {
-			where.append(" and f.project_id = :project");
-			params.put("project", search.projectId());
-		}
-		if (search.personId() != null) {
-			where.append(" and (f.person_id = :person or f.responsible_person_id = :person)");
-			params.put("person", search.personId());
-		}
-		if (search.rule() != null && !search.rule().isBlank()) {
-			where.append(" and f.rule = :rule");
-			params.put("rule", search.rule().strip().toUpperCase());
-		}
-		where.append(" and f.status = :status");
-		params.put("status", search.status() == null || search.status().isBlank() ? "OPEN" : search.status().strip().toUpperCase());
-		if (search.region() != null && !search.region().isBlank()) {
-			where.append(" and r.path like (select path from region where code = :region) || '%'");
-			params.put("region", search.region().strip());
-		}
-		long total = jdbc.sql("select count(*) from finding f join project p on p.id = f.project_id join region r on r.code = p.region_code"
-				+ where).params(params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Finding> items = jdbc.sql(SELECT + where + " order by f.month desc, f.rule, f.project_id, f.subject limit :limit offset :offset")
-			.params(params)
-			.query(FindingLedger::finding)
-			.list();
-		return new Page<>(items, page, size, total);
+		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
+			.and("f.month = :month", "month", search.month() == null ? null : search.month().atDay(1))
+			.and("f.project_id = :project", "project", search.projectId())
+			.and("(f.person_id = :person or f.responsible_person_id = :person)", "person", search.personId())
+			.and("f.rule = :rule", "rule", SqlSearch.code(search.rule()));
+		return CaseFilters.statusAndRegion(where, "f", search.status(), search.region())
+			.page(jdbc, COLUMNS, FROM, "f.month desc, f.rule, f.project_id, f.subject", FindingLedger::finding, page, size);
 	}
 
 	@Override

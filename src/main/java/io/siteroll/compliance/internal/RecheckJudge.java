@@ -89,13 +89,26 @@ class RecheckJudge implements Recheck {
 			.single();
 	}
 
-	private Verdict r1(long projectId, LocalDate deadline, LocalDate today) {
+	/** The days a re-check of R1 or R3 judges: from the day after the deadline to yesterday, with its construction days. */
+	private record Window(LocalDate from, LocalDate to, int constructionDays) {
+	}
+
+	/** The window after {@code deadline}; refused while it holds no construction day yet (nothing to judge). */
+	private Window windowAfter(long projectId, LocalDate deadline, LocalDate today) {
 		LocalDate from = deadline.plusDays(1);
 		LocalDate to = today.minusDays(1);
 		int days = to.isBefore(from) ? 0 : constructionDays(projectId, from, to);
 		if (days == 0) {
 			throw new Conflict("deadline", "recheck.too-early", from.plusDays(1));
 		}
+		return new Window(from, to, days);
+	}
+
+	private Verdict r1(long projectId, LocalDate deadline, LocalDate today) {
+		Window window = windowAfter(projectId, deadline, today);
+		LocalDate from = window.from();
+		LocalDate to = window.to();
+		int days = window.constructionDays();
 		Map<String, Object> evidence = jdbc.sql("""
 				select exists (select 1 from %1$s a
 				               where a.project_id = ? and a.from_day <= ? and (a.to_day is null or a.to_day >= ?)) as equipped,
@@ -113,12 +126,10 @@ class RecheckJudge implements Recheck {
 	}
 
 	private Verdict r3(long projectId, LocalDate deadline, LocalDate today) {
-		LocalDate from = deadline.plusDays(1);
-		LocalDate to = today.minusDays(1);
-		int days = to.isBefore(from) ? 0 : constructionDays(projectId, from, to);
-		if (days == 0) {
-			throw new Conflict("deadline", "recheck.too-early", from.plusDays(1));
-		}
+		Window window = windowAfter(projectId, deadline, today);
+		LocalDate from = window.from();
+		LocalDate to = window.to();
+		int days = window.constructionDays();
 		Map<String, Object> tally = jdbc.sql("""
 				with cd as (select d::date as day from construction_days(?, ?, ?) d),
 				engaged as (select distinct w.person_id from %1$s w

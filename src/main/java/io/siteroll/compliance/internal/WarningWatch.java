@@ -30,6 +30,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
 import org.slf4j.Logger;
@@ -363,35 +364,13 @@ class WarningWatch implements Warnings {
 	@Override
 	public Page<Warning> search(Search search, int page, int size) {
 		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
-		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
-		Map<String, Object> params = new HashMap<>(scope.params());
-		if (search.projectId() != null) {
-			where.append(" and w.project_id = :project");
-			params.put("project", search.projectId());
-		}
-		if (search.personId() != null) {
-			where.append(" and w.person_id = :person");
-			params.put("person", search.personId());
-		}
-		if (search.kind() != null && !search.kind().isBlank()) {
-			where.append(" and w.kind = :kind");
-			params.put("kind", search.kind().strip().toUpperCase());
-		}
-		where.append(" and w.status = :status");
-		params.put("status", search.status() == null || search.status().isBlank() ? "OPEN" : search.status().strip().toUpperCase());
-		if (search.region() != null && !search.region().isBlank()) {
-			where.append(" and r.path like (select path from region where code = :region) || '%'");
-			params.put("region", search.region().strip());
-		}
-		long total = jdbc.sql("select count(*)" + FROM + where).params(params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Warning> items = jdbc.sql("select w.*, p.name as project_name, pe.name as person_name" + FROM + where
-				+ " order by w.raised_on desc, w.id desc limit :limit offset :offset")
-			.params(params)
-			.query(WarningWatch::warning)
-			.list();
-		return new Page<>(items, page, size, total);
+		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
+			.and("w.project_id = :project", "project", search.projectId())
+			.and("w.person_id = :person", "person", search.personId())
+			.and("w.kind = :kind", "kind", SqlSearch.code(search.kind()));
+		return CaseFilters.statusAndRegion(where, "w", search.status(), search.region())
+			.page(jdbc, "select w.*, p.name as project_name, pe.name as person_name", FROM, "w.raised_on desc, w.id desc",
+					WarningWatch::warning, page, size);
 	}
 
 	private static final String FROM = " from warning w join project p on p.id = w.project_id"

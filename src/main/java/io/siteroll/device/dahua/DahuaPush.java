@@ -1,6 +1,5 @@
 package io.siteroll.device.dahua;
 
-import io.siteroll.device.gateway.GateUpload;
 import io.siteroll.device.gateway.VendorUploads;
 import io.siteroll.device.internal.DeviceCredentials;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
@@ -33,9 +32,8 @@ class DahuaPush {
 	ResponseEntity<String> events(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device,
 			@RequestAttribute(name = DeviceCredentials.CONTENT_TYPE_ATTRIBUTE, required = false) String contentType,
 			@RequestBody(required = false) byte[] body) {
-		byte[] bytes = body == null ? new byte[0] : body;
-		GateUpload upload = DahuaEvents.read(contentType, bytes, device.utcOffsetMinutes(), uploads::isBacklog);
-		uploads.store(device, "Events", bytes, upload);
+		uploads.receive(device, "Events", body,
+				bytes -> DahuaEvents.read(contentType, bytes, device.utcOffsetMinutes(), uploads::isBacklog));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("OK");
 	}
 }

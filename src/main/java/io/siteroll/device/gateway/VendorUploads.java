@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 
 import io.siteroll.attendance.IngestReport;
 import io.siteroll.attendance.Passes;
@@ -51,6 +52,15 @@ public class VendorUploads {
 	/** True when a pass of this device time reaches the platform late enough to be backlog. */
 	public boolean isBacklog(OffsetDateTime deviceTime) {
 		return deviceTime.toInstant().isBefore(clock.instant().minus(BACKLOG_AFTER));
+	}
+
+	/**
+	 * A vendor's push as it arrives: the body (none counts as empty, a device may push nothing) read by the vendor's
+	 * {@code reader}, then stored as {@link #store} does.
+	 */
+	public Stored receive(KnownDevice device, String kind, byte[] body, Function<byte[], GateUpload> reader) {
+		byte[] bytes = body == null ? new byte[0] : body;
+		return store(device, kind, bytes, reader.apply(bytes));
 	}
 
 	public Stored store(KnownDevice device, String kind, byte[] body, GateUpload upload) {

@@ -1,6 +1,5 @@
 package io.siteroll.device.hikvision;
 
-import io.siteroll.device.gateway.GateUpload;
 import io.siteroll.device.gateway.VendorUploads;
 import io.siteroll.device.internal.DeviceCredentials;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
@@ -32,9 +31,8 @@ class HikvisionPush {
 	ResponseEntity<String> event(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device,
 			@RequestAttribute(name = DeviceCredentials.CONTENT_TYPE_ATTRIBUTE, required = false) String contentType,
 			@RequestBody(required = false) byte[] body) {
-		byte[] bytes = body == null ? new byte[0] : body;
-		GateUpload upload = HikvisionEvents.read(contentType, bytes);
-		VendorUploads.Stored stored = uploads.store(device, "AccessControllerEvent", bytes, upload);
+		VendorUploads.Stored stored = uploads.receive(device, "AccessControllerEvent", body,
+				bytes -> HikvisionEvents.read(contentType, bytes));
 		if (stored.refused() > 0) {
 			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("ERROR: event refused");
 		}

@@ -2,7 +2,6 @@ package io.siteroll.device.uface;
 
 import java.util.Map;
 
-import io.siteroll.device.gateway.GateUpload;
 import io.siteroll.device.gateway.VendorUploads;
 import io.siteroll.device.internal.DeviceCredentials;
 import io.siteroll.device.internal.DeviceCredentials.KnownDevice;
@@ -32,9 +31,8 @@ class UfacePush {
 	@PostMapping({ "/gates/uface/{serial}", "/gates/uface/{serial}/{key}" })
 	ResponseEntity<Map<String, Object>> callback(@RequestAttribute(DeviceCredentials.REQUEST_ATTRIBUTE) KnownDevice device,
 			@RequestBody(required = false) byte[] body) {
-		byte[] bytes = body == null ? new byte[0] : body;
-		GateUpload upload = UfaceCallbacks.read(bytes, device.serialNumber(), device.utcOffsetMinutes(), uploads::isBacklog);
-		uploads.store(device, "recognition", bytes, upload);
+		uploads.receive(device, "recognition", body,
+				bytes -> UfaceCallbacks.read(bytes, device.serialNumber(), device.utcOffsetMinutes(), uploads::isBacklog));
 		return ResponseEntity.ok(Map.of("success", true));
 	}
 }

@@ -36,9 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EnterpriseRegister implements Enterprises {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select id, credit_code, name, registration_region, legal_representative, address, contact_person, contact_phone
-			from enterprise""";
+			""";
+
+	private static final String FROM = "from enterprise";
+
+	private static final String SELECT = COLUMNS + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -146,16 +150,9 @@ class EnterpriseRegister implements Enterprises {
 	@Override
 	public Page<Enterprise> search(String query, int page, int size) {
 		String q = query == null ? "" : query.strip();
-		String like = SqlSearch.containing(q);
-		long total = jdbc.sql("select count(*) from enterprise where ? = '' or name ilike ? or credit_code ilike ?")
-			.params(q, like, like)
-			.query(Long.class)
-			.single();
-		var items = jdbc.sql(SELECT + " where ? = '' or name ilike ? or credit_code ilike ? order by name, id limit ? offset ?")
-			.params(q, like, like, size, (long) page * size)
-			.query(this::row)
-			.list();
-		return new Page<>(items, page, size, total);
+		return SqlSearch.where("(:q = '' or name ilike :like or credit_code ilike :like)",
+				Map.of("q", q, "like", SqlSearch.containing(q)))
+			.page(jdbc, COLUMNS, FROM, "name, id", this::row, page, size);
 	}
 
 	private Registration validate(Registration r) {

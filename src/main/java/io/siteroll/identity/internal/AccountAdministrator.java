@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +42,10 @@ class AccountAdministrator implements AccountAdministration {
 			from account a
 			left join enterprise e on e.id = a.enterprise_id
 			left join project pj on pj.id = a.project_id
-			join region r on r.code = coalesce(a.region_code, e.registration_region, pj.region_code)
-			where (:all or r.path like :region)""";
+			join region r on r.code = coalesce(a.region_code, e.registration_region, pj.region_code)""";
+
+	/** The accounts an officer administers: all for the province, else those of the officer's region and below. */
+	private static final String IN_SCOPE = "(:all or r.path like :region)";
 
 	private static final String COLUMNS = """
 			select a.id, a.username, a.display_name, a.role, a.region_code, a.enterprise_id, a.project_id,
@@ -81,26 +82,19 @@ class AccountAdministrator implements AccountAdministration {
 
 	@Override
 	public Page<AccountView> inScope(String query, int page, int size) {
-		Map<String, Object> params = scope(requireOfficer());
 		String q = query == null ? "" : query.strip();
-		params.put("q", q);
-		params.put("like", SqlSearch.containing(q));
-		String where = FROM + " and (:q = '' or a.username ilike :like or a.display_name ilike :like)";
-		long total = jdbc.sql("select count(*) " + where).params(params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<AccountView> items = jdbc.sql(COLUMNS + where + " order by a.username limit :limit offset :offset")
-			.params(params)
-			.query(AccountAdministrator::view)
-			.list();
-		return new Page<>(items, page, size, total);
+		return SqlSearch.where(IN_SCOPE, scope(requireOfficer()))
+			.and("(:q = '' or a.username ilike :like or a.display_name ilike :like)")
+			.param("q", q)
+			.param("like", SqlSearch.containing(q))
+			.page(jdbc, COLUMNS, FROM, "a.username", AccountAdministrator::view, page, size);
 	}
 
 	@Override
 	public AccountView require(long accountId) {
 		Map<String, Object> params = scope(requireOfficer());
 		params.put("id", accountId);
-		return jdbc.sql(COLUMNS + FROM + " and a.id = :id")
+		return jdbc.sql(COLUMNS + FROM + " where " + IN_SCOPE + " and a.id = :id")
 			.params(params)
 			.query(AccountAdministrator::view)
 			.optional()

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EngagementRegister implements Engagements {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select w.id, w.project_id, w.person_id, p.name person_name, p.id_number_masked, w.team_id, t.name team_name,
 			       w.work_type, w.contract_period_type, w.contract_start, w.contract_end, w.bank_card_masked, w.bank_code,
 			       w.bank_name, w.entry_date, w.exit_date, w.concurrent_allowed
-			from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id""";
+			""";
+
+	private static final String FROM = "from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id";
+
+	private static final String SELECT = COLUMNS + FROM;
 
 	private final JdbcClient jdbc;
 
@@ -185,39 +188,23 @@ class EngagementRegister implements Engagements {
 	@Override
 	public Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size) {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
-		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder(" where w.project_id = :project");
-		params.put("project", projectId);
-		if (units.isPresent()) {
-			where.append(" and t.participating_unit_id = any(:units)");
-			params.put("units", units.get().toArray(Long[]::new));
-		}
+		SqlSearch.Where where = SqlSearch.where("w.project_id = :project", Map.of("project", projectId))
+			.and("t.participating_unit_id = any(:units)", "units", units.map(u -> u.toArray(Long[]::new)).orElse(null));
 		if (activeOnly) {
-			where.append(" and w.exit_date is null");
+			where.and("w.exit_date is null");
 		}
-		String q = query == null ? "" : query.strip();
-		if (!q.isEmpty()) {
+		String q = SqlSearch.text(query);
+		if (q != null) {
 			Optional<Identity> identity = parseIdentity(q);
 			if (identity.isPresent()) {
-				where.append(" and p.id_number_index = decode(:ix, 'hex')");
-				params.put("ix", store.indexHex(identity.get()));
+				where.and("p.id_number_index = decode(:ix, 'hex')", "ix", store.indexHex(identity.get()));
 			}
 			else {
-				where.append(" and (p.name like :q or t.name like :q)");
-				params.put("q", SqlSearch.containing(q));
+				where.and("(p.name like :q or t.name like :q)", "q", SqlSearch.containing(q));
 			}
 		}
-		long total = jdbc.sql("select count(*) from worker_engagement w join person p on p.id = w.person_id join team t on t.id = w.team_id" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Engagement> items = jdbc.sql(SELECT + where + " order by w.exit_date nulls first, t.name, p.name, w.id limit :limit offset :offset")
-			.params(params)
-			.query(EngagementRegister::row)
-			.list();
-		return new Page<>(items, page, size, total);
+		return where.page(jdbc, COLUMNS, FROM, "w.exit_date nulls first, t.name, p.name, w.id", EngagementRegister::row, page,
+				size);
 	}
 
 	private Optional<Identity> parseIdentity(String q) {

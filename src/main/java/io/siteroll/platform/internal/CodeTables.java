@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.siteroll.platform.CodeDictionary;
-import io.siteroll.platform.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -47,25 +46,7 @@ class CodeTables implements CodeDictionary {
 	}
 
 	@Override
-	public boolean exists(String kind, String code) {
-		return find(kind, code).isPresent();
-	}
-
-	@Override
-	public Code require(String kind, String code) {
-		if (code == null || code.isBlank()) {
-			throw RuleViolation.rule("required");
-		}
-		return find(kind, code).orElseThrow(() -> RuleViolation.rule("code.unknown", kind));
-	}
-
-	@Override
 	public List<Code> list(String kind) {
 		return all().getOrDefault(kind, List.of());
-	}
-
-	@Override
-	public String name(String kind, String code) {
-		return find(kind, code).map(Code::nameZh).orElse(code);
 	}
 }

@@ -3,6 +3,7 @@ package io.siteroll.platform.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Dates;
@@ -45,8 +46,8 @@ class InputHardening implements WebMvcConfigurer {
 	JsonMapperBuilderCustomizer strictInput() {
 		SimpleModule module = new SimpleModule("siteroll-input");
 		module.addDeserializer(String.class, new TextDeserializer());
-		module.addDeserializer(LocalDate.class, new DayDeserializer());
-		module.addDeserializer(YearMonth.class, new MonthDeserializer());
+		module.addDeserializer(LocalDate.class, new CalendarDeserializer<>("date.format", Dates::day));
+		module.addDeserializer(YearMonth.class, new CalendarDeserializer<>("month.format", Dates::month));
 		return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.addModule(module);
@@ -119,29 +120,28 @@ class InputHardening implements WebMvcConfigurer {
 		}
 	}
 
-	/** A day as a "yyyy-MM-dd" string within the platform's range; a number (epoch days) is refused. */
-	static final class DayDeserializer extends ValueDeserializer<LocalDate> {
+	/**
+	 * A date-like value written as a string and read by {@code parse} (which keeps it within the platform's range); a
+	 * blank string is no value, any other token (a number such as epoch days) is refused with {@code formatRule}.
+	 */
+	static final class CalendarDeserializer<T> extends ValueDeserializer<T> {
 
-		@Override
-		public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
-			if (p.currentToken() != JsonToken.VALUE_STRING) {
-				throw RuleViolation.rule("date.format");
-			}
-			String text = p.getString();
-			return text.isBlank() ? null : Dates.day(text);
+		private final String formatRule;
+
+		private final Function<String, T> parse;
+
+		CalendarDeserializer(String formatRule, Function<String, T> parse) {
+			this.formatRule = formatRule;
+			this.parse = parse;
 		}
-	}
-
-	/** A month as a "yyyy-MM" string within the platform's range. */
-	static final class MonthDeserializer extends ValueDeserializer<YearMonth> {
 
 		@Override
-		public YearMonth deserialize(JsonParser p, DeserializationContext ctxt) {
+		public T deserialize(JsonParser p, DeserializationContext ctxt) {
 			if (p.currentToken() != JsonToken.VALUE_STRING) {
-				throw RuleViolation.rule("month.format");
+				throw RuleViolation.rule(formatRule);
 			}
 			String text = p.getString();
-			return text.isBlank() ? null : Dates.month(text);
+			return text.isBlank() ? null : parse.apply(text);
 		}
 	}
 }

@@ -218,38 +218,26 @@ class ProjectRegistry implements Projects {
 	@Override
 	public Page<Project> search(Search search, int page, int size) {
 		ProjectAccess.Scope visible = scope.visibleProjects("p.id");
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("today", LocalDate.now(clock));
-		StringBuilder where = new StringBuilder(" where ").append(visible.sql());
-		String q = search.query() == null ? "" : search.query().strip();
-		if (!q.isEmpty()) {
-			where.append(" and (p.name ilike :q or p.code like :q or p.address ilike :q or e.name ilike :q)");
-			params.put("q", SqlSearch.containing(q));
-		}
-		if (search.regionCode() != null && !search.regionCode().isBlank()) {
-			Region region = regions.find(search.regionCode()).orElse(null);
-			where.append(" and r.path like :filterPath");
-			params.put("filterPath", (region == null ? "-" : region.path()) + "%");
-		}
+		String q = SqlSearch.text(search.query());
+		String region = SqlSearch.text(search.regionCode());
+		SqlSearch.Where where = SqlSearch.where(visible.sql(), visible.params())
+			.param("today", LocalDate.now(clock))
+			.and("(p.name ilike :q or p.code like :q or p.address ilike :q or e.name ilike :q)", "q",
+					q == null ? null : SqlSearch.containing(q))
+			.and("r.path like :filterPath", "filterPath",
+					region == null ? null : regions.find(search.regionCode()).map(Region::path).orElse("-") + "%");
 		if (search.status() != null) {
 			String stoppedToday = "exists (select 1 from project_stoppage s where s.project_id = p.id and s.status = 'IN_FORCE'"
 					+ " and s.first_day <= :today and (s.last_day is null or s.last_day >= :today))";
-			String building = " and p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)";
-			where.append(switch (search.status()) {
-				case NOT_STARTED -> " and (p.start_date is null or p.start_date > :today)";
-				case COMPLETED -> " and p.completion_date < :today";
+			String building = "p.start_date <= :today and (p.completion_date is null or p.completion_date >= :today)";
+			where.and(switch (search.status()) {
+				case NOT_STARTED -> "(p.start_date is null or p.start_date > :today)";
+				case COMPLETED -> "p.completion_date < :today";
 				case STOPPED -> building + " and " + stoppedToday;
 				case UNDER_CONSTRUCTION -> building + " and not " + stoppedToday;
 			});
 		}
-		long total = jdbc.sql("select count(*) " + ProjectRecords.FROM + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Project> items = records.list(where + " order by p.id desc limit :limit offset :offset", params);
-		return new Page<>(items, page, size, total);
+		return where.page(jdbc, ProjectRecords.FROM, "p.id desc", page, size, records::list);
 	}
 
 	// ---- completion ---------------------------------------------------------------------------

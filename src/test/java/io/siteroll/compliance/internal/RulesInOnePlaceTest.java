@@ -83,11 +83,6 @@ class RulesInOnePlaceTest extends IntegrationTest {
 		return ruleSets.require(r.json().get("id").asLong());
 	}
 
-	private List<JsonNode> open(ApiClient api, long projectId, String kind) {
-		return api.get("/api/warnings?projectId=" + projectId + "&kind=" + kind + "&size=50").json().get("items").valueStream()
-			.toList();
-	}
-
 	@Test
 	void theLowAttendanceWarningTakesItsWindowAndPercentFromTheRuleSetAndShowsThem() {
 		ApiClient api = as(province());
@@ -107,7 +102,7 @@ class RulesInOnePlaceTest extends IntegrationTest {
 		assertThat(standard.lowAttendanceDays()).as("copied from the rule set in force").isEqualTo(7);
 		assertThat(standard.lowAttendancePercent()).isEqualTo(80);
 		warnings.run(asOf, standard);
-		List<JsonNode> low = open(api, site.projectId(), "LOW_ATTENDANCE");
+		List<JsonNode> low = openWarnings(api, site.projectId(), "LOW_ATTENDANCE");
 		assertThat(low).as("21 of 28 worker-days: 2100 < 2240").hasSize(1);
 		JsonNode evidence = low.get(0).get("evidence");
 		assertThat(evidence.get("windowDays").asInt()).isEqualTo(7);
@@ -117,13 +112,13 @@ class RulesInOnePlaceTest extends IntegrationTest {
 		assertThat(evidence.get("attendedWorkerDays").asInt()).isEqualTo(21);
 
 		warnings.run(asOf, define(api, 14, 80));
-		assertThat(open(api, site.projectId(), "LOW_ATTENDANCE")).as("49 of 56 worker-days over 14 days: 87.5 %").isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "LOW_ATTENDANCE")).as("49 of 56 worker-days over 14 days: 87.5 %").isEmpty();
 
 		warnings.run(asOf, define(api, 7, 75));
-		assertThat(open(api, site.projectId(), "LOW_ATTENDANCE")).as("2100 < 2100 does not hold").isEmpty();
+		assertThat(openWarnings(api, site.projectId(), "LOW_ATTENDANCE")).as("2100 < 2100 does not hold").isEmpty();
 
 		warnings.run(asOf, define(api, 7, 76));
-		low = open(api, site.projectId(), "LOW_ATTENDANCE");
+		low = openWarnings(api, site.projectId(), "LOW_ATTENDANCE");
 		assertThat(low).hasSize(1);
 		assertThat(low.get(0).get("evidence").get("requiredPercent").asInt()).isEqualTo(76);
 	}
@@ -178,7 +173,7 @@ class RulesInOnePlaceTest extends IntegrationTest {
 			events.publishEvent(new DeviceWentOffline(heard.id(), site.projectId(), heard.serial(), null, clock.instant()));
 		});
 		await("the DEVICE_OFFLINE warning", () -> deviceOfflineStatus(site.projectId(), device.id()).equals("OPEN"));
-		JsonNode warning = open(api, site.projectId(), "DEVICE_OFFLINE").get(0);
+		JsonNode warning = openWarnings(api, site.projectId(), "DEVICE_OFFLINE").get(0);
 		assertThat(warning.get("raisedOn").asString()).isEqualTo(today().toString());
 		assertThat(warning.get("evidence").get("serialNumber").asString()).isEqualTo(device.serial());
 		assertThat(warning.get("evidence").get("toleranceHours").asInt()).isEqualTo(24);

@@ -15,7 +15,6 @@ import io.siteroll.personnel.Engagements.NewEngagement;
 import io.siteroll.personnel.IdNumber;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
-import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -330,19 +329,6 @@ class EngagementRulesTest {
 		}
 
 		@Override
-		public boolean exists(String kind, String code) {
-			return find(kind, code).isPresent();
-		}
-
-		@Override
-		public Code require(String kind, String code) {
-			if (code == null || code.isBlank()) {
-				throw RuleViolation.rule("required");
-			}
-			return find(kind, code).orElseThrow(() -> RuleViolation.rule("code.unknown", kind));
-		}
-
-		@Override
 		public List<Code> list(String kind) {
 			return codes.getOrDefault(kind, List.of()).stream().map(c -> find(kind, c).orElseThrow()).toList();
 		}
@@ -350,11 +336,6 @@ class EngagementRulesTest {
 		@Override
 		public Map<String, List<Code>> all() {
 			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public String name(String kind, String code) {
-			return find(kind, code).map(Code::nameZh).orElse(code);
 		}
 	}
 }
