@@ -49,7 +49,7 @@ class OfflineWatch {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${siteroll.device.offline-check:PT1M}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${siteroll.device.offline-check:PT1M}", initialDelayString = "${siteroll.device.offline-first-check:PT30S}")
 	void everyMinute() {
 		List<DeviceWentOffline> found = markOffline();
 		if (!found.isEmpty()) {
