@@ -1,13 +1,13 @@
 package io.siteroll.attendance.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import io.siteroll.attendance.FraudSignal;
 import io.siteroll.attendance.FraudSignalEvidence;
 import io.siteroll.attendance.FraudSignals;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,34 +38,16 @@ class FraudSignalWatch implements FraudSignals {
 	public Page<FraudSignal> forProject(long projectId, FraudSignal.Kind kind, LocalDate from, LocalDate to, int page,
 			int size) {
 		access.requireVisible(projectId);
-		StringBuilder where = new StringBuilder(" where project_id = ?");
-		List<Object> params = new ArrayList<>(List.of(projectId));
-		if (kind != null) {
-			where.append(" and kind = ?");
-			params.add(kind.name());
-		}
-		if (from != null) {
-			where.append(" and day >= ?");
-			params.add(from);
-		}
-		if (to != null) {
-			where.append(" and day <= ?");
-			params.add(to);
-		}
-		long total = jdbc.sql("select count(*) from fraud_signal" + where).params(params).query(Long.class).single();
-		List<Object> paged = new ArrayList<>(params);
-		paged.add(size);
-		paged.add((long) page * size);
-		List<FraudSignal> items = jdbc.sql("select * from fraud_signal" + where + " order by day desc, id desc limit ? offset ?")
-			.params(paged)
-			.query((rs, n) -> {
+		return SqlSearch.where("project_id = :project", Map.of("project", projectId))
+			.and("kind = :kind", "kind", kind == null ? null : kind.name())
+			.and("day >= :from", "from", from)
+			.and("day <= :to", "to", to)
+			.page(jdbc, "select * ", " from fraud_signal", "day desc, id desc", (rs, n) -> {
 				FraudSignal.Kind signalKind = FraudSignal.Kind.valueOf(rs.getString("kind"));
 				return new FraudSignal(rs.getLong("id"), signalKind, (Long) rs.getObject("project_id"),
 						(Long) rs.getObject("device_id"), (Long) rs.getObject("person_id"), rs.getDate("day").toLocalDate(),
 						rs.getTimestamp("detected_at").toInstant(),
 						JSON.readValue(rs.getString("evidence"), FraudSignalEvidence.typeOf(signalKind)));
-			})
-			.list();
-		return new Page<>(items, page, size, total);
+			}, page, size);
 	}
 }

@@ -21,6 +21,7 @@ import io.siteroll.enforcement.RectificationOrder.Transition;
 import io.siteroll.personnel.Post;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +37,9 @@ class OrderRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String SELECT = """
-			select o.*, p.name as project_name from rectification_order o join project p on p.id = o.project_id""";
+	private static final String FROM = " from rectification_order o join project p on p.id = o.project_id";
+
+	private static final String SELECT = "select o.*, p.name as project_name" + FROM;
 
 	/** Where an order was issued from: the column of its source (one order per source, by unique index). */
 	enum Source {
@@ -171,28 +173,13 @@ class OrderRepository {
 	 */
 	Page<RectificationOrder> search(ProjectAccess.Scope scope, Long projectId, Status status, boolean due, LocalDate today,
 			int page, int size) {
-		StringBuilder where = new StringBuilder(" where ").append(scope.sql());
-		Map<String, Object> params = new HashMap<>(scope.params());
-		if (projectId != null) {
-			where.append(" and o.project_id = :project");
-			params.put("project", projectId);
-		}
-		if (status != null) {
-			where.append(" and o.status = :status");
-			params.put("status", status.name());
-		}
+		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
+			.and("o.project_id = :project", "project", projectId)
+			.and("o.status = :status", "status", status == null ? null : status.name());
 		if (due) {
-			where.append(" and (o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)");
-			params.put("today", today);
+			where.and("(o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)").param("today", today);
 		}
-		long total = jdbc.sql("select count(*) from rectification_order o" + where).params(params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<RectificationOrder> items = jdbc.sql(SELECT + where + " order by o.deadline, o.id limit :limit offset :offset")
-			.params(params)
-			.query(this::order)
-			.list();
-		return new Page<>(items, page, size, total);
+		return where.page(jdbc, "select o.*, p.name as project_name ", FROM, "o.deadline, o.id", this::order, page, size);
 	}
 
 	private RectificationOrder order(ResultSet rs, int n) throws SQLException {
