@@ -17,9 +17,35 @@ public class Pager {
 	/** How many page numbers the pager shows around the current one. */
 	private static final int WINDOW = 3;
 
+	/** One entry of the pager: a page number with its address, or a gap ({@code number} −1). */
+	public record Link(int number, String href, boolean current) {
+
+		public boolean gap() {
+			return number < 0;
+		}
+	}
+
+	/** Everything the pager fragment shows, computed here: Thymeleaf does not evaluate bean calls inside links. */
+	public record Links(String previous, String next, List<Link> pages, String excel) {
+	}
+
+	/** The pager's links for a list whose page number travels in {@code parameter}. */
+	public Links links(Page<?> result, String parameter) {
+		List<Link> pages = numbers(result).stream()
+			.map(n -> new Link(n, n < 0 ? null : page(n, parameter), n == result.page()))
+			.toList();
+		return new Links(result.hasPrevious() ? page(result.page() - 1, parameter) : null,
+				result.hasNext() ? page(result.page() + 1, parameter) : null, pages, excel());
+	}
+
 	/** The current address with {@code page} replaced (0-based), as a path and query. */
 	public String page(int number) {
-		return relative(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", number).build());
+		return page(number, "page");
+	}
+
+	/** The same with another page parameter, for a page that shows two lists (e.g. {@code warningsPage}). */
+	public String page(int number, String parameter) {
+		return relative(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(parameter, number).build());
 	}
 
 	/** The current address with {@code format=xlsx} and without {@code page}: the whole filtered list as Excel. */

@@ -6,8 +6,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import io.siteroll.compliance.EvidenceSentences;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.FindingEvidence;
 import io.siteroll.compliance.FindingEvidence.R1Evidence;
@@ -17,8 +19,12 @@ import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.personnel.Persons;
+import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +51,14 @@ class CompliancePages {
 
 	private final ConstructionCalendar constructionCalendar;
 
+	private final Messages messages;
+
+	private final EvidenceSentences sentences;
+
 	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, Clock clock, Persons persons,
-			ConstructionCalendar constructionCalendar) {
+			ConstructionCalendar constructionCalendar, Messages messages, EvidenceSentences sentences) {
+		this.messages = messages;
+		this.sentences = sentences;
 		this.persons = persons;
 		this.findings = findings;
 		this.warnings = warnings;
@@ -55,21 +67,54 @@ class CompliancePages {
 		this.constructionCalendar = constructionCalendar;
 	}
 
+	/** Rows per page of the lists. */
+	private static final int LIST_SIZE = 50;
+
+	/** The month's open findings as Excel, with the same filters as the page; written page by page. */
+	@GetMapping(path = "/compliance", params = "format=xlsx")
+	void findingsExcel(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
+			HttpServletResponse response) {
+		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
+		Findings.Search search = new Findings.Search(shown, null, null, rule, "OPEN", null);
+		Locale locale = LocaleContextHolder.getLocale();
+		Spreadsheets.write(response, messages.get("export.findings.file", shown), messages.get("export.findings.sheet"),
+				List.of(messages.get("export.column.month"), messages.get("export.column.rule"),
+						messages.get("export.column.project"), messages.get("export.column.person"),
+						messages.get("export.column.measure"), messages.get("export.column.responsible"),
+						messages.get("export.column.facts"), messages.get("export.column.legal-basis")),
+				rows -> {
+					Page<Finding> chunk;
+					int number = 0;
+					do {
+						chunk = findings.search(search, number++, Page.MAX_SIZE);
+						for (Finding f : chunk.items()) {
+							rows.add(f.month(), messages.label(f.rule()), f.projectName(),
+									f.personName() == null ? null : f.personName() + "（" + messages.label(f.post()) + "）",
+									messages.label(f.measure()), messages.label(f.responsible()),
+									sentences.describe(f, locale), f.legalBasis());
+						}
+					}
+					while (chunk.hasNext());
+				});
+	}
+
 	private void names(Model model) {
 		model.addAttribute("rules", Arrays.stream(Rule.values()).filter(Rule::monthly).toList());
 	}
 
 	@GetMapping("/compliance")
 	String overview(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer warningsPage,
+			Model model) {
 		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
 		names(model);
 		model.addAttribute("month", shown);
 		model.addAttribute("rule", rule);
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
 		model.addAttribute("findings", findings.search(new Findings.Search(shown, null, null, rule, "OPEN", null),
-				Page.number(page), 100));
-		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, "OPEN", null), 0, 100));
+				Page.number(page), LIST_SIZE));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, "OPEN", null),
+				Page.number(warningsPage), LIST_SIZE));
 		return "compliance/overview";
 	}
 

@@ -3,6 +3,7 @@ package io.siteroll.enforcement.web;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.siteroll.enforcement.OrderDocument;
 import io.siteroll.enforcement.RectificationOrder;
@@ -12,8 +13,10 @@ import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,8 +60,32 @@ class EnforcementPages {
 		model.addAttribute("statuses", RectificationOrder.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("due", Boolean.TRUE.equals(due));
-		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 100));
+		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 50));
 		return "enforcement/orders";
+	}
+
+	/** The order queue as Excel with the page's filters, written page by page. */
+	@GetMapping(path = "/orders", params = "format=xlsx")
+	void excel(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
+			HttpServletResponse response) {
+		RectificationOrders.Search search = new RectificationOrders.Search(null, status, due);
+		Spreadsheets.write(response, messages.get("export.orders.file", LocalDate.now(clock)), messages.get("export.orders.sheet"),
+				List.of(messages.get("export.column.order"), messages.get("export.column.project"),
+						messages.get("export.column.rule"), messages.get("export.column.addressee"),
+						messages.get("export.column.items"), messages.get("export.column.issued-on"),
+						messages.get("export.column.deadline"), messages.get("export.column.status")),
+				rows -> {
+					Page<RectificationOrder> chunk;
+					int number = 0;
+					do {
+						chunk = orders.search(search, number++, Page.MAX_SIZE);
+						for (RectificationOrder o : chunk.items()) {
+							rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
+									o.issuedOn(), o.deadline(), messages.label(o.status()));
+						}
+					}
+					while (chunk.hasNext());
+				});
 	}
 
 	@GetMapping("/orders/{id}")

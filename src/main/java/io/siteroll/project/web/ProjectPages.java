@@ -14,6 +14,7 @@ import java.util.Set;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
@@ -21,6 +22,7 @@ import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,13 +63,41 @@ class ProjectPages {
 		return "redirect:/projects";
 	}
 
+	/** The project list as Excel with the page's filters, written page by page. */
+	@GetMapping(path = "/projects", params = "format=xlsx")
+	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, HttpServletResponse response) {
+		Projects.Search search = new Projects.Search(q, region, status(status));
+		Map<String, String> regionNames = new LinkedHashMap<>();
+		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
+		Spreadsheets.write(response, messages.get("export.projects.file", LocalDate.now(clock)),
+				messages.get("export.projects.sheet"),
+				List.of(messages.get("export.column.code"), messages.get("export.column.project"),
+						messages.get("export.column.region"), messages.get("export.column.addressee"),
+						messages.get("export.column.start"), messages.get("export.column.completion"),
+						messages.get("export.column.status")),
+				rows -> {
+					Page<Project> chunk;
+					int number = 0;
+					do {
+						chunk = projects.search(search, number++, Page.MAX_SIZE);
+						for (Project p : chunk.items()) {
+							rows.add(p.code(), p.name(), regionNames.get(p.regionCode()), p.contractorName(), p.startDate(),
+									p.completionDate(), messages.label(p.status()));
+						}
+					}
+					while (chunk.hasNext());
+				});
+	}
+
+	private static Project.Status status(String status) {
+		return Arrays.stream(Project.Status.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
+	}
+
 	@GetMapping("/projects")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
-		Project.Status parsed = Arrays.stream(Project.Status.values())
-			.filter(s -> s.name().equals(status))
-			.findFirst()
-			.orElse(null);
+		Project.Status parsed = status(status);
 		Page<Project> result = projects.search(new Projects.Search(q, region, parsed), Page.number(page), 20);
 		Map<String, String> regionNames = new LinkedHashMap<>();
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
