@@ -1,7 +1,9 @@
 package io.siteroll.platform;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** One page of a longer list; {@code page} counts from 0. */
 public record Page<T>(List<T> items, int page, int size, long total) {
@@ -18,6 +20,20 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
 	public boolean hasPrevious() {
 		return page > 0;
+	}
+
+	/**
+	 * Every item of a long list, read page by page ({@link #MAX_SIZE} at a time) so that an export never holds
+	 * the whole list: {@code pageOf} reads page {@code n}.
+	 */
+	public static <T> void each(IntFunction<Page<T>> pageOf, Consumer<T> action) {
+		Page<T> page;
+		int number = 0;
+		do {
+			page = pageOf.apply(number++);
+			page.items().forEach(action);
+		}
+		while (page.hasNext());
 	}
 
 	public <R> Page<R> map(Function<T, R> mapper) {

@@ -82,20 +82,12 @@ class CompliancePages {
 						messages.get("export.column.project"), messages.get("export.column.person"),
 						messages.get("export.column.measure"), messages.get("export.column.responsible"),
 						messages.get("export.column.facts"), messages.get("export.column.legal-basis")),
-				rows -> {
-					Page<Finding> chunk;
-					int number = 0;
-					do {
-						chunk = findings.search(search, number++, Page.MAX_SIZE);
-						for (Finding f : chunk.items()) {
-							rows.add(f.month(), messages.label(f.rule()), f.projectName(),
-									f.personName() == null ? null : f.personName() + "（" + messages.label(f.post()) + "）",
-									messages.label(f.measure()), messages.label(f.responsible()),
-									sentences.describe(f, locale), f.legalBasis());
-						}
-					}
-					while (chunk.hasNext());
-				});
+				rows -> Page.each(number -> findings.search(search, number, Page.MAX_SIZE), f -> {
+					rows.add(f.month(), messages.label(f.rule()), f.projectName(),
+							f.personName() == null ? null : f.personName() + "（" + messages.label(f.post()) + "）",
+							messages.label(f.measure()), messages.label(f.responsible()),
+							sentences.describe(f, locale), f.legalBasis());
+				}));
 	}
 
 	private void names(Model model) {

@@ -74,18 +74,10 @@ class EnforcementPages {
 						messages.get("export.column.rule"), messages.get("export.column.addressee"),
 						messages.get("export.column.items"), messages.get("export.column.issued-on"),
 						messages.get("export.column.deadline"), messages.get("export.column.status")),
-				rows -> {
-					Page<RectificationOrder> chunk;
-					int number = 0;
-					do {
-						chunk = orders.search(search, number++, Page.MAX_SIZE);
-						for (RectificationOrder o : chunk.items()) {
-							rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
-									o.issuedOn(), o.deadline(), messages.label(o.status()));
-						}
-					}
-					while (chunk.hasNext());
-				});
+				rows -> Page.each(number -> orders.search(search, number, Page.MAX_SIZE), o -> {
+					rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
+							o.issuedOn(), o.deadline(), messages.label(o.status()));
+				}));
 	}
 
 	@GetMapping("/orders/{id}")

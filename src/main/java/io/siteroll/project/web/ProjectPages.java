@@ -76,18 +76,10 @@ class ProjectPages {
 						messages.get("export.column.region"), messages.get("export.column.addressee"),
 						messages.get("export.column.start"), messages.get("export.column.completion"),
 						messages.get("export.column.status")),
-				rows -> {
-					Page<Project> chunk;
-					int number = 0;
-					do {
-						chunk = projects.search(search, number++, Page.MAX_SIZE);
-						for (Project p : chunk.items()) {
-							rows.add(p.code(), p.name(), regionNames.get(p.regionCode()), p.contractorName(), p.startDate(),
-									p.completionDate(), messages.label(p.status()));
-						}
-					}
-					while (chunk.hasNext());
-				});
+				rows -> Page.each(number -> projects.search(search, number, Page.MAX_SIZE), p -> {
+					rows.add(p.code(), p.name(), regionNames.get(p.regionCode()), p.contractorName(), p.startDate(),
+							p.completionDate(), messages.label(p.status()));
+				}));
 	}
 
 	private static Project.Status status(String status) {
