@@ -38,6 +38,11 @@ public class Pager {
 				result.hasNext() ? page(result.page() + 1, parameter) : null, pages, excel());
 	}
 
+	/** The current address, as a path and query: where a form on this page comes back to. */
+	public String here() {
+		return relative(ServletUriComponentsBuilder.fromCurrentRequest().build());
+	}
+
 	/** The current address with {@code page} replaced (0-based), as a path and query. */
 	public String page(int number) {
 		return page(number, "page");

@@ -17,10 +17,14 @@ import io.siteroll.compliance.FindingEvidence.R2Evidence;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.compliance.Warning;
 import io.siteroll.compliance.Warnings;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.PageLinks;
+import io.siteroll.platform.Pager;
+import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +33,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Findings and warnings for a region and a project, and a finding's page that explains itself. */
 @Controller
@@ -53,10 +59,13 @@ class CompliancePages {
 
 	private final Messages messages;
 
+	private final Pager pager;
+
 	private final EvidenceSentences sentences;
 
 	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, Clock clock, Persons persons,
-			ConstructionCalendar constructionCalendar, Messages messages, EvidenceSentences sentences) {
+			ConstructionCalendar constructionCalendar, Messages messages, EvidenceSentences sentences, Pager pager) {
+		this.pager = pager;
 		this.messages = messages;
 		this.sentences = sentences;
 		this.persons = persons;
@@ -96,18 +105,43 @@ class CompliancePages {
 
 	@GetMapping("/compliance")
 	String overview(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) Warning.Kind kind, @RequestParam(required = false) Long project,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer warningsPage,
 			Model model) {
 		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
 		names(model);
 		model.addAttribute("month", shown);
 		model.addAttribute("rule", rule);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", Warning.Kind.values());
+		model.addAttribute("project", project);
+		model.addAttribute("back", pager.here());
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
-		model.addAttribute("findings", findings.search(new Findings.Search(shown, null, null, rule, "OPEN", null),
+		model.addAttribute("findings", findings.search(new Findings.Search(shown, project, null, rule, "OPEN", null),
 				Page.number(page), LIST_SIZE));
-		model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, "OPEN", null),
-				Page.number(warningsPage), LIST_SIZE));
+		model.addAttribute("warnings", warnings.search(
+				new Warnings.Search(project, null, kind == null ? null : kind.name(), "OPEN", null), Page.number(warningsPage),
+				LIST_SIZE));
 		return "compliance/overview";
+	}
+
+	/**
+	 * An officer confirms or dismisses a warning with a reason (Post/Redirect/Get): back to the list the form was on,
+	 * with the outcome or the refusal as a flash message.
+	 */
+	@PostMapping("/warnings/{id}/review")
+	String review(@PathVariable long id, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+			RedirectAttributes flash) {
+		try {
+			Warning reviewed = warnings.review(id, new Warnings.Review(decision, reason));
+			flash.addFlashAttribute("notice", messages.get("warning.reviewed", messages.label(reviewed.kind()),
+					reviewed.projectName(), messages.label(reviewed.review())));
+		}
+		catch (RuleViolation e) {
+			flash.addFlashAttribute("problem", messages.summary(e));
+		}
+		return "redirect:" + PageLinks.back(back, "/compliance");
 	}
 
 	@GetMapping("/projects/{id}/compliance")
@@ -115,6 +149,7 @@ class CompliancePages {
 		names(model);
 		model.addAttribute("findings", findings.search(new Findings.Search(null, id, null, null, "OPEN", null), 0, 50));
 		model.addAttribute("warnings", warnings.search(new Warnings.Search(id, null, null, "OPEN", null), 0, 50));
+		model.addAttribute("back", "/projects/" + id);
 		return "compliance/fragments :: project";
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.siteroll.enforcement.OrderDocument;
 import io.siteroll.enforcement.RectificationOrder;
@@ -13,6 +14,7 @@ import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.PageLinks;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The officer's queue and the enterprise's orders; an order's page with the answer and re-check actions. */
 @Controller
@@ -78,6 +81,30 @@ class EnforcementPages {
 					rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
 							o.issuedOn(), o.deadline(), messages.label(o.status()));
 				}));
+	}
+
+	/** Issues an order from a warning in one click: its items from the evidence, basis and deadline from the rule set. */
+	@PostMapping("/warnings/{id}/order")
+	String orderFromWarning(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes flash) {
+		return issued(() -> orders.issue(new RectificationOrders.FromWarning(id, null, null)), back, flash);
+	}
+
+	/** Issues an order from a finding that calls for one, in one click. */
+	@PostMapping("/findings/{id}/order")
+	String orderFromFinding(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes flash) {
+		return issued(() -> orders.issue(new RectificationOrders.FromFinding(id, null, null)), back, flash);
+	}
+
+	private String issued(Supplier<RectificationOrder> issue, String back, RedirectAttributes flash) {
+		try {
+			RectificationOrder order = issue.get();
+			flash.addFlashAttribute("notice", messages.get("order.issued", order.id(), order.deadline()));
+			return "redirect:/orders/" + order.id();
+		}
+		catch (RuleViolation e) {
+			flash.addFlashAttribute("problem", messages.summary(e));
+			return "redirect:" + PageLinks.back(back, "/compliance");
+		}
 	}
 
 	@GetMapping("/orders/{id}")
