@@ -46,6 +46,8 @@ class WarningJourneyTest extends BrowserTest {
 		assertThat(page.url()).matches(".*/orders/\\d+$");
 		assertThat(page.locator("[role=status]").innerText()).contains("已下达整改通知第", "整改期限");
 		String order = mainText();
+		assertThat(page.locator("table").last().innerText()).as("who acted, by name; no raw notes")
+			.contains(officer).doesNotContain("deadline");
 		assertThat(order).contains(projectName, "开工未配备考勤设备", "《保障农民工工资支付条例》", today().plusDays(7).toString(), "已下达")
 			.doesNotContain("NO_DEVICE", "ISSUED", "{");
 	}

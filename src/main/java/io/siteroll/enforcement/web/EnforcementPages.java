@@ -3,12 +3,15 @@ package io.siteroll.enforcement.web;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.siteroll.enforcement.OrderDocument;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
+import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
@@ -47,9 +50,12 @@ class EnforcementPages {
 
 	private final OrderDocument documents;
 
+	private final Accounts accounts;
+
 	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock,
-			OrderDocument documents) {
+			OrderDocument documents, Accounts accounts) {
 		this.documents = documents;
+		this.accounts = accounts;
 		this.orders = orders;
 		this.access = access;
 		this.actors = actors;
@@ -83,6 +89,14 @@ class EnforcementPages {
 				}));
 	}
 
+	/** Who acted, as people read it: the account's name (officers' accounts carry their department), not its login. */
+	private String displayName(String username) {
+		if (Actor.SYSTEM.username().equals(username)) {
+			return Actor.SYSTEM.displayName();
+		}
+		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+	}
+
 	/** Issues an order from a warning in one click: its items from the evidence, basis and deadline from the rule set. */
 	@PostMapping("/warnings/{id}/order")
 	String orderFromWarning(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes flash) {
@@ -112,7 +126,11 @@ class EnforcementPages {
 		RectificationOrder o = orders.require(id);
 		Actor actor = actors.get();
 		model.addAttribute("o", o);
-		model.addAttribute("transitions", orders.transitions(id));
+		List<RectificationOrder.Transition> transitions = orders.transitions(id);
+		model.addAttribute("transitions", transitions);
+		Map<String, String> actorNames = new HashMap<>();
+		transitions.forEach(t -> actorNames.computeIfAbsent(t.actor(), this::displayName));
+		model.addAttribute("actorNames", actorNames);
 		model.addAttribute("canAnswer", actor.role() == Role.ENTERPRISE_ADMIN && actor.enterpriseId() != null
 				&& actor.enterpriseId() == o.addresseeEnterpriseId() && o.answerable());
 		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && o.dueForRecheck(LocalDate.now(clock)));
