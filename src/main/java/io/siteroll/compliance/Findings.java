@@ -1,6 +1,7 @@
 package io.siteroll.compliance;
 
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 
 import io.siteroll.platform.Checks;
@@ -12,9 +13,10 @@ public interface Findings {
 	/** Rules and statuses are refused when unknown ({@code ?rule=R9}), not answered with an empty list. */
 	record Search(YearMonth month, Long projectId, Long personId, String rule, String status, String region) {
 
-		public static final List<String> RULES = List.of("R1", "R2", "R3");
+		/** The rules the monthly evaluation judges, as a request names them. */
+		public static final List<String> RULES = Arrays.stream(Rule.values()).filter(Rule::monthly).map(Rule::name).toList();
 
-		public static final List<String> STATUSES = List.of("OPEN", "WITHDRAWN");
+		public static final List<String> STATUSES = Arrays.stream(Finding.Status.values()).map(Enum::name).toList();
 
 		public Search {
 			rule = Checks.oneOf("rule", rule, RULES);

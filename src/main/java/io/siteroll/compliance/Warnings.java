@@ -1,6 +1,7 @@
 package io.siteroll.compliance;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import io.siteroll.platform.Checks;
@@ -19,10 +20,9 @@ public interface Warnings {
 	/** Kinds and statuses are refused when unknown, not answered with an empty list. */
 	record Search(Long projectId, Long personId, String kind, String status, String region) {
 
-		public static final List<String> KINDS = List.of("NO_DEVICE", "DEVICE_OFFLINE", "KEY_MANAGER_UNREACHABLE",
-				"UNREGISTERED_AT_GATE", "LOW_ATTENDANCE");
+		public static final List<String> KINDS = Arrays.stream(Warning.Kind.values()).map(Enum::name).toList();
 
-		public static final List<String> STATUSES = List.of("OPEN", "CLEARED");
+		public static final List<String> STATUSES = Arrays.stream(Warning.Status.values()).map(Enum::name).toList();
 
 		public Search {
 			kind = Checks.oneOf("kind", kind, KINDS);

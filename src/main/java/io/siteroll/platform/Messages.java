@@ -54,11 +54,15 @@ public class Messages {
 	}
 
 	public String label(Locale locale, Enum<?> code) {
+		return source.getMessage(labelKey(code), null, code.name(), locale);
+	}
+
+	/** The bundle key of a code's label: {@code label.<EnumType>.<CONSTANT>}, nested enums {@code label.<Outer>.<EnumType>.<CONSTANT>}. */
+	public static String labelKey(Enum<?> code) {
 		Class<?> type = code.getDeclaringClass();
 		String name = type.getEnclosingClass() == null ? type.getSimpleName()
 				: type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
-		String key = "label." + name + "." + code.name();
-		return source.getMessage(key, null, code.name(), locale);
+		return "label." + name + "." + code.name();
 	}
 
 	public String fieldLabel(Locale locale, String field) {

@@ -26,6 +26,7 @@ import io.siteroll.compliance.WarningEvidence.KeyManagerUnreachableEvidence;
 import io.siteroll.compliance.WarningEvidence.LowAttendanceEvidence;
 import io.siteroll.compliance.WarningEvidence.NoDeviceEvidence;
 import io.siteroll.compliance.WarningEvidence.UnregisteredAtGateEvidence;
+import io.siteroll.platform.Messages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -158,13 +159,7 @@ class EvidenceInWords implements EvidenceSentences {
 	 * {@code label.<Outer>.<EnumType>.<CONSTANT>}), as {@code Messages.label} reads it.
 	 */
 	private String label(Locale locale, Enum<?> code) {
-		if (code == null) {
-			return "";
-		}
-		Class<?> type = code.getDeclaringClass();
-		String name = type.getEnclosingClass() == null ? type.getSimpleName()
-				: type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
-		return messages.getMessage("label." + name + "." + code.name(), null, code.name(), locale);
+		return code == null ? "" : messages.getMessage(Messages.labelKey(code), null, code.name(), locale);
 	}
 
 	private static String name(String personName) {

@@ -2,6 +2,7 @@ package io.siteroll.enforcement.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.siteroll.enforcement.OrderDocument;
@@ -85,7 +86,8 @@ class OrderDocuments implements OrderDocument {
 		return messages.get(Messages.CHINESE, key, args);
 	}
 
-	private static String date(LocalDate day) {
-		return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+	/** A date as the evidence sentences write it in Chinese (2026年12月9日), from the same bundle pattern. */
+	private String date(LocalDate day) {
+		return DateTimeFormatter.ofPattern(text("evidence.format.day"), Messages.CHINESE).format(day);
 	}
 }

@@ -36,14 +36,28 @@ class PdfOfficialDocuments implements OfficialDocuments {
 
 	private static final Color RED = new Color(0xC0, 0x00, 0x00);
 
-	private final BaseFont font;
+	/** The shipped font, read and parsed on the first document rather than at start-up. */
+	private volatile BaseFont font;
 
-	PdfOfficialDocuments() {
-		try (InputStream in = getClass().getResourceAsStream("/fonts/wqy-microhei.ttc")) {
+	private BaseFont font() {
+		BaseFont loaded = font;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = font;
+				if (loaded == null) {
+					font = loaded = loadFont();
+				}
+			}
+		}
+		return loaded;
+	}
+
+	private static BaseFont loadFont() {
+		try (InputStream in = PdfOfficialDocuments.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
 			if (in == null) {
 				throw new IllegalStateException("fonts/wqy-microhei.ttc is missing from the classpath");
 			}
-			font = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
+			return BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
 					null);
 		}
 		catch (IOException e) {
@@ -55,6 +69,7 @@ class PdfOfficialDocuments implements OfficialDocuments {
 	public byte[] pdf(OfficialDocument d) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4, 28 * MM, 26 * MM, 37 * MM, 35 * MM);
+		BaseFont font = font();
 		PdfWriter writer = PdfWriter.getInstance(doc, out);
 		writer.setPageEvent(new Footer(d.reference()));
 		doc.addTitle(d.title() + " " + d.number());
@@ -149,7 +164,7 @@ class PdfOfficialDocuments implements OfficialDocuments {
 			PdfContentByte canvas = writer.getDirectContent();
 			Rectangle page = document.getPageSize();
 			canvas.beginText();
-			canvas.setFontAndSize(font, 9);
+			canvas.setFontAndSize(font(), 9);
 			canvas.setColorFill(Color.GRAY);
 			canvas.showTextAligned(Element.ALIGN_CENTER, "— " + writer.getPageNumber() + " —", page.getWidth() / 2, 20 * MM, 0);
 			if (reference != null) {
