@@ -45,6 +45,19 @@ public class Messages {
 	}
 
 	/**
+	 * One violation in Chinese first and English second, each naming the field: "项目名称：必填 / Project name: required".
+	 * What a form shows next to a field, and what a page's error line says.
+	 */
+	public String bilingual(Violation violation) {
+		return inLanguage(CHINESE, violation) + " / " + inLanguage(Locale.ENGLISH, violation);
+	}
+
+	private String inLanguage(Locale locale, Violation violation) {
+		String label = fieldLabel(locale, violation.field());
+		return (label.isEmpty() ? "" : label + (locale == CHINESE ? "：" : ": ")) + describe(locale, violation);
+	}
+
+	/**
 	 * The label of a code: {@code label.<EnumType>.<CONSTANT>} ({@code label.<Outer>.<EnumType>.<CONSTANT>} for a
 	 * nested enum) from the bundles, in the user's language (for
 	 * pages: {@code ${@messages.label(f.rule)}}); the constant's name when the bundle has none.
