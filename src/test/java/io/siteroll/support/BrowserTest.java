@@ -111,9 +111,14 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	/** Signs in through the login form, as a person would. */
 	protected void signIn(String username) {
+		signIn(username, PASSWORD);
+	}
+
+	/** Signs in with an account's own password (the demo accounts'). */
+	protected void signIn(String username, String password) {
 		page.navigate(url("/login"));
 		page.getByLabel("用户名 Username").fill(username);
-		page.getByLabel("密码 Password").fill(PASSWORD);
+		page.getByLabel("密码 Password").fill(password);
 		page.getByRole(AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("登录 Sign in"))
 			.click();
