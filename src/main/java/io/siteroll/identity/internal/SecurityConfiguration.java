@@ -91,7 +91,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
-				.defaultSuccessUrl("/projects", false)
+				.successHandler(new LandingPage())
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (e instanceof LockedException ? "/login?locked" : "/login?error")))
 				.permitAll())
