@@ -1,5 +1,7 @@
 package io.siteroll.search.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.siteroll.enterprise.Enterprise;
@@ -15,7 +17,9 @@ import io.siteroll.project.Projects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The results of the search box ({@code templates/fragments/search.html}): persons, projects and enterprises, grouped,
@@ -59,9 +63,29 @@ class SearchPages {
 		this.messages = messages;
 	}
 
+	/**
+	 * The search box posts what was typed. A name or a code goes to the results' address, which can be bookmarked
+	 * and paged; an ID number never travels in an address (access logs, browser history, the Referer header keep
+	 * addresses), so it reaches the results page as a flash attribute of the session.
+	 */
+	@PostMapping("/search")
+	String submit(@RequestParam(required = false) String q, RedirectAttributes flash) {
+		String query = SqlSearch.text(q);
+		if (query != null && IdNumber.looksLike(query)) {
+			flash.addFlashAttribute(TYPED, query);
+			return "redirect:/search";
+		}
+		return query == null ? "redirect:/search" : "redirect:/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+	}
+
+	private static final String TYPED = "typedQuery";
+
 	@GetMapping("/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) Group in,
 			@RequestParam(required = false) Integer page, Model model) {
+		if (q == null && model.getAttribute(TYPED) instanceof String typed) {
+			q = typed;
+		}
 		String query = SqlSearch.text(q);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("in", in);
