@@ -112,7 +112,7 @@ class AttendanceSheetPages {
 		});
 		model.addAttribute("project", project);
 		model.addAttribute("month", shown);
-		model.addAttribute("title", messages.get("sheet.title", project.name(), shown.getYear(), shown.getMonthValue()));
+		model.addAttribute("sheetTitle", messages.get("sheet.title", project.name(), shown.getYear(), shown.getMonthValue()));
 		model.addAttribute("previous", shown.minusMonths(1));
 		model.addAttribute("next", shown.isBefore(YearMonth.from(today)) ? shown.plusMonths(1) : null);
 		model.addAttribute("days", days);
@@ -240,7 +240,7 @@ class AttendanceSheetPages {
 		List<Day> days = new ArrayList<>();
 		for (int d = 1; d <= month.lengthOfMonth(); d++) {
 			LocalDate date = month.atDay(d);
-			days.add(new Day(date, d, date.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale),
+			days.add(new Day(date, d, date.getDayOfWeek().getDisplayName(TextStyle.NARROW, locale),
 					date.getDayOfWeek().getValue() >= 6, date.isAfter(today)));
 		}
 		return days;
