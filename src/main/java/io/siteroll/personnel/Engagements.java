@@ -64,8 +64,25 @@ public interface Engagements {
 	/** Workers of a project the caller may see, masked; {@code query} matches name or a full ID number. */
 	Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size);
 
-	/** One page of the workers a search finds, within the caller's scope, masked. */
-	Page<Engagement> search(long projectId, Search search, int page, int size);
+	/** The orders a list of workers is read in (the page's {@code sort=}); anything else is the default. */
+	enum Sort {
+		/** Workers on site first, then by team and name: the default. */
+		PRESENCE,
+		/** By name. */
+		NAME,
+		/** By team, then name. */
+		TEAM,
+		/** The latest entries first. */
+		ENTRY_DATE
+	}
+
+	/** One page of the workers a search finds, within the caller's scope, masked, on site first. */
+	default Page<Engagement> search(long projectId, Search search, int page, int size) {
+		return search(projectId, search, Sort.PRESENCE, page, size);
+	}
+
+	/** One page of the workers a search finds, within the caller's scope, masked, in the order asked for. */
+	Page<Engagement> search(long projectId, Search search, Sort sort, int page, int size);
 
 	/**
 	 * Every worker a search finds, in team and name order, read a page at a time by key (not by offset), so that an

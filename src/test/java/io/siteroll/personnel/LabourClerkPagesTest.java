@@ -105,6 +105,9 @@ class LabourClerkPagesTest extends IntegrationTest {
 		assertThat(province.get(workers + "?active=false").body()).contains(left, "已退场").doesNotContain(stayed);
 		assertThat(province.get(workers + "?workType=010").body()).contains(left).doesNotContain(stayed);
 		assertThat(province.get(workers + "?teamId=" + site.teamId() + "&q=" + stayed.substring(0, 1)).body()).contains("钢筋班组");
+		String byTeam = province.get(workers + "?sort=team").body();
+		assertThat(byTeam).contains(stayed, left);
+		assertThat(province.get(workers + "?sort=drop%20table").body()).as("only the whitelisted orders").contains(stayed, left);
 
 		ApiClient.Response excel = province.get(workers + "?active=false&format=xlsx");
 		assertThat(excel.status()).isEqualTo(200);

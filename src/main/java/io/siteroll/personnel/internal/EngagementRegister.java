@@ -192,9 +192,14 @@ class EngagementRegister implements Engagements {
 	}
 
 	@Override
-	public Page<Engagement> search(long projectId, Search search, int page, int size) {
-		return where(projectId, search).page(jdbc, COLUMNS, FROM, "w.exit_date nulls first, t.name, p.name, w.id",
-				EngagementRegister::row, page, size);
+	public Page<Engagement> search(long projectId, Search search, Sort sort, int page, int size) {
+		String order = switch (sort == null ? Sort.PRESENCE : sort) {
+			case PRESENCE -> "w.exit_date nulls first, t.name, p.name, w.id";
+			case NAME -> "p.name, w.id";
+			case TEAM -> "t.name, p.name, w.id";
+			case ENTRY_DATE -> "w.entry_date desc, p.name, w.id";
+		};
+		return where(projectId, search).page(jdbc, COLUMNS, FROM, order, EngagementRegister::row, page, size);
 	}
 
 	/** Rows read per statement when every worker is exported. */

@@ -89,19 +89,32 @@ class PersonnelPages {
 	@GetMapping("/projects/{id}/workers")
 	String workers(@PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long teamId, @RequestParam(required = false) String workType,
-			@RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
 		Project project = access.requireVisible(id);
 		Engagements.Search search = Engagements.Search.of(q, teamId, workType, active);
+		Engagements.Sort order = sort(sort);
 		model.addAttribute("project", project);
 		model.addAttribute("canManage", access.canManage(id));
 		model.addAttribute("q", q);
 		model.addAttribute("teamId", teamId);
 		model.addAttribute("workType", workType);
 		model.addAttribute("active", active);
+		model.addAttribute("sort", order.name().toLowerCase());
 		model.addAttribute("teams", teams.teams(id));
 		model.addAttribute("workTypes", names(CodeDictionary.WORK_TYPE));
-		model.addAttribute("workers", engagements.search(id, search, Page.number(page), PAGE_SIZE));
+		model.addAttribute("workers", engagements.search(id, search, order, Page.number(page), PAGE_SIZE));
 		return "personnel/workers";
+	}
+
+	/** The order asked for, from the whitelist of {@link Engagements.Sort}; anything else is the default order. */
+	private static Engagements.Sort sort(String typed) {
+		for (Engagements.Sort sort : Engagements.Sort.values()) {
+			if (sort.name().equalsIgnoreCase(typed == null ? "" : typed.strip())) {
+				return sort;
+			}
+		}
+		return Engagements.Sort.PRESENCE;
 	}
 
 	/** The same list as Excel, every worker the filters find, read by key a batch at a time and streamed. */
