@@ -2,6 +2,7 @@ package io.siteroll.personnel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.siteroll.platform.Page;
 
@@ -34,6 +35,20 @@ public interface Engagements {
 		}
 	}
 
+	/**
+	 * Which workers of a project a list shows: {@code query} matches a name, a team or a full ID number; the
+	 * others narrow by team, work type (工种 code), in or out ({@code active}: true 在场, false 已退场), and
+	 * engagement during a period ({@code engagedFrom}..{@code engagedTo}: entered by its end, not out before its
+	 * start), as a monthly attendance sheet needs. Every part is optional.
+	 */
+	record Search(String query, Long teamId, String workType, Boolean active, LocalDate engagedFrom,
+			LocalDate engagedTo) {
+
+		public static Search of(String query, Long teamId, String workType, Boolean active) {
+			return new Search(query, teamId, workType, active, null, null);
+		}
+	}
+
 	Engagement engage(long projectId, NewEngagement engagement);
 
 	/**
@@ -48,6 +63,32 @@ public interface Engagements {
 
 	/** Workers of a project the caller may see, masked; {@code query} matches name or a full ID number. */
 	Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size);
+
+	/** The orders a list of workers is read in (the page's {@code sort=}); anything else is the default. */
+	enum Sort {
+		/** Workers on site first, then by team and name: the default. */
+		PRESENCE,
+		/** By name. */
+		NAME,
+		/** By team, then name. */
+		TEAM,
+		/** The latest entries first. */
+		ENTRY_DATE
+	}
+
+	/** One page of the workers a search finds, within the caller's scope, masked, on site first. */
+	default Page<Engagement> search(long projectId, Search search, int page, int size) {
+		return search(projectId, search, Sort.PRESENCE, page, size);
+	}
+
+	/** One page of the workers a search finds, within the caller's scope, masked, in the order asked for. */
+	Page<Engagement> search(long projectId, Search search, Sort sort, int page, int size);
+
+	/**
+	 * Every worker a search finds, in team and name order, read a page at a time by key (not by offset), so that an
+	 * export of 300,000 workers neither holds them nor slows down towards the end.
+	 */
+	void each(long projectId, Search search, Consumer<Engagement> action);
 
 	List<Movement> movements(long projectId, long engagementId);
 

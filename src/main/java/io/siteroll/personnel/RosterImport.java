@@ -3,6 +3,8 @@ package io.siteroll.personnel;
 import java.io.InputStream;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.siteroll.platform.Violation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -11,7 +13,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public interface RosterImport {
 
-	record RowError(int row, String name, String idNumberMasked, List<String> reasons) {
+	/**
+	 * One refused row: its number in the sheet, the reasons in Chinese (as the API has always answered) and the
+	 * violations themselves, which a page renders field by field in Chinese and English (not part of the JSON).
+	 */
+	record RowError(int row, String name, String idNumberMasked, List<String> reasons,
+			@JsonIgnore @Schema(hidden = true) List<Violation> violations) {
 	}
 
 	@Schema(name = "RosterImportResult")

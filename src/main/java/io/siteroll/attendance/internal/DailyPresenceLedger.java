@@ -3,6 +3,7 @@ package io.siteroll.attendance.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,24 @@ class DailyPresenceLedger implements DailyPresence {
 				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
 				where d.project_id = ? and d.person_id = ? and d.day between ? and ? order by d.day""")
 			.params(projectId, personId, from, to)
+			.query(DailyPresenceLedger::presence)
+			.list();
+	}
+
+	@Override
+	public List<Presence> forPersons(long projectId, Collection<Long> personIds, LocalDate from, LocalDate to) {
+		access.requireVisible(projectId);
+		if (personIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select d.*, p.name from daily_presence d join person p on p.id = d.person_id
+				where d.project_id = :project and d.person_id = any(:persons) and d.day between :from and :to
+				order by d.person_id, d.day""")
+			.param("project", projectId)
+			.param("persons", personIds.toArray(Long[]::new))
+			.param("from", from)
+			.param("to", to)
 			.query(DailyPresenceLedger::presence)
 			.list();
 	}

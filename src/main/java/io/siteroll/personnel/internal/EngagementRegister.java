@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
@@ -187,13 +188,61 @@ class EngagementRegister implements Engagements {
 
 	@Override
 	public Page<Engagement> workers(long projectId, String query, boolean activeOnly, int page, int size) {
+		return search(projectId, Search.of(query, null, null, activeOnly ? Boolean.TRUE : null), page, size);
+	}
+
+	@Override
+	public Page<Engagement> search(long projectId, Search search, Sort sort, int page, int size) {
+		String order = switch (sort == null ? Sort.PRESENCE : sort) {
+			case PRESENCE -> "w.exit_date nulls first, t.name, p.name, w.id";
+			case NAME -> "p.name, w.id";
+			case TEAM -> "t.name, p.name, w.id";
+			case ENTRY_DATE -> "w.entry_date desc, p.name, w.id";
+		};
+		return where(projectId, search).page(jdbc, COLUMNS, FROM, order, EngagementRegister::row, page, size);
+	}
+
+	/** Rows read per statement when every worker is exported. */
+	private static final int BATCH = Page.MAX_SIZE;
+
+	@Override
+	public void each(long projectId, Search search, Consumer<Engagement> action) {
+		SqlSearch.Where where = where(projectId, search);
+		String first = SELECT + where.sql() + " order by t.name, p.name, w.id limit :limit";
+		String next = SELECT + where.sql() + " and (t.name, p.name, w.id) > (:after_team, :after_name, :after_id)"
+				+ " order by t.name, p.name, w.id limit :limit";
+		Map<String, Object> params = where.params();
+		params.put("limit", BATCH);
+		List<Engagement> batch = jdbc.sql(first).params(params).query(EngagementRegister::row).list();
+		while (!batch.isEmpty()) {
+			batch.forEach(action);
+			if (batch.size() < BATCH) {
+				return;
+			}
+			Engagement last = batch.get(batch.size() - 1);
+			params.put("after_team", last.teamName());
+			params.put("after_name", last.personName());
+			params.put("after_id", last.id());
+			batch = jdbc.sql(next).params(params).query(EngagementRegister::row).list();
+		}
+	}
+
+	/** The one definition of which workers a search finds: the project, the caller's units, then the filters. */
+	private SqlSearch.Where where(long projectId, Search search) {
 		Optional<Set<Long>> units = access.visibleUnits(projectId);
 		SqlSearch.Where where = SqlSearch.where("w.project_id = :project", Map.of("project", projectId))
-			.and("t.participating_unit_id = any(:units)", "units", units.map(u -> u.toArray(Long[]::new)).orElse(null));
-		if (activeOnly) {
+			.and("t.participating_unit_id = any(:units)", "units", units.map(u -> u.toArray(Long[]::new)).orElse(null))
+			.and("w.team_id = :team", "team", search.teamId())
+			.and("w.work_type = :work_type", "work_type", SqlSearch.text(search.workType()))
+			.and("w.entry_date <= :engaged_to", "engaged_to", search.engagedTo())
+			.and("(w.exit_date is null or w.exit_date >= :engaged_from)", "engaged_from", search.engagedFrom());
+		if (Boolean.TRUE.equals(search.active())) {
 			where.and("w.exit_date is null");
 		}
-		String q = SqlSearch.text(query);
+		else if (Boolean.FALSE.equals(search.active())) {
+			where.and("w.exit_date is not null");
+		}
+		String q = SqlSearch.text(search.query());
 		if (q != null) {
 			Optional<Identity> identity = parseIdentity(q);
 			if (identity.isPresent()) {
@@ -203,8 +252,7 @@ class EngagementRegister implements Engagements {
 				where.and("(p.name like :q or t.name like :q)", "q", SqlSearch.containing(q));
 			}
 		}
-		return where.page(jdbc, COLUMNS, FROM, "w.exit_date nulls first, t.name, p.name, w.id", EngagementRegister::row, page,
-				size);
+		return where;
 	}
 
 	private Optional<Identity> parseIdentity(String q) {

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.siteroll.audit.AuditRecord;
@@ -94,42 +96,89 @@ class RosterImporter implements RosterImport {
 
 	// ---- template -----------------------------------------------------------------------------
 
+	/**
+	 * A row whose name starts with this is the template's example: it shows how to fill a row and is never imported,
+	 * so a clerk who leaves it in place does not register a fictitious worker.
+	 */
+	static final String EXAMPLE_MARK = "示例";
+
+	/** Rows of the roster sheet that offer the drop-down lists (the import takes at most {@link #MAX_ROWS}). */
+	private static final int TEMPLATE_ROWS = 2000;
+
+	/**
+	 * The coded columns and the dictionary behind each: the template offers each dictionary as a drop-down list of
+	 * "code name" entries (Excel data validation), and the import reads the code before the space.
+	 */
+	private static final Map<Integer, String[]> CODED_COLUMNS = Map.of(1, new String[] { CodeDictionary.ID_TYPE, "证件类型" },
+			6, new String[] { CodeDictionary.WORK_TYPE, "工种" }, 7,
+			new String[] { CodeDictionary.CONTRACT_PERIOD_TYPE, "合同期限类型" }, 12,
+			new String[] { CodeDictionary.BANK, "开户银行" });
+
 	@Override
 	public byte[] template() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			Workbook wb = new Workbook(out, "SiteRoll", "1.0");
 			Worksheet ws = wb.newWorksheet("花名册");
+			Worksheet lists = wb.newWorksheet("代码说明");
 			for (int c = 0; c < COLUMNS.length; c++) {
 				ws.value(0, c, COLUMNS[c][0]);
 				ws.style(0, c).bold().fillColor("DDEBF7").set();
 				ws.width(c, c == 5 ? 30 : 18);
 				// ID and card numbers must stay text: 18 digits do not survive as an Excel number
-				ws.range(1, c, 2000, c).style().format("@").set();
+				ws.range(1, c, TEMPLATE_ROWS, c).style().format("@").set();
 			}
 			ws.freezePane(0, 1);
-			Worksheet help = wb.newWorksheet("代码说明");
-			int r = 0;
-			help.value(r++, 0, "填写说明：带*的列必填；日期写成 2026-03-01；证件号码和工资卡号请按文本填写。先签合同后进场：进场日期不得早于合同开始日期。");
-			r++;
-			for (String[] kind : new String[][] { { CodeDictionary.WORK_TYPE, "工种代码" }, { CodeDictionary.ID_TYPE, "证件类型" },
-					{ CodeDictionary.BANK, "开户银行代码" } }) {
-				help.value(r, 0, kind[1]);
-				help.style(r++, 0).bold().set();
-				for (CodeDictionary.Code code : codes.list(kind[0])) {
-					help.value(r, 0, code.code());
-					help.value(r++, 1, code.nameZh());
+			example(ws);
+			lists.value(0, 0, "填写说明：带*的列必填；日期写成 2026-03-01；证件号码和工资卡号请按文本填写。先签合同后进场：进场日期不得早于合同开始日期。"
+					+ "第 2 行是示例（姓名以“示例”开头的行不会导入），可以删除或覆盖。证件类型、工种、合同期限类型和开户银行请从下拉列表中选择。");
+			int column = 0;
+			for (Map.Entry<Integer, String[]> coded : new TreeMap<>(CODED_COLUMNS).entrySet()) {
+				List<String> entries = codes.list(coded.getValue()[0]).stream().map(RosterImporter::entry).toList();
+				lists.value(2, column, coded.getValue()[1]);
+				lists.style(2, column).bold().fillColor("DDEBF7").set();
+				for (int i = 0; i < entries.size(); i++) {
+					lists.value(3 + i, column, entries.get(i));
 				}
-				r++;
+				lists.width(column, 28);
+				if (!entries.isEmpty()) {
+					int c = coded.getKey();
+					ws.range(1, c, TEMPLATE_ROWS, c)
+						.validateWithList(lists.range(3, column, 2 + entries.size(), column))
+						.allowBlank(true)
+						.showErrorMessage(true)
+						.errorTitle(coded.getValue()[1])
+						.error("请从下拉列表中选择" + coded.getValue()[1] + "。");
+				}
+				column++;
 			}
-			help.width(0, 14);
-			help.width(1, 28);
 			wb.finish();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return out.toByteArray();
+	}
+
+	/** A drop-down entry: the code, a space, its Chinese name (the import reads the code before the space). */
+	private static String entry(CodeDictionary.Code code) {
+		return code.code() + " " + code.nameZh();
+	}
+
+	/** The example row: a filled-in worker in grey, named so that the import passes it over. */
+	private void example(Worksheet ws) {
+		String[] values = { EXAMPLE_MARK + "：张三", entry(code(CodeDictionary.ID_TYPE, "01")), "220102199001011234", "汉",
+				"13800000000", "吉林省长春市南关区示例路 1 号", entry(code(CodeDictionary.WORK_TYPE, "020")),
+				entry(code(CodeDictionary.CONTRACT_PERIOD_TYPE, "1")), "2026-03-01", "", "2026-03-02", "6222020000000000000",
+				entry(code(CodeDictionary.BANK, "102")), "", "否" };
+		for (int c = 0; c < values.length; c++) {
+			ws.value(1, c, values[c]);
+			ws.style(1, c).format("@").fontColor("808080").italic().set();
+		}
+	}
+
+	private CodeDictionary.Code code(String kind, String code) {
+		return codes.find(kind, code).orElseGet(() -> new CodeDictionary.Code(kind, code, "", ""));
 	}
 
 	// ---- import -------------------------------------------------------------------------------
@@ -190,7 +239,7 @@ class RosterImporter implements RosterImport {
 			problems.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
 				ParsedRow row = byNumber.get(e.getKey());
 				errors.add(new RowError(e.getKey(), row.name(), maskRaw(row.idRaw()),
-						e.getValue().stream().map(v -> describe(v)).toList()));
+						e.getValue().stream().map(v -> describe(Messages.CHINESE, v)).toList(), List.copyOf(e.getValue())));
 			});
 			long id = record(projectId, teamId, fileName, "REJECTED", parsed.size(), errors.size(), 0, report(errors));
 			return new Result(id, false, parsed.size(), 0, errors);
@@ -213,9 +262,9 @@ class RosterImporter implements RosterImport {
 			.single();
 	}
 
-	private String describe(Violation v) {
-		String label = messages.fieldLabel(Messages.CHINESE, v.field());
-		return label + "：" + messages.describe(Messages.CHINESE, v);
+	private String describe(Locale locale, Violation v) {
+		String label = messages.fieldLabel(locale, v.field());
+		return label + (locale == Messages.CHINESE ? "：" : ": ") + messages.describe(locale, v);
 	}
 
 	private static String maskRaw(String raw) {
@@ -234,7 +283,7 @@ class RosterImporter implements RosterImport {
 						checkHeader(row);
 						return;
 					}
-					if (isBlank(row)) {
+					if (isBlank(row) || isExample(row)) {
 						return;
 					}
 					if (rows.size() > MAX_ROWS) {
@@ -267,14 +316,29 @@ class RosterImporter implements RosterImport {
 		String idRaw = textual(row, 2, "idNumber", problems);
 		String cardRaw = textual(row, 11, "bankCardNumber", problems);
 		// columns: 0 姓名, 1 证件类型, 2 证件号码, 3 民族, 4 手机号码, 5 住址
-		Persons.Registration person = new Persons.Registration(text(row, 1), idRaw, text(row, 0), text(row, 3),
+		Persons.Registration person = new Persons.Registration(coded(row, 1), idRaw, text(row, 0), text(row, 3),
 				text(row, 5), text(row, 4));
 		String concurrent = text(row, 14);
-		Engagements.NewEngagement command = new Engagements.NewEngagement(person, null, text(row, 6), text(row, 7),
-				date(row, 8, "contractStart", problems), date(row, 9, "contractEnd", problems), cardRaw, text(row, 12),
+		Engagements.NewEngagement command = new Engagements.NewEngagement(person, null, coded(row, 6), coded(row, 7),
+				date(row, 8, "contractStart", problems), date(row, 9, "contractEnd", problems), cardRaw, coded(row, 12),
 				text(row, 13), date(row, 10, "entryDate", problems),
 				concurrent != null && (concurrent.equals("是") || concurrent.equalsIgnoreCase("Y") || concurrent.equals("1")));
 		return new ParsedRow(row.getRowNum(), command, text(row, 0), idRaw, problems);
+	}
+
+	private static boolean isExample(Row row) {
+		String name = text(row, 0);
+		return name != null && name.startsWith(EXAMPLE_MARK);
+	}
+
+	/** A coded cell as typed ("020") or as chosen from the template's list ("020 钢筋工"): the code. */
+	static String coded(Row row, int c) {
+		String text = text(row, c);
+		if (text == null) {
+			return null;
+		}
+		int space = text.indexOf(' ');
+		return space < 0 ? text : text.substring(0, space);
 	}
 
 	private static boolean isBlank(Row row) {
@@ -346,12 +410,13 @@ class RosterImporter implements RosterImport {
 
 	// ---- error report -------------------------------------------------------------------------
 
-	private static byte[] report(List<RowError> errors) {
+	/** The error report: each refused row with its reasons in Chinese and, in the next column, in English. */
+	private byte[] report(List<RowError> errors) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			Workbook wb = new Workbook(out, "SiteRoll", "1.0");
 			Worksheet ws = wb.newWorksheet("错误报告");
-			String[] headers = { "行号", "姓名", "证件号码(脱敏)", "错误说明" };
+			String[] headers = { "行号", "姓名", "证件号码(脱敏)", "错误说明", "Errors (English)" };
 			for (int c = 0; c < headers.length; c++) {
 				ws.value(0, c, headers[c]);
 				ws.style(0, c).bold().fillColor("FCE4D6").set();
@@ -360,12 +425,14 @@ class RosterImporter implements RosterImport {
 			ws.width(1, 12);
 			ws.width(2, 22);
 			ws.width(3, 90);
+			ws.width(4, 90);
 			int r = 1;
 			for (RowError e : errors) {
 				ws.value(r, 0, e.row());
 				ws.value(r, 1, e.name());
 				ws.value(r, 2, e.idNumberMasked());
 				ws.value(r, 3, String.join("；", e.reasons()));
+				ws.value(r, 4, String.join("; ", e.violations().stream().map(v -> describe(Locale.ENGLISH, v)).toList()));
 				r++;
 			}
 			ws.freezePane(0, 1);
