@@ -34,6 +34,8 @@ class AccountJourneyTest extends BrowserTest {
 		page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill("Nanguan-2026-secure");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新建账户")).click();
 		assertThat(page.locator("[role=status]").innerText()).contains("账户 " + username + " 已创建");
+		page.getByLabel("搜索用户名或姓名").fill(username);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("搜索").setExact(true)).click();
 		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(username));
 		assertThat(row.innerText()).contains("王建国", "县市区住建局", "南关区住房和城乡建设局", "吉林省 长春市 南关区", "启用")
 			.doesNotContain("COUNTY_OFFICER", "220102", "{");

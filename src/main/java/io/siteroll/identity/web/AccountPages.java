@@ -1,8 +1,6 @@
 package io.siteroll.identity.web;
 
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,8 +94,11 @@ class AccountPages {
 
 	@GetMapping("/accounts")
 	String accounts(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
-		AccountForm blank = new AccountForm("", "", Role.COUNTY_OFFICER.name(), "", null, null, false, "");
-		return page(q, page, blank, FormErrors.NONE, model);
+		// a refused form comes back through the flash (Post/Redirect/Get): what was typed and the errors by field
+		AccountForm form = model.containsAttribute("form") ? (AccountForm) model.getAttribute("form")
+				: new AccountForm("", "", Role.COUNTY_OFFICER.name(), "", null, null, false, "");
+		FormErrors errors = model.containsAttribute("errors") ? (FormErrors) model.getAttribute("errors") : FormErrors.NONE;
+		return page(q, page, form, errors, model);
 	}
 
 	/** The list and the new-account form; a refused form comes back with what was typed (never the password). */
@@ -119,17 +120,18 @@ class AccountPages {
 	}
 
 	@PostMapping("/accounts")
-	String create(@ModelAttribute AccountForm form, Model model, RedirectAttributes flash) {
+	String create(@ModelAttribute AccountForm form, RedirectAttributes flash) {
 		try {
 			Accounts.AccountView created = administration.create(new Accounts.NewAccount(form.username(), form.password(),
 					form.displayName(), role(form.role()), form.regionCode(), form.enterpriseId(), form.projectId(),
 					Boolean.TRUE.equals(form.mayRevealPersonalData())));
 			flash.addFlashAttribute("notice", messages.get("accounts.created", created.username()));
-			return "redirect:/accounts?q=" + URLEncoder.encode(created.username(), StandardCharsets.UTF_8);
 		}
 		catch (RuleViolation e) {
-			return page(null, null, form.withoutPassword(), FormErrors.of(e, messages), model);
+			flash.addFlashAttribute("form", form.withoutPassword());
+			flash.addFlashAttribute("errors", FormErrors.of(e, messages));
 		}
+		return "redirect:/accounts";
 	}
 
 	/** A row of the list in words: role, scope (region by its full name) and, for an officer, the department. */
