@@ -120,10 +120,7 @@ class EvaluationRunner implements EvaluationRuns {
 
 	private void execute(long id, YearMonth month, String by) {
 		try {
-			MonthlyEvaluation.Result result = evaluator.run(month, by, (step, projects) -> apart.executeWithoutResult(s -> jdbc
-				.sql("update evaluation_run set step = ?, projects_total = ?, projects_done = ? where id = ?")
-				.params(step.name(), projects, step.compareTo(Step.DEVICES) >= 0 ? projects : 0, id)
-				.update()));
+			MonthlyEvaluation.Result result = evaluator.run(month, by, (step, projects) -> progress(id, step, projects));
 			apart.executeWithoutResult(s -> jdbc.sql("""
 					update evaluation_run set state = 'DONE', finished_at = :at, step = :step, projects_total = :projects,
 					       projects_done = :projects, evaluation_id = :evaluation, raised = :raised, updated = :updated,
@@ -140,6 +137,22 @@ class EvaluationRunner implements EvaluationRuns {
 		}
 		finally {
 			mine.remove(id);
+		}
+	}
+
+	/**
+	 * Records a finished step; the projects count as judged once all three rules have run over them. Progress is only
+	 * shown: a failure to record it is logged and never stops the evaluation.
+	 */
+	private void progress(long id, Step step, int projects) {
+		try {
+			apart.executeWithoutResult(s -> jdbc
+				.sql("update evaluation_run set step = ?, projects_total = ?, projects_done = ? where id = ?")
+				.params(step.name(), projects, step.compareTo(Step.DEVICES) >= 0 ? projects : 0, id)
+				.update());
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not record step {} of evaluation run {}", step, id, e);
 		}
 	}
 
