@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.Escalation;
+import io.siteroll.compliance.EvaluationRuns.Step;
 import io.siteroll.compliance.MonthlyEvaluation;
 import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
@@ -220,6 +221,11 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	}
 
 	Result run(YearMonth month, String by) {
+		return run(month, by, EvaluationProgress.NONE);
+	}
+
+	/** Evaluates the month, telling {@code progress} as each step finishes (between statements, never inside one). */
+	Result run(YearMonth month, String by, EvaluationProgress progress) {
 		Instant started = clock.instant();
 		RuleSet rules = ruleSets.inForce(month);
 		LocalDate from = month.atDay(1);
@@ -243,16 +249,21 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			jdbc.sql(CONSTRUCTION_DAYS).params(p).update();
 			jdbc.sql("create index on month_day (project_id, day)").update();
 			jdbc.sql("analyze month_day").update();
+			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
+			progress.finished(Step.CONSTRUCTION_DAYS, projects);
 			jdbc.sql("""
 					create temp table finding_candidate (
 					    rule text, project_id bigint, subject text, measure text, responsible text,
 					    responsible_enterprise_id bigint, responsible_person_id bigint, person_id bigint, post text,
 					    evidence jsonb) on commit drop""").update();
 			jdbc.sql(R2).params(p).update();
+			progress.finished(Step.MANAGERS, projects);
 			jdbc.sql(R3).params(p).update();
+			progress.finished(Step.WORKERS, projects);
 			jdbc.sql(R1).params(p).update();
-			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
+			progress.finished(Step.DEVICES, projects);
 			Map<String, Integer> changes = merge(evaluationId, from, rules);
+			progress.finished(Step.FINDINGS, projects);
 			// several months may be evaluated in one transaction (a retroactive rule-set adoption)
 			jdbc.sql("drop table month_day, finding_candidate").update();
 			jdbc.sql("""
