@@ -27,8 +27,7 @@ class EvaluationJourneyTest extends BrowserTest {
 		String lastInWords = last.getYear() + "年" + last.getMonthValue() + "月";
 
 		signIn(officer);
-		// the navigation link to 月度检查 is added with the layout; the officer opens the page by its address meanwhile
-		open("/evaluations");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("月度检查").setExact(true)).click();
 		assertThat(page.getByLabel("检查月份").inputValue()).as("last month by the platform's calendar")
 			.isEqualTo(last.toString());
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始检查")).click();

@@ -31,8 +31,7 @@ class RuleSetJourneyTest extends BrowserTest {
 		String code = "测试规则集-" + System.nanoTime();
 		try {
 			signIn(officer);
-			// the navigation link to 规则集 is added with the layout; the officer opens the page by its address meanwhile
-			open("/rule-sets");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("规则集").setExact(true)).click();
 			assertThat(mainText()).contains("关键岗位到岗率不低于", "80%", "现行").doesNotContain("ANY_PASS", "{");
 			page.getByLabel("对比：规则集一").selectOption(new SelectOption().setLabel("吉建管〔2021〕6号"));
 			page.getByLabel("规则集二").selectOption(new SelectOption().setLabel("吉建规〔2023〕11号"));
