@@ -16,4 +16,12 @@ public record Region(String code, String name, Level level, String parentCode, S
 	public boolean mayHoldProjects() {
 		return level == Level.COUNTY || level == Level.SUPERVISORY;
 	}
+
+	/**
+	 * The housing department of this division by its official name, as documents are issued and officers sign:
+	 * the province's 住房和城乡建设厅, any other division's 住房和城乡建设局 (吉林省住房和城乡建设厅, 长春市住房和城乡建设局).
+	 */
+	public String department() {
+		return name + (level == Level.PROVINCE ? "住房和城乡建设厅" : "住房和城乡建设局");
+	}
 }

@@ -38,13 +38,8 @@ class OfficerNames {
 				return a.displayName();
 			}
 			return regions.find(a.regionCode())
-				.map(r -> messages.get("officer.with-department", a.displayName(), department(r)))
+				.map(r -> messages.get("officer.with-department", a.displayName(), r.department()))
 				.orElse(a.displayName());
 		}).orElse(messages.get("officer.unknown"));
-	}
-
-	private String department(Region region) {
-		return messages.get(region.level() == Region.Level.PROVINCE ? "officer.department.province"
-				: "officer.department.region", region.name());
 	}
 }

@@ -97,6 +97,6 @@ class DocumentSeries {
 
 	/** The issuing department's full name: the province's department (厅) or a region's bureau (局). */
 	static String department(Region region) {
-		return region.name() + (region.level() == Region.Level.PROVINCE ? "住房和城乡建设厅" : "住房和城乡建设局");
+		return region.department();
 	}
 }

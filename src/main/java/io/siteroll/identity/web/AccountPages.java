@@ -147,8 +147,7 @@ class AccountPages {
 		else {
 			scope = region.map(r -> regions.fullName(r.code())).orElse("");
 		}
-		String department = a.role().isOfficer() ? region.map(r -> messages.get(r.level() == Region.Level.PROVINCE
-				? "accounts.department.province" : "accounts.department.region", r.name())).orElse("") : "";
+		String department = a.role().isOfficer() ? region.map(Region::department).orElse("") : "";
 		return new AccountRow(a.id(), a.username(), a.displayName(), messages.label(a.role()), department, scope,
 				a.enabled());
 	}
