@@ -36,11 +36,13 @@ class ProjectPagesTest extends IntegrationTest {
 		form.put("startDate", "2026-02-30");
 		ApiClient.Response refused = contractor.form("/projects/new", form);
 		assertThat(refused.status()).isEqualTo(200);
-		assertThat(refused.body()).contains("invalid-feedback", "经度：须为数字", "value=\"" + name + "\"");
+		assertThat(refused.body()).contains("invalid-feedback", "经度：须为数字", "开工日期：日期格式不正确",
+				"value=\"" + name + "\"");
 		assertThat(count("select count(*) from project where name = ?", name)).isZero();
 		form.put("longitude", "");
+		form.put("startDate", today().toString());
 		refused = contractor.form("/projects/new", form);
-		assertThat(refused.body()).contains("开工日期：日期格式不正确", "地址：必填");
+		assertThat(refused.body()).contains("地址：必填", "项目分类：必填");
 		assertThat(count("select count(*) from project where name = ?", name)).isZero();
 
 		long units = count("select count(*) from participating_unit where project_id = ?", site.projectId());
@@ -55,12 +57,14 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(stoppage.body()).contains("原因：必填", "停工结束日期：结束日期不能早于开始日期");
 		assertThat(count("select count(*) from project_stoppage where project_id = ?", site.projectId())).isZero();
 
+		long persons = count("select count(*) from person");
 		ApiClient.Response appoint = contractor.form("/projects/" + site.projectId() + "/managers",
 				Map.of("idType", "01", "idNumber", IDS.idNumber(1970, 1990), "name", IDS.name(), "post", "CHIEF_SUPERVISOR",
 						"unitId", String.valueOf(site.gcUnitId()), "tenureFrom", today().toString()));
 		assertThat(appoint.status()).isEqualTo(200);
 		assertThat(appoint.body()).contains("参建单位：该岗位须由相应类型的参建单位委派");
 		assertThat(count("select count(*) from manager_post where project_id = ?", site.projectId())).isZero();
+		assertThat(count("select count(*) from person")).as("the refused appointment registered nobody").isEqualTo(persons);
 	}
 
 	@Test
@@ -89,6 +93,9 @@ class ProjectPagesTest extends IntegrationTest {
 
 		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
 		assertThat(city.get("/approvals").body()).contains(projectName, "补报停工", admin);
+		ApiClient.Response excel = city.get("/approvals?format=xlsx");
+		assertThat(excel.status()).isEqualTo(200);
+		assertThat(excel.contentType()).startsWith("application/vnd.openxmlformats");
 		ApiClient.Response noReason = city.form(decision, Map.of("decision", "REJECT", "note", ""));
 		assertThat(noReason.status()).isEqualTo(200);
 		assertThat(noReason.body()).contains("审批意见：必填");

@@ -1,8 +1,11 @@
 package io.siteroll.personnel.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.Accounts;
@@ -12,11 +15,14 @@ import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.platform.Forbidden;
+import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.Project;
 import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +49,45 @@ class ApprovalPages {
 
 	private final Accounts accounts;
 
-	ApprovalPages(ManagerPosts managers, Projects projects, CurrentActor actors, Accounts accounts) {
+	private final Messages messages;
+
+	private final Clock clock;
+
+	ApprovalPages(ManagerPosts managers, Projects projects, CurrentActor actors, Accounts accounts, Messages messages,
+			Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
 		this.managers = managers;
 		this.projects = projects;
 		this.actors = actors;
 		this.accounts = accounts;
+	}
+
+	/** The whole queue as one Excel sheet, both kinds, read page by page. */
+	@GetMapping(path = "/approvals", params = "format=xlsx")
+	void excel(HttpServletResponse response) {
+		if (!actors.get().isOfficer()) {
+			throw new Forbidden("approvals.officers-only");
+		}
+		Map<Long, String> names = new HashMap<>();
+		Spreadsheets.write(response, messages.get("export.approvals.file", LocalDate.now(clock)),
+				messages.get("export.approvals.sheet"),
+				List.of(messages.get("export.column.kind"), messages.get("export.column.project"),
+						messages.get("export.column.matter"), messages.get("export.column.date"),
+						messages.get("export.column.reason"), messages.get("export.column.requested-by"),
+						messages.get("export.column.requested-on")),
+				rows -> {
+					Page.each(number -> managers.pendingChanges(number, Page.MAX_SIZE), c -> rows.add(
+							messages.get("approvals.kind.change", messages.label(c.post())),
+							names.computeIfAbsent(c.projectId(), id -> projects.require(id).name()),
+							c.incomingPersonName(), c.effectiveDate(), c.reason(), displayName(c.requestedBy()),
+							c.requestedAt().atZoneSameInstant(SHANGHAI).format(MINUTES)));
+					Page.each(number -> projects.pendingStoppages(number, Page.MAX_SIZE), s -> rows.add(
+							messages.get("approvals.kind.stoppage"),
+							names.computeIfAbsent(s.projectId(), id -> projects.require(id).name()),
+							s.firstDay() + " 至 " + (s.lastDay() == null ? "未复工" : s.lastDay().toString()), s.firstDay(),
+							s.reason(), displayName(s.declaredBy()), s.declaredOn()));
+				});
 	}
 
 	@GetMapping("/approvals")

@@ -22,6 +22,7 @@ import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
+import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.FormErrors;
@@ -168,10 +169,17 @@ class ProjectPages {
 	@PostMapping("/projects/new")
 	String register(@ModelAttribute ProjectForm form, Model model, RedirectAttributes flash) {
 		try {
+			// every mistyped number or date at once, before anything is registered
+			Checks typed = new Checks();
+			BigDecimal longitude = typed.field("longitude", () -> number("longitude", form.longitude()));
+			BigDecimal latitude = typed.field("latitude", () -> number("latitude", form.latitude()));
+			LocalDate start = typed.field("startDate", () -> date("startDate", form.startDate()));
+			LocalDate planned = typed.field("plannedCompletionDate",
+					() -> date("plannedCompletionDate", form.plannedCompletionDate()));
+			typed.throwIfAny();
 			Project created = projects.register(new Projects.Registration(form.name(), form.regionCode(), form.address(),
-					number("longitude", form.longitude()), number("latitude", form.latitude()), form.category(),
-					form.constructionNature(), actors.get().isOfficer() ? enterpriseOf("contractorId", form.contractor()) : null,
-					date("startDate", form.startDate()), date("plannedCompletionDate", form.plannedCompletionDate())));
+					longitude, latitude, form.category(), form.constructionNature(),
+					actors.get().isOfficer() ? enterpriseOf("contractorId", form.contractor()) : null, start, planned));
 			flash.addFlashAttribute("notice", messages.get("project.registered", created.name(), created.code()));
 			return "redirect:/projects/" + created.id();
 		}
