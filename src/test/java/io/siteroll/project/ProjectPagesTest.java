@@ -1,5 +1,6 @@
 package io.siteroll.project;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -104,5 +105,41 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(jdbc.sql("select status from project_stoppage where id = ?").param(stoppage).query(String.class).single())
 			.isEqualTo("REJECTED");
 		assertThat(city.get("/approvals").body()).doesNotContain(projectName);
+	}
+
+	@Test
+	void anOfficerRegistersForAContractorByCreditCodeAndTheContractorResumesWork() {
+		ApiClient province = as(province());
+		long contractorId = enterprise(province, "220102");
+		String creditCode = province.get("/api/enterprises/" + contractorId).json().get("creditCode").asString();
+		String name = "主管部门登记" + System.nanoTime();
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", name);
+		form.put("regionCode", "220102");
+		form.put("address", "人民大街1号");
+		form.put("category", "01");
+		form.put("constructionNature", "001");
+		form.put("contractor", creditCode);
+		form.put("startDate", today().minusDays(20).toString());
+		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
+		form.put("regionCode", "220202");
+		assertThat(city.form("/projects/new", form).body()).contains("所在地区：");
+		form.put("regionCode", "220102");
+		ApiClient.Response registered = city.form("/projects/new", form);
+		assertThat(registered.status()).isEqualTo(302);
+		long projectId = jdbc.sql("select id from project where name = ? and contractor_id = ?").params(name, contractorId)
+			.query(Long.class).single();
+
+		ApiClient contractor = as(account(Role.ENTERPRISE_ADMIN, null, contractorId, null, false));
+		assertThat(contractor.form("/projects/" + projectId + "/stoppages",
+				Map.of("firstDay", today().toString(), "reason", "冬季停工")).status()).isEqualTo(302);
+		ApiClient.Response early = contractor.form("/projects/" + projectId + "/resumption",
+				Map.of("resumptionDay", today().toString()));
+		assertThat(early.status()).isEqualTo(200);
+		assertThat(early.body()).contains("复工日期：");
+		assertThat(contractor.form("/projects/" + projectId + "/resumption",
+				Map.of("resumptionDay", today().plusDays(1).toString())).status()).isEqualTo(302);
+		assertThat(jdbc.sql("select last_day from project_stoppage where project_id = ?").param(projectId)
+			.query(LocalDate.class).single()).isEqualTo(today());
 	}
 }
