@@ -3,6 +3,8 @@ package io.siteroll.personnel;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.siteroll.platform.Page;
+
 /** Appointing managers, and replacing key managers only through an approved change request. */
 public interface ManagerPosts {
 
@@ -29,4 +31,10 @@ public interface ManagerPosts {
 	ManagerChangeRequest reject(long projectId, long requestId, String note);
 
 	List<ManagerChangeRequest> changeRequests(long projectId);
+
+	/**
+	 * The change requests awaiting a decision on the projects the caller oversees, oldest first: an officer's
+	 * queue. Anyone else oversees nothing and gets an empty page.
+	 */
+	Page<ManagerChangeRequest> pendingChanges(int page, int size);
 }

@@ -71,4 +71,10 @@ public interface Projects {
 	Stoppage liftOrderedStoppage(long projectId, long stoppageId, LocalDate resumptionDay);
 
 	Project complete(long projectId, LocalDate completionDate);
+
+	/**
+	 * The stoppages awaiting a decision on the projects the caller oversees, oldest request first: an officer's
+	 * queue of back-dated stoppages. Anyone else oversees nothing and gets an empty page.
+	 */
+	Page<Stoppage> pendingStoppages(int page, int size);
 }

@@ -21,6 +21,7 @@ import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ParticipatingUnit;
 import io.siteroll.project.Project;
@@ -342,6 +343,27 @@ class ManagerAppointments implements ManagerPosts {
 			.param(projectId)
 			.query(ManagerAppointments::requestRow)
 			.list();
+	}
+
+	@Override
+	public Page<ManagerChangeRequest> pendingChanges(int page, int size) {
+		if (!actors.get().isOfficer()) {
+			return new Page<>(List.of(), page, size, 0);
+		}
+		// an officer oversees exactly the projects the officer sees: the region's subtree
+		ProjectAccess.Scope scope = access.visibleProjects("c.project_id");
+		String where = " where c.status = 'PENDING' and " + scope.sql();
+		long total = jdbc.sql("select count(*) from manager_change_request c" + where)
+			.params(scope.params())
+			.query(Long.class)
+			.single();
+		List<ManagerChangeRequest> items = jdbc.sql(SELECT_REQUEST + where + " order by c.requested_at, c.id limit :limit offset :offset")
+			.params(scope.params())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(ManagerAppointments::requestRow)
+			.list();
+		return new Page<>(items, page, size, total);
 	}
 
 	private ManagerChangeRequest request(long projectId, long id) {

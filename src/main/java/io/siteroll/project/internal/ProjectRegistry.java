@@ -345,4 +345,9 @@ class ProjectRegistry implements Projects {
 		state.put("completionDate", p.completionDate() == null ? null : p.completionDate().toString());
 		return state;
 	}
+
+	@Override
+	public Page<Stoppage> pendingStoppages(int page, int size) {
+		return stoppages.pendingOverseen(page, size);
+	}
 }

@@ -17,6 +17,7 @@ import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
@@ -259,6 +260,29 @@ class StoppageBook {
 			.param("by", actors.get().username())
 			.param("id", stoppageId)
 			.update();
+	}
+
+	/**
+	 * Pending stoppages of the projects the caller oversees. An officer oversees exactly the projects the
+	 * officer sees (the region's subtree), so the visibility predicate is the overseeing one here.
+	 */
+	Page<Stoppage> pendingOverseen(int page, int size) {
+		if (!actors.get().isOfficer()) {
+			return new Page<>(List.of(), page, size, 0);
+		}
+		ProjectAccess.Scope scope = access.visibleProjects("s.project_id");
+		String where = " s where s.status = 'PENDING' and " + scope.sql();
+		long total = jdbc.sql("select count(*) from project_stoppage" + where)
+			.params(scope.params())
+			.query(Long.class)
+			.single();
+		List<Stoppage> items = jdbc.sql(SELECT + where + " order by s.declared_on, s.id limit :limit offset :offset")
+			.params(scope.params())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(StoppageBook::row)
+			.list();
+		return new Page<>(items, page, size, total);
 	}
 
 	private Stoppage stoppage(long projectId, long stoppageId) {
