@@ -111,9 +111,10 @@ class ProjectPages {
 		this.calendar = calendar;
 	}
 
+	/** Officers start from the projects of their region, the enterprise side from its workbench. */
 	@GetMapping("/")
 	String home() {
-		return "redirect:/projects";
+		return actors.get().isOfficer() ? "redirect:/projects" : "redirect:/workbench";
 	}
 
 	/** The project list as Excel with the page's filters, written page by page. */
