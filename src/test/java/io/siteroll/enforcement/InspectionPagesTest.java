@@ -73,6 +73,12 @@ class InspectionPagesTest extends IntegrationTest {
 		long id = jdbc.sql("select id from inspection where project_id = ?").param(site.projectId()).query(Long.class).single();
 		assertThat(officer.get("/inspections/" + id).body()).contains("监督检查记录", "面具", "未通过（作假被放行）",
 				"责令限期整改通知 第").doesNotContain("MASK", "DEVICE_TEST");
+		assertThat(officer.get("/projects/" + site.projectId() + "/inspections").body()).contains("测试 1 项，未通过 1 项",
+				"4 / 0 / 4", "责令限期整改", "共 1 条");
+		ApiClient.Response excel = officer.get("/projects/" + site.projectId() + "/inspections?format=xlsx");
+		assertThat(excel.status()).isEqualTo(200);
+		assertThat(excel.contentType()).contains("spreadsheetml");
+		assertThat(officer.get("/typical-cases?format=xlsx").status()).isEqualTo(200);
 		assertThat(orders(site.projectId())).isOne();
 	}
 

@@ -29,6 +29,8 @@ class InspectionJourneyTest extends BrowserTest {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
 		facts.appoint(province, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, today().minusMonths(2));
+		String manager = province.get("/api/projects/" + site.projectId() + "/managers").json().get(0).get("personName")
+			.asString();
 		LocalDate day = today().minusDays(1);
 		facts.present(site.projectId(), engagedWorker(province, site), day, day);
 		RegisteredDevice gate = device(province, site.projectId(), "SITEROLL", "IN");
@@ -43,7 +45,7 @@ class InspectionJourneyTest extends BrowserTest {
 		page.getByLabel("检查人员").fill("王检查、李检查");
 		page.getByLabel("已配备").check();
 		page.getByLabel("已联网").check();
-		page.getByLabel("（项目经理）").check();
+		page.getByLabel(manager + "（项目经理）").check();
 		page.getByLabel("现场清点作业人数").pressSequentially("4");
 		assertThat(page.locator("#shortfall")).containsText("缺少考勤 3 人");
 		assertThat(page.locator("#shortfall")).containsText("处理措施：责令限期整改（责任方：施工企业）");
@@ -65,7 +67,7 @@ class InspectionJourneyTest extends BrowserTest {
 		assertThat(page).hasURL(Pattern.compile(".*/inspections/\\d+$"));
 		assertThat(page.locator("[role=status]")).containsText("功能测试未通过，已下达整改通知第");
 		String record = mainText();
-		assertThat(record).contains("王检查、李检查", officer + "（长春市住房和城乡建设局）", "项目经理",
+		assertThat(record).contains("王检查、李检查", officer + "（长春市住房和城乡建设局）", manager + "（项目经理）",
 				"当日有效考勤 1 人，现场清点 4 人，缺少考勤 3 人", "责令限期整改", "面具", "未通过（作假被放行）",
 				"佩戴硅胶面具通过闸机", "现场照片.jpg", "考勤设备现场功能测试")
 			.doesNotContain("MASK", "DEVICE_TEST", "PROJECT_MANAGER", "RECTIFICATION_ORDER", "{");

@@ -267,8 +267,11 @@ class InspectionPages {
 		model.addAttribute("i", inspection);
 		model.addAttribute("project", project);
 		model.addAttribute("recorder", officers.of(inspection.recordedBy()));
+		List<ManagerPost> holders = managers.posts(project.id());
 		model.addAttribute("managersPresent", inspection.managersPresent().stream().map(Post::ofCode)
-			.filter(p -> p != null).toList());
+			.filter(p -> p != null)
+			.map(p -> new Manager(p, holderNames(holders, p, inspection.day()), false))
+			.toList());
 		model.addAttribute("tests", tests);
 		model.addAttribute("measure", measure);
 		model.addAttribute("orders", issued);
@@ -336,6 +339,16 @@ class InspectionPages {
 			}
 		}
 		return "enforcement/inspection-form";
+	}
+
+	/** Who held a post on the inspection day, by name ("、" between several holders); null when nobody did. */
+	private static String holderNames(List<ManagerPost> holders, Post post, LocalDate day) {
+		String names = holders.stream()
+			.filter(m -> m.post() == post && !m.tenureFrom().isAfter(day) && (m.tenureTo() == null || !m.tenureTo().isBefore(day)))
+			.map(ManagerPost::personName)
+			.distinct()
+			.collect(Collectors.joining("、"));
+		return names.isEmpty() ? null : names;
 	}
 
 	private ShortfallView view(InspectionShortfall.Result result) {
