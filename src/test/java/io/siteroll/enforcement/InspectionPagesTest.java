@@ -70,16 +70,21 @@ class InspectionPagesTest extends IntegrationTest {
 		ApiClient.Response saved = officer.form("/projects/" + site.projectId() + "/inspections", fine);
 		assertThat(saved.status()).as("post, redirect, get").isEqualTo(302);
 		assertThat(inspections(site.projectId())).isOne();
+		assertThat(orders(site.projectId())).as("the failed mask test's order").isOne();
 		long id = jdbc.sql("select id from inspection where project_id = ?").param(site.projectId()).query(Long.class).single();
 		assertThat(officer.get("/inspections/" + id).body()).contains("监督检查记录", "面具", "未通过（作假被放行）",
 				"责令限期整改通知 第").doesNotContain("MASK", "DEVICE_TEST");
 		assertThat(officer.get("/projects/" + site.projectId() + "/inspections").body()).contains("测试 1 项，未通过 1 项",
 				"4 / 0 / 4", "责令限期整改", "共 1 条");
+		assertThat(officer.form("/inspections/" + id + "/order", Map.of()).status())
+			.as("the shortfall's own order, in one click").isEqualTo(302);
+		assertThat(jdbc.sql("select rule from rectification_order where inspection_id = ? order by id").param(id)
+			.query(String.class).list()).containsExactly("DEVICE_TEST", "R3");
+		assertThat(officer.get("/inspections/" + id).body()).doesNotContain("按缺少考勤人数下达整改通知");
 		ApiClient.Response excel = officer.get("/projects/" + site.projectId() + "/inspections?format=xlsx");
 		assertThat(excel.status()).isEqualTo(200);
 		assertThat(excel.contentType()).contains("spreadsheetml");
 		assertThat(officer.get("/typical-cases?format=xlsx").status()).isEqualTo(200);
-		assertThat(orders(site.projectId())).isOne();
 	}
 
 	@Test
