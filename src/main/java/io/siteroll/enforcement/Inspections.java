@@ -1,7 +1,10 @@
 package io.siteroll.enforcement;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import io.siteroll.platform.Page;
 
 /**
  * Inspections by officers of the project's region. A failed device function test issues a
@@ -21,7 +24,30 @@ public interface Inspections {
 	record TestRecord(Long deviceId, String attack, Boolean passed, String evidence) {
 	}
 
+	/** A file the inspectors bring back (a photo, a signed checklist), as a form uploads it. */
+	record Upload(String fileName, String contentType, byte[] content) {
+	}
+
+	/** A stored attachment as a page lists it (the content stays encrypted). */
+	record Attachment(long id, String fileName, long sizeBytes, String uploadedBy, Instant uploadedAt) {
+	}
+
+	/** An inspection on file: when and by whom it was recorded, and what was attached to it. */
+	record Filed(Inspection inspection, Instant recordedAt, List<Attachment> attachments) {
+	}
+
 	Inspection record(long projectId, Record record);
+
+	/**
+	 * Records an inspection and its attachments in one transaction, as the inspection form sends them: a refused
+	 * attachment saves nothing, neither the inspection nor the order a failed test would issue.
+	 */
+	Inspection record(long projectId, Record record, List<Upload> attachments);
+
+	/** One page of the project's inspections, the latest first. */
+	Page<Inspection> forProject(long projectId, int page, int size);
+
+	Filed filed(long inspectionId);
 
 	Inspection require(long inspectionId);
 

@@ -3,7 +3,9 @@ package io.siteroll.enforcement.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -128,6 +131,48 @@ class InspectionBook implements Inspections {
 			orders.issueForFailedTests(projectId, id, failed);
 		}
 		return require(id);
+	}
+
+	@Override
+	@Transactional
+	public Inspection record(long projectId, Record record, List<Upload> uploads) {
+		Inspection recorded = record(projectId, record);
+		String by = actors.get().username();
+		for (Upload upload : uploads) {
+			attachments.store(AttachmentStore.Owner.INSPECTION, recorded.id(), upload.fileName(), upload.contentType(),
+					upload.content(), by);
+		}
+		return recorded;
+	}
+
+	@Override
+	public Page<Inspection> forProject(long projectId, int page, int size) {
+		access.requireVisible(projectId);
+		long total = jdbc.sql("select count(*) from inspection where project_id = ?").param(projectId).query(Long.class)
+			.single();
+		List<Inspection> items = jdbc.sql("""
+				select * from inspection where project_id = :project order by day desc, id desc limit :size offset :offset""")
+			.param("project", projectId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::inspection)
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	@Override
+	public Filed filed(long inspectionId) {
+		Inspection inspection = require(inspectionId);
+		Instant recordedAt = jdbc.sql("select recorded_at from inspection where id = ?").param(inspectionId)
+			.query(Timestamp.class).single().toInstant();
+		List<Attachment> files = jdbc.sql("""
+				select id, file_name, size_bytes, uploaded_by, uploaded_at from inspection_attachment
+				where inspection_id = ? order by id""")
+			.param(inspectionId)
+			.query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getLong("size_bytes"),
+					rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
+			.list();
+		return new Filed(inspection, recordedAt, files);
 	}
 
 	@Override
