@@ -38,7 +38,7 @@ class InspectionJourneyTest extends BrowserTest {
 		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
 
 		signIn(officer);
-		open("/projects/" + site.projectId() + "/inspections");
+		open("/projects/" + site.projectId());
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("记录检查")).click();
 
 		page.getByLabel("检查日期").fill(day.toString());

@@ -43,7 +43,7 @@ class TypicalCaseJourneyTest extends BrowserTest {
 		assertThat(penalty.status()).as(penalty.body()).isEqualTo(201);
 
 		signIn(officer);
-		open("/typical-cases");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("典型案例").setExact(true)).click();
 		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(documentNumber));
 		assertThat(row.innerText()).contains(projectName, "施工企业", "罚款", "30,000.00 元").doesNotContain("FINE", "{");
 		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("发布为典型案例")).click();
