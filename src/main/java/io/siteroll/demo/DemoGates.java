@@ -110,7 +110,7 @@ class DemoGates {
 			}
 		}
 		stored += ingest(gates, batch);
-		gates.forEach(gate -> heardWhenPassed(gate.id()));
+		gates.forEach(gate -> heardWhenPassed(gate.deviceId()));
 		return stored;
 	}
 

@@ -32,17 +32,22 @@ class DevicePagesTest extends IntegrationTest {
 		form.put("channelName", "东门");
 		form.put("registeredOn", today().toString());
 		ApiClient.Response page = api.form("/projects/" + site.projectId() + "/devices/new", form);
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("只显示这一次", form.get("serialNumber"));
-		assertThat(jdbc.sql("select count(*) from device where serial_number = ?").param(form.get("serialNumber"))
-			.query(Long.class).single()).isEqualTo(1);
+		long id = jdbc.sql("select id from device where serial_number = ?").param(form.get("serialNumber"))
+			.query(Long.class).single();
+		assertThat(page.status()).as("Post/Redirect/Get: the secret travels in the flash to the gate's page").isEqualTo(302);
+		assertThat(page.body()).doesNotContain("只显示这一次");
 		String gates = api.get("/projects/" + site.projectId() + "/gates").body();
 		assertThat(gates).contains("平台设备接口（签名）", "进场").doesNotContain(">SITEROLL<", ">IN<");
 		assertThat(as(province()).english().get("/projects/" + site.projectId() + "/gates").body())
 			.contains("Platform device API (signed)");
 
+		assertThat(api.get("/devices/" + id).body()).contains(form.get("serialNumber"), "东门", "尚未联网")
+			.doesNotContain("只显示这一次");
+
 		ApiClient.Response again = api.form("/projects/" + site.projectId() + "/devices/new", form);
-		assertThat(again.body()).contains("该序列号的设备已登记").doesNotContain("只显示这一次");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).contains("该序列号的设备已登记 / Serial number: a device with this serial number is already registered")
+			.contains("is-invalid").doesNotContain("只显示这一次");
 
 		ApiClient.Response outsider = as(account(Role.ENTERPRISE_ADMIN, null, site(api, "220102", today()).contractorId(),
 				null, false)).get("/projects/" + site.projectId() + "/devices/new");
