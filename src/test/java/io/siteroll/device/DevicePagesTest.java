@@ -70,4 +70,41 @@ class DevicePagesTest extends IntegrationTest {
 			.doesNotContain(">NOT_REGISTERED<", ">IN<", ">FAIL<");
 		assertThat(api.get("/projects/" + site.projectId() + "/passes").body()).contains("共 2 条", "放行");
 	}
+
+	@Test
+	void gateActionsKeepTheApiScopeAndRefusedFormsChangeNothing() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		Site other = site(api, "220102", today().minusMonths(1));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
+		ApiClient cityOfficer = as(account(Role.CITY_OFFICER, "220100", null, null, false));
+		ApiClient elsewhere = as(account(Role.CITY_OFFICER, "220200", null, null, false));
+
+		ApiClient.Response seen = cityOfficer.get("/projects/" + site.projectId() + "/gates");
+		assertThat(seen.status()).as("officers of the region read the gates").isEqualTo(200);
+		assertThat(seen.body()).contains("尚未联网", "R1").doesNotContain("登记考勤设备</a>", ">NEVER_HEARD<");
+		assertThat(cityOfficer.get("/devices/" + device.id()).body()).doesNotContain("签发新密钥");
+		ApiClient.Response refused = cityOfficer.form("/devices/" + device.id() + "/disable", Map.of("reason", "试图停用"));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.contentType()).contains("text/html");
+		assertThat(elsewhere.get("/devices/" + device.id()).status()).as("another region's officer").isEqualTo(404);
+		assertThat(elsewhere.get("/projects/" + site.projectId() + "/gates").status()).isEqualTo(404);
+		assertThat(elsewhere.form("/devices/" + device.id() + "/secret", Map.of()).status()).isEqualTo(404);
+
+		ApiClient.Response blank = api.form("/devices/" + device.id() + "/disable", Map.of("reason", " "));
+		assertThat(blank.status()).isEqualTo(200);
+		assertThat(blank.body()).contains("原因：必填，不能为空 / Reason: is required").contains("is-invalid");
+		ApiClient.Response future = api.form("/devices/" + device.id() + "/move", Map.of("projectId",
+				Long.toString(other.projectId()), "fromDay", today().plusDays(3).toString(), "channelName", ""));
+		assertThat(future.status()).isEqualTo(200);
+		assertThat(future.body()).contains("is-invalid", "起始日：");
+		assertThat(api.get("/api/devices/" + device.id()).json().get("enabled").asBoolean()).isTrue();
+		assertThat(api.get("/api/devices/" + device.id()).json().get("projectId").asLong()).isEqualTo(site.projectId());
+
+		ApiClient.Response moved = api.form("/devices/" + device.id() + "/move", Map.of("projectId",
+				Long.toString(other.projectId()), "fromDay", today().plusDays(0).toString(), "channelName", "北门"));
+		assertThat(moved.status()).as("same day as the assignment: refused, next to the move day").isEqualTo(200);
+		assertThat(moved.body()).contains("is-invalid");
+		assertThat(api.get("/devices/" + device.id() + "/move?q=").body()).contains("移至项目");
+	}
 }

@@ -93,4 +93,41 @@ class GateJourneyTest extends BrowserTest {
 			.status()).isEqualTo(200);
 		assertThat(mainText()).doesNotContain("SITEROLL", "FACE_TURNSTILE", "SECRET_ROTATED", "{");
 	}
+
+	@Test
+	void theContractorGivesAZktecoGateItsCredentialsAndQueuesTheRoster() {
+		ApiClient province = as(province());
+		Site site = site(province, "220102", today().minusMonths(2));
+		engagedWorker(province, site);
+		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
+		RegisteredDevice zk = device(province, site.projectId(), "ZKTECO_ATT", "IN");
+		String admin = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
+
+		signIn(admin);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName)).click();
+		Locator row = page.locator("tr.gate-row", new Page.LocatorOptions().setHasText(zk.serial()));
+		assertThat(row.innerText()).contains("中控", "尚未联网");
+		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("接入凭据")).click();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("签发通信密钥")).click();
+		assertThat(page.locator("[role=status]").innerText()).contains("已签发新的通信密钥");
+		String key = page.locator("code").first().innerText().strip();
+		assertThat(key).hasSize(32);
+		page.reload();
+		assertThat(mainText()).as("the key is shown once").doesNotContain(key).contains("已签发于");
+
+		page.getByLabel("允许的来源网络").fill("10.0.0.0/0");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+		assertThat(page.locator(".invalid-feedback").innerText()).contains("网络范围过大");
+		page.getByLabel("允许的来源网络").fill("127.0.0.1\n10.8.0.0/16");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+		assertThat(page.locator("[role=status]").innerText()).contains("已保存允许的来源网络");
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("返回设备")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下发名册变更")).click();
+		assertThat(page.locator("[role=status]").innerText()).contains("已排队下发：1 名人员");
+		assertThat(page.locator(".provisioning").innerText()).contains("待下发 1", "人员信息")
+			.doesNotContain("QUEUED", "USER", "{");
+	}
 }

@@ -58,10 +58,18 @@ class BlacklistPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The list. A full ID number typed into the search box is resolved once and the page redirects to the person it
+	 * names, so that the number in clear stays out of the page, its pager and Excel links and the browser's history.
+	 */
 	@GetMapping("/gate-blacklist")
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean lifted,
-			@RequestParam(required = false) Integer page, Model model) {
-		GateBlacklist.Search search = search(q, lifted);
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long person,
+			@RequestParam(required = false) Boolean lifted, @RequestParam(required = false) Integer page, Model model) {
+		Long byNumber = personByIdNumber(q);
+		if (byNumber != null) {
+			return "redirect:/gate-blacklist?person=" + byNumber + (Boolean.TRUE.equals(lifted) ? "&lifted=true" : "");
+		}
+		GateBlacklist.Search search = new GateBlacklist.Search(SqlSearch.text(q), person, Boolean.TRUE.equals(lifted));
 		Page<GateBlacklist.Entry> result = blacklist.search(search, Page.number(page), 20);
 		Map<String, String> names = new HashMap<>();
 		result.items().forEach(e -> {
@@ -72,7 +80,10 @@ class BlacklistPages {
 		});
 		model.addAttribute("result", result);
 		model.addAttribute("actorNames", names);
-		model.addAttribute("q", q);
+		model.addAttribute("q", person == null ? q : "");
+		model.addAttribute("person", person);
+		model.addAttribute("personMasked", person == null || result.items().isEmpty() ? null
+				: result.items().get(0).idNumberMasked());
 		model.addAttribute("lifted", Boolean.TRUE.equals(lifted));
 		if (!model.containsAttribute("idNumber")) {
 			model.addAttribute("idNumber", "");
@@ -83,9 +94,11 @@ class BlacklistPages {
 
 	/** The list as Excel with the page's filters, written page by page. */
 	@GetMapping(path = "/gate-blacklist", params = "format=xlsx")
-	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean lifted,
-			HttpServletResponse response) {
-		GateBlacklist.Search search = search(q, lifted);
+	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) Long person,
+			@RequestParam(required = false) Boolean lifted, HttpServletResponse response) {
+		Long byNumber = personByIdNumber(q);
+		GateBlacklist.Search search = byNumber != null ? new GateBlacklist.Search(null, byNumber, Boolean.TRUE.equals(lifted))
+				: new GateBlacklist.Search(SqlSearch.text(q), person, Boolean.TRUE.equals(lifted));
 		Map<String, String> names = new HashMap<>();
 		Spreadsheets.write(response, messages.get("blacklist.export.file", LocalDate.now(clock)),
 				messages.get("blacklist.title"),
@@ -105,22 +118,21 @@ class BlacklistPages {
 	}
 
 	/**
-	 * What was typed in the search box: a complete identity number finds that person's listings (exact, as the
-	 * platform keeps only its blind index), anything else is part of a name.
+	 * The person a full identity number typed in the search box names (exact: the platform keeps only its blind
+	 * index), -1 when nobody is registered with it; null when what was typed is not an identity number (then it is
+	 * part of a name).
 	 */
-	private GateBlacklist.Search search(String q, Boolean lifted) {
+	private Long personByIdNumber(String q) {
 		String text = SqlSearch.text(q);
-		boolean withLifted = Boolean.TRUE.equals(lifted);
-		if (text != null && IdNumber.looksLike(text)) {
-			try {
-				long person = persons.lookup(RESIDENT_ID_CARD, text).map(Person::id).orElse(-1L);
-				return new GateBlacklist.Search(null, person, withLifted);
-			}
-			catch (RuleViolation notAnIdNumber) {
-				// not a valid number after all: read it as a name
-			}
+		if (text == null || !IdNumber.looksLike(text)) {
+			return null;
 		}
-		return new GateBlacklist.Search(text, null, withLifted);
+		try {
+			return persons.lookup(RESIDENT_ID_CARD, text).map(Person::id).orElse(-1L);
+		}
+		catch (RuleViolation notAnIdNumber) {
+			return null;
+		}
 	}
 
 	/** Lists the person with this ID number; the number is never shown again in clear. */
@@ -151,7 +163,7 @@ class BlacklistPages {
 			model.addAttribute("errors", FormErrors.of(e, messages));
 			model.addAttribute("idNumber", idNumber);
 			model.addAttribute("reason", reason);
-			return list(null, null, null, model);
+			return list(null, null, null, null, model);
 		}
 	}
 
@@ -168,7 +180,7 @@ class BlacklistPages {
 			model.addAttribute("errors", FormErrors.of(e, messages));
 			model.addAttribute("liftFailed", id);
 			model.addAttribute("liftReason", liftReason);
-			return list(q, null, null, model);
+			return list(q, null, null, null, model);
 		}
 	}
 
