@@ -24,6 +24,8 @@ import io.siteroll.device.Devices;
 import io.siteroll.device.zkteco.ZktecoProvisioning;
 import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Actor;
+import io.siteroll.personnel.Person;
+import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
@@ -96,6 +98,8 @@ class DevicePages {
 
 	private final Accounts accounts;
 
+	private final Persons persons;
+
 	private final CodeDictionary codes;
 
 	private final Messages messages;
@@ -104,7 +108,8 @@ class DevicePages {
 
 	DevicePages(Devices devices, DailyPresence presence, FraudSignals signals, Passes passes, ProjectAccess access,
 			Projects projects, ConstructionCalendar calendar, DeviceSilence silence, ZktecoProvisioning provisioning,
-			Accounts accounts, CodeDictionary codes, Messages messages, Clock clock) {
+			Accounts accounts, Persons persons, CodeDictionary codes, Messages messages, Clock clock) {
+		this.persons = persons;
 		this.devices = devices;
 		this.presence = presence;
 		this.signals = signals;
@@ -226,8 +231,12 @@ class DevicePages {
 			for (String state : List.of("QUEUED", "SENT", "CONFIRMED", "FAILED")) {
 				byState.put(state, commands.stream().filter(c -> state.equals(c.state())).count());
 			}
+			Map<Long, String> people = new HashMap<>();
+			commands.stream().map(ZktecoProvisioning.Command::personId).filter(p -> p != null)
+				.forEach(p -> people.computeIfAbsent(p, this::personName));
 			model.addAttribute("commands", commands);
 			model.addAttribute("commandStates", byState);
+			model.addAttribute("people", people);
 		}
 		return "device/device";
 	}
@@ -241,6 +250,17 @@ class DevicePages {
 			return messages.get("device.actor.device");
 		}
 		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+	}
+
+	/** A person as the page names them: name and masked ID number, if the caller may see them. */
+	private String personName(long personId) {
+		try {
+			Person person = persons.require(personId);
+			return person.name() + "（" + person.idNumberMasked() + "）";
+		}
+		catch (NotFound unseen) {
+			return messages.get("device.person-unseen");
+		}
 	}
 
 	/** A project's name if the caller sees it (a gate moved away from a project the caller does not see). */
