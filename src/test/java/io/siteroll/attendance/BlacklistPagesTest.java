@@ -46,6 +46,8 @@ class BlacklistPagesTest extends IntegrationTest {
 
 		assertThat(city.get("/gate-blacklist?q=" + idNumber).status()).as("a full ID number redirects to its person")
 			.isEqualTo(302);
+		assertThat(city.form("/gate-blacklist/search", Map.of("q", idNumber)).status())
+			.as("the search box posts, so the number never travels in an address").isEqualTo(302);
 		ApiClient.Response list = city.get("/gate-blacklist?person=" + person);
 		assertThat(list.body()).contains(name, "冒名顶替", "共 1 条").doesNotContain(idNumber);
 		assertThat(city.get("/gate-blacklist?q=" + URLEncoder.encode(name.substring(0, 1), StandardCharsets.UTF_8)).body()).contains(name);

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 闸机黑名单 for officers: the listings of their region with a pager, search by name or full ID number and Excel;
@@ -90,6 +91,26 @@ class BlacklistPages {
 			model.addAttribute("reason", "");
 		}
 		return "attendance/blacklist";
+	}
+
+	/**
+	 * The search box posts, so that an ID number typed into it never travels in an address: a number goes on as its
+	 * person, a name as the query.
+	 */
+	@PostMapping("/gate-blacklist/search")
+	String find(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean lifted) {
+		Long byNumber = personByIdNumber(q);
+		UriComponentsBuilder to = UriComponentsBuilder.fromPath("/gate-blacklist");
+		if (byNumber != null) {
+			to.queryParam("person", byNumber);
+		}
+		else if (SqlSearch.text(q) != null) {
+			to.queryParam("q", SqlSearch.text(q));
+		}
+		if (Boolean.TRUE.equals(lifted)) {
+			to.queryParam("lifted", true);
+		}
+		return "redirect:" + to.encode().build().toUriString();
 	}
 
 	/** The list as Excel with the page's filters, written page by page. */
