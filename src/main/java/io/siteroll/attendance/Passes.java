@@ -51,4 +51,14 @@ public interface Passes {
 	 * personal data). Empty when the photo has been purged after its retention period.
 	 */
 	Optional<byte[]> revealPhoto(long photoId);
+
+	/** How many passes a gate let through over a period (accepted passes, whatever their liveness verdict). */
+	record GateCount(long deviceId, long accepted, long refused) {
+	}
+
+	/**
+	 * Each gate's passes at a project from {@code from} to {@code to} (whole days, Asia/Shanghai), for the gates
+	 * page; gates without a pass in the period are absent.
+	 */
+	List<GateCount> countsByGate(long projectId, LocalDate from, LocalDate to);
 }

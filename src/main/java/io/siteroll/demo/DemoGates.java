@@ -109,7 +109,33 @@ class DemoGates {
 				}
 			}
 		}
-		return stored + ingest(gates, batch);
+		stored += ingest(gates, batch);
+		gates.forEach(gate -> heardWhenPassed(gate.deviceId()));
+		return stored;
+	}
+
+	/**
+	 * Synthetic history, not an API: the contacts that would have delivered these passes. A real gate's passes
+	 * arrive in requests, and every accepted request is contact (last heard, 联网 on its day); these passes are
+	 * stored directly, so without this the demo would show a gate that is "never heard" beside its passes, and R1
+	 * would count every one of its construction days as disconnected. Each day with a pass is a day heard (from
+	 * its first to its last pass), and the last pass is the last contact.
+	 */
+	private void heardWhenPassed(long deviceId) {
+		jdbc.sql("""
+				insert into device_day as dd (device_id, day, project_id, first_at, last_at)
+				select device_id, (passed_at at time zone 'Asia/Shanghai')::date, project_id, min(passed_at), max(passed_at)
+				from pass where device_id = ? group by 1, 2, 3
+				on conflict (device_id, day) do update set first_at = least(dd.first_at, excluded.first_at),
+				                                          last_at = greatest(dd.last_at, excluded.last_at)""")
+			.param(deviceId)
+			.update();
+		jdbc.sql("""
+				update device d set last_heard_at = greatest(d.last_heard_at, h.last_at)
+				from (select max(last_at) as last_at from device_day where device_id = ?) h
+				where d.id = ? and h.last_at is not null""")
+			.params(deviceId, deviceId)
+			.update();
 	}
 
 	/**

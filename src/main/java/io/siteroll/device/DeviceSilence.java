@@ -1,6 +1,7 @@
 package io.siteroll.device;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,5 +37,39 @@ public class DeviceSilence {
 	/** The tolerance as a PostgreSQL interval literal, for {@code device_silent(…, :tolerance::interval)}. */
 	public String interval() {
 		return tolerance.getSeconds() + " seconds";
+	}
+
+	/** How a gate stands with the platform now, in the terms of this definition and of the online window. */
+	public enum Contact {
+		/** Heard within the online window (10 minutes). */
+		ONLINE,
+		/** Not heard within the online window, but not silent beyond the tolerance either. */
+		QUIET,
+		/** Silent beyond the tolerance (or marked offline): counted from its last contact. */
+		OFFLINE,
+		/** Enabled but never heard: equips nothing for R1. */
+		NEVER_HEARD,
+		/** Disabled: off, whatever it sends. */
+		DISABLED
+	}
+
+	/**
+	 * The device's contact state at {@code now}: the one reading of {@code online}, {@code lastHeardAt} and this
+	 * tolerance that the gates page shows, so that it cannot disagree with the offline mark or the warning.
+	 */
+	public Contact contact(Device device, Instant now) {
+		if (!device.enabled()) {
+			return Contact.DISABLED;
+		}
+		if (device.lastHeardAt() == null) {
+			return Contact.NEVER_HEARD;
+		}
+		if (device.online()) {
+			return Contact.ONLINE;
+		}
+		if (device.offlineSince() != null || device.lastHeardAt().isBefore(now.minus(tolerance))) {
+			return Contact.OFFLINE;
+		}
+		return Contact.QUIET;
 	}
 }

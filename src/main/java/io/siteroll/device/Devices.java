@@ -3,6 +3,7 @@ package io.siteroll.device;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.siteroll.attendance.Gate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,4 +56,7 @@ public interface Devices {
 
 	/** 联网: the days on which one of the project's devices was heard from. */
 	List<LocalDate> connectedDays(long projectId, LocalDate from, LocalDate to);
+
+	/** 联网 per gate: on how many days from {@code from} to {@code to} each device was heard at the project (absent: none). */
+	Map<Long, Integer> connectedDaysByDevice(long projectId, LocalDate from, LocalDate to);
 }

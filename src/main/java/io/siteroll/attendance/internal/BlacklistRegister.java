@@ -3,6 +3,7 @@ package io.siteroll.attendance.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,17 +87,54 @@ class BlacklistRegister implements GateBlacklist {
 	@Override
 	@Transactional
 	public Listing lift(long listingId) {
+		return lifted(listingId, null);
+	}
+
+	@Override
+	@Transactional
+	public Listing lift(long listingId, String reason) {
+		Checks checks = new Checks();
+		checks.maxLength("liftReason", checks.required("liftReason", reason), 500);
+		checks.throwIfAny();
+		return lifted(listingId, reason.strip());
+	}
+
+	private Listing lifted(long listingId, String reason) {
 		Actor actor = requireOfficer();
 		find(listingId);
-		int changed = jdbc.sql("update gate_blacklist set lifted_by = ?, lifted_at = now() where id = ? and lifted_at is null")
-			.params(actor.username(), listingId)
+		int changed = jdbc.sql("""
+				update gate_blacklist set lifted_by = :actor, lifted_at = now(), lift_reason = :reason
+				where id = :id and lifted_at is null""")
+			.param("actor", actor.username())
+			.param("reason", reason)
+			.param("id", listingId)
 			.update();
 		if (changed == 0) {
 			throw new Conflict("id", "blacklist.already-lifted");
 		}
-		audit.record(AuditRecord.changed("LIFTED", "gate_blacklist", listingId, Map.of("lifted", false),
-				Map.of("lifted", true)));
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("lifted", true);
+		if (reason != null) {
+			after.put("reason", reason);
+		}
+		audit.record(AuditRecord.changed("LIFTED", "gate_blacklist", listingId, Map.of("lifted", false), after));
 		return find(listingId);
+	}
+
+	@Override
+	public Page<Entry> search(Search search, int page, int size) {
+		Actor actor = requireOfficer();
+		SqlSearch.Where where = SqlSearch.where(IN_REGION.formatted("b.person_id"), scope(actor))
+			.and("p.name like :name", "name", search.name() == null ? null : SqlSearch.containing(search.name()))
+			.and("b.person_id = :person", "person", search.personId());
+		if (!search.withLifted()) {
+			where.and("b.lifted_at is null");
+		}
+		return where.page(jdbc, "select b.*, p.name, p.id_number_masked ",
+				"from gate_blacklist b join person p on p.id = b.person_id",
+				"b.lifted_at is not null, b.listed_at desc, b.id desc",
+				(rs, n) -> new Entry(listing(rs, n), rs.getString("id_number_masked"), rs.getString("lift_reason")),
+				page, size);
 	}
 
 	@Override

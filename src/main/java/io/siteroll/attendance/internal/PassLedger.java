@@ -428,6 +428,21 @@ class PassLedger implements Passes {
 					page, size);
 	}
 
+	@Override
+	public List<GateCount> countsByGate(long projectId, LocalDate from, LocalDate to) {
+		access.requireVisible(projectId);
+		return jdbc.sql("""
+				select device_id, count(*) filter (where outcome = 'ACCEPTED') as accepted,
+				       count(*) filter (where outcome = 'REFUSED') as refused
+				from pass where project_id = :project and passed_at >= :from and passed_at < :to
+				group by device_id""")
+			.param("project", projectId)
+			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> new GateCount(rs.getLong("device_id"), rs.getLong("accepted"), rs.getLong("refused")))
+			.list();
+	}
+
 	private static RefusalReason refusalReason(String code) {
 		return code == null ? null : RefusalReason.valueOf(code);
 	}

@@ -26,6 +26,7 @@ import io.siteroll.platform.NotFound;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.project.ProjectAccess;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -235,6 +236,18 @@ class DeviceRegistry implements Devices {
 			.params(projectId, from, to)
 			.query(LocalDate.class)
 			.list();
+	}
+
+	@Override
+	public Map<Long, Integer> connectedDaysByDevice(long projectId, LocalDate from, LocalDate to) {
+		access.requireVisible(projectId);
+		Map<Long, Integer> days = new LinkedHashMap<>();
+		jdbc.sql("""
+				select device_id, count(*)::int from device_day where project_id = ? and day between ? and ?
+				group by device_id""")
+			.params(projectId, from, to)
+			.query((RowCallbackHandler) rs -> days.put(rs.getLong(1), rs.getInt(2)));
+		return days;
 	}
 
 	private Device manageable(long deviceId) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.siteroll.device.Device;
 import io.siteroll.device.Devices;
 import io.siteroll.device.ZktecoAccess;
+import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.RuleViolation;
 import org.springframework.stereotype.Controller;
@@ -14,11 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The page where whoever manages a ZKTeco device's project gives it its credentials: a communication
  * key (shown this once) and the source networks it may connect from. Until one is set the device is
- * refused.
+ * refused. Post/Redirect/Get: the key travels in the redirect's flash, so reloading never issues another.
  */
 @Controller
 class ZktecoAccessPages {
@@ -40,29 +42,32 @@ class ZktecoAccessPages {
 		return page(id, model, null);
 	}
 
+	/** A new key, shown once on the page after the redirect (the flash lives for that one request). */
 	@PostMapping("/devices/{id}/zkteco-access/key")
-	String issueKey(@PathVariable long id, Model model) {
+	String issueKey(@PathVariable long id, RedirectAttributes flash) {
 		try {
-			model.addAttribute("issued", access.issueKey(id));
+			flash.addFlashAttribute("issued", access.issueKey(id));
+			flash.addFlashAttribute("notice", messages.get("device.zk-key.notice"));
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", messages.summary(e));
+			flash.addFlashAttribute("problem", messages.summary(e));
 		}
-		return page(id, model, null);
+		return "redirect:/devices/" + id + "/zkteco-access";
 	}
 
 	@PostMapping("/devices/{id}/zkteco-access/networks")
-	String networks(@PathVariable long id, @RequestParam(defaultValue = "") String networks, Model model) {
+	String networks(@PathVariable long id, @RequestParam(defaultValue = "") String networks, RedirectAttributes flash,
+			Model model) {
 		List<String> list = Arrays.stream(networks.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
 		try {
 			access.allowNetworks(id, list);
-			model.addAttribute("saved", true);
+			flash.addFlashAttribute("notice", messages.get("device.zk-networks.notice"));
+			return "redirect:/devices/" + id + "/zkteco-access";
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", messages.summary(e));
+			model.addAttribute("errors", FormErrors.of(e, messages));
 			return page(id, model, networks);
 		}
-		return page(id, model, null);
 	}
 
 	private String page(long id, Model model, String typed) {
