@@ -29,8 +29,7 @@ class BlacklistJourneyTest extends BrowserTest {
 		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
 
 		signIn(officer);
-		// the navigation link (闸机黑名单) is added to the layout when the pages are merged
-		open("/gate-blacklist");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("闸机黑名单").setExact(true)).click();
 		page.getByLabel("证件号码", new Page.GetByLabelOptions().setExact(true)).fill(idNumber);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("列入")).click();
 		assertThat(page.locator(".blacklist-add .invalid-feedback").innerText()).as("the reason is required, next to it")
