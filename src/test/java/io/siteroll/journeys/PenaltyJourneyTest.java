@@ -1,5 +1,6 @@
 package io.siteroll.journeys;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
@@ -21,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PenaltyJourneyTest extends BrowserTest {
 
 	private static final String OFFICER_NAME = "王敏（二道区住房和城乡建设局）";
+
+	/** A screenshot of an intermediate step beside the last one, to look at what an officer prints and reads. */
+	private void keep(String step) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "journeys", getClass().getSimpleName() + "-" + step + ".png"))
+			.setFullPage(true));
+	}
 
 	@Test
 	void anOfficerDecidesTheProposedPenaltiesOfAnOverdueOrderAndLiftsTheStopWorkOrder() {
@@ -65,11 +72,13 @@ class PenaltyJourneyTest extends BrowserTest {
 		assertThat(page.locator("table").last().innerText()).as("the credit record the decision wrote")
 			.contains("施工企业", contractor, "《保障农民工工资支付条例》第五十五条");
 		String penaltyUrl = page.url();
+		keep("decision");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("决定书（打印页）")).click();
 		String document = page.locator("main").innerText();
 		assertThat(document).contains("二道区住房和城乡建设局", "行政处罚决定书", "二道住建罚〔" + today().getYear() + "〕",
 				contractor + "：", "缺少考勤 3 人", "逾期未整改", "罚款人民币60000元", "责令停工整改", "申请行政复议");
+		keep("document");
 		assertThat(document).doesNotContain("FINE", "STOP_WORK", "CONSTRUCTION_ENTERPRISE", "{", "=");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("返回处罚决定")).click();
 		assertThat(page.url()).isEqualTo(penaltyUrl);

@@ -157,7 +157,6 @@ class PenaltyDocuments implements PenaltyDocument {
 		}
 		paragraphs.add(text("document.penalty.remedy", you));
 		List<OfficialDocument.Particular> particulars = new ArrayList<>();
-		particulars.add(new OfficialDocument.Particular(text("document.penalty.project"), projectName));
 		particulars.add(new OfficialDocument.Particular(text("document.penalty.legal-basis"), penalty.legalBasis()));
 		particulars.add(new OfficialDocument.Particular(text("document.penalty.measures"), String.join("、",
 				penalty.measures().stream().map(m -> messages.label(Messages.CHINESE, m)).toList())));
