@@ -1,6 +1,5 @@
 package io.siteroll.enforcement.internal;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

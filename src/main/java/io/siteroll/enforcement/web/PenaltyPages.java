@@ -28,6 +28,7 @@ import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.project.Projects;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -67,8 +68,11 @@ class PenaltyPages {
 
 	private final Clock clock;
 
+	private final Projects projects;
+
 	PenaltyPages(RectificationOrders orders, Penalties penalties, PenaltyDocument documents, CreditRecords credits,
-			ProjectAccess access, ActorNames names, Messages messages, Clock clock) {
+			ProjectAccess access, ActorNames names, Messages messages, Clock clock, Projects projects) {
+		this.projects = projects;
 		this.orders = orders;
 		this.penalties = penalties;
 		this.documents = documents;
@@ -216,9 +220,20 @@ class PenaltyPages {
 		model.addAttribute("liftedBy", names.of(recorded.liftedBy()));
 		model.addAttribute("credits", creditsOf(p));
 		model.addAttribute("canLift", p.stoppageId() != null && p.status() == Penalty.Status.DECIDED && access.oversees(project));
-		model.addAttribute("resumptionDay", resumptionDay == null ? LocalDate.now(clock) : resumptionDay);
+		model.addAttribute("resumptionDay", resumptionDay != null ? resumptionDay : firstResumptionDay(p));
 		model.addAttribute("errors", errors);
 		return "enforcement/penalty";
+	}
+
+	/** The day the form proposes for resuming work: today, or the day after the stop began when it began today or later. */
+	private LocalDate firstResumptionDay(Penalty p) {
+		LocalDate today = LocalDate.now(clock);
+		return projects.stoppages(p.projectId()).stream()
+			.filter(s -> p.stoppageId() != null && s.id() == p.stoppageId())
+			.map(s -> s.firstDay().plusDays(1))
+			.filter(day -> day.isAfter(today))
+			.findFirst()
+			.orElse(today);
 	}
 
 	/** The bad-credit records a decision led to: its own (a penalty finding) or its order's, once escalated. */
