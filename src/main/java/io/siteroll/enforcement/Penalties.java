@@ -3,6 +3,9 @@ package io.siteroll.enforcement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+
+import io.siteroll.compliance.Escalation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -25,7 +28,34 @@ public interface Penalties {
 
 	Penalty decide(Decision decision);
 
+	/** The range the law allows a fine in, both ends included. */
+	record FineRange(BigDecimal min, BigDecimal max) {
+
+		public boolean allows(BigDecimal amount) {
+			return amount.compareTo(min) >= 0 && amount.compareTo(max) <= 0;
+		}
+	}
+
+	/**
+	 * The legal range of a fine under a legal basis: the wage regulation's 55th article allows 5万 to 10万 yuan; other
+	 * bases of the escalation table set none the platform checks. The one definition the decision and its form use.
+	 */
+	static Optional<FineRange> fineRange(String legalBasis) {
+		return Escalation.WAGE_REGULATION_55.equals(legalBasis)
+				? Optional.of(new FineRange(new BigDecimal("50000"), new BigDecimal("100000")))
+				: Optional.empty();
+	}
+
 	Penalty liftStopWork(long penaltyId, LocalDate resumptionDay);
 
 	List<Penalty> forProject(long projectId);
+
+	/** A decision of a project the caller sees. */
+	Penalty require(long penaltyId);
+
+	/** Who recorded a decision and who lifted its stop-work order (account usernames; {@code liftedBy} null until lifted). */
+	record Recorded(String recordedBy, String liftedBy) {
+	}
+
+	Recorded recorded(long penaltyId);
 }

@@ -118,8 +118,9 @@ class EnforcementScenarioTest extends IntegrationTest {
 		assertThat(enterprise.get("/orders").body()).contains("详情");
 		deadlinePassed(id, today().minusDays(10));
 		ApiClient.Response pageRecheck = officer.form("/orders/" + id + "/recheck", Map.of());
-		assertThat(pageRecheck.status()).isEqualTo(200);
-		assertThat(pageRecheck.body()).contains("逾期未整改", "拟处理");
+		assertThat(pageRecheck.status()).as("Post/Redirect/Get: the verdict is read on the order's page").isEqualTo(302);
+		assertThat(officer.get("/orders/" + id).body()).as("the verdict in words, in the officer's language (English since above)")
+			.contains("Re-check: not rectified by the deadline", "拟处理");
 		JsonNode overdue = officer.get("/api/orders/" + id).json().get("order");
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
 		JsonNode evidence = overdue.get("recheck").get("evidence");

@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DocumentSeries {
 
-	/** Kinds of numbered documents, with the word of the series (整改: rectification orders). */
+	/** Kinds of numbered documents, with the word of the series (整改: rectification orders, 罚: penalty decisions). */
 	enum Kind {
-		RECTIFICATION_ORDER("整改");
+		RECTIFICATION_ORDER("整改"), PENALTY_DECISION("罚");
 
 		final String word;
 
@@ -41,16 +41,45 @@ class DocumentSeries {
 		if (existing != null) {
 			return existing;
 		}
+		lock(kind, issuer, year);
+		existing = existing(kind, sourceId);
+		if (existing != null) {
+			return existing;
+		}
+		Number number = next(kind, issuer, year);
+		record(kind, sourceId, issuer, year, number, now);
+		return number.text();
+	}
+
+	/** A number of a series: its serial and how it is written. */
+	record Number(int serial, String text) {
+	}
+
+	/**
+	 * The next number of the series, held for the caller's transaction: a document numbered when it is decided (a
+	 * penalty decision) takes it with {@link #record} in the same transaction, so a refused decision leaves no gap.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Number take(Kind kind, Region issuer, int year) {
+		lock(kind, issuer, year);
+		return next(kind, issuer, year);
+	}
+
+	/** The number the next document of the series would take, for a form to announce; not held. */
+	public String preview(Kind kind, Region issuer, int year) {
+		return next(kind, issuer, year).text();
+	}
+
+	private void lock(Kind kind, Region issuer, int year) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('document-series:' || :region || :kind), :year)")
 			.param("region", issuer.code())
 			.param("kind", kind.name())
 			.param("year", year)
 			.query()
 			.singleValue();
-		existing = existing(kind, sourceId);
-		if (existing != null) {
-			return existing;
-		}
+	}
+
+	private Number next(Kind kind, Region issuer, int year) {
 		int serial = jdbc.sql("""
 				select coalesce(max(serial), 0) + 1 from document_number
 				where issuer_region_code = :region and kind = :kind and year = :year""")
@@ -59,7 +88,12 @@ class DocumentSeries {
 			.param("year", year)
 			.query(Integer.class)
 			.single();
-		String number = prefix(issuer) + "住建" + kind.word + "〔" + year + "〕" + serial + "号";
+		return new Number(serial, prefix(issuer) + "住建" + kind.word + "〔" + year + "〕" + serial + "号");
+	}
+
+	/** Gives the document {@code sourceId} its number in the series. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(Kind kind, long sourceId, Region issuer, int year, Number number, Instant now) {
 		jdbc.sql("""
 				insert into document_number (kind, source_id, issuer_region_code, year, serial, number, assigned_at)
 				values (:kind, :source, :region, :year, :serial, :number, :at)""")
@@ -67,11 +101,10 @@ class DocumentSeries {
 			.param("source", sourceId)
 			.param("region", issuer.code())
 			.param("year", year)
-			.param("serial", serial)
-			.param("number", number)
+			.param("serial", number.serial())
+			.param("number", number.text())
 			.param("at", Timestamp.from(now))
 			.update();
-		return number;
 	}
 
 	private String existing(Kind kind, long sourceId) {

@@ -168,7 +168,15 @@ class OrderRepository {
 	}
 
 	/**
-	 * A page of orders within a project scope.
+	 * The officer's queue order: orders awaiting their re-check first (open past the deadline), then overdue ones
+	 * awaiting their penalties, then the rest; each group by deadline.
+	 */
+	private static final String DUE_FIRST = """
+			case when o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today then 0
+			     when o.status = 'OVERDUE' then 1 else 2 end, o.deadline, o.id""";
+
+	/**
+	 * A page of orders within a project scope, those due for their re-check first.
 	 * @param due the officer's queue: overdue, or open past the deadline on {@code today}
 	 */
 	Page<RectificationOrder> search(ProjectAccess.Scope scope, Long projectId, Status status, boolean due, LocalDate today,
@@ -177,9 +185,10 @@ class OrderRepository {
 			.and("o.project_id = :project", "project", projectId)
 			.and("o.status = :status", "status", status == null ? null : status.name());
 		if (due) {
-			where.and("(o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)").param("today", today);
+			where.and("(o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)");
 		}
-		return where.page(jdbc, "select o.*, p.name as project_name ", FROM, "o.deadline, o.id", this::order, page, size);
+		where.param("today", today);
+		return where.page(jdbc, "select o.*, p.name as project_name ", FROM, DUE_FIRST, this::order, page, size);
 	}
 
 	private RectificationOrder order(ResultSet rs, int n) throws SQLException {

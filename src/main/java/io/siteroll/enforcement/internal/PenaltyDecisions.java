@@ -1,6 +1,5 @@
 package io.siteroll.enforcement.internal;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,10 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class PenaltyDecisions implements Penalties {
-
-	static final BigDecimal FINE_MIN_55 = new BigDecimal("50000");
-
-	static final BigDecimal FINE_MAX_55 = new BigDecimal("100000");
 
 	private final JdbcClient jdbc;
 
@@ -135,9 +130,9 @@ class PenaltyDecisions implements Penalties {
 			if (d.fineYuan() == null || d.fineYuan().signum() <= 0) {
 				throw RuleViolation.of("fineYuan", "required");
 			}
-			if (Escalation.WAGE_REGULATION_55.equals(due.legalBasis())
-					&& (d.fineYuan().compareTo(FINE_MIN_55) < 0 || d.fineYuan().compareTo(FINE_MAX_55) > 0)) {
-				throw RuleViolation.of("fineYuan", "penalty.fine-range", FINE_MIN_55, FINE_MAX_55);
+			Penalties.FineRange range = Penalties.fineRange(due.legalBasis()).orElse(null);
+			if (range != null && !range.allows(d.fineYuan())) {
+				throw RuleViolation.of("fineYuan", "penalty.fine-range", range.min(), range.max());
 			}
 		}
 		Long stoppageId = null;
@@ -218,7 +213,16 @@ class PenaltyDecisions implements Penalties {
 		return jdbc.sql("select * from penalty where project_id = ? order by id").param(projectId).query(this::penalty).list();
 	}
 
-	Penalty require(long id) {
+	@Override
+	public Recorded recorded(long penaltyId) {
+		require(penaltyId);
+		return jdbc.sql("select recorded_by, lifted_by from penalty where id = ?").param(penaltyId)
+			.query((rs, n) -> new Recorded(rs.getString("recorded_by"), rs.getString("lifted_by")))
+			.single();
+	}
+
+	@Override
+	public Penalty require(long id) {
 		Penalty p = jdbc.sql("select * from penalty where id = ?").param(id).query(this::penalty).optional()
 			.orElseThrow(() -> new NotFound("penalty", id));
 		access.requireVisible(p.projectId());

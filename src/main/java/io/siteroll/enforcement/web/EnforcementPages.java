@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.siteroll.compliance.Escalation;
+import io.siteroll.enforcement.CreditRecord;
+import io.siteroll.enforcement.CreditRecords;
 import io.siteroll.enforcement.OrderDocument;
+import io.siteroll.enforcement.Penalties;
+import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
-import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
@@ -50,12 +54,18 @@ class EnforcementPages {
 
 	private final OrderDocument documents;
 
-	private final Accounts accounts;
+	private final ActorNames names;
+
+	private final Penalties penalties;
+
+	private final CreditRecords credits;
 
 	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock,
-			OrderDocument documents, Accounts accounts) {
+			OrderDocument documents, ActorNames names, Penalties penalties, CreditRecords credits) {
 		this.documents = documents;
-		this.accounts = accounts;
+		this.names = names;
+		this.penalties = penalties;
+		this.credits = credits;
 		this.orders = orders;
 		this.access = access;
 		this.actors = actors;
@@ -69,6 +79,7 @@ class EnforcementPages {
 		model.addAttribute("statuses", RectificationOrder.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("due", Boolean.TRUE.equals(due));
+		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 50));
 		return "enforcement/orders";
 	}
@@ -87,14 +98,6 @@ class EnforcementPages {
 					rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
 							o.issuedOn(), o.deadline(), messages.label(o.status()));
 				}));
-	}
-
-	/** Who acted, as people read it: the account's name (officers' accounts carry their department), not its login. */
-	private String displayName(String username) {
-		if (Actor.SYSTEM.username().equals(username)) {
-			return Actor.SYSTEM.displayName();
-		}
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
 	}
 
 	/** Issues an order from a warning in one click: its items from the evidence, basis and deadline from the rule set. */
@@ -121,6 +124,10 @@ class EnforcementPages {
 		}
 	}
 
+	/** A penalty the escalation table proposes for an overdue order, and the decision taken on it (null: not yet). */
+	record Proposed(Escalation.PenaltyDue due, Penalty decided) {
+	}
+
 	@GetMapping("/orders/{id}")
 	String one(@PathVariable long id, Model model) {
 		RectificationOrder o = orders.require(id);
@@ -129,11 +136,33 @@ class EnforcementPages {
 		List<RectificationOrder.Transition> transitions = orders.transitions(id);
 		model.addAttribute("transitions", transitions);
 		Map<String, String> actorNames = new HashMap<>();
-		transitions.forEach(t -> actorNames.computeIfAbsent(t.actor(), this::displayName));
+		transitions.forEach(t -> actorNames.computeIfAbsent(t.actor(), names::of));
 		model.addAttribute("actorNames", actorNames);
+		model.addAttribute("recheckBy", o.recheck() == null ? "" : names.of(o.recheck().by()));
 		model.addAttribute("canAnswer", actor.role() == Role.ENTERPRISE_ADMIN && actor.enterpriseId() != null
 				&& actor.enterpriseId() == o.addresseeEnterpriseId() && o.answerable());
-		model.addAttribute("canRecheck", access.canOversee(o.projectId()) && o.dueForRecheck(LocalDate.now(clock)));
+		boolean oversees = access.canOversee(o.projectId());
+		model.addAttribute("canRecheck", oversees && o.dueForRecheck(LocalDate.now(clock)));
+		model.addAttribute("canDecide", oversees && o.status() == RectificationOrder.Status.OVERDUE);
+		Escalation.Proposal escalation = o.escalation();
+		List<Proposed> proposed = List.of();
+		List<CreditRecord> orderCredits = List.of();
+		if (escalation != null) {
+			List<Penalty> decided = penalties.forProject(o.projectId()).stream()
+				.filter(p -> p.orderId() != null && p.orderId() == id)
+				.toList();
+			proposed = escalation.penalties().stream()
+				.map(due -> new Proposed(due, decided.stream().filter(p -> p.party() == due.party()).findFirst().orElse(null)))
+				.toList();
+			orderCredits = credits.search(new CreditRecords.Search(null, null, o.projectId(), null), 0, Page.MAX_SIZE).items()
+				.stream()
+				.filter(c -> Long.valueOf(id).equals(c.orderId()))
+				.toList();
+		}
+		model.addAttribute("canEscalate", oversees && o.status() == RectificationOrder.Status.OVERDUE
+				&& proposed.stream().allMatch(x -> x.decided() != null));
+		model.addAttribute("proposed", proposed);
+		model.addAttribute("orderCredits", orderCredits);
 		return "enforcement/order";
 	}
 
@@ -159,14 +188,17 @@ class EnforcementPages {
 		return one(id, model);
 	}
 
+	/** The re-check after the deadline; its verdict is read on the order's page. */
 	@PostMapping("/orders/{id}/recheck")
-	String recheck(@PathVariable long id, Model model) {
+	String recheck(@PathVariable long id, RedirectAttributes flash) {
 		try {
-			orders.recheck(id, null);
+			RectificationOrder o = orders.recheck(id, null);
+			flash.addFlashAttribute("notice", messages.get(o.recheck() != null && o.recheck().rectified()
+					? "order.recheck.done.rectified" : "order.recheck.done.failing"));
 		}
 		catch (RuleViolation e) {
-			model.addAttribute("error", messages.summary(e));
+			flash.addFlashAttribute("problem", messages.summary(e));
 		}
-		return one(id, model);
+		return "redirect:/orders/" + id;
 	}
 }
