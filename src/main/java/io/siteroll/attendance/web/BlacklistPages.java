@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.siteroll.attendance.GateBlacklist;
-import io.siteroll.identity.Accounts;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.personnel.IdNumber;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
@@ -45,16 +45,17 @@ class BlacklistPages {
 
 	private final Persons persons;
 
-	private final Accounts accounts;
 
 	private final Messages messages;
 
 	private final Clock clock;
 
-	BlacklistPages(GateBlacklist blacklist, Persons persons, Accounts accounts, Messages messages, Clock clock) {
+	private final ActorNames names;
+
+	BlacklistPages(GateBlacklist blacklist, Persons persons, Messages messages, Clock clock, ActorNames names) {
+		this.names = names;
 		this.blacklist = blacklist;
 		this.persons = persons;
-		this.accounts = accounts;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -207,6 +208,6 @@ class BlacklistPages {
 
 	/** Who acted, as people read it: the account's name (an officer's carries the department), not its login. */
 	private String displayName(String username) {
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+		return names.of(username);
 	}
 }

@@ -10,6 +10,7 @@ import io.siteroll.compliance.EvaluationRuns;
 import io.siteroll.compliance.EvaluationRuns.Run;
 import io.siteroll.compliance.EvaluationRuns.State;
 import io.siteroll.compliance.EvaluationRuns.Step;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.FormErrors;
@@ -51,11 +52,11 @@ class EvaluationPages {
 
 	private final Messages messages;
 
-	private final OfficerNames officers;
+	private final ActorNames officers;
 
 	private final Clock clock;
 
-	EvaluationPages(EvaluationRuns runs, CurrentActor actors, Messages messages, OfficerNames officers, Clock clock) {
+	EvaluationPages(EvaluationRuns runs, CurrentActor actors, Messages messages, ActorNames officers, Clock clock) {
 		this.runs = runs;
 		this.actors = actors;
 		this.messages = messages;

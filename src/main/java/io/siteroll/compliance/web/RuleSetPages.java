@@ -14,6 +14,7 @@ import io.siteroll.attendance.ValidDayRule;
 import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.Post;
 import io.siteroll.platform.Forbidden;
@@ -82,11 +83,11 @@ class RuleSetPages {
 
 	private final Messages messages;
 
-	private final OfficerNames officers;
+	private final ActorNames officers;
 
 	private final Clock clock;
 
-	RuleSetPages(RuleSets ruleSets, CurrentActor actors, Messages messages, OfficerNames officers, Clock clock) {
+	RuleSetPages(RuleSets ruleSets, CurrentActor actors, Messages messages, ActorNames officers, Clock clock) {
 		this.ruleSets = ruleSets;
 		this.actors = actors;
 		this.messages = messages;

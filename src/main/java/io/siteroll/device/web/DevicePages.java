@@ -22,8 +22,7 @@ import io.siteroll.device.Device;
 import io.siteroll.device.DeviceSilence;
 import io.siteroll.device.Devices;
 import io.siteroll.device.zkteco.ZktecoProvisioning;
-import io.siteroll.identity.Accounts;
-import io.siteroll.identity.Actor;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
 import io.siteroll.platform.CodeDictionary;
@@ -96,7 +95,6 @@ class DevicePages {
 
 	private final ZktecoProvisioning provisioning;
 
-	private final Accounts accounts;
 
 	private final Persons persons;
 
@@ -106,9 +104,11 @@ class DevicePages {
 
 	private final Clock clock;
 
+	private final ActorNames names;
+
 	DevicePages(Devices devices, DailyPresence presence, FraudSignals signals, Passes passes, ProjectAccess access,
-			Projects projects, ConstructionCalendar calendar, DeviceSilence silence, ZktecoProvisioning provisioning,
-			Accounts accounts, Persons persons, CodeDictionary codes, Messages messages, Clock clock) {
+			Projects projects, ConstructionCalendar calendar, DeviceSilence silence, ZktecoProvisioning provisioning, Persons persons, CodeDictionary codes, Messages messages, Clock clock, ActorNames names) {
+		this.names = names;
 		this.persons = persons;
 		this.devices = devices;
 		this.presence = presence;
@@ -119,7 +119,6 @@ class DevicePages {
 		this.calendar = calendar;
 		this.silence = silence;
 		this.provisioning = provisioning;
-		this.accounts = accounts;
 		this.codes = codes;
 		this.messages = messages;
 		this.clock = clock;
@@ -243,13 +242,10 @@ class DevicePages {
 
 	/** Who acted, as people read it: the account's name (an officer's carries the department), 系统 for the platform. */
 	private String displayName(String username) {
-		if (Actor.SYSTEM.username().equals(username)) {
-			return Actor.SYSTEM.displayName();
-		}
 		if ("device".equals(username)) {
 			return messages.get("device.actor.device");
 		}
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+		return names.of(username);
 	}
 
 	/** A person as the page names them: name and masked ID number, if the caller may see them. */

@@ -17,6 +17,7 @@ import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.identity.Actor;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
 import io.siteroll.platform.Messages;

@@ -29,7 +29,7 @@ import io.siteroll.enforcement.Inspection.Attack;
 import io.siteroll.enforcement.Inspections;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
-import io.siteroll.enforcement.internal.OfficerDirectory;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
@@ -134,7 +134,7 @@ class InspectionPages {
 
 	private final Devices devices;
 
-	private final OfficerDirectory officers;
+	private final ActorNames officers;
 
 	private final CurrentActor actors;
 
@@ -144,7 +144,7 @@ class InspectionPages {
 
 	InspectionPages(Inspections inspections, InspectionShortfall shortfalls, RuleSets ruleSets,
 			RectificationOrders orders, ProjectAccess access, ManagerPosts managers, Devices devices,
-			OfficerDirectory officers, CurrentActor actors, Messages messages, Clock clock) {
+			ActorNames officers, CurrentActor actors, Messages messages, Clock clock) {
 		this.inspections = inspections;
 		this.shortfalls = shortfalls;
 		this.ruleSets = ruleSets;
@@ -266,7 +266,7 @@ class InspectionPages {
 		model.addAttribute("filed", filed);
 		model.addAttribute("i", inspection);
 		model.addAttribute("project", project);
-		model.addAttribute("recorder", officers.of(inspection.recordedBy()));
+		model.addAttribute("recorder", officers.named(inspection.recordedBy()));
 		List<ManagerPost> holders = managers.posts(project.id());
 		model.addAttribute("managersPresent", inspection.managersPresent().stream().map(Post::ofCode)
 			.filter(p -> p != null)

@@ -20,6 +20,7 @@ import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.PenaltyDocument;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.OfficialDocument;

@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.siteroll.identity.Accounts;
-import io.siteroll.identity.Actor;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
@@ -47,20 +46,21 @@ class ApprovalPages {
 
 	private final CurrentActor actors;
 
-	private final Accounts accounts;
 
 	private final Messages messages;
 
 	private final Clock clock;
 
-	ApprovalPages(ManagerPosts managers, Projects projects, CurrentActor actors, Accounts accounts, Messages messages,
-			Clock clock) {
+	private final ActorNames names;
+
+	ApprovalPages(ManagerPosts managers, Projects projects, CurrentActor actors, Messages messages,
+			Clock clock, ActorNames names) {
+		this.names = names;
 		this.messages = messages;
 		this.clock = clock;
 		this.managers = managers;
 		this.projects = projects;
 		this.actors = actors;
-		this.accounts = accounts;
 	}
 
 	/** The whole queue as one Excel sheet, both kinds, read page by page. */
@@ -135,9 +135,6 @@ class ApprovalPages {
 	}
 
 	private String displayName(String username) {
-		if (Actor.SYSTEM.username().equals(username)) {
-			return Actor.SYSTEM.displayName();
-		}
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+		return names.of(username);
 	}
 }

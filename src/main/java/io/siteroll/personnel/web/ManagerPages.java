@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.siteroll.identity.Accounts;
-import io.siteroll.identity.Actor;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.personnel.ManagerChangeRequest;
 import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
@@ -55,7 +54,6 @@ class ManagerPages {
 
 	private final CodeDictionary codes;
 
-	private final Accounts accounts;
 
 	private final Messages messages;
 
@@ -63,14 +61,15 @@ class ManagerPages {
 
 	private final Clock clock;
 
-	ManagerPages(Projects projects, ProjectAccess access, ManagerPosts managers, Persons persons, CodeDictionary codes,
-			Accounts accounts, Messages messages, TransactionTemplate tx, Clock clock) {
+	private final ActorNames names;
+
+	ManagerPages(Projects projects, ProjectAccess access, ManagerPosts managers, Persons persons, CodeDictionary codes, Messages messages, TransactionTemplate tx, Clock clock, ActorNames names) {
+		this.names = names;
 		this.projects = projects;
 		this.access = access;
 		this.managers = managers;
 		this.persons = persons;
 		this.codes = codes;
-		this.accounts = accounts;
 		this.messages = messages;
 		this.tx = tx;
 		this.clock = clock;
@@ -218,9 +217,6 @@ class ManagerPages {
 
 	/** Who acted, by the account's name (系统 for the platform's own jobs). */
 	private String displayName(String username) {
-		if (Actor.SYSTEM.username().equals(username)) {
-			return Actor.SYSTEM.displayName();
-		}
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+		return names.of(username);
 	}
 }

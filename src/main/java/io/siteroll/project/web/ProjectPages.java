@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 import io.siteroll.enterprise.Enterprise;
 import io.siteroll.enterprise.Enterprises;
-import io.siteroll.identity.Accounts;
+import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
@@ -95,14 +95,15 @@ class ProjectPages {
 
 	private final CodeDictionary codes;
 
-	private final Accounts accounts;
+
+	private final ActorNames names;
 
 	ProjectPages(Projects projects, Regions regions, ConstructionCalendar calendar, Clock clock, ProjectAccess access,
-			Messages messages, CurrentActor actors, Enterprises enterprises, CodeDictionary codes, Accounts accounts) {
+			Messages messages, CurrentActor actors, Enterprises enterprises, CodeDictionary codes, ActorNames names) {
+		this.names = names;
 		this.actors = actors;
 		this.enterprises = enterprises;
 		this.codes = codes;
-		this.accounts = accounts;
 		this.clock = clock;
 		this.access = access;
 		this.messages = messages;
@@ -418,9 +419,6 @@ class ProjectPages {
 
 	/** Who acted, by the account's name (系统 for the platform's own jobs). */
 	private String displayName(String username) {
-		if (Actor.SYSTEM.username().equals(username)) {
-			return Actor.SYSTEM.displayName();
-		}
-		return accounts.find(username).map(Accounts.AccountView::displayName).orElse(username);
+		return names.of(username);
 	}
 }
