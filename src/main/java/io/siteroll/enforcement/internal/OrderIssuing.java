@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.siteroll.compliance.EvidenceSentences;
 import io.siteroll.compliance.Finding;
@@ -17,6 +19,8 @@ import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
 import io.siteroll.compliance.WarningEvidence.KeyManagerUnreachableEvidence;
 import io.siteroll.compliance.Warnings;
+import io.siteroll.device.Device;
+import io.siteroll.device.Devices;
 import io.siteroll.enforcement.Inspection;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrder.Status;
@@ -78,9 +82,11 @@ class OrderIssuing {
 
 	private final Clock clock;
 
+	private final Devices devices;
+
 	OrderIssuing(OrderRepository repository, PartyDirectory parties, Findings findings, Warnings warnings,
 			RuleSets ruleSets, EvidenceSentences sentences, Messages messages, ProjectAccess access, CurrentActor actors,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, Devices devices) {
 		this.repository = repository;
 		this.parties = parties;
 		this.findings = findings;
@@ -92,6 +98,7 @@ class OrderIssuing {
 		this.actors = actors;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.devices = devices;
 	}
 
 	/** From an open finding that calls for an order: addressed to the finding's responsible party. */
@@ -177,8 +184,11 @@ class OrderIssuing {
 	@Transactional
 	long issueForFailedTests(long projectId, long inspectionId, List<Inspection.FunctionTest> failed) {
 		ProjectParties project = parties.of(projectId, today());
+		Map<Long, String> gates = devices.forProject(projectId).stream()
+			.collect(Collectors.toMap(Device::id, d -> messages.get(Messages.CHINESE, "order.items.gate", d.channelName(), d.serialNumber())));
 		String tests = String.join("；", failed.stream()
-			.map(t -> messages.get(Messages.CHINESE, "order.items.failed-test", String.valueOf(t.deviceId()),
+			.map(t -> messages.get(Messages.CHINESE, "order.items.failed-test",
+					gates.getOrDefault(t.deviceId(), String.valueOf(t.deviceId())),
 					messages.label(Messages.CHINESE, t.attack())))
 			.toList());
 		String items = messages.get(Messages.CHINESE, "order.items.device-test", tests);
