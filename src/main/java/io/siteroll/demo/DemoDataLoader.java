@@ -47,6 +47,9 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final int workers;
 
+	/** What the first start loaded (null on a later start, which reuses the data). */
+	private volatile DemoProvince.Summary loaded;
+
 	DemoDataLoader(DemoProvince province, Accounts accounts, @Value("${siteroll.demo.projects:40}") int projects,
 			@Value("${siteroll.demo.workers:3000}") int workers) {
 		this.province = province;
@@ -62,6 +65,10 @@ class DemoDataLoader implements ApplicationRunner {
 			return;
 		}
 		log.info("Loading the demo province ({} projects, {} workers)…", projects, workers);
-		province.generate(new DemoProvince.Size(projects, workers), 20210601L);
+		loaded = province.generate(new DemoProvince.Size(projects, workers), 20210601L);
+	}
+
+	DemoProvince.Summary loaded() {
+		return loaded;
 	}
 }

@@ -1,178 +1,289 @@
 package io.siteroll.demo;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.PassRecord;
 import io.siteroll.attendance.Passes;
-import io.siteroll.attendance.Rosters;
 import io.siteroll.device.Device;
+import io.siteroll.device.DeviceHistory;
 import io.siteroll.device.Devices;
+import io.siteroll.personnel.Engagement;
+import io.siteroll.personnel.Engagements;
+import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
+import io.siteroll.personnel.Post;
 import io.siteroll.project.ConstructionCalendar;
-import io.siteroll.project.Project;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Gates and passes since the start of the month (at least two weeks) for the demo province: most started projects get two gates
- * registered by their start date, a few get one registered late or none at all (R1 cases); workers
- * and managers pass on construction days with realistic gaps, so that presence, rates and findings
- * have something to show.
+ * Gates, their contacts and the passes of the demo province from the first day of the previous month to now. Every
+ * started project but one gets its gates by its start date (one three days late), heard on every day since (two
+ * silent days last month at one project, one this month at another, and one project's gates silent for the last
+ * three days). Passes go through the platform's own ingestion, a week per gate at a time on the {@link DemoClock}
+ * (so each week is received when it happened, within the backlog the platform accepts): most workers attend most
+ * days, managers nearly every day, and the story's parts ({@link DemoSite.Part}) attend as the story says.
  */
 @Component
 class DemoGates {
 
-	/** At least this many days of passes (more when the month began earlier: its managers are judged on it). */
-	static final int DAYS = 14;
+	record Volume(int gates, int passes) {
+	}
 
 	private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
+	/** Days of passes sent per gate in one batch (as a gate's backlog might be). */
+	private static final int BATCH_DAYS = 7;
+
 	private final Devices devices;
+
+	private final DeviceHistory contacts;
 
 	private final Passes passes;
 
-	private final Rosters rosters;
-
 	private final ManagerPosts managers;
+
+	private final Engagements engagements;
 
 	private final ConstructionCalendar calendar;
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
-
-	DemoGates(Devices devices, Passes passes, Rosters rosters, ManagerPosts managers, ConstructionCalendar calendar,
-			Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	DemoGates(Devices devices, DeviceHistory contacts, Passes passes, ManagerPosts managers, Engagements engagements,
+			ConstructionCalendar calendar, Clock clock) {
 		this.devices = devices;
+		this.contacts = contacts;
 		this.passes = passes;
-		this.rosters = rosters;
 		this.managers = managers;
+		this.engagements = engagements;
 		this.calendar = calendar;
 		this.clock = clock;
 	}
 
-	/** Returns the number of passes stored. */
-	int equip(Project project, int index, long seed) {
+	Volume equip(List<DemoSite> sites, LocalDate first, long seed) {
+		DemoClock time = (DemoClock) clock;
 		LocalDate today = LocalDate.now(clock);
-		if (project.startDate() == null || project.startDate().isAfter(today) || index % 13 == 7) {
-			return 0;
-		}
-		Random random = new Random(seed + project.id());
-		boolean late = index % 11 == 5;
-		int count = index % 3 == 0 ? 1 : 2;
-		List<Gate> gates = new ArrayList<>();
-		for (int g = 0; g < count; g++) {
-			LocalDate registered = late ? project.startDate().plusDays(9) : project.startDate().minusDays(random.nextInt(5));
-			Devices.Registered d = devices.register(new Devices.Registration(project.id(),
-					"DEMO" + project.id() + "G" + (g + 1), g == 0 ? "海康威视" : "中控智慧", g == 0 ? "DS-K5671" : "SpeedFace-V5L",
-					Device.Protocol.SITEROLL, Device.Kind.FACE_TURNSTILE, g == 0 ? Gate.Direction.IN : Gate.Direction.OUT,
-					(g + 1) + "号闸机", registered.isAfter(today) ? today : registered));
-			history(d.device().id(), registered.isAfter(today) ? today : registered);
-			gates.add(d.device().gate());
-		}
-		Set<Long> managerIds = new HashSet<>();
-		managers.posts(project.id()).forEach(m -> managerIds.add(m.personId()));
-		List<Long> people = rosters.changesSince(project.id(), 0).entries().stream().map(Rosters.Entry::personId).toList();
-		LocalDate monthStart = today.withDayOfMonth(1);
-		LocalDate from = monthStart.isBefore(today.minusDays(DAYS)) ? monthStart : today.minusDays(DAYS);
-		Set<LocalDate> working = new HashSet<>(calendar.constructionDays(project.id(), from, today.minusDays(1)));
-		int diligence = 70 + random.nextInt(28);
-		List<PassRecord> batch = new ArrayList<>();
+		int gateCount = 0;
 		int stored = 0;
-		for (LocalDate day = from; day.isBefore(today); day = day.plusDays(1)) {
-			if (!working.contains(day)) {
+		for (DemoSite site : sites) {
+			if (!site.started(today) || site.part == DemoSite.Part.NEVER_CONNECTED) {
 				continue;
 			}
-			for (long person : people) {
-				int chance = managerIds.contains(person) ? diligence - 5 : diligence;
-				if (random.nextInt(100) >= chance) {
-					continue;
-				}
-				LocalTime in = LocalTime.of(6, 40).plusMinutes(random.nextInt(110));
-				LocalTime out = LocalTime.of(16, 50).plusMinutes(random.nextInt(100));
-				boolean spoof = random.nextInt(2000) == 0;
-				batch.add(pass(person, day, in, "IN", spoof));
-				batch.add(pass(person, day, out, "OUT", false));
-				if (batch.size() >= 500) {
-					stored += ingest(gates, batch);
-				}
+			Random random = new Random(seed + site.index);
+			LocalDate registered = site.part == DemoSite.Part.GATE_REGISTERED_LATE ? site.start.plusDays(3)
+					: site.start.minusDays(1 + random.nextInt(5));
+			site.gatesFrom = registered;
+			int count = site.index % 3 == 0 ? 1 : 2;
+			for (int g = 0; g < count; g++) {
+				Gate.Direction direction = count == 1 ? Gate.Direction.BOTH : g == 0 ? Gate.Direction.IN : Gate.Direction.OUT;
+				int number = g + 1;
+				Devices.Registered d = time.at(DemoTime.at(registered, 10, 0, clock),
+						() -> devices.register(new Devices.Registration(site.id(), "DEMO" + site.id() + "G" + number,
+								number == 1 ? "海康威视" : "中控智慧", number == 1 ? "DS-K5671" : "SpeedFace-V5L", Device.Protocol.SITEROLL,
+								Device.Kind.FACE_TURNSTILE, direction, number + "号闸机", registered)));
+				site.gates.add(d.device().gate());
+				contacts.heard(d.device().id(), contactsOf(site, registered, first, today));
+				gateCount++;
+			}
+			stored += attend(time, site, sites, first, today, random);
+		}
+		return new Volume(gateCount, stored);
+	}
+
+	/** The last day a site's gates speak: its completion, three days ago for the one offline now, else today. */
+	private static LocalDate lastHeard(DemoSite site, LocalDate today) {
+		if (site.part == DemoSite.Part.OFFLINE_NOW) {
+			return today.minusDays(3);
+		}
+		return site.completed != null && site.completed.isBefore(today) ? site.completed : today;
+	}
+
+	/** Days a site's gates were silent (powered off, network down). */
+	private static boolean silent(DemoSite site, LocalDate day, LocalDate first, LocalDate today) {
+		return site.part == DemoSite.Part.GATE_SILENT_TWO_DAYS && (day.equals(first.plusDays(16)) || day.equals(first.plusDays(17)))
+				|| site.part == DemoSite.Part.INSPECTED_RECTIFIED && day.equals(today.minusDays(2)) && !day.isBefore(today.withDayOfMonth(1));
+	}
+
+	/** A gate's contacts: from its registration, morning and evening of every day it spoke, and a minute ago today. */
+	private List<Instant> contactsOf(DemoSite site, LocalDate registered, LocalDate first, LocalDate today) {
+		List<Instant> at = new ArrayList<>();
+		Instant now = clock.instant();
+		LocalDate last = lastHeard(site, today);
+		for (LocalDate day = registered; !day.isAfter(last); day = day.plusDays(1)) {
+			if (silent(site, day, first, today)) {
+				continue;
+			}
+			Instant morning = day.atTime(6, 0).atZone(clock.getZone()).toInstant();
+			Instant evening = day.atTime(19, 0).atZone(clock.getZone()).toInstant();
+			if (morning.isBefore(now)) {
+				at.add(morning);
+			}
+			if (day.equals(today)) {
+				at.add(now.minusSeconds(90));
+			}
+			else if (evening.isBefore(now)) {
+				at.add(evening);
 			}
 		}
-		stored += ingest(gates, batch);
-		gates.forEach(gate -> heardWhenPassed(gate.deviceId()));
-		return stored;
+		return at;
+	}
+
+	private int attend(DemoClock time, DemoSite site, List<DemoSite> sites, LocalDate first, LocalDate today, Random random) {
+		LocalDate from = site.start.isAfter(first) ? site.start : first;
+		if (site.gatesFrom.isAfter(from)) {
+			from = site.gatesFrom;
+		}
+		LocalDate last = lastHeard(site, today);
+		List<LocalDate> days = new ArrayList<>();
+		for (LocalDate day : calendar.constructionDays(site.id(), from, last)) {
+			if (!silent(site, day, first, today)) {
+				days.add(day);
+			}
+		}
+		List<LocalDate> lastMonth = days.stream().filter(d -> d.isBefore(today.withDayOfMonth(1))).toList();
+		List<Engagement> workers = new ArrayList<>(engagements.workers(site.id(), null, true, 0, 500).items());
+		workers.sort(Comparator.comparingLong(Engagement::teamId).thenComparingLong(Engagement::personId));
+		Set<Long> absent = new HashSet<>();
+		int absentees = site.part == DemoSite.Part.SHORTFALL_9 ? 9 : site.part == DemoSite.Part.SHORTFALL_20 ? 20 : 0;
+		workers.stream().limit(absentees).forEach(w -> absent.add(w.personId()));
+		List<ManagerPost> posts = managers.posts(site.id());
+		int diligence = 88 + random.nextInt(10);
+		Instant now = clock.instant();
+		List<PassRecord> batch = new ArrayList<>();
+		int stored = 0;
+		LocalDate batchEnd = null;
+		for (LocalDate day : days) {
+			if (batchEnd != null && day.isAfter(batchEnd)) {
+				stored += send(time, site, batch, batchEnd);
+				batchEnd = null;
+			}
+			if (batchEnd == null) {
+				batchEnd = day.plusDays(BATCH_DAYS - 1);
+			}
+			boolean yesterday = day.equals(today.minusDays(1));
+			for (int w = 0; w < workers.size(); w++) {
+				long person = workers.get(w).personId();
+				boolean forced = yesterday && site.part == DemoSite.Part.REPLAYED_PHOTO && w < 2;
+				if (absent.contains(person) || !forced && random.nextInt(100) >= diligence) {
+					continue;
+				}
+				byte[] photo = forced ? REPLAYED : null;
+				add(batch, site, person, day, LocalTime.of(6, 40).plusMinutes(random.nextInt(110)), Gate.Direction.IN, photo, now);
+				add(batch, site, person, day, LocalTime.of(16, 50).plusMinutes(random.nextInt(100)), Gate.Direction.OUT, null, now);
+			}
+			for (ManagerPost post : posts) {
+				if (post.tenureFrom().isAfter(day) || post.tenureTo() != null && post.tenureTo().isBefore(day)) {
+					continue;
+				}
+				boolean traveller = yesterday && site.part == DemoSite.Part.TRAVELLER && post.post() == Post.TECHNICAL_LEAD;
+				if (!traveller && !onDuty(site, post, day, lastMonth)) {
+					continue;
+				}
+				add(batch, site, post.personId(), day, LocalTime.of(7, 30).plusMinutes(random.nextInt(60)), Gate.Direction.IN, null, now);
+				if (!(site.part == DemoSite.Part.SAFETY_OFFICER_ONCE_A_DAY && post.post() == Post.SAFETY_OFFICER)) {
+					add(batch, site, post.personId(), day, LocalTime.of(17, 0).plusMinutes(random.nextInt(60)), Gate.Direction.OUT, null, now);
+				}
+			}
+			if (yesterday && site.part == DemoSite.Part.TRAVEL_DESTINATION) {
+				sites.stream().filter(s -> s.part == DemoSite.Part.TRAVELLER).findFirst().ifPresent(traveller -> managers
+					.posts(traveller.id()).stream().filter(p -> p.post() == Post.TECHNICAL_LEAD).findFirst()
+					.ifPresent(p -> add(batch, site, p.personId(), day, LocalTime.of(12, 10), Gate.Direction.IN, null, now)));
+			}
+			if (yesterday && site.part == DemoSite.Part.INSPECTED_RECTIFIED) {
+				batch.add(new PassRecord("demo-stranger-" + day, "990000001", OffsetDateTime.of(day, LocalTime.of(9, 12), CST),
+						Gate.Direction.IN, "001", "15", PassRecord.Liveness.PASS, 0.97f, false, null, "SITEROLL", false));
+			}
+		}
+		return stored + (batchEnd == null ? 0 : send(time, site, batch, batchEnd));
 	}
 
 	/**
-	 * Synthetic history, not an API: the contacts that would have delivered these passes. A real gate's passes
-	 * arrive in requests, and every accepted request is contact (last heard, 联网 on its day); these passes are
-	 * stored directly, so without this the demo would show a gate that is "never heard" beside its passes, and R1
-	 * would count every one of its construction days as disconnected. Each day with a pass is a day heard (from
-	 * its first to its last pass), and the last pass is the last contact.
+	 * Whether a manager passes on a day: the story's two managers short of 80 % last month attend evenly spread
+	 * days in that proportion (70 %, 78 %); everyone else misses about one day in ten (and nobody at the late-gated
+	 * project, whose first days had no gate).
 	 */
-	private void heardWhenPassed(long deviceId) {
-		jdbc.sql("""
-				insert into device_day as dd (device_id, day, project_id, first_at, last_at)
-				select device_id, (passed_at at time zone 'Asia/Shanghai')::date, project_id, min(passed_at), max(passed_at)
-				from pass where device_id = ? group by 1, 2, 3
-				on conflict (device_id, day) do update set first_at = least(dd.first_at, excluded.first_at),
-				                                          last_at = greatest(dd.last_at, excluded.last_at)""")
-			.param(deviceId)
-			.update();
-		jdbc.sql("""
-				update device d set last_heard_at = greatest(d.last_heard_at, h.last_at)
-				from (select max(last_at) as last_at from device_day where device_id = ?) h
-				where d.id = ? and h.last_at is not null""")
-			.params(deviceId, deviceId)
-			.update();
+	private static boolean onDuty(DemoSite site, ManagerPost post, LocalDate day, List<LocalDate> lastMonth) {
+		int percent = site.part == DemoSite.Part.MANAGER_AT_70 && post.post() == Post.PROJECT_MANAGER ? 70
+				: site.part == DemoSite.Part.SUPERVISOR_AT_78 && post.post() == Post.CHIEF_SUPERVISOR ? 78 : 0;
+		int k = lastMonth.indexOf(day);
+		if (percent > 0 && k >= 0) {
+			int n = lastMonth.size();
+			int attended = n * percent / 100;
+			return (k + 1) * attended / n > k * attended / n;
+		}
+		return site.part == DemoSite.Part.GATE_REGISTERED_LATE || (day.getDayOfMonth() + post.personId()) % 10 != 0;
 	}
 
-	/**
-	 * Synthetic history, not an API: what the platform would have observed had it registered and first
-	 * heard this demo gate on {@code day} (R1 rests on these observations, not on a declared date).
-	 */
-	private void history(long deviceId, LocalDate day) {
-		jdbc.sql("""
-				update device set registered_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', registered_day = ?,
-				       first_heard_at = (?::date + time '08:00') at time zone 'Asia/Shanghai', first_heard_day = ?
-				where id = ?""")
-			.params(day, day, day, day, deviceId)
-			.update();
-		jdbc.sql("update device_assignment set from_day = ?, recorded_on = ? where device_id = ? and to_day is null")
-			.params(day, day, deviceId)
-			.update();
+	private static void add(List<PassRecord> batch, DemoSite site, long person, LocalDate day, LocalTime time,
+			Gate.Direction direction, byte[] photo, Instant now) {
+		OffsetDateTime at = OffsetDateTime.of(day, time, CST);
+		if (!at.toInstant().isBefore(now)) {
+			return;
+		}
+		batch.add(new PassRecord("demo-" + site.id() + "-" + person + "-" + day + "-" + direction, Long.toString(person), at,
+				direction, "001", "15", PassRecord.Liveness.PASS, 0.96f, false, photo, "SITEROLL", false));
 	}
 
-	private static PassRecord pass(long person, LocalDate day, LocalTime time, String direction, boolean spoof) {
-		return new PassRecord("demo-" + person + "-" + day + "-" + direction, Long.toString(person),
-				OffsetDateTime.of(day, time, CST), Gate.Direction.valueOf(direction), "001", "15",
-				spoof ? PassRecord.Liveness.FAIL : PassRecord.Liveness.PASS, spoof ? 0.21f : 0.96f, false, null, "SITEROLL",
-				false);
-	}
-
-	private int ingest(List<Gate> gates, List<PassRecord> batch) {
+	/** Sends a batch as the gates' upload at the end of its last day (or now): IN passes to the entry gate, OUT to the exit. */
+	private int send(DemoClock time, DemoSite site, List<PassRecord> batch, LocalDate lastDay) {
 		if (batch.isEmpty()) {
 			return 0;
 		}
-		int stored = 0;
-		for (Gate gate : gates) {
-			List<PassRecord> mine = batch.stream()
-				.filter(p -> gates.size() == 1 || p.direction() == gate.direction())
-				.toList();
-			stored += passes.ingest(gate, mine).stored();
-		}
+		List<PassRecord> sent = List.copyOf(batch);
 		batch.clear();
-		return stored;
+		return time.at(DemoTime.at(lastDay, 23, 30, clock), () -> {
+			int stored = 0;
+			for (Gate gate : site.gates) {
+				List<PassRecord> mine = sent.stream()
+					.filter(p -> gate.direction() == Gate.Direction.BOTH || p.direction() == gate.direction())
+					.toList();
+				stored += passes.ingest(gate, mine).stored();
+			}
+			return stored;
+		});
+	}
+
+	/** One synthetic face photo, sent with two different workers' passes (a replayed photo). */
+	private static final byte[] REPLAYED = photo();
+
+	private static byte[] photo() {
+		BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		for (int y = 0; y < 96; y += 8) {
+			for (int x = 0; x < 96; x += 8) {
+				g.setColor(new Color((x * 5 + y * 3) % 256, (x * 2 + 40) % 256, (y * 4 + 90) % 256));
+				g.fillRect(x, y, 8, 8);
+			}
+		}
+		g.setColor(new Color(230, 200, 170));
+		g.fillOval(24, 16, 48, 60);
+		g.dispose();
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "jpg", out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

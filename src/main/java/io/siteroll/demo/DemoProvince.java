@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.siteroll.compliance.Warnings;
+import io.siteroll.compliance.RuleSets;
 import io.siteroll.enterprise.Enterprise;
 import io.siteroll.enterprise.Enterprises;
 import io.siteroll.identity.Accounts;
@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds a synthetic province through the platform's own services, so demo data obeys every rule
- * real data does. Each project is written in its own transaction.
+ * real data does, and tells its last weeks on the {@link DemoClock}: each project registered, staffed and
+ * equipped on its own days, the previous month and this one attended ({@link DemoGates}), and the supervision
+ * that followed ({@link DemoStory}). Each project is written in its own transactions.
  */
 @Service
 public class DemoProvince {
@@ -81,13 +83,16 @@ public class DemoProvince {
 
 	private final DemoGates gates;
 
-	private final Warnings warnings;
+	private final DemoStory story;
+
+	private final RuleSets ruleSets;
 
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
 			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
-			Warnings warnings) {
+			DemoStory story, RuleSets ruleSets) {
 		this.gates = gates;
-		this.warnings = warnings;
+		this.story = story;
+		this.ruleSets = ruleSets;
 		this.regions = regions;
 		this.enterprises = enterprises;
 		this.projects = projects;
@@ -100,11 +105,13 @@ public class DemoProvince {
 		this.clock = clock;
 	}
 
-	/** Generates the province; runs as the platform itself (province scope). */
+	/** Generates the province and its last weeks; runs as the platform itself (province scope). */
 	public Summary generate(Size size, long seed) {
 		Instant started = Instant.now();
+		DemoClock time = demoClock();
 		SyntheticIdentities ids = new SyntheticIdentities(seed);
 		LocalDate today = LocalDate.now(clock);
+		LocalDate first = today.withDayOfMonth(1).minusMonths(1);
 		List<Region> counties = regions.all().stream().filter(Region::mayHoldProjects).toList();
 		int enterpriseCount = Math.max(8, size.projects() / 2);
 		List<Enterprise> contractors = new ArrayList<>();
@@ -132,83 +139,106 @@ public class DemoProvince {
 				default -> owners;
 			}).add(e);
 		}
+		// the 2023 rule (two passes four hours apart; the safety officer a key post) governs last month on
+		time.at(DemoTime.at(first.minusDays(10), 10, 0, clock), () -> adopt2023(first));
 		int workersLeft = size.workers();
-		Project firstChangchun = null;
-		List<Project> built = new ArrayList<>();
+		List<DemoSite> sites = new ArrayList<>();
 		for (int p = 0; p < size.projects(); p++) {
 			Region region = p < 6 ? regions.require(List.of("220102", "220104", "220202", "220302", "222401", "229901").get(p)) : ids.pick(counties);
-			Enterprise contractor = contractors.get(p % contractors.size());
+			DemoSite.Part part = DemoSite.Part.of(p);
+			// the enterprise account's contractor (the first project's) also replaces a project manager
+			Enterprise contractor = contractors.get(part == DemoSite.Part.MANAGER_CHANGED ? 0 : p % contractors.size());
 			int workers = p == size.projects() - 1 ? workersLeft : Math.min(workersLeft, size.workers() / size.projects());
 			workersLeft -= workers;
-			Project project = tx.execute(s -> buildProject(ids, today, region, contractor, supervisors, labour, owners, workers));
-			built.add(project);
-			if (firstChangchun == null && project.regionPath().startsWith("220000/220100/")) {
-				firstChangchun = project;
-			}
+			int shape = ids.nextInt(10);
+			int age = ids.nextInt(300);
+			LocalDate start = part == DemoSite.Part.GATE_REGISTERED_LATE ? first.plusDays(2)
+					: part == DemoSite.Part.ORDINARY && shape == 0 ? today.plusDays(10 + age % 40) : first.minusDays(15 + age);
+			sites.add(buildProject(time, ids, p, part, start, today, region, contractor, supervisors, labour, owners, workers));
 		}
-		createAccounts(firstChangchun);
-		long passCount = 0;
-		for (int p = 0; p < built.size(); p++) {
-			passCount += gates.equip(built.get(p), p, seed);
-		}
-		log.info("Demo gates: {} passes since {}", passCount,
-				today.withDayOfMonth(1).isBefore(today.minusDays(DemoGates.DAYS)) ? today.withDayOfMonth(1) : today.minusDays(DemoGates.DAYS));
-		Warnings.Refresh warned = warnings.refresh(today.minusDays(1));
-		log.info("Demo warnings as of {}: {} open", warned.asOf(), warned.open());
+		DemoSite home = sites.stream().filter(s -> s.project.regionPath().startsWith("220000/220100/")).findFirst().orElse(null);
+		createAccounts(home == null ? null : home.project);
+		story.facts(sites, first, today, ids, home == null ? null : home.project.contractorId());
+		DemoGates.Volume volume = gates.equip(sites, first, seed);
+		log.info("Demo gates: {} gates, {} passes from {} to {} ({} s)", volume.gates(), volume.passes(), first, today,
+				Duration.between(started, Instant.now()).toSeconds());
+		story.enforcement(sites, first, today);
 		Duration took = Duration.between(started, Instant.now());
-		log.info("Demo province: {} enterprises, {} projects, {} workers in {} s", enterpriseCount, size.projects(),
-				size.workers(), took.toSeconds());
+		log.info("Demo province: {} enterprises, {} projects, {} workers loaded in {} ms", enterpriseCount, size.projects(),
+				size.workers(), took.toMillis());
 		return new Summary(enterpriseCount, size.projects(), size.workers(), took);
 	}
 
-	private Project buildProject(SyntheticIdentities ids, LocalDate today, Region region, Enterprise contractor,
-			List<Enterprise> supervisors, List<Enterprise> labour, List<Enterprise> owners, int workers) {
-		int shape = ids.nextInt(10);
-		LocalDate start = shape == 0 ? today.plusDays(10 + ids.nextInt(40)) : today.minusDays(40 + ids.nextInt(300));
+	private DemoClock demoClock() {
+		if (clock instanceof DemoClock time) {
+			return time;
+		}
+		throw new IllegalStateException("The demo province is told on the demo clock: siteroll.demo.enabled must be on");
+	}
+
+	private void adopt2023(LocalDate first) {
+		ruleSets.all().stream()
+			.filter(r -> r.code().startsWith("吉建规〔2023〕"))
+			.findFirst()
+			.ifPresent(r -> tx.executeWithoutResult(s -> ruleSets.adopt(r.id(), first)));
+	}
+
+	/**
+	 * One project, registered a week before its start, its units, managers and workers entering on its first day,
+	 * each on its own day on the demo clock (a project not started yet: today, workers entering today).
+	 */
+	private DemoSite buildProject(DemoClock time, SyntheticIdentities ids, int index, DemoSite.Part part, LocalDate start,
+			LocalDate today, Region region, Enterprise contractor, List<Enterprise> supervisors, List<Enterprise> labour,
+			List<Enterprise> owners, int workers) {
+		boolean future = start.isAfter(today);
 		BigDecimal lng = BigDecimal.valueOf(124.0 + ids.nextInt(4000) / 1000.0).setScale(6, RoundingMode.HALF_UP);
 		BigDecimal lat = BigDecimal.valueOf(42.5 + ids.nextInt(2500) / 1000.0).setScale(6, RoundingMode.HALF_UP);
 		String name = regions.fullName(region.code()).replace("吉林省 ", "").replace(" ", "") + PROJECT_KINDS[ids.nextInt(PROJECT_KINDS.length)]
 				+ (1 + ids.nextInt(9)) + "期";
-		Project project = projects.register(new Projects.Registration(name, region.code(), region.name() + "幸福大街" + (1 + ids.nextInt(999)) + "号",
-				lng, lat, ids.nextInt(4) == 0 ? "02" : "01", "001", contractor.id(), start, start.plusMonths(18)));
-		LocalDate unitEntry = start;
-		ParticipatingUnit supervision = projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(supervisors).id(),
-				ParticipatingUnit.Type.SUPERVISION.code(), unitEntry));
-		projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(owners).id(), ParticipatingUnit.Type.OWNER.code(), unitEntry));
-		ParticipatingUnit subcontractor = projects.addUnit(project.id(), new Projects.UnitRegistration(ids.pick(labour).id(),
-				ParticipatingUnit.Type.LABOUR_SUBCONTRACTOR.code(), unitEntry));
-		ParticipatingUnit gc = projects.units(project.id()).stream()
-			.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
-			.findFirst()
-			.orElseThrow();
-		appoint(ids, project, Post.PROJECT_MANAGER.name(), gc, unitEntry);
-		appoint(ids, project, Post.CHIEF_SUPERVISOR.name(), supervision, unitEntry);
-		appoint(ids, project, "SAFETY_OFFICER", gc, unitEntry);
-		appoint(ids, project, "TECHNICAL_LEAD", gc, unitEntry);
-		appoint(ids, project, "QUALITY_OFFICER", gc, unitEntry);
-		if (shape == 1 && !start.isAfter(today.minusDays(30))) {
-			projects.declareStoppage(project.id(), new Projects.StoppageDeclaration(today.minusDays(20), today.minusDays(14), "冬季停工（演示）"));
-		}
-		int teamCount = Math.max(1, Math.min(TEAM_KINDS.length, workers / 25));
-		LocalDate entry = start.isAfter(today) ? today : start.plusDays(ids.nextInt(10));
-		for (int t = 0; t < teamCount; t++) {
-			ParticipatingUnit unit = t % 3 == 2 ? gc : subcontractor;
-			Team team = teams.create(project.id(), new Teams.Registration(unit.id(), TEAM_KINDS[t], null, unit.entryDate()));
-			int members = workers / teamCount + (t < workers % teamCount ? 1 : 0);
-			List<Engagements.NewEngagement> batch = new ArrayList<>(members);
-			for (int w = 0; w < members; w++) {
-				String id = ids.idNumber(1966, 2002);
-				boolean card = ids.nextInt(10) > 0;
-				batch.add(new Engagements.NewEngagement(
-						new Persons.Registration("01", id, ids.name(), ids.ethnicity(), null, ids.phone()), team.id(),
-						ids.pick(WORK_TYPES), "1", entry.minusDays(1), null, card ? ids.bankCard() : null,
-						card ? ids.pick(List.of("102", "103", "104", "105", "403")) : null, null, entry, false));
+		String address = region.name() + "幸福大街" + (1 + ids.nextInt(999)) + "号";
+		String category = ids.nextInt(4) == 0 ? "02" : "01";
+		Project project = time.at(future ? clock.instant() : DemoTime.at(start.minusDays(7), 9, 0, clock),
+				() -> tx.execute(s -> projects.register(new Projects.Registration(name, region.code(), address, lng, lat,
+						category, "001", contractor.id(), start, start.plusMonths(18)))));
+		Enterprise supervisor = ids.pick(supervisors);
+		Enterprise owner = ids.pick(owners);
+		Enterprise subcontracting = ids.pick(labour);
+		LocalDate entry = future ? today : start;
+		time.at(future ? clock.instant() : DemoTime.at(start, 8, 0, clock), () -> tx.executeWithoutResult(s -> {
+			ParticipatingUnit supervision = projects.addUnit(project.id(), new Projects.UnitRegistration(supervisor.id(),
+					ParticipatingUnit.Type.SUPERVISION.code(), start));
+			projects.addUnit(project.id(), new Projects.UnitRegistration(owner.id(), ParticipatingUnit.Type.OWNER.code(), start));
+			ParticipatingUnit subcontractor = projects.addUnit(project.id(), new Projects.UnitRegistration(subcontracting.id(),
+					ParticipatingUnit.Type.LABOUR_SUBCONTRACTOR.code(), start));
+			ParticipatingUnit gc = projects.units(project.id()).stream()
+				.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
+				.findFirst()
+				.orElseThrow();
+			appoint(ids, project, Post.PROJECT_MANAGER.name(), gc, start);
+			appoint(ids, project, Post.CHIEF_SUPERVISOR.name(), supervision, start);
+			appoint(ids, project, Post.SAFETY_OFFICER.name(), gc, start);
+			appoint(ids, project, Post.TECHNICAL_LEAD.name(), gc, start);
+			appoint(ids, project, Post.QUALITY_OFFICER.name(), gc, start);
+			int teamCount = Math.max(1, Math.min(TEAM_KINDS.length, workers / 25));
+			for (int t = 0; t < teamCount; t++) {
+				ParticipatingUnit unit = t % 3 == 2 ? gc : subcontractor;
+				Team team = teams.create(project.id(), new Teams.Registration(unit.id(), TEAM_KINDS[t], null, unit.entryDate()));
+				int members = workers / teamCount + (t < workers % teamCount ? 1 : 0);
+				List<Engagements.NewEngagement> batch = new ArrayList<>(members);
+				for (int w = 0; w < members; w++) {
+					String id = ids.idNumber(1966, 2002);
+					boolean card = ids.nextInt(10) > 0;
+					batch.add(new Engagements.NewEngagement(
+							new Persons.Registration("01", id, ids.name(), ids.ethnicity(), null, ids.phone()), team.id(),
+							ids.pick(WORK_TYPES), "1", entry.minusDays(1), null, card ? ids.bankCard() : null,
+							card ? ids.pick(List.of("102", "103", "104", "105", "403")) : null, null, entry, false));
+				}
+				if (!batch.isEmpty()) {
+					engagements.engageAll(project.id(), team.id(), batch);
+				}
 			}
-			if (!batch.isEmpty()) {
-				engagements.engageAll(project.id(), team.id(), batch);
-			}
-		}
-		return project;
+		}));
+		return new DemoSite(index, part, projects.require(project.id()), start);
 	}
 
 	private void appoint(SyntheticIdentities ids, Project project, String post, ParticipatingUnit unit, LocalDate from) {

@@ -1,0 +1,191 @@
+package io.siteroll.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.siteroll.compliance.AttendanceRates;
+import io.siteroll.compliance.Finding;
+import io.siteroll.compliance.Findings;
+import io.siteroll.compliance.Warning;
+import io.siteroll.compliance.Warnings;
+import io.siteroll.device.Device;
+import io.siteroll.device.DeviceReadModel;
+import io.siteroll.device.DeviceSilence;
+import io.siteroll.device.Devices;
+import io.siteroll.enforcement.CreditRecords;
+import io.siteroll.enforcement.RectificationOrder;
+import io.siteroll.enforcement.RectificationOrders;
+import io.siteroll.enforcement.TypicalCases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo province tells its story: loaded on the first start of an empty platform (its own data directory, wiped)
+ * with the platform's clock fixed on 18 November 2026, 11:00 in Jilin, so that last month is October. Everything is
+ * read back through the services and read models the pages use.
+ */
+@SpringBootTest(properties = { "siteroll.demo.enabled=true", "siteroll.data-dir=target/demo-story-data",
+		"siteroll.embedded-postgres.fresh=true", "siteroll.demo.projects=24", "siteroll.demo.workers=1200" })
+@ActiveProfiles("test")
+class DemoStoryTest {
+
+	static final Instant NOW = Instant.parse("2026-11-18T03:00:00Z");
+
+	static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+
+	static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+		}
+	}
+
+	@Autowired
+	DemoDataLoader loader;
+
+	@Autowired
+	Findings findings;
+
+	@Autowired
+	RectificationOrders orders;
+
+	@Autowired
+	AttendanceRates rates;
+
+	@Autowired
+	Devices devices;
+
+	@Autowired
+	DeviceSilence silence;
+
+	@Autowired
+	CreditRecords credit;
+
+	@Autowired
+	TypicalCases typicalCases;
+
+	@Autowired
+	Warnings warnings;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theFirstStartTellsTheProvincesStory() {
+		DemoProvince.Summary loaded = loader.loaded();
+		assertThat(loaded).isNotNull();
+		System.out.println("Demo province loaded in " + loaded.took().toMillis() + " ms (" + loaded.projects() + " projects, "
+				+ loaded.workers() + " workers)");
+
+		// attendance rate per city last month: every city at or above the 80 % target (长春市 just: its project
+		// that never connected has no valid day), but 长春新区, whose only project has 20 workers who never came
+		List<AttendanceRates.Rate> cityRates = rates.rates(AttendanceRates.Level.CITY, AttendanceRates.Period.MONTH,
+				LAST_MONTH.atDay(1), LAST_MONTH.atEndOfMonth(), null);
+		System.out.println("Attendance rates of " + LAST_MONTH + ": " + cityRates);
+		assertThat(cityRates).hasSize(8);
+		assertThat(cityRates).filteredOn(r -> r.key().equals("229901"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.ratePercent()).isBetween(50.0, 65.0));
+		assertThat(cityRates).filteredOn(r -> !r.key().equals("229901"))
+			.allSatisfy(r -> assertThat(r.ratePercent()).as(r.name()).isBetween(80.0, 97.0));
+
+		// gates: every started project but one (never connected) is equipped, and all but that one and the one
+		// whose gates fell silent three days ago were heard today: 21 connected projects of 23 started
+		AttendanceRates.Coverage province = rates.coverage(AttendanceRates.Level.PROVINCE, TODAY, null).get(0);
+		List<AttendanceRates.Coverage> cities = rates.coverage(AttendanceRates.Level.CITY, TODAY, null);
+		System.out.println("Coverage today: " + province + "\n  " + cities);
+		assertThat(province.startedProjects()).isEqualTo(23);
+		assertThat(province.connectedProjects()).isEqualTo(21);
+		assertThat(province.startedProjects() - province.equippedProjects()).isEqualTo(1);
+		assertThat(province.startedProjects() - province.connectedProjects()).isEqualTo(2);
+		assertThat(cities.stream().mapToLong(AttendanceRates.Coverage::connectedProjects).sum()).isEqualTo(province.connectedProjects());
+
+		// no gate with passes today is reported as never heard, nor silent
+		List<Long> passedToday = jdbc.sql("select distinct device_id from pass where passed_at >= :from order by 1")
+			.param("from", Timestamp.from(TODAY.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()))
+			.query(Long.class)
+			.list();
+		assertThat(passedToday).isNotEmpty();
+		for (long id : passedToday) {
+			Device gate = devices.require(id);
+			assertThat(gate.lastHeardAt()).as("gate %s", gate.serialNumber()).isNotNull();
+			assertThat(gate.online()).as("gate %s", gate.serialNumber()).isTrue();
+		}
+		List<Long> unheard = jdbc.sql("""
+				select r.id from %s r
+				where r.id in (:ids) and not exists (select 1 from %s h where h.device_id = r.id and h.day = :today)
+				   or r.id in (:ids) and %s((select d.last_heard_at from device d where d.id = r.id), null, :now, :tolerance::interval)"""
+			.formatted(DeviceReadModel.REGISTRATION.sql(), DeviceReadModel.HEARD_DAY.sql(), DeviceReadModel.SILENT.sql()))
+			.param("ids", passedToday)
+			.param("today", TODAY)
+			.param("now", Timestamp.from(NOW))
+			.param("tolerance", silence.interval())
+			.query(Long.class)
+			.list();
+		assertThat(unheard).isEmpty();
+
+		// last month's findings, by rule and responsible party
+		List<Finding> found = findings.search(new Findings.Search(LAST_MONTH, null, null, null, null, null), 0, 500).items();
+		Map<String, Long> byRuleAndParty = new TreeMap<>(found.stream()
+			.collect(Collectors.groupingBy(f -> f.rule() + " " + f.responsible() + (f.post() == null ? "" : " " + f.post()),
+					Collectors.counting())));
+		System.out.println("Findings of " + LAST_MONTH + ": " + byRuleAndParty);
+		assertThat(byRuleAndParty).containsEntry("R1 CONSTRUCTION_ENTERPRISE", 3L)
+			.containsEntry("R2 PROJECT_MANAGER PROJECT_MANAGER", 2L)
+			.containsEntry("R2 SUPERVISION_COMPANY CHIEF_SUPERVISOR", 2L)
+			.containsEntry("R2 PROJECT_MANAGER SAFETY_OFFICER", 2L)
+			.containsEntry("R3 CONSTRUCTION_ENTERPRISE", 1L)
+			.containsEntry("R3 PROJECT_MANAGER", 2L)
+			.containsEntry("R2 PROJECT_MANAGER TECHNICAL_LEAD", 1L)
+			.containsEntry("R2 PROJECT_MANAGER QUALITY_OFFICER", 1L)
+			.hasSize(8);
+
+		// orders in every state
+		Map<RectificationOrder.Status, Long> byStatus = orders.search(new RectificationOrders.Search(null, null, null), 0, 500)
+			.items()
+			.stream()
+			.collect(Collectors.groupingBy(RectificationOrder::status, () -> new EnumMap<>(RectificationOrder.Status.class),
+					Collectors.counting()));
+		System.out.println("Orders: " + byStatus);
+		assertThat(byStatus).containsEntry(RectificationOrder.Status.ISSUED, 3L)
+			.containsEntry(RectificationOrder.Status.ANSWERED, 1L)
+			.containsEntry(RectificationOrder.Status.RECTIFIED, 2L)
+			.containsEntry(RectificationOrder.Status.OVERDUE, 1L)
+			.containsEntry(RectificationOrder.Status.ESCALATED, 1L);
+
+		// penalties, credit records and a typical case
+		assertThat(credit.search(new CreditRecords.Search(null, null, null, TODAY), 0, 100).items()).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(typicalCases.published()).hasSize(1);
+
+		// warnings reviewed both ways, and the two frauds the gates saw
+		List<Warning> reviewed = warnings.search(new Warnings.Search(null, null, null, null, null), 0, 500).items().stream()
+			.filter(w -> w.review() != null)
+			.toList();
+		assertThat(reviewed).extracting(Warning::review).containsExactlyInAnyOrder(Warning.Review.CONFIRMED, Warning.Review.DISMISSED);
+		List<String> signals = jdbc.sql("select distinct kind from fraud_signal order by kind").query(String.class).list();
+		assertThat(signals).contains("IMPOSSIBLE_TRAVEL", "REPLAYED_PHOTO");
+
+	}
+}
