@@ -163,6 +163,8 @@ public class DemoProvince {
 		log.info("Demo gates: {} gates, {} passes from {} to {} ({} s)", volume.gates(), volume.passes(), first, today,
 				Duration.between(started, Instant.now()).toSeconds());
 		story.enforcement(sites, first, today);
+		story.waiting(sites, today, ids, home == null ? null : home.project.contractorId());
+		story.evaluationRun(first);
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers loaded in {} ms", enterpriseCount, size.projects(),
 				size.workers(), took.toMillis());

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.siteroll.attendance.DailyPresence;
+import io.siteroll.attendance.GateBlacklist;
+import io.siteroll.compliance.EvaluationRuns;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
 import io.siteroll.compliance.MonthlyEvaluation;
@@ -24,6 +26,7 @@ import io.siteroll.enforcement.Penalty;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.enforcement.TypicalCases;
+import io.siteroll.personnel.Engagements;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.personnel.Person;
 import io.siteroll.personnel.Persons;
@@ -80,10 +83,20 @@ class DemoStory {
 
 	private final TransactionTemplate tx;
 
+	private final GateBlacklist blacklist;
+
+	private final Engagements engagements;
+
+	private final EvaluationRuns evaluationRuns;
+
 	DemoStory(TransactionTemplate tx, Clock clock, UserDetailsService users, Projects projects, Persons persons, ManagerPosts managers,
 			Warnings warnings, MonthlyEvaluation evaluation, Findings findings, RectificationOrders orders,
-			Inspections inspections, Penalties penalties, TypicalCases typicalCases, DailyPresence presence) {
+			Inspections inspections, Penalties penalties, TypicalCases typicalCases, DailyPresence presence,
+			GateBlacklist blacklist, Engagements engagements, EvaluationRuns evaluationRuns) {
 		this.tx = tx;
+		this.blacklist = blacklist;
+		this.engagements = engagements;
+		this.evaluationRuns = evaluationRuns;
 		this.clock = clock;
 		this.users = users;
 		this.projects = projects;
@@ -208,6 +221,52 @@ class DemoStory {
 					new Warnings.Review("DISMISSED", "经核实为混凝土罐车司机送货，未进入作业区，非务工人员")))));
 	}
 
+	/**
+	 * What waits for an officer today: the enterprise's request to replace a project manager and a stoppage it
+	 * declared late (both for the region's officers to decide), and a person the province keeps off every gate.
+	 */
+	void waiting(List<DemoSite> sites, LocalDate today, SyntheticIdentities ids, Long enterpriseId) {
+		sites.stream()
+			.filter(s -> enterpriseId != null && enterpriseId == s.project.contractorId() && s.started(today)
+					&& s.start.isBefore(today.minusDays(10)) && s.completed == null && s.part != DemoSite.Part.MANAGER_CHANGED)
+			.findFirst()
+			.ifPresent(s -> {
+				long unit = projects.units(s.id()).stream()
+					.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
+					.findFirst()
+					.orElseThrow()
+					.id();
+				Person incoming = on(today, 9, 0, () -> persons.register(new Persons.Registration("01",
+						ids.idNumber(1972, 1990), ids.name(), "汉", null, ids.phone())).person());
+				on(today, 9, 30, () -> as("enterprise", () -> managers.requestChange(s.id(),
+						new ManagerPosts.ChangeRequest(Post.PROJECT_MANAGER.name(), incoming.id(), unit, today.plusDays(7),
+								"原项目经理因病需长期休养，公司拟另派项目经理（演示）"))));
+				on(today, 10, 0, () -> as("enterprise", () -> projects.declareStoppage(s.id(), new Projects.StoppageDeclaration(
+						today.minusDays(4), today.minusDays(3), "补报：塔吊年检停工两天（演示）"))));
+			});
+		// 长春新区's officer orders the project short of 20 workers to answer its open warning as well
+		site(sites, DemoSite.Part.SHORTFALL_20).ifPresent(s -> on(today, 10, 30, () -> as(officer(s),
+				() -> warnings.search(new Warnings.Search(s.id(), null, null, Warning.Status.OPEN.name(), null), 0, 1).items().stream()
+					.findFirst()
+					.map(w -> orders.issue(new RectificationOrders.FromWarning(w.id(), null, null)).id())
+					.orElse(null))));
+		// each region's officers keep one worker of their own off the gates (a listing is seen where the person works)
+		for (DemoSite.Part part : List.of(DemoSite.Part.GATE_SILENT_TWO_DAYS, DemoSite.Part.SUPERVISOR_AT_78, DemoSite.Part.SHORTFALL_20)) {
+			site(sites, part).ifPresent(s -> engagements.workers(s.id(), null, true, 0, 1).items().stream().findFirst()
+				.ifPresent(w -> on(today, 11, 0, () -> as(officer(s), () -> blacklist.list(new GateBlacklist.NewListing(w.personId(),
+						"借用他人身份证件登记进场，经核实列入闸机黑名单（演示）"))))));
+		}
+	}
+
+	/**
+	 * The province's officer has re-run last month's evaluation from the workbench (nothing changed since the night
+	 * run), so the page of evaluation runs shows one. Started outside the story's transactions: it runs in the
+	 * background and must see its own row.
+	 */
+	void evaluationRun(LocalDate first) {
+		signedIn("province", () -> evaluationRuns.start(YearMonth.from(first)));
+	}
+
 	private void issue(List<DemoSite> sites, DemoSite.Part part, Finding finding) {
 		DemoSite s = site(sites, part).orElseThrow();
 		as(officer(s), () -> orders.issue(new RectificationOrders.FromFinding(finding.id(), null, null)));
@@ -274,15 +333,19 @@ class DemoStory {
 		((DemoClock) clock).at(DemoTime.at(day, hour, minute, clock), () -> tx.executeWithoutResult(s -> step.run()));
 	}
 
-	/** Runs a step as one of the demo accounts, as if it had signed in. */
+	/** Runs a step as one of the demo accounts, as if it had signed in, in one transaction. */
 	private <T> T as(String username, Supplier<T> step) {
+		return signedIn(username, () -> tx.execute(s -> step.get()));
+	}
+
+	private <T> T signedIn(String username, Supplier<T> step) {
 		UserDetails user = users.loadUserByUsername(username);
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		try {
-			return tx.execute(s -> step.get());
+			return step.get();
 		}
 		finally {
 			SecurityContextHolder.setContext(previous);

@@ -75,7 +75,7 @@ class ApprovalJourneyTest extends BrowserTest {
 
 		open("/projects/" + site.projectId());
 		assertThat(page.locator("ul.stoppages").innerText())
-			.contains("补报：设备检修", "已驳回", officer + " 审批：检修期间仍有考勤记录，不予认定")
+			.contains("补报：设备检修", "已驳回", officer + "（长春市住房和城乡建设局） 审批：检修期间仍有考勤记录，不予认定")
 			.doesNotContain("REJECTED");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("管理人员").setExact(true)).click();
 		assertThat(page.locator("table.posts tr", new Page.LocatorOptions().setHasText(incoming)).innerText())

@@ -56,8 +56,9 @@ class LabourClerkJourneyTest extends BrowserTest {
 		String clerk = account(Role.LABOUR_CLERK, null, null, site.projectId(), false);
 
 		signIn(clerk);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName)).click();
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("花名册导入")).click();
+		page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("花名册导入")).click();
 
 		// the template: an example row, and drop-down lists for 证件类型, 工种 and 开户银行
 		Download template = page.waitForDownload(

@@ -42,6 +42,7 @@ class ProjectRegistrationJourneyTest extends BrowserTest {
 		String projectName = "浏览器登记项目" + System.nanoTime() % 100000;
 
 		signIn(admin);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登记项目")).first().click();
 		// a refused registration keeps what was typed and says what is missing next to the field
 		page.getByLabel("项目名称").fill(projectName);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.sql.Timestamp;
 
 import io.siteroll.region.Region;
+import io.siteroll.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,7 +31,10 @@ class DocumentSeries {
 
 	private final JdbcClient jdbc;
 
-	DocumentSeries(JdbcClient jdbc) {
+	private final Regions regions;
+
+	DocumentSeries(JdbcClient jdbc, Regions regions) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 	}
 
@@ -117,15 +121,25 @@ class DocumentSeries {
 	}
 
 	/**
-	 * The department's short name in a document number: the province 吉, a city by its first character (长春市 → 长),
-	 * any other region by its name without the administrative suffix (南关区 → 南关, 长白山管委会 → 长白山).
+	 * The department's short name in a document number: the province 吉, a city by its first character (长春市 → 长)
+	 * or, where the province or another city begins with the same character, its first two (吉林市 → 吉林, 白山市 → 白山,
+	 * 白城市 → 白城), so that no two departments' numbers can read alike; any other region by its name without the
+	 * administrative suffix (南关区 → 南关, 长白山管委会 → 长白山).
 	 */
-	static String prefix(Region region) {
+	String prefix(Region region) {
 		String name = region.name();
 		return switch (region.level()) {
-			case PROVINCE, CITY -> name.substring(0, 1);
+			case PROVINCE -> name.substring(0, 1);
+			case CITY -> sharesInitial(region) ? name.substring(0, 2) : name.substring(0, 1);
 			default -> name.replaceAll("(自治县|自治州|管委会|新区|区|县|市)$", "");
 		};
+	}
+
+	private boolean sharesInitial(Region city) {
+		char initial = city.name().charAt(0);
+		return regions.all().stream()
+			.filter(r -> r.level() == Region.Level.PROVINCE || r.level() == Region.Level.CITY)
+			.anyMatch(r -> !r.code().equals(city.code()) && r.name().charAt(0) == initial);
 	}
 
 	/** The issuing department's full name: the province's department (厅) or a region's bureau (局). */
