@@ -77,11 +77,20 @@ class CrawlTest extends BrowserTest {
 			        return tables.length > 0 && Array.from(tables).every(t => t.querySelectorAll('tbody tr').length === 0
 			          || Array.from(t.querySelectorAll('tbody tr')).every(r => r.querySelectorAll('td').length < 2)); }""";
 
+	/** The post form that takes input and posts to {@code action} (a path), on the page as it is now. */
+	private static final String FIND_FORM = """
+			action => Array.from(document.querySelectorAll('form')).find(f =>
+			  (f.getAttribute('method') || 'get').toLowerCase() === 'post'
+			  && new URL(f.action || location.href, location.href).pathname === action
+			  && f.querySelector('input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio]), textarea'))""";
+
+	private static final String FORM_PRESENT = "action => !!(" + FIND_FORM + ")(action)";
+
 	private static final String SUBMIT_BLANK = """
-			i => { const f = document.querySelectorAll('form')[i];
+			action => { const f = (%s)(action);
 			       f.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=checkbox]):not([type=radio]), textarea')
 			        .forEach(e => { e.value = ''; });
-			       f.submit(); }""";
+			       f.submit(); }""".formatted(FIND_FORM);
 
 	/** Every demo account, or those named in {@code -Dsiteroll.crawl.accounts=province,clerk} while working on one. */
 	static Stream<String> accounts() {
@@ -130,22 +139,24 @@ class CrawlTest extends BrowserTest {
 					queue.add(next);
 				}
 			}
-			for (Object form : (List<?>) page.evaluate(INPUT_FORMS)) {
-				String[] f = String.valueOf(form).split(" ", 2);
-				inputForms.putIfAbsent(shape(path) + " → " + shape(f[1]), path + "#" + f[0]);
+			for (Object action : (List<?>) page.evaluate(INPUT_FORMS)) {
+				inputForms.putIfAbsent(shape(path) + " → " + shape(String.valueOf(action)), path + "#" + action);
 			}
 		}
 		for (String form : new TreeSet<>(inputForms.values())) {
 			String path = form.substring(0, form.indexOf('#'));
-			int index = Integer.parseInt(form.substring(form.indexOf('#') + 1));
+			String action = form.substring(form.indexOf('#') + 1);
 			page.navigate(url(path));
+			if (!(Boolean) page.evaluate(FORM_PRESENT, action)) {
+				continue; // an earlier blank submission changed this page (the form was for a state that has passed)
+			}
 			Response response = page.waitForResponse(r -> "POST".equals(r.request().method()) && r.request().isNavigationRequest(),
-					() -> page.evaluate(SUBMIT_BLANK, index));
+					() -> page.evaluate(SUBMIT_BLANK, action));
 			page.waitForLoadState();
 			if (response.status() >= 500) {
-				problems.add("form " + index + " on " + path + " blank: " + response.status());
+				problems.add("form to " + action + " on " + path + " blank: " + response.status());
 			}
-			check("form " + index + " on " + path + " (blank) → " + path(page.url()), null, problems);
+			check("form to " + action + " on " + path + " (blank) → " + path(page.url()), null, problems);
 		}
 		System.out.printf("CRAWL %s: %d pages, %d forms submitted blank, %d problems, navigation pages with empty lists: %s%n",
 				account, visited.size(), inputForms.size(), problems.size(), empty);
