@@ -177,6 +177,11 @@ class DemoStory {
 					s.project.name() + "未按要求配备考勤设备被罚款并责令停工",
 					"该项目开工后始终未配备与省平台联网的人脸识别考勤设备，经责令限期整改逾期未改正，依据《保障农民工工资支付条例》对施工总承包企业处以罚款8万元并责令停工，同时记入诚信不良行为记录。"))));
 		});
+		// 南关区 and 吉林市: an inspection finds a gate that lets a printed photo through; the order goes unanswered, the
+		// re-inspection finds it not rectified, and the region's officers fine the enterprise, warn the project manager
+		// and escalate, which writes the bad-credit records
+		deviceTestPenalty(sites, DemoSite.Part.GATE_SILENT_TWO_DAYS, first.plusDays(4), "长春市南关区住房和城乡建设局", "长南建罚");
+		deviceTestPenalty(sites, DemoSite.Part.SUPERVISOR_AT_78, first.plusDays(5), "吉林市住房和城乡建设局", "吉市建罚");
 		if (lateOrder != null) {
 			late.ifPresent(s -> on(first.plusDays(15), 9, 0, () -> as(officer(s), () -> orders.recheck(lateOrder, null))));
 		}
@@ -294,6 +299,34 @@ class DemoStory {
 	}
 
 	/** An inspection on a day: the inspectors counted {@code short} more workers on site than the gates saw. */
+	/**
+	 * An inspection whose function test fails on the site's first gate, the order it issues left unrectified past its
+	 * deadline, the two penalties the escalation table prescribes, and the escalation.
+	 */
+	private void deviceTestPenalty(List<DemoSite> sites, DemoSite.Part part, LocalDate day, String authority, String series) {
+		site(sites, part).filter(s -> !s.gates.isEmpty()).ifPresent(s -> {
+			long gate = s.gates.get(0).deviceId();
+			int seen = presence.dailyCounts(s.id(), day, day).stream().mapToInt(DailyPresence.DayCount::valid).sum();
+			Inspection inspection = on(day, 14, 0, () -> as(officer(s), () -> inspections.record(s.id(),
+					new Inspections.Record(day, "赵志刚、孙丽", true, true, List.of(), seen, "现场功能测试：打印照片可通过闸机",
+							List.of(new Inspections.TestRecord(gate, Inspection.Attack.SCREEN_PHOTO.name(), true, "手机屏幕照片被拒绝"),
+									new Inspections.TestRecord(gate, Inspection.Attack.PRINTED_PHOTO.name(), false,
+											"打印的A4彩色照片通过识别并开闸"))))));
+			long order = inspection.orderIds().get(0);
+			LocalDate deadline = as(officer(s), () -> orders.require(order)).deadline();
+			on(deadline.plusDays(1), 10, 0, () -> as(officer(s), () -> orders.recheck(order,
+					new RectificationOrders.Reinspection(false, "复查：闸机未升级活体检测，打印照片仍可通过"))));
+			String year = "〔" + day.getYear() + "〕";
+			on(deadline.plusDays(2), 9, 0, () -> as(officer(s), () -> penalties.decide(new Penalties.Decision(order, null,
+					Party.CONSTRUCTION_ENTERPRISE.name(), List.of("FINE"), new BigDecimal("30000"), null, authority,
+					deadline.plusDays(2), series + year + "1号"))));
+			on(deadline.plusDays(2), 9, 30, () -> as(officer(s), () -> penalties.decide(new Penalties.Decision(order, null,
+					Party.PROJECT_MANAGER.name(), List.of("WARNING_NOTICE"), null, null, authority, deadline.plusDays(2),
+					series + year + "2号"))));
+			on(deadline.plusDays(2), 10, 0, () -> as(officer(s), () -> orders.escalate(order)));
+		});
+	}
+
 	private Long inspect(DemoSite site, LocalDate day, int shortBy) {
 		int seen = presence.dailyCounts(site.id(), day, day).stream().mapToInt(DailyPresence.DayCount::valid).sum();
 		Inspection inspection = inspections.record(site.id(), new Inspections.Record(day, "王建国、李明", true, true,

@@ -170,11 +170,12 @@ class DemoStoryTest {
 			.collect(Collectors.groupingBy(RectificationOrder::status, () -> new EnumMap<>(RectificationOrder.Status.class),
 					Collectors.counting()));
 		System.out.println("Orders: " + byStatus);
-		assertThat(byStatus).as("issued: three R2 findings and 长春新区's open warning").containsEntry(RectificationOrder.Status.ISSUED, 4L)
+		assertThat(byStatus).as("issued: three R2 findings and 长春新区's open warning; escalated: the project that never connected, "
+				+ "and the failed function tests in 南关区 and 吉林市").containsEntry(RectificationOrder.Status.ISSUED, 4L)
 			.containsEntry(RectificationOrder.Status.ANSWERED, 1L)
 			.containsEntry(RectificationOrder.Status.RECTIFIED, 2L)
 			.containsEntry(RectificationOrder.Status.OVERDUE, 1L)
-			.containsEntry(RectificationOrder.Status.ESCALATED, 1L);
+			.containsEntry(RectificationOrder.Status.ESCALATED, 3L);
 
 		// penalties, credit records and a typical case
 		assertThat(credit.search(new CreditRecords.Search(null, null, null, TODAY), 0, 100).items()).hasSizeGreaterThanOrEqualTo(3);

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link and submits every filter form (GET) it can reach, then submits every form that takes input with its
  * fields left blank. No page may answer 4xx or 5xx, show JSON, or show a raw code (an enum constant's name such
  * as {@code PROJECT_MANAGER} or {@code ISSUED}) or a {@code {key=value}} map; downloads (Excel, PDF) must come
- * back as files. It also prints the pages of each account's navigation whose lists are all empty on the demo province
- * (what the demo does not yet give that account to look at). The platform here is the demo province on its own embedded database, loaded on start as
+ * back as files. No page of an account's navigation may show only empty lists: the demo province gives each account
+ * something to look at on every page it is offered. The platform here is the demo province on its own embedded database, loaded on start as
  * {@code ./mvnw spring-boot:run} loads it; the crawl visits at most {@value #SAME_SHAPE} pages of one shape
  * (the path with its ids replaced, and the names of its query parameters) and {@value #PAGES} pages per account.
  */
@@ -162,6 +162,7 @@ class CrawlTest extends BrowserTest {
 				account, visited.size(), inputForms.size(), problems.size(), empty);
 		assertThat(visited).as("the crawl of %s reached pages beyond the landing page", account).hasSizeGreaterThan(5);
 		assertThat(problems).as("what %s found crawling %s", account, visited).isEmpty();
+		assertThat(empty).as("pages of %s's navigation that show only empty lists on the demo province", account).isEmpty();
 	}
 
 	private List<?> links() {
