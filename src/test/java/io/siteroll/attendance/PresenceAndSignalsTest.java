@@ -160,8 +160,8 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 		assertThat(api.get("/projects/" + site.projectId() + "/gates").body())
 			.contains(at.plusMinutes(5).format(minute) + " 通行的照片与此前 1 次通行的照片相同或近似，最相近的是 "
-					+ at.format(minute) + " 在设备 " + exact.get("evidence").get("matches").get(0).get("deviceId").asLong()
-					+ " 的通行：照片完全相同")
+					+ at.format(minute) + " 在闸机" + gateName(exact.get("evidence").get("matches").get(0).get("deviceId").asLong())
+					+ "的通行：照片完全相同")
 			.doesNotContain("differingBits");
 
 		assertThat(upload(gate, List.of(pass("r2", second, at.plusMinutes(5), "PASS", photo))).get("duplicates").asInt())
@@ -207,6 +207,13 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			.isEqualTo(jdbc.sql("select evidence ->> 'passedAt' from fraud_signal where project_id = ? and kind = 'IMPOSSIBLE_TRAVEL'")
 				.param(yanji.projectId()).query(String.class).single());
 		assertThat(api.get("/projects/" + yanji.projectId() + "/gates").body())
-			.contains("公里的项目 " + changchun.projectId() + " 有通行，相隔 0.67 小时");
+			.contains("公里的项目 " + jdbc.sql("select name from project where id = ?").param(changchun.projectId())
+				.query(String.class).single() + " 有通行，相隔 0.67 小时");
+	}
+
+	/** A gate as a sentence names it: its channel and its serial number. */
+	private String gateName(long deviceId) {
+		return jdbc.sql("select '「' || channel_name || '」（序列号 ' || serial_number || '）' from device where id = ?")
+			.param(deviceId).query(String.class).single();
 	}
 }

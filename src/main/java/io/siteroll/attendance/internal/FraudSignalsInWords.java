@@ -11,14 +11,17 @@ import io.siteroll.attendance.FraudSignalEvidence.ImpossibleTravelEvidence;
 import io.siteroll.attendance.FraudSignalEvidence.LivenessFailuresEvidence;
 import io.siteroll.attendance.FraudSignalEvidence.ReplayedPhotoEvidence;
 import io.siteroll.attendance.FraudSignalSentences;
+import io.siteroll.device.DeviceReadModel;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Fraud signals in words from the bundles' {@code signal.*} patterns, one per kind of evidence, its numbers and
- * times as arguments; times are shown in the platform's zone whatever offset they were stored with. Identifiers
- * are passed as text so that a pattern does not group their digits. Named {@code fraudSignalSentences} for the
- * pages.
+ * times as arguments; times are shown in the platform's zone whatever offset they were stored with. A gate is named
+ * by its channel and serial number, another project by its name (the evidence keeps their ids; an id is shown, as text
+ * so that a pattern does not group its digits, only where the record is gone). Named {@code fraudSignalSentences}
+ * for the pages.
  */
 @Component("fraudSignalSentences")
 class FraudSignalsInWords implements FraudSignalSentences {
@@ -29,9 +32,12 @@ class FraudSignalsInWords implements FraudSignalSentences {
 
 	private final Clock clock;
 
-	FraudSignalsInWords(MessageSource messages, Clock clock) {
+	private final JdbcClient jdbc;
+
+	FraudSignalsInWords(MessageSource messages, Clock clock, JdbcClient jdbc) {
 		this.messages = messages;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -41,10 +47,10 @@ class FraudSignalsInWords implements FraudSignalSentences {
 			String likeness = closest.identical() ? text(locale, "signal.REPLAYED_PHOTO.identical")
 					: text(locale, "signal.REPLAYED_PHOTO.near", closest.differingBits(), e.nearPhotoBits());
 			return text(locale, "signal.REPLAYED_PHOTO", time(e.passedAt()), e.matches().size(), time(closest.passedAt()),
-					id(closest.deviceId()), likeness);
+					gate(locale, closest.deviceId()), likeness);
 		}
 		if (signal.evidence() instanceof ImpossibleTravelEvidence e) {
-			return text(locale, "signal.IMPOSSIBLE_TRAVEL", time(e.passedAt()), id(e.otherProjectId()),
+			return text(locale, "signal.IMPOSSIBLE_TRAVEL", time(e.passedAt()), project(e.otherProjectId()),
 					time(e.otherFirstPassAt()), time(e.otherLastPassAt()), e.distanceKm(), e.hoursBetween(), e.maxKmh());
 		}
 		if (signal.evidence() instanceof LivenessFailuresEvidence e) {
@@ -65,7 +71,19 @@ class FraudSignalsInWords implements FraudSignalSentences {
 		return at == null ? "" : MINUTE.format(at.atZoneSameInstant(clock.getZone()));
 	}
 
-	private static String id(Long id) {
-		return id == null ? "" : id.toString();
+	private String gate(Locale locale, Long deviceId) {
+		if (deviceId == null) {
+			return "";
+		}
+		return jdbc.sql("select channel_name, serial_number from " + DeviceReadModel.REGISTRATION.sql() + " where id = ?")
+			.param(deviceId)
+			.query((rs, n) -> text(locale, "signal.gate", rs.getString("channel_name"), rs.getString("serial_number")))
+			.optional()
+			.orElse(deviceId.toString());
+	}
+
+	private String project(long projectId) {
+		return jdbc.sql("select name from project where id = ?").param(projectId).query(String.class).optional()
+			.orElse(Long.toString(projectId));
 	}
 }
