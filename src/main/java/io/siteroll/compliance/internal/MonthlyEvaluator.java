@@ -220,8 +220,31 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 		return run(month, actors.get().username());
 	}
 
+	/**
+	 * An evaluation nobody watches (the nightly job, the API): run at once, and kept in the list of runs the province's
+	 * page shows beside those started there, so that every evaluation of a month is on record in one place.
+	 */
 	Result run(YearMonth month, String by) {
-		return run(month, by, EvaluationProgress.NONE);
+		Instant started = clock.instant();
+		Result result = run(month, by, EvaluationProgress.NONE);
+		jdbc.sql("""
+				insert into evaluation_run (month, state, step, started_by, started_at, finished_at, projects_total, projects_done,
+				                            evaluation_id, raised, updated, withdrawn, unchanged)
+				values (:month, 'DONE', :step, :by, :started, :finished, :projects, :projects, :evaluation, :raised, :updated,
+				        :withdrawn, :unchanged)""")
+			.param("month", month.atDay(1))
+			.param("step", Step.FINDINGS.name())
+			.param("by", by)
+			.param("started", Timestamp.from(started))
+			.param("finished", Timestamp.from(clock.instant()))
+			.param("projects", result.projects())
+			.param("evaluation", result.evaluationId())
+			.param("raised", result.raised())
+			.param("updated", result.updated())
+			.param("withdrawn", result.withdrawn())
+			.param("unchanged", result.unchanged())
+			.update();
+		return result;
 	}
 
 	/** Evaluates the month, telling {@code progress} as each step finishes (between statements, never inside one). */

@@ -93,6 +93,20 @@ class EvaluationAndRuleSetPagesTest extends IntegrationTest {
 	}
 
 	@Test
+	void anEvaluationThroughTheApiIsListedWithThoseStartedOnThePage() {
+		ApiClient province = as(province());
+		YearMonth month = YearMonth.of(2001, 2);
+		jdbc.sql("delete from evaluation_run where month = ?").param(month.atDay(1)).update();
+		ApiClient.Response evaluated = province.post("/api/evaluations", Map.of("month", month.toString()));
+		assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+		EvaluationRuns.Run run = runner.recent(0, 50).items().stream().filter(r -> r.month().equals(month)).findFirst()
+			.orElseThrow();
+		assertThat(run.state()).isEqualTo(EvaluationRuns.State.DONE);
+		assertThat(run.evaluationId()).isEqualTo(evaluated.json().get("evaluationId").asLong());
+		assertThat(province.get("/evaluations").body()).contains("/evaluations/" + run.id(), "2001年2月");
+	}
+
+	@Test
 	void refusedDraftsAndAdoptionsShowTheirFieldErrorsAndChangeNothing() {
 		ApiClient province = as(province());
 		long base = jdbc.sql("select id from rule_set where code = '吉建管〔2021〕6号'").query(Long.class).single();
