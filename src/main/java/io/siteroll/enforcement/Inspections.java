@@ -28,15 +28,14 @@ public interface Inspections {
 	record Upload(String fileName, String contentType, byte[] content) {
 	}
 
-	/** A stored attachment as a page lists it (the content stays encrypted). */
-	record Attachment(long id, String fileName, long sizeBytes, String uploadedBy, Instant uploadedAt) {
-	}
-
 	/** An inspection on file: when and by whom it was recorded, and what was attached to it. */
 	record Filed(Inspection inspection, Instant recordedAt, List<Attachment> attachments) {
 	}
 
 	Inspection record(long projectId, Record record);
+
+	/** One of the inspection's attachments, opened in clear (audited); for whoever sees the inspection. */
+	Attachment.File attachment(long inspectionId, long attachmentId);
 
 	/**
 	 * Records an inspection and its attachments in one transaction, as the inspection form sends them: a refused

@@ -44,6 +44,12 @@ public interface RectificationOrders {
 	/** A document or photo of the addressee's report (stored encrypted); only the addressee, before the re-check. */
 	long attach(long orderId, String fileName, String contentType, byte[] content);
 
+	/** The attachments of the addressee's report, oldest first; for whoever sees the order. */
+	List<Attachment> attachments(long orderId);
+
+	/** One attachment of the report, opened in clear (audited); for whoever sees the order. */
+	Attachment.File attachment(long orderId, long attachmentId);
+
 	/** After the deadline: rectified and closed, or overdue (which proposes the escalation). */
 	RectificationOrder recheck(long orderId, Reinspection reinspection);
 

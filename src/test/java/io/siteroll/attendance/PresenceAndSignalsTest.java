@@ -213,7 +213,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 
 	/** A gate as a sentence names it: its channel and its serial number. */
 	private String gateName(long deviceId) {
-		return jdbc.sql("select '「' || channel_name || '」（序列号 ' || serial_number || '）' from device where id = ?")
+		return jdbc.sql("select channel_name || '（' || serial_number || '）' from device where id = ?")
 			.param(deviceId).query(String.class).single();
 	}
 }

@@ -74,6 +74,18 @@ class InspectionTest extends IntegrationTest {
 		byte[] stored = jdbc.sql("select cipher from inspection_attachment where id = ?").param(attached.id()).query(byte[].class)
 			.single();
 		assertThat(stored).isNotEqualTo(Jpegs.scene(5));
+		String download = "/inspections/" + inspection.get("id").asLong() + "/attachments/" + attached.id();
+		assertThat(officer.get("/inspections/" + inspection.get("id").asLong()).body()).contains(download, "现场.jpg");
+		ApiClient.Response opened = officer.get(download);
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.bytes()).as("the file in clear, as uploaded").isEqualTo(Jpegs.scene(5));
+		assertThat(opened.contentType()).as("the media type it was uploaded with").isEqualTo("application/octet-stream");
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OPENED' and subject_type = 'inspection_attachment' and subject_id = ?")
+			.param(String.valueOf(attached.id())).query(Long.class).single()).as("opening it is audited").isEqualTo(1);
+		ApiClient elsewhere = as(account(Role.CITY_OFFICER, "220200", null, null, false));
+		assertThat(elsewhere.get(download).status()).as("another city's officer").isIn(403, 404);
+		assertThat(officer.get("/inspections/" + inspection.get("id").asLong() + "/attachments/" + (attached.id() + 1000)).status())
+			.isEqualTo(404);
 
 		Map<String, Object> bad = new LinkedHashMap<>(record);
 		bad.put("functionTests", List.of(Map.of("deviceId", device.id(), "attack", "HOLOGRAM", "passed", false)));

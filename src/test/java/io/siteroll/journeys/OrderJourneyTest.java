@@ -1,10 +1,15 @@
 package io.siteroll.journeys;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
@@ -12,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Journey 7: the enterprise answers a rectification order with its report and follows it. */
+/**
+ * Journey 7: the enterprise answers a rectification order with its report and a photo note, and follows it; the
+ * officer who re-checks it opens the file from the order's page.
+ */
 class OrderJourneyTest extends BrowserTest {
 
 	@Test
-	void theEnterpriseAnswersAnOrderInTheBrowser() {
+	void theEnterpriseAnswersAnOrderInTheBrowser() throws IOException {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
 		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
@@ -31,11 +39,24 @@ class OrderJourneyTest extends BrowserTest {
 			.click();
 		assertThat(page.url()).endsWith("/orders/" + orderId);
 		page.locator("textarea[name=report]").fill("已于本周安装人脸识别闸机两台并接入平台，附验收照片。");
+		byte[] note = "闸机验收记录：两台闸机已于本周接入省平台。".getBytes(StandardCharsets.UTF_8);
+		page.getByLabel("附件（整改照片、凭证等，可选，不超过 10 MB）")
+			.setInputFiles(new FilePayload("闸机验收记录.txt", "text/plain", note));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交整改报告")).click();
 
 		String text = mainText();
-		assertThat(text).contains("已于本周安装人脸识别闸机两台并接入平台");
+		assertThat(text).contains("已于本周安装人脸识别闸机两台并接入平台", "报告附件", "闸机验收记录.txt");
 		assertThat(page.locator("textarea[name=report]").count()).as("an answered order takes no second report").isZero();
 		assertThat(text).doesNotContain("ANSWERED", "ISSUED", "{");
+
+		context.clearCookies();
+		signIn(province());
+		page.navigate(url("/orders/" + orderId));
+		Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("闸机验收记录.txt")).click());
+		assertThat(download.suggestedFilename()).isEqualTo("闸机验收记录.txt");
+		assertThat(Files.readAllBytes(download.path())).as("the file as the enterprise uploaded it").isEqualTo(note);
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OPENED' and subject_type = 'order_attachment'")
+			.query(Long.class).single()).as("the opening is audited").isGreaterThanOrEqualTo(1);
 	}
 }

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 import io.siteroll.attendance.FraudSignal;
 import io.siteroll.attendance.FraudSignalEvidence.ImpossibleTravelEvidence;
 import io.siteroll.attendance.FraudSignalEvidence.LivenessFailuresEvidence;
 import io.siteroll.attendance.FraudSignalEvidence.ReplayedPhotoEvidence;
 import io.siteroll.attendance.FraudSignalSentences;
-import io.siteroll.device.DeviceReadModel;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Fraud signals in words from the bundles' {@code signal.*} patterns, one per kind of evidence, its numbers and
  * times as arguments; times are shown in the platform's zone whatever offset they were stored with. A gate is named
- * by its channel and serial number, another project by its name (the evidence keeps their ids; an id is shown, as text
- * so that a pattern does not group its digits, only where the record is gone). Named {@code fraudSignalSentences}
- * for the pages.
+ * as the page names it (the device module knows gates; this module only their ids), another project by its name (an
+ * id is shown, as text so that a pattern does not group its digits, only where the project is gone). Named
+ * {@code fraudSignalSentences} for the pages.
  */
 @Component("fraudSignalSentences")
 class FraudSignalsInWords implements FraudSignalSentences {
@@ -41,13 +41,13 @@ class FraudSignalsInWords implements FraudSignalSentences {
 	}
 
 	@Override
-	public String describe(FraudSignal signal, Locale locale) {
+	public String describe(FraudSignal signal, Locale locale, Map<Long, String> gates) {
 		if (signal.evidence() instanceof ReplayedPhotoEvidence e && e.closest() != null) {
 			ReplayedPhotoEvidence.Match closest = e.closest();
 			String likeness = closest.identical() ? text(locale, "signal.REPLAYED_PHOTO.identical")
 					: text(locale, "signal.REPLAYED_PHOTO.near", closest.differingBits(), e.nearPhotoBits());
 			return text(locale, "signal.REPLAYED_PHOTO", time(e.passedAt()), e.matches().size(), time(closest.passedAt()),
-					gate(locale, closest.deviceId()), likeness);
+					gate(locale, closest.deviceId(), gates), likeness);
 		}
 		if (signal.evidence() instanceof ImpossibleTravelEvidence e) {
 			return text(locale, "signal.IMPOSSIBLE_TRAVEL", time(e.passedAt()), project(e.otherProjectId()),
@@ -71,15 +71,9 @@ class FraudSignalsInWords implements FraudSignalSentences {
 		return at == null ? "" : MINUTE.format(at.atZoneSameInstant(clock.getZone()));
 	}
 
-	private String gate(Locale locale, Long deviceId) {
-		if (deviceId == null) {
-			return "";
-		}
-		return jdbc.sql("select channel_name, serial_number from " + DeviceReadModel.REGISTRATION.sql() + " where id = ?")
-			.param(deviceId)
-			.query((rs, n) -> text(locale, "signal.gate", rs.getString("channel_name"), rs.getString("serial_number")))
-			.optional()
-			.orElse(deviceId.toString());
+	private String gate(Locale locale, Long deviceId, Map<Long, String> gates) {
+		String name = deviceId == null ? null : gates.get(deviceId);
+		return name != null ? name : text(locale, "signal.gate.elsewhere");
 	}
 
 	private String project(long projectId) {

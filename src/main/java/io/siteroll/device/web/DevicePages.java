@@ -9,11 +9,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import io.siteroll.attendance.DailyPresence;
+import io.siteroll.attendance.FraudSignal;
+import io.siteroll.attendance.FraudSignalSentences;
 import io.siteroll.attendance.FraudSignals;
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.PassOutcome;
@@ -35,6 +38,7 @@ import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,6 +73,10 @@ class DevicePages {
 	record SecretShown(long deviceId, String serialNumber, String secret, boolean zkteco) {
 	}
 
+	/** A fraud signal as the gates page shows it: the person by name, the gate by its name, the evidence in words. */
+	record SignalRow(FraudSignal signal, String person, String gate, String evidence) {
+	}
+
 	/** One gate as the gates page shows it. */
 	record GateRow(Device device, DeviceSilence.Contact contact, long passesToday, long refusedToday, long passesMonth,
 			int connectedDays) {
@@ -95,6 +103,7 @@ class DevicePages {
 
 	private final ZktecoProvisioning provisioning;
 
+	private final FraudSignalSentences sentences;
 
 	private final Persons persons;
 
@@ -107,8 +116,10 @@ class DevicePages {
 	private final ActorNames names;
 
 	DevicePages(Devices devices, DailyPresence presence, FraudSignals signals, Passes passes, ProjectAccess access,
-			Projects projects, ConstructionCalendar calendar, DeviceSilence silence, ZktecoProvisioning provisioning, Persons persons, CodeDictionary codes, Messages messages, Clock clock, ActorNames names) {
+			Projects projects, ConstructionCalendar calendar, DeviceSilence silence, ZktecoProvisioning provisioning,
+			FraudSignalSentences sentences, Persons persons, CodeDictionary codes, Messages messages, Clock clock, ActorNames names) {
 		this.names = names;
+		this.sentences = sentences;
 		this.persons = persons;
 		this.devices = devices;
 		this.presence = presence;
@@ -152,7 +163,11 @@ class DevicePages {
 		model.addAttribute("connectedDays", connected.size());
 		model.addAttribute("missing", missingForR1(project, list, new HashSet<>(connected), today));
 		model.addAttribute("counts", presence.dailyCounts(id, today.minusDays(6), today));
-		model.addAttribute("signals", signals.forProject(id, null, null, null, 0, 10));
+		Map<Long, String> gateNames = gateNames(list);
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("signals", signals.forProject(id, null, null, null, 0, 10)
+			.map(s -> new SignalRow(s, s.personId() == null ? "" : persons.require(s.personId()).name(),
+					s.deviceId() == null ? "" : gateNames.getOrDefault(s.deviceId(), ""), sentences.describe(s, locale, gateNames))));
 		return "true".equals(htmx) ? "device/gates :: gates" : "device/gates-page";
 	}
 
@@ -402,13 +417,18 @@ class DevicePages {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("outcomes", PassOutcome.values());
 		model.addAttribute("passes", passes.search(id, Passes.Search.of(null, from, to, outcome), Page.number(page), 50));
-		Map<Long, String> names = new LinkedHashMap<>();
-		devices.forProject(id).forEach(d -> names.put(d.id(), d.channelName() + "（" + d.serialNumber() + "）"));
-		model.addAttribute("devices", names);
+		model.addAttribute("devices", gateNames(devices.forProject(id)));
 		Map<String, String> types = new LinkedHashMap<>();
 		codes.list(CodeDictionary.ATTEND_TYPE).forEach(c -> types.put(c.code(), c.nameZh()));
 		model.addAttribute("attendTypes", types);
 		return "device/passes";
+	}
+
+	/** Each gate by its channel and serial number, as the pages name gates. */
+	private static Map<Long, String> gateNames(List<Device> gates) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		gates.forEach(d -> names.put(d.id(), d.channelName() + "（" + d.serialNumber() + "）"));
+		return names;
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -18,6 +18,7 @@ import io.siteroll.compliance.InspectionShortfall;
 import io.siteroll.device.DeviceReadModel;
 import io.siteroll.enforcement.Inspection.Attack;
 import io.siteroll.enforcement.Inspection;
+import io.siteroll.enforcement.Attachment;
 import io.siteroll.enforcement.Inspections;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
@@ -165,14 +166,15 @@ class InspectionBook implements Inspections {
 		Inspection inspection = require(inspectionId);
 		Instant recordedAt = jdbc.sql("select recorded_at from inspection where id = ?").param(inspectionId)
 			.query(Timestamp.class).single().toInstant();
-		List<Attachment> files = jdbc.sql("""
-				select id, file_name, size_bytes, uploaded_by, uploaded_at from inspection_attachment
-				where inspection_id = ? order by id""")
-			.param(inspectionId)
-			.query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getLong("size_bytes"),
-					rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
-			.list();
+		List<Attachment> files = attachments.list(AttachmentStore.Owner.INSPECTION, inspectionId);
 		return new Filed(inspection, recordedAt, files);
+	}
+
+	@Override
+	@Transactional
+	public Attachment.File attachment(long inspectionId, long attachmentId) {
+		require(inspectionId);
+		return attachments.open(AttachmentStore.Owner.INSPECTION, inspectionId, attachmentId);
 	}
 
 	@Override

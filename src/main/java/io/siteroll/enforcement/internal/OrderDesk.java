@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.siteroll.enforcement.Attachment;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.platform.Page;
@@ -29,15 +30,18 @@ class OrderDesk implements RectificationOrders {
 
 	private final ProjectAccess access;
 
+	private final AttachmentStore attachments;
+
 	private final Clock clock;
 
 	OrderDesk(OrderIssuing issuing, OrderLifecycle lifecycle, DeadlineWatch watch, OrderRepository repository,
-			ProjectAccess access, Clock clock) {
+			ProjectAccess access, AttachmentStore attachments, Clock clock) {
 		this.issuing = issuing;
 		this.lifecycle = lifecycle;
 		this.watch = watch;
 		this.repository = repository;
 		this.access = access;
+		this.attachments = attachments;
 		this.clock = clock;
 	}
 
@@ -91,6 +95,19 @@ class OrderDesk implements RectificationOrders {
 		RectificationOrder order = repository.find(orderId);
 		access.requireVisible(order.projectId());
 		return order;
+	}
+
+	@Override
+	public List<Attachment> attachments(long orderId) {
+		require(orderId);
+		return attachments.list(AttachmentStore.Owner.ORDER, orderId);
+	}
+
+	@Override
+	@Transactional
+	public Attachment.File attachment(long orderId, long attachmentId) {
+		require(orderId);
+		return attachments.open(AttachmentStore.Owner.ORDER, orderId, attachmentId);
 	}
 
 	@Override

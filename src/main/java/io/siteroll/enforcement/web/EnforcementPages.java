@@ -1,7 +1,8 @@
 package io.siteroll.enforcement.web;
 
-import java.time.Clock;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The officer's queue and the enterprise's orders; an order's page with the answer and re-check actions. */
@@ -136,6 +138,7 @@ class EnforcementPages {
 		model.addAttribute("o", o);
 		List<RectificationOrder.Transition> transitions = orders.transitions(id);
 		model.addAttribute("transitions", transitions);
+		model.addAttribute("attachments", orders.attachments(id));
 		Map<String, String> actorNames = new HashMap<>();
 		transitions.forEach(t -> actorNames.computeIfAbsent(t.actor(), names::of));
 		model.addAttribute("actorNames", actorNames);
@@ -167,6 +170,12 @@ class EnforcementPages {
 		return "enforcement/order";
 	}
 
+	/** A file of the addressee's report, for whoever sees the order. */
+	@GetMapping("/orders/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+		return AttachmentDownloads.of(orders.attachment(id, attachmentId));
+	}
+
 	/** 责令限期整改通知书 as PDF, shown in the browser (to print) with a file name for saving. */
 	@GetMapping("/orders/{id}/document.pdf")
 	ResponseEntity<byte[]> document(@PathVariable long id) {
@@ -178,10 +187,18 @@ class EnforcementPages {
 			.body(pdf);
 	}
 
+	/**
+	 * The addressee's report and, optionally, a file that shows the rectification (a photo, a scanned receipt): the
+	 * report first, so that a refused file never loses the report typed.
+	 */
 	@PostMapping("/orders/{id}/answer")
-	String answer(@PathVariable long id, @RequestParam(required = false) String report, Model model) {
+	String answer(@PathVariable long id, @RequestParam(required = false) String report,
+			@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
 		try {
 			orders.answer(id, new RectificationOrders.Answer(report));
+			if (file != null && !file.isEmpty()) {
+				orders.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+			}
 		}
 		catch (RuleViolation e) {
 			model.addAttribute("error", messages.summary(e));

@@ -44,6 +44,7 @@ import io.siteroll.platform.Violation;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -296,6 +297,12 @@ class InspectionPages {
 	}
 
 	/** Adds a photo or document to an inspection already on file. */
+	/** A photo or document the inspectors filed, for whoever sees the inspection. */
+	@GetMapping("/inspections/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+		return AttachmentDownloads.of(inspections.attachment(id, attachmentId));
+	}
+
 	@PostMapping("/inspections/{id}/attachments")
 	String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
 			RedirectAttributes flash) {
