@@ -84,10 +84,12 @@ class DepartmentContactsTest extends IntegrationTest {
 		String city = account(Role.CITY_OFFICER, "220100", null, null, false);
 		DepartmentContacts.Details details = new DepartmentContacts.Details("王强", "科长", "13900000000", "wq@example.cn");
 		assertThatThrownBy(() -> signedIn(county, () -> contacts.name(YUSHU, details))).as("a neighbour county")
-			.isInstanceOf(NotFound.class);
+			.isInstanceOf(Forbidden.class);
 		assertThatThrownBy(() -> signedIn(city, () -> contacts.name(DEHUI, details))).as("its own county's")
 			.isInstanceOf(Forbidden.class);
-		assertThatThrownBy(() -> signedIn(county, () -> contacts.history("220100"))).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> signedIn(county, () -> contacts.history("220100"))).isInstanceOf(Forbidden.class);
+		assertThatThrownBy(() -> signedIn(city, () -> contacts.history("220000"))).as("the province names no contact")
+			.isInstanceOf(NotFound.class);
 
 		assertThat(signedIn(county, () -> contacts.status())).extracting(s -> s.department().code()).containsExactly(DEHUI);
 		List<ContactStatus> ofCity = signedIn(city, () -> contacts.status());

@@ -114,10 +114,10 @@ class ContactBook implements DepartmentContacts {
 	@Override
 	@Transactional
 	public Contact name(String regionCode, Details details, Actor by) {
-		Region department = visibleDepartment(by, regionCode);
-		if (!mayName(by, department.code())) {
+		if (!mayName(by, regionCode)) {
 			throw new Forbidden("contacts.own-department-only");
 		}
+		Region department = visibleDepartment(by, regionCode);
 		Details valid = validate(details);
 		Optional<Contact> before = jdbc.sql(SELECT + "where region_code = ? and replaced_at is null for update")
 			.param(department.code())
@@ -154,11 +154,15 @@ class ContactBook implements DepartmentContacts {
 		return actor.isProvince() || (actor.isOfficer() && regionCode != null && regionCode.equals(actor.regionCode()));
 	}
 
-	/** A department's region the actor oversees; a region outside its scope answers as if it did not exist. */
+	/**
+	 * A department's region the actor oversees. The divisions are public reference data, so a department outside the
+	 * actor's region is refused as such (403) rather than hidden; a code that names no department is not found.
+	 */
 	private Region visibleDepartment(Actor actor, String regionCode) {
-		Region region = regions.find(regionCode).filter(ContactBook::department).orElse(null);
-		if (region == null || !actor.oversees(region.path())) {
-			throw new NotFound("department", regionCode);
+		Region region = regions.find(regionCode).filter(ContactBook::department)
+			.orElseThrow(() -> new NotFound("department", regionCode));
+		if (!actor.oversees(region.path())) {
+			throw new Forbidden("contacts.outside-region");
 		}
 		return region;
 	}
