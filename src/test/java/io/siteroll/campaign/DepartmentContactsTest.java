@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.siteroll.identity.Actor;
@@ -117,6 +120,26 @@ class DepartmentContactsTest extends IntegrationTest {
 			assertThat(s.deadline()).as("the seed's campaign is in force after its end").isEqualTo(LocalDate.of(2021, 5, 30));
 			assertThat(s.late()).isEqualTo(!s.named());
 		});
+	}
+
+	@Test
+	void twoContactsSavedAtOnceLeaveOneCurrentAndTheOtherInTheHistory() throws Exception {
+		String region = "220722";
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Contact>> saved = pool.invokeAll(List.of(
+					() -> contacts.name(region, new DepartmentContacts.Details("甲", "科长", "13900000001", "a@changling.gov.cn"), Actor.SYSTEM),
+					() -> contacts.name(region, new DepartmentContacts.Details("乙", "科长", "13900000002", "b@changling.gov.cn"), Actor.SYSTEM)));
+			for (Future<Contact> f : saved) {
+				assertThat(f.get().regionCode()).isEqualTo(region);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<Contact> history = signedIn(province(), () -> contacts.history(region));
+		assertThat(history).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(history).filteredOn(Contact::current).hasSize(1);
 	}
 
 	private <T> T signedIn(String username, Supplier<T> step) {

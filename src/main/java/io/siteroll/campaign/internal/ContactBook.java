@@ -119,7 +119,12 @@ class ContactBook implements DepartmentContacts {
 		}
 		Region department = visibleDepartment(by, regionCode);
 		Details valid = validate(details);
-		Optional<Contact> before = jdbc.sql(SELECT + "where region_code = ? and replaced_at is null for update")
+		// Two officers saving at once: the second waits and replaces the first, rather than breaking the one-current rule.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('department_contact'), hashtext(?))")
+			.param(department.code())
+			.query()
+			.singleValue();
+		Optional<Contact> before = jdbc.sql(SELECT + "where region_code = ? and replaced_at is null")
 			.param(department.code())
 			.query(this::row)
 			.optional();
