@@ -85,13 +85,16 @@ public class DemoProvince {
 
 	private final DemoStory story;
 
+	private final DemoCampaign campaign;
+
 	private final RuleSets ruleSets;
 
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
 			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
-			DemoStory story, RuleSets ruleSets) {
+			DemoStory story, DemoCampaign campaign, RuleSets ruleSets) {
 		this.gates = gates;
 		this.story = story;
+		this.campaign = campaign;
 		this.ruleSets = ruleSets;
 		this.regions = regions;
 		this.enterprises = enterprises;
@@ -164,6 +167,7 @@ public class DemoProvince {
 				Duration.between(started, Instant.now()).toSeconds());
 		story.enforcement(sites, first, today);
 		story.waiting(sites, today, ids, home == null ? null : home.project.contractorId());
+		campaign.run(story, first, today, ids);
 		story.evaluationRun(first);
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers loaded in {} ms", enterpriseCount, size.projects(),

@@ -358,16 +358,16 @@ class DemoStory {
 	}
 
 	/** Runs a step at a time of a day (in one transaction, as a request would). */
-	private <T> T on(LocalDate day, int hour, int minute, Supplier<T> step) {
+	<T> T on(LocalDate day, int hour, int minute, Supplier<T> step) {
 		return ((DemoClock) clock).at(DemoTime.at(day, hour, minute, clock), () -> tx.execute(s -> step.get()));
 	}
 
-	private void on(LocalDate day, int hour, int minute, Runnable step) {
+	void on(LocalDate day, int hour, int minute, Runnable step) {
 		((DemoClock) clock).at(DemoTime.at(day, hour, minute, clock), () -> tx.executeWithoutResult(s -> step.run()));
 	}
 
 	/** Runs a step as one of the demo accounts, as if it had signed in, in one transaction. */
-	private <T> T as(String username, Supplier<T> step) {
+	<T> T as(String username, Supplier<T> step) {
 		return signedIn(username, () -> tx.execute(s -> step.get()));
 	}
 

@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.siteroll.campaign.Campaign;
+import io.siteroll.campaign.Campaigns;
+import io.siteroll.campaign.ContactStatus;
+import io.siteroll.campaign.DepartmentContacts;
+import io.siteroll.campaign.Phase;
 import io.siteroll.compliance.AttendanceRates;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
@@ -92,6 +97,12 @@ class DemoStoryTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	DepartmentContacts contacts;
 
 	@Test
 	void theFirstStartTellsTheProvincesStory() {
@@ -180,6 +191,17 @@ class DemoStoryTest {
 		// penalties, credit records and a typical case
 		assertThat(credit.search(new CreditRecords.Search(null, null, null, TODAY), 0, 100).items()).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(typicalCases.published()).hasSize(1);
+
+		// this year's campaign in its full-implementation phase, and the contacts most departments named for it
+		Campaign campaign = campaigns.inForce(TODAY).orElseThrow();
+		assertThat(campaign.name()).startsWith("2026年");
+		assertThat(campaign.phaseOn(TODAY)).map(Phase::kind).contains(Phase.Kind.FULL_IMPLEMENTATION);
+		List<ContactStatus> departments = contacts.status();
+		assertThat(departments).as("every department below the province").hasSize(80);
+		List<ContactStatus> missing = departments.stream().filter(d -> !d.named()).toList();
+		assertThat(missing).as("one in ten has named no one, and is late").hasSizeBetween(5, 10).allMatch(ContactStatus::late);
+		assertThat(departments).filteredOn(d -> List.of("220100", "220200", "220102", "229901").contains(d.department().code()))
+			.as("the demo officers' departments").hasSize(4).allMatch(ContactStatus::named);
 
 		// warnings reviewed both ways, and the two frauds the gates saw
 		List<Warning> reviewed = warnings.search(new Warnings.Search(null, null, null, null, null), 0, 500).items().stream()
