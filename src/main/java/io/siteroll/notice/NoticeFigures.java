@@ -21,10 +21,17 @@ import io.siteroll.compliance.Warning;
  */
 public record NoticeFigures(YearMonth month, String regionCode, String regionName, LocalDate asOf, Targets targets,
 		List<Division> divisions, Division total, List<Warnings> warnings, Enforcement enforcement,
-		List<ProjectLine> shortfalls, List<ProjectLine> praised, List<TypicalCase> cases) {
+		List<ProjectLine> shortfalls, List<ProjectLine> praised, List<TypicalCase> cases, Contact contact) {
 
-	/** The campaign's targets the figures are measured against (人员考勤率 ≥ 80 %, 全覆盖 100 %). */
-	public record Targets(BigDecimal attendancePercent, BigDecimal coveragePercent) {
+	/**
+	 * The campaign's targets the figures are measured against (人员考勤率 ≥ 80 %, 全覆盖 100 %, 关键岗位到岗率), as the
+	 * campaign in force at the month's end sets them.
+	 */
+	public record Targets(BigDecimal attendancePercent, BigDecimal coveragePercent, BigDecimal dutyPercent) {
+	}
+
+	/** The issuing department's named contact (明确1名同志负责实名制管理工作), printed at the foot of the notice. */
+	public record Contact(String name, String post, String phone, String email) {
 	}
 
 	/**
@@ -32,14 +39,20 @@ public record NoticeFigures(YearMonth month, String regionCode, String regionNam
 	 *
 	 * @param coveragePercent connected ÷ started projects, null without started projects
 	 * @param attendancePercent attended ÷ registered worker-days, null without registered worker-days
-	 * @param dutyPercent key managers' on-duty rate, null where it cannot be told
+	 * @param keyPostDays key posts held on construction days, {@code attendedKeyPostDays} of them with the holder's
+	 *        valid attendance day
+	 * @param dutyPercent key managers' on-duty rate, null without key post-days
 	 */
 	public record Division(String code, String name, long startedProjects, long equippedProjects, long connectedProjects,
 			BigDecimal coveragePercent, long registeredWorkerDays, long attendedWorkerDays, BigDecimal attendancePercent,
-			BigDecimal dutyPercent) {
+			long keyPostDays, long attendedKeyPostDays, BigDecimal dutyPercent) {
 
 		public boolean belowAttendance(Targets targets) {
 			return attendancePercent != null && attendancePercent.compareTo(targets.attendancePercent()) < 0;
+		}
+
+		public boolean belowDuty(Targets targets) {
+			return dutyPercent != null && dutyPercent.compareTo(targets.dutyPercent()) < 0;
 		}
 
 		public boolean belowCoverage(Targets targets) {
@@ -63,7 +76,8 @@ public record NoticeFigures(YearMonth month, String regionCode, String regionNam
 
 	/** A project named in the notice: where it is, who builds it and who manages it, and its month's rates. */
 	public record ProjectLine(long projectId, String name, String regionName, String enterprise, String projectManager,
-			long registeredWorkerDays, long attendedWorkerDays, BigDecimal attendancePercent, BigDecimal dutyPercent) {
+			long registeredWorkerDays, long attendedWorkerDays, BigDecimal attendancePercent, long keyPostDays,
+			long attendedKeyPostDays, BigDecimal dutyPercent) {
 	}
 
 	/** A typical case published from a penalty decided in the month. */

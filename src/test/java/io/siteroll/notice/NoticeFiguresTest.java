@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.siteroll.campaign.Campaigns;
+import io.siteroll.campaign.DepartmentContacts;
+import io.siteroll.campaign.Target;
 import io.siteroll.compliance.Warning;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
@@ -34,6 +37,12 @@ class NoticeFiguresTest extends IntegrationTest {
 
 	@Autowired
 	Notices notices;
+
+	@Autowired
+	DepartmentContacts contacts;
+
+	@Autowired
+	Campaigns campaigns;
 
 	/** The month before today's, so that everything in it lies in the past whatever day the suite runs. */
 	private YearMonth month() {
@@ -63,6 +72,7 @@ class NoticeFiguresTest extends IntegrationTest {
 		facts.present(a.projectId(), aWorkers.get(0), first, last);
 		facts.present(a.projectId(), aWorkers.get(1), first, first.plusDays(9));
 		Facts.Appointment manager = facts.appoint(province, a.projectId(), a.gcUnitId(), Post.PROJECT_MANAGER, first);
+		facts.present(a.projectId(), manager.personId(), first, first.plusDays(19));
 		String managerName = jdbc.sql("select name from person where id = ?").param(manager.personId()).query(String.class).single();
 		RegisteredDevice gate = device(province, a.projectId(), "SITEROLL", "IN");
 		fixtureDeviceObservedSince(gate.id(), first);
@@ -115,6 +125,9 @@ class NoticeFiguresTest extends IntegrationTest {
 		assertThat(province.post("/api/typical-cases", Map.of("penaltyId", penalty, "title", "龙井某项目考勤不实被罚", "summary", "现场检查发现")).status())
 			.isEqualTo(201);
 
+		contacts.name(COUNTY, new DepartmentContacts.Details("金晓明", "质量安全科科长", "13904331234", "jin@longjing.example.cn"),
+				Actor.SYSTEM);
+
 		Notice drafted = notices.draft(Actor.SYSTEM, month, COUNTY);
 		NoticeFigures f = notices.require(drafted.id()).figures();
 
@@ -122,6 +135,10 @@ class NoticeFiguresTest extends IntegrationTest {
 		assertThat(f.regionName()).isEqualTo("龙井市");
 		assertThat(f.targets().attendancePercent()).isEqualByComparingTo("80");
 		assertThat(f.targets().coveragePercent()).isEqualByComparingTo("100");
+		assertThat(f.targets().dutyPercent()).as("the campaign's")
+			.isEqualByComparingTo(BigDecimal.valueOf(campaigns.inForce(last).orElseThrow().target(Target.Kind.KEY_MANAGER_DUTY)));
+		assertThat(f.contact()).isEqualTo(new NoticeFigures.Contact("金晓明", "质量安全科科长", "13904331234",
+				"jin@longjing.example.cn"));
 		assertThat(f.divisions()).hasSize(1);
 		for (NoticeFigures.Division d : List.of(f.divisions().get(0), f.total())) {
 			assertThat(d.code()).isEqualTo(COUNTY);
@@ -130,6 +147,9 @@ class NoticeFiguresTest extends IntegrationTest {
 			assertThat(d.registeredWorkerDays()).isEqualTo(4L * days);
 			assertThat(d.attendedWorkerDays()).isEqualTo(2L * days + 10);
 			assertThat(d.attendancePercent()).isEqualByComparingTo(percent(2L * days + 10, 4L * days));
+			assertThat(List.of(d.keyPostDays(), d.attendedKeyPostDays())).as("A's project manager, 20 days on duty")
+				.containsExactly((long) days, 20L);
+			assertThat(d.dutyPercent()).isEqualByComparingTo(percent(20, days));
 		}
 
 		for (Warning.Kind kind : Warning.Kind.values()) {
@@ -163,6 +183,8 @@ class NoticeFiguresTest extends IntegrationTest {
 		assertThat(low.projectManager()).isEqualTo(managerName);
 		assertThat(List.of(low.registeredWorkerDays(), low.attendedWorkerDays())).containsExactly(2L * days, (long) days + 10);
 		assertThat(low.attendancePercent()).isEqualByComparingTo(percent(days + 10, 2L * days));
+		assertThat(List.of(low.keyPostDays(), low.attendedKeyPostDays())).containsExactly((long) days, 20L);
+		assertThat(low.dutyPercent()).isEqualByComparingTo(percent(20, days));
 		assertThat(f.praised()).extracting(NoticeFigures.ProjectLine::projectId).containsExactly(b.projectId());
 		assertThat(f.praised().get(0).attendancePercent()).isEqualByComparingTo("100.0");
 				assertThat(f.cases()).extracting(NoticeFigures.TypicalCase::title).containsExactly("龙井某项目考勤不实被罚");

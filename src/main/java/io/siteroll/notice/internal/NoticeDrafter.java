@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.siteroll.campaign.DepartmentContacts;
 import io.siteroll.compliance.AttendanceRates;
 import io.siteroll.compliance.WarningTallies;
 import io.siteroll.enforcement.EnforcementTallies;
@@ -54,10 +55,13 @@ class NoticeDrafter {
 
 	private final NoticeTargets targets;
 
+	private final DepartmentContacts contacts;
+
 	private final Clock clock;
 
 	NoticeDrafter(AttendanceRates rates, WarningTallies warnings, EnforcementTallies enforcement, Projects projects,
-			ManagerPosts managers, Regions regions, NoticeTargets targets, Clock clock) {
+			ManagerPosts managers, Regions regions, NoticeTargets targets, DepartmentContacts contacts, Clock clock) {
+		this.contacts = contacts;
 		this.rates = rates;
 		this.warnings = warnings;
 		this.enforcement = enforcement;
@@ -81,13 +85,20 @@ class NoticeDrafter {
 				rates.rates(level, AttendanceRates.Period.MONTH, from, to, region.code()), AttendanceRates.Rate::key);
 		Map<String, AttendanceRates.Coverage> coverageByKey = byKey(rates.coverage(level, countedOn, region.code()),
 				AttendanceRates.Coverage::key);
+		Map<String, AttendanceRates.DutyRate> dutyByKey = byKey(
+				rates.dutyRates(level, AttendanceRates.Period.MONTH, from, to, region.code()), AttendanceRates.DutyRate::key);
 		List<NoticeFigures.Division> lines = divisions.stream()
-			.map(d -> division(d.code(), d.name(), rateByKey.get(d.code()), coverageByKey.get(d.code())))
+			.map(d -> division(d.code(), d.name(), rateByKey.get(d.code()), coverageByKey.get(d.code()),
+					dutyByKey.get(d.code())))
 			.toList();
+		AttendanceRates.Level whole = AttendanceRates.Level.PROVINCE;
 		NoticeFigures.Division total = division(region.code(), region.name(),
-				rates.rates(AttendanceRates.Level.PROVINCE, AttendanceRates.Period.MONTH, from, to, region.code())
-					.stream().findFirst().orElse(null),
-				rates.coverage(AttendanceRates.Level.PROVINCE, countedOn, region.code()).stream().findFirst().orElse(null));
+				rates.rates(whole, AttendanceRates.Period.MONTH, from, to, region.code()).stream().findFirst().orElse(null),
+				rates.coverage(whole, countedOn, region.code()).stream().findFirst().orElse(null),
+				rates.dutyRates(whole, AttendanceRates.Period.MONTH, from, to, region.code()).stream().findFirst().orElse(null));
+		Map<String, AttendanceRates.DutyRate> dutyByProject = byKey(
+				rates.dutyRates(AttendanceRates.Level.PROJECT, AttendanceRates.Period.MONTH, from, to, region.code()),
+				AttendanceRates.DutyRate::key);
 
 		List<AttendanceRates.Rate> perProject = rates
 			.rates(AttendanceRates.Level.PROJECT, AttendanceRates.Period.MONTH, from, to, region.code())
@@ -99,7 +110,7 @@ class NoticeDrafter {
 			.sorted(Comparator.comparing((AttendanceRates.Rate r) -> percent(r.attendedWorkerDays(), r.registeredWorkerDays()))
 				.thenComparing(AttendanceRates.Rate::registeredWorkerDays, Comparator.reverseOrder()))
 			.limit(SHORTFALLS)
-			.map(r -> project(r, month))
+			.map(r -> project(r, dutyByProject.get(r.key()), month))
 			.toList();
 		List<NoticeFigures.ProjectLine> praised = perProject.stream()
 			.filter(r -> percent(r.attendedWorkerDays(), r.registeredWorkerDays()).compareTo(target.attendancePercent()) >= 0)
@@ -107,7 +118,7 @@ class NoticeDrafter {
 				.reversed()
 				.thenComparing(AttendanceRates.Rate::registeredWorkerDays, Comparator.reverseOrder()))
 			.limit(PRAISED)
-			.map(r -> project(r, month))
+			.map(r -> project(r, dutyByProject.get(r.key()), month))
 			.toList();
 
 		List<NoticeFigures.Warnings> raised = warnings.tally(from, to, region.code())
@@ -122,8 +133,11 @@ class NoticeDrafter {
 			.stream()
 			.map(c -> new NoticeFigures.TypicalCase(c.id(), c.title(), c.projectName(), c.documentNumber(), c.decidedOn()))
 			.toList();
+		NoticeFigures.Contact contact = contacts.of(region.code())
+			.map(c -> new NoticeFigures.Contact(c.name(), c.post(), c.phone(), c.email()))
+			.orElse(null);
 		return new NoticeFigures(month, region.code(), region.name(), countedOn, target, lines, total, raised, done,
-				shortfalls, praised, cases);
+				shortfalls, praised, cases, contact);
 	}
 
 	/** A province's notice reports per city, a city's per county, a county on itself. */
@@ -136,15 +150,18 @@ class NoticeDrafter {
 	}
 
 	private static NoticeFigures.Division division(String code, String name, AttendanceRates.Rate rate,
-			AttendanceRates.Coverage coverage) {
+			AttendanceRates.Coverage coverage, AttendanceRates.DutyRate duty) {
 		long started = coverage == null ? 0 : coverage.startedProjects();
 		long equipped = coverage == null ? 0 : coverage.equippedProjects();
 		long connected = coverage == null ? 0 : coverage.connectedProjects();
 		long registered = rate == null ? 0 : rate.registeredWorkerDays();
 		long attended = rate == null ? 0 : rate.attendedWorkerDays();
+		long postDays = duty == null ? 0 : duty.postDays();
+		long onDuty = duty == null ? 0 : duty.attendedPostDays();
 		return new NoticeFigures.Division(code, name, started, equipped, connected,
 				started == 0 ? null : percent(connected, started), registered, attended,
-				registered == 0 ? null : percent(attended, registered), null);
+				registered == 0 ? null : percent(attended, registered), postDays, onDuty,
+				postDays == 0 ? null : percent(onDuty, postDays));
 	}
 
 	/** A share in percent with one decimal, rounded half up: 30 of 40 → 75.0. */
@@ -152,14 +169,16 @@ class NoticeDrafter {
 		return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
 	}
 
-	private NoticeFigures.ProjectLine project(AttendanceRates.Rate rate, YearMonth month) {
+	private NoticeFigures.ProjectLine project(AttendanceRates.Rate rate, AttendanceRates.DutyRate duty, YearMonth month) {
 		long id = Long.parseLong(rate.key());
 		Project project = projects.require(id);
 		String place = regions.find(project.regionCode()).map(Region::name).orElse("");
 		String manager = projectManager(id, month).map(ManagerPost::personName).orElse(null);
 		return new NoticeFigures.ProjectLine(id, project.name(), place, project.contractorName(), manager,
 				rate.registeredWorkerDays(), rate.attendedWorkerDays(),
-				percent(rate.attendedWorkerDays(), rate.registeredWorkerDays()), null);
+				percent(rate.attendedWorkerDays(), rate.registeredWorkerDays()), duty == null ? 0 : duty.postDays(),
+				duty == null ? 0 : duty.attendedPostDays(),
+				duty == null || duty.postDays() == 0 ? null : percent(duty.attendedPostDays(), duty.postDays()));
 	}
 
 	/** The project manager whose tenure reached furthest into the month. */

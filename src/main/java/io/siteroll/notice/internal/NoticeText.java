@@ -37,8 +37,9 @@ public class NoticeText {
 	}
 
 	/** The whole document as it reads. */
+	/** @param contact the issuing department's contact in words (张三（科长），电话…), null when it has named none */
 	public record Text(String issuer, String number, String title, String addressee, List<String> preface,
-			List<Section> sections, List<String> closing, List<Annex> annexes, LocalDate date) {
+			List<Section> sections, List<String> closing, List<Annex> annexes, LocalDate date, String contact) {
 	}
 
 	private final Messages messages;
@@ -55,8 +56,8 @@ public class NoticeText {
 		String period = t("notice.text.month", String.valueOf(f.month().getYear()), f.month().getMonthValue());
 		String where = region.level() == Region.Level.PROVINCE ? t("notice.text.province") : region.name();
 		List<Section> sections = new ArrayList<>();
-		sections.add(new Section(t("notice.heading.coverage"), coverage(f)));
-		sections.add(new Section(t("notice.heading.attendance"), attendance(f, period)));
+		sections.add(new Section(t("notice.heading.coverage"), coverage(f, where)));
+		sections.add(new Section(t("notice.heading.attendance"), attendance(f, period, where)));
 		sections.add(new Section(t("notice.heading.warnings"), warnings(f)));
 		sections.add(new Section(t("notice.heading.inspections"), List.of(t("notice.text.inspections",
 				f.enforcement().inspections(), f.enforcement().inspectedProjects(), f.enforcement().functionTests(),
@@ -89,11 +90,21 @@ public class NoticeText {
 		return new Text(region.department(), number, title,
 				t(region.level() == Region.Level.PROVINCE ? "notice.text.addressee.province" : "notice.text.addressee.region"),
 				lines(notice.preface()), numbered, lines(notice.closing()), annexes,
-				notice.issued() ? notice.issuedOn() : draftDate);
+				notice.issued() ? notice.issuedOn() : draftDate, contact(f.contact()));
 	}
 
-	/** The text as the platform's official document: findings, measures, closing, then the attached tables in lines. */
-	public OfficialDocument document(Text text, String reference, List<OfficialDocument.Particular> particulars) {
+	private String contact(NoticeFigures.Contact contact) {
+		return contact == null ? null
+				: t("notice.text.contact", contact.name(), contact.post(), contact.phone(), contact.email());
+	}
+
+	/**
+	 * The text as the platform's official document: findings, measures, closing, the contact as a labelled line,
+	 * then the attached tables, a line per project.
+	 */
+	public OfficialDocument document(Text text, String reference) {
+		List<OfficialDocument.Particular> particulars = text.contact() == null ? List.of()
+				: List.of(new OfficialDocument.Particular(t("notice.text.contact-label"), text.contact()));
 		List<String> paragraphs = new ArrayList<>(text.preface());
 		for (Section s : text.sections()) {
 			paragraphs.add(s.heading());
@@ -119,13 +130,13 @@ public class NoticeText {
 				text.date(), List.of(), reference);
 	}
 
-	private List<String> coverage(NoticeFigures f) {
+	private List<String> coverage(NoticeFigures f, String where) {
 		NoticeFigures.Division total = f.total();
 		if (total.startedProjects() == 0) {
-			return List.of(t("notice.text.coverage.none", day(f.asOf()), f.regionName()));
+			return List.of(t("notice.text.coverage.none", day(f.asOf()), where));
 		}
 		List<String> out = new ArrayList<>();
-		out.add(t("notice.text.coverage", day(f.asOf()), f.regionName(), total.startedProjects(), total.equippedProjects(),
+		out.add(t("notice.text.coverage", day(f.asOf()), where, total.startedProjects(), total.equippedProjects(),
 				total.connectedProjects(), percent(total.coveragePercent()), percent(f.targets().coveragePercent())));
 		List<String> below = below(f, d -> d.belowCoverage(f.targets()), NoticeFigures.Division::coveragePercent);
 		if (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode())) {
@@ -135,13 +146,13 @@ public class NoticeText {
 		return out;
 	}
 
-	private List<String> attendance(NoticeFigures f, String period) {
+	private List<String> attendance(NoticeFigures f, String period, String where) {
 		NoticeFigures.Division total = f.total();
 		if (total.registeredWorkerDays() == 0) {
-			return List.of(t("notice.text.attendance.none", period, f.regionName()));
+			return List.of(t("notice.text.attendance.none", period, where));
 		}
 		List<String> out = new ArrayList<>();
-		out.add(t("notice.text.attendance", period, f.regionName(), total.registeredWorkerDays(),
+		out.add(t("notice.text.attendance", period, where, total.registeredWorkerDays(),
 				total.attendedWorkerDays(), percent(total.attendancePercent()), percent(f.targets().attendancePercent())));
 		List<String> below = below(f, d -> d.belowAttendance(f.targets()), NoticeFigures.Division::attendancePercent);
 		if (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode())) {
@@ -150,7 +161,12 @@ public class NoticeText {
 							String.join(t("notice.text.separator"), below)));
 		}
 		if (total.dutyPercent() != null) {
-			out.add(t("notice.text.duty", percent(total.dutyPercent())));
+			out.add(t("notice.text.duty", total.keyPostDays(), total.attendedKeyPostDays(), percent(total.dutyPercent()),
+					percent(f.targets().dutyPercent())));
+			List<String> belowDuty = below(f, d -> d.belowDuty(f.targets()), NoticeFigures.Division::dutyPercent);
+			if (!belowDuty.isEmpty() && (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode()))) {
+				out.add(t("notice.text.duty.below", String.join(t("notice.text.separator"), belowDuty)));
+			}
 		}
 		return out;
 	}
@@ -197,7 +213,7 @@ public class NoticeText {
 			rows.add(List.of(String.valueOf(n++), p.name(), p.regionName(), p.enterprise(),
 					p.projectManager() == null ? t("notice.text.no-manager") : p.projectManager(),
 					String.valueOf(p.registeredWorkerDays()), String.valueOf(p.attendedWorkerDays()),
-					percent(p.attendancePercent())));
+					percent(p.attendancePercent()), percent(p.dutyPercent())));
 		}
 		return new Annex(title, headers(), rows);
 	}

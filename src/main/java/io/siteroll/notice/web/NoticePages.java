@@ -137,7 +137,12 @@ class NoticePages {
 			return "redirect:/notices/" + id;
 		}
 		catch (RuleViolation e) {
-			return one(model, notices.require(id), preface, measures, closing, FormErrors.of(e, messages));
+			Notices.Drafted drafted = notices.require(id);
+			if (drafted.notice().issued()) {
+				flash.addFlashAttribute("problem", messages.summary(e));
+				return "redirect:/notices/" + id;
+			}
+			return one(model, drafted, preface, measures, closing, FormErrors.of(e, messages));
 		}
 	}
 

@@ -52,7 +52,7 @@ class NoticeRendering {
 		String reference = drafted.notice().issued()
 				? messages.get(Messages.CHINESE, "notice.document.reference", drafted.notice().id())
 				: messages.get(Messages.CHINESE, "notice.document.draft-reference", drafted.notice().id());
-		byte[] pdf = documents.pdf(writer.document(text, reference, List.of()));
+		byte[] pdf = documents.pdf(writer.document(text, reference));
 		String name = (drafted.notice().issued() ? drafted.notice().number() : "通报草稿-" + drafted.notice().id()) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
