@@ -99,8 +99,8 @@ public class NoticeText {
 	}
 
 	/**
-	 * The text as the platform's official document: findings, measures, closing, the contact as a labelled line,
-	 * then the attached tables, a line per project.
+	 * The text as the platform's official document: findings, measures, closing, the list of the attached tables
+	 * (附件说明) and the contact as a labelled line; the tables themselves follow the signature ({@link NoticePdf}).
 	 */
 	public OfficialDocument document(Text text, String reference) {
 		List<OfficialDocument.Particular> particulars = text.contact() == null ? List.of()
@@ -116,16 +116,6 @@ public class NoticeText {
 			annexTitles.add((i + 1) + "．" + text.annexes().get(i).title());
 		}
 		paragraphs.add(t("notice.text.annexes", String.join("　", annexTitles)));
-		for (int i = 0; i < text.annexes().size(); i++) {
-			Annex annex = text.annexes().get(i);
-			paragraphs.add(t("notice.annex.heading", i + 1, annex.title()));
-			if (annex.rows().isEmpty()) {
-				paragraphs.add(t("notice.annex.empty"));
-			}
-			for (List<String> row : annex.rows()) {
-				paragraphs.add(t("notice.annex.line", row.toArray()));
-			}
-		}
 		return new OfficialDocument(text.issuer(), text.number(), text.title(), text.addressee(), paragraphs, particulars,
 				text.date(), List.of(), reference);
 	}
@@ -216,6 +206,15 @@ public class NoticeText {
 					percent(p.attendancePercent()), percent(p.dutyPercent())));
 		}
 		return new Annex(title, headers(), rows);
+	}
+
+	/** 附件1 */
+	String annexLabel(int number) {
+		return t("notice.annex.label", number);
+	}
+
+	String annexEmpty() {
+		return t("notice.annex.empty");
 	}
 
 	/** The columns of the attached tables, also the Excel's. */

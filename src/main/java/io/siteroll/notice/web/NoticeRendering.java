@@ -8,9 +8,9 @@ import java.util.List;
 
 import io.siteroll.notice.NoticeFigures;
 import io.siteroll.notice.Notices;
+import io.siteroll.notice.internal.NoticePdf;
 import io.siteroll.notice.internal.NoticeText;
 import io.siteroll.platform.Messages;
-import io.siteroll.platform.OfficialDocuments;
 import io.siteroll.platform.Spreadsheets;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -25,13 +25,13 @@ class NoticeRendering {
 
 	private final NoticeText writer;
 
-	private final OfficialDocuments documents;
+	private final NoticePdf documents;
 
 	private final Messages messages;
 
 	private final Clock clock;
 
-	NoticeRendering(NoticeText writer, OfficialDocuments documents, Messages messages, Clock clock) {
+	NoticeRendering(NoticeText writer, NoticePdf documents, Messages messages, Clock clock) {
 		this.writer = writer;
 		this.documents = documents;
 		this.messages = messages;
@@ -52,7 +52,7 @@ class NoticeRendering {
 		String reference = drafted.notice().issued()
 				? messages.get(Messages.CHINESE, "notice.document.reference", drafted.notice().id())
 				: messages.get(Messages.CHINESE, "notice.document.draft-reference", drafted.notice().id());
-		byte[] pdf = documents.pdf(writer.document(text, reference));
+		byte[] pdf = documents.pdf(text, reference);
 		String name = (drafted.notice().issued() ? drafted.notice().number() : "通报草稿-" + drafted.notice().id()) + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
