@@ -53,6 +53,7 @@ class NoticePagesTest extends IntegrationTest {
 		assertThat(english.form("/notices", Map.of("month", "2026-10", "regionCode", "220100")).body())
 			.contains("outside your region");
 		assertThat(count()).as("nothing drafted").isEqualTo(before);
+		assertThat(city.get("/notices?month=2026-13").status()).as("a list filter is refused, not ignored").isEqualTo(400);
 
 		ApiClient.Response drafted = city.form("/notices", Map.of("month", "2026-10", "regionCode", "220282"));
 		assertThat(drafted.status()).as("a county of its city").isEqualTo(302);

@@ -2,6 +2,7 @@ package io.siteroll.notice.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.siteroll.identity.Actor;
@@ -60,7 +61,7 @@ class NoticePages {
 			@RequestParam(required = false) String month, @RequestParam(required = false) Integer page, Model model) {
 		String checkedStatus = Checks.oneOf("status", blank(status), List.of("DRAFT", "ISSUED"));
 		String checkedRegion = regions.filter("region", region);
-		YearMonth checkedMonth = new Checks().field("month", () -> blank(month) == null ? null : YearMonth.parse(month.strip()));
+		YearMonth checkedMonth = month(month);
 		model.addAttribute("statuses", Notice.Status.values());
 		model.addAttribute("status", checkedStatus);
 		model.addAttribute("region", checkedRegion);
@@ -187,6 +188,19 @@ class NoticePages {
 	@GetMapping("/notices/{id}/annex.xlsx")
 	void annex(@PathVariable long id, HttpServletResponse response) {
 		rendering.annex(notices.require(id), response);
+	}
+
+	/** A month filter as {@code 2026-11}; anything else is refused on the field. */
+	private static YearMonth month(String value) {
+		if (blank(value) == null) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw RuleViolation.of("month", "notice.month-invalid");
+		}
 	}
 
 	private static String blank(String value) {
