@@ -3,6 +3,7 @@ package io.siteroll.enforcement.internal;
 import java.time.Instant;
 import java.sql.Timestamp;
 
+import io.siteroll.enforcement.DocumentPrefixes;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction-scoped advisory lock, so serials never repeat or skip.
  */
 @Component
-class DocumentSeries {
+class DocumentSeries implements DocumentPrefixes {
 
 	/** Kinds of numbered documents, with the word of the series (整改: rectification orders, 罚: penalty decisions). */
 	enum Kind {
@@ -118,6 +119,11 @@ class DocumentSeries {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	@Override
+	public String of(Region issuer) {
+		return prefix(issuer);
 	}
 
 	/**

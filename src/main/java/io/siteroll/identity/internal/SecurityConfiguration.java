@@ -88,7 +88,7 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("PROVINCE_OFFICER")
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/public/**", "/public/**").permitAll()
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LandingPage())

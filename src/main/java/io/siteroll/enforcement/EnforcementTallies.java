@@ -1,0 +1,31 @@
+package io.siteroll.enforcement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the departments did in a period over a region (检查、整改、处罚、信用): the figures a monthly notice (通报)
+ * states, each counted as the list it links to counts it. Over the caller's projects.
+ */
+public interface EnforcementTallies {
+
+	/**
+	 * @param inspections inspections held in the period, on {@code inspectedProjects} distinct projects
+	 * @param functionTests device function tests tried in those inspections, {@code functionTestsFailed} of them failed
+	 * @param ordersIssued rectification orders issued in the period; of them {@code ordersRectified} rectified,
+	 *        {@code ordersOverdue} found overdue (escalated included) and {@code ordersOpen} still awaiting the report or
+	 *        the re-check, as they stand now
+	 * @param penalties penalty decisions taken in the period, with {@code finesYuan} the fines they impose
+	 * @param creditRecords bad-credit records valid from a day in the period
+	 */
+	record Tally(long inspections, long inspectedProjects, long functionTests, long functionTestsFailed, long ordersIssued,
+			long ordersRectified, long ordersOverdue, long ordersOpen, long penalties, BigDecimal finesYuan,
+			long creditRecords) {
+	}
+
+	Tally tally(LocalDate from, LocalDate to, String region);
+
+	/** 典型案例 published from penalties decided in the period on projects of the region, the earliest decision first. */
+	List<TypicalCases.TypicalCase> typicalCases(LocalDate from, LocalDate to, String region);
+}
