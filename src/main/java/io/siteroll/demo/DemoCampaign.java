@@ -1,6 +1,7 @@
 package io.siteroll.demo;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import io.siteroll.campaign.DepartmentContacts;
 import io.siteroll.campaign.Phase;
 import io.siteroll.campaign.Target;
 import io.siteroll.identity.Actor;
+import io.siteroll.notice.Notices;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * the month before last, full implementation from last month to the end of next month, then a summary), and the
  * responsible contact most departments named for it: the four demo officers' departments through their own accounts,
  * most others as recorded by the province on their behalf, some after the deadline, and one in ten not at all (what
- * the province's list of contacts is there to show).
+ * the province's list of contacts is there to show). Then last month's notices (通报): 长春市's issued in its series,
+ * the province's drafted and waiting for its narrative.
  */
 @Component
 class DemoCampaign {
@@ -35,10 +38,21 @@ class DemoCampaign {
 
 	private final Regions regions;
 
-	DemoCampaign(Campaigns campaigns, DepartmentContacts contacts, Regions regions) {
+	private final Notices notices;
+
+	DemoCampaign(Campaigns campaigns, DepartmentContacts contacts, Regions regions, Notices notices) {
 		this.campaigns = campaigns;
 		this.contacts = contacts;
 		this.regions = regions;
+		this.notices = notices;
+	}
+
+	/** Last month's notices, once last month has been evaluated. */
+	void notices(DemoStory story, LocalDate first, LocalDate today) {
+		String month = YearMonth.from(first).toString();
+		long changchun = story.on(today, 8, 30, () -> story.as("changchun", () -> notices.draft(new Notices.Draft(month, "220100")).id()));
+		story.on(today, 8, 45, () -> story.as("changchun", () -> notices.issue(changchun)));
+		story.on(today, 9, 15, () -> story.as("province", () -> notices.draft(new Notices.Draft(month, "220000"))));
 	}
 
 	void run(DemoStory story, LocalDate first, LocalDate today, SyntheticIdentities ids) {

@@ -168,6 +168,7 @@ public class DemoProvince {
 		story.enforcement(sites, first, today);
 		story.waiting(sites, today, ids, home == null ? null : home.project.contractorId());
 		campaign.run(story, first, today, ids);
+		campaign.notices(story, first, today);
 		story.evaluationRun(first);
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers loaded in {} ms", enterpriseCount, size.projects(),

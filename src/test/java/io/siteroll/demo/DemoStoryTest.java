@@ -1,6 +1,7 @@
 package io.siteroll.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,6 +33,8 @@ import io.siteroll.enforcement.CreditRecords;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.enforcement.TypicalCases;
+import io.siteroll.notice.Notice;
+import io.siteroll.notice.Notices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,6 +106,9 @@ class DemoStoryTest {
 
 	@Autowired
 	DepartmentContacts contacts;
+
+	@Autowired
+	Notices notices;
 
 	@Test
 	void theFirstStartTellsTheProvincesStory() {
@@ -202,6 +208,13 @@ class DemoStoryTest {
 		assertThat(missing).as("one in ten has named no one, and is late").hasSizeBetween(5, 10).allMatch(ContactStatus::late);
 		assertThat(departments).filteredOn(d -> List.of("220100", "220200", "220102", "229901").contains(d.department().code()))
 			.as("the demo officers' departments").hasSize(4).allMatch(ContactStatus::named);
+
+		// last month's notices: 长春市's issued in its series, the province's drafted
+		List<Notice> drafted = notices.search(new Notices.Search(null, null, LAST_MONTH), 0, 20).items();
+		assertThat(drafted).extracting(Notice::regionCode, Notice::status).containsExactlyInAnyOrder(
+				tuple("220100", Notice.Status.ISSUED), tuple("220000", Notice.Status.DRAFT));
+		assertThat(drafted).filteredOn(n -> n.status() == Notice.Status.ISSUED).extracting(Notice::number).singleElement()
+			.asString().startsWith("长").contains("〔2026〕").endsWith("号");
 
 		// warnings reviewed both ways, and the two frauds the gates saw
 		List<Warning> reviewed = warnings.search(new Warnings.Search(null, null, null, null, null), 0, 500).items().stream()
