@@ -36,6 +36,6 @@ class ErrorPagesTest extends BrowserTest {
 
 		page.getByText("回到首页 Home").click();
 		assertThat(page.url()).doesNotContain("/accounts");
-		assertThat(page.locator("nav.navbar").innerText()).contains("项目");
+		assertThat(page.locator("header").innerText()).contains("项目");
 	}
 }
