@@ -246,7 +246,7 @@ class WageTableBook implements WageTables {
 					e.bankCode(), worked, daily.multiply(BigDecimal.valueOf(worked)), BigDecimal.ZERO, BigDecimal.ZERO));
 		});
 		if (prepared.isEmpty()) {
-			throw RuleViolation.of("month", "wage-table.no-attendance");
+			throw RuleViolation.of("unitId", "wage-table.no-attendance");
 		}
 		return store(projectId, unit.id(), request.month(), WageTable.Source.ATTENDANCE, prepared);
 	}

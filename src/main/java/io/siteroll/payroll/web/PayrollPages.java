@@ -7,8 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import io.siteroll.identity.Actor;
@@ -90,6 +95,7 @@ class PayrollPages {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("otherErrors", otherErrors(errors, MONTH_FIELDS));
 		model.addAttribute("typed", typed);
 		return "payroll/month";
 	}
@@ -200,6 +206,7 @@ class PayrollPages {
 		model.addAttribute("manages", access.canManage(project.id()));
 		model.addAttribute("contractor", isContractor(project));
 		model.addAttribute("errors", errors);
+		model.addAttribute("otherErrors", otherErrors(errors, Set.of()));
 		return "payroll/table";
 	}
 
@@ -271,6 +278,40 @@ class PayrollPages {
 			kept.remove("accountNumber");
 			return monthPage(id, month, form, FormErrors.of(e, messages), kept, model);
 		}
+	}
+
+	/** The month page's form fields that show their own error; any other field's error is listed above the form. */
+	private static final Set<String> MONTH_FIELDS = Set.of("bankName", "bankCode", "accountNumber", "agreement", "amount",
+			"receivedOn", "contractValue", "providedOn", "validUntil", "dailyWage", "file", "unitId");
+
+	private static final Pattern ROW = Pattern.compile("(lines|results|statement)\\[(\\d+)]\\..*");
+
+	/**
+	 * Errors of fields no input shows (an uploaded file's rows, the month): in words, a file's row named by its number
+	 * in the file (a wage table's line i is row i + 2, under the header).
+	 */
+	private List<String> otherErrors(FormErrors errors, Set<String> shown) {
+		List<String> other = new ArrayList<>();
+		if (errors == null) {
+			return other;
+		}
+		errors.byField().forEach((field, text) -> {
+			if (shown.contains(field)) {
+				return;
+			}
+			Matcher row = ROW.matcher(field);
+			if (!row.matches()) {
+				other.add(text);
+			}
+			else if ("lines".equals(row.group(1))) {
+				other.add(messages.get("wages.row", Integer.parseInt(row.group(2)) + 2, text));
+			}
+			else {
+				other.add(messages.get("wages.file-row", Integer.parseInt(row.group(2)), text));
+			}
+		});
+		other.sort(null);
+		return other;
 	}
 
 	// ---- what was typed ----------------------------------------------------------------------------------------
