@@ -117,3 +117,27 @@ select w.project_id, w.person_id, w.entry_date, w.exit_date, w.bank_card_cipher,
 from worker_engagement w
 where w.bank_card_cipher is not null;
 comment on view wage_card_on_file is 'Read by payroll: wage cards on file per engagement, and team leaders';
+
+-- 欠薪: the workers of a project with valid attendance days in a month (its first day) and no paid line in any wage
+-- table of that project and month. Owned by payroll (PayrollReadModel.UNPAID_WORKERS): the arrears warning is this
+-- set once the month's pay date has passed.
+create function unpaid_workers(p_project bigint, p_month date)
+    returns table (person_id bigint, valid_days bigint)
+    language sql stable as
+$$
+select v.person_id, count(*)
+from valid_attendance_day v
+where v.project_id = p_project
+  and v.day >= p_month
+  and v.day < (p_month + interval '1 month')::date
+  and not exists (select 1
+                  from wage_line l
+                           join wage_table t on t.id = l.table_id
+                  where t.project_id = p_project
+                    and t.month = p_month
+                    and l.person_id = v.person_id
+                    and l.payment = 'PAID')
+group by v.person_id
+$$;
+comment on function unpaid_workers(bigint, date) is
+    'Owned by payroll (PayrollReadModel.UNPAID_WORKERS): workers with valid days in a month and no paid wage line';

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -137,12 +138,25 @@ class WageScenarioTest extends IntegrationTest {
 		assertThat(paidLines.get(6).get("payment").asString()).isEqualTo("RETURNED");
 		assertThat(paidLines.get(1).get("payment").isNull()).isTrue();
 
+		// 欠薪: the worker with valid days is unpaid until the bank says paid; due the day after the pay date
+		String arrears = "/api/projects/" + site.projectId() + "/wage-arrears?month=" + month;
+		assertThat(contractor.get(arrears).json().get("workers")).as("paid").isEmpty();
+		facts.present(site.projectId(), third.personId(), month.atDay(1), month.atDay(1));
+		JsonNode unpaid = contractor.get(arrears).json();
+		assertThat(unpaid.get("workers")).hasSize(1);
+		assertThat(unpaid.get("workers").get(0).get("personId").asLong()).isEqualTo(third.personId());
+		assertThat(unpaid.get("payDate").asString()).isEqualTo(month.plusMonths(1).atDay(15).toString());
+		assertThat(unpaid.get("due").asBoolean()).isFalse();
+		clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today(), month.plusMonths(1).atDay(16))));
+		assertThat(contractor.get(arrears).json().get("due").asBoolean()).isTrue();
+
 		// the failed and returned lines are paid again, and the table is paid
 		List<String[]> again = rows(contractor.post("/api/wage-tables/" + tableId + "/payment-file", "{}").body());
 		assertThat(again).extracting(r -> r[2]).containsExactly(leader.card(), third.card());
 		ApiClient.Response second = contractor.upload("/api/wage-tables/" + tableId + "/results", "file", "回单2.csv",
 				(result(again.get(0), "成功") + result(again.get(1), "成功")).getBytes(StandardCharsets.UTF_8));
 		assertThat(second.json().get("table").get("state").asString()).isEqualTo("PAID");
+		assertThat(contractor.get(arrears).json().get("workers")).as("paid now").isEmpty();
 	}
 
 	@Test

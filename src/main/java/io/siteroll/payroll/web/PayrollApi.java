@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.siteroll.payroll.WageAccount;
 import io.siteroll.payroll.WageAccounts;
+import io.siteroll.payroll.WageArrears;
 import io.siteroll.payroll.WageLine;
 import io.siteroll.payroll.WageTable;
 import io.siteroll.payroll.WageTables;
@@ -38,9 +39,18 @@ class PayrollApi {
 
 	private final WageTables tables;
 
-	PayrollApi(WageAccounts accounts, WageTables tables) {
+	private final WageArrears arrears;
+
+	PayrollApi(WageAccounts accounts, WageTables tables, WageArrears arrears) {
 		this.accounts = accounts;
 		this.tables = tables;
+		this.arrears = arrears;
+	}
+
+	@GetMapping("/api/projects/{projectId}/wage-arrears")
+	@Operation(summary = "Workers with valid days in a month (yyyy-MM) and no paid wage line; due after the pay date")
+	WageArrears.Arrears arrears(@PathVariable long projectId, @RequestParam YearMonth month) {
+		return arrears.of(projectId, month);
 	}
 
 	@GetMapping("/api/projects/{projectId}/wage-account")
