@@ -2,6 +2,7 @@ package io.siteroll.payroll.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,13 @@ class PayrollApi {
 
 	private final WageArrears arrears;
 
-	PayrollApi(WageAccounts accounts, WageTables tables, WageArrears arrears) {
+	private final Clock clock;
+
+	PayrollApi(WageAccounts accounts, WageTables tables, WageArrears arrears, Clock clock) {
 		this.accounts = accounts;
 		this.tables = tables;
 		this.arrears = arrears;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/projects/{projectId}/wage-arrears")
@@ -147,12 +151,13 @@ class PayrollApi {
 		return tables.upload(projectId, upload);
 	}
 
-	@PostMapping(path = "/api/projects/{projectId}/wage-tables/excel", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = "/api/projects/{projectId}/units/{unitId}/wage-table", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Upload a unit's wage table as .xlsx (the template's columns)")
-	WageTable uploadExcel(@PathVariable long projectId, @RequestParam long unitId, @RequestParam YearMonth month,
-			@RequestParam("file") MultipartFile file) throws IOException {
-		return tables.uploadExcel(projectId, unitId, month, required(file).getInputStream());
+	@Operation(summary = "Upload a unit's wage table as .xlsx (the template's columns); month yyyy-MM, default this month")
+	WageTable uploadExcel(@PathVariable long projectId, @PathVariable long unitId,
+			@RequestParam(required = false) YearMonth month, @RequestParam("file") MultipartFile file) throws IOException {
+		return tables.uploadExcel(projectId, unitId, month == null ? YearMonth.now(clock) : month,
+				required(file).getInputStream());
 	}
 
 	@PostMapping("/api/projects/{projectId}/wage-tables/from-attendance")
