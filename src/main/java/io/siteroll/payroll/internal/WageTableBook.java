@@ -2,6 +2,7 @@ package io.siteroll.payroll.internal;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -425,7 +426,13 @@ class WageTableBook implements WageTables {
 
 		Map<Long, Integer> days = validDays(projectId, first, last);
 
-		List<Object[]> updates = new ArrayList<>(stored.size());
+		int size = stored.size();
+		Long[] ids = new Long[size];
+		Long[] personIds = new Long[size];
+		Integer[] worked = new Integer[size];
+		Boolean[] allowed = new Boolean[size];
+		String[] reasons = new String[size];
+		int i = 0;
 		for (Stored s : stored) {
 			Long personId = s.personId();
 			if (s.idCipher() != null) {
@@ -439,11 +446,26 @@ class WageTableBook implements WageTables {
 			boolean ownCard = own != null && Arrays.equals(own, s.cardIndex());
 			boolean leaders = leaderCards.contains(hex.formatHex(s.cardIndex()));
 			List<Refusal> refusals = LineRule.judge(new LineRule.Facts(registered, engagement, ownCard, leaders));
-			updates.add(new Object[] { personId, registered ? days.getOrDefault(personId, 0) : 0, refusals.isEmpty(),
-					refusals.stream().map(Enum::name).collect(Collectors.joining(",")), s.id() });
+			ids[i] = s.id();
+			personIds[i] = personId;
+			worked[i] = registered ? days.getOrDefault(personId, 0) : 0;
+			allowed[i] = refusals.isEmpty();
+			reasons[i] = refusals.stream().map(Enum::name).collect(Collectors.joining(","));
+			i++;
 		}
-		batch.batchUpdate("update wage_line set person_id = ?, days_worked = ?, allowed = ?, refusals = ? where id = ?",
-				updates);
+		// one statement for the whole table: the verdicts travel as arrays, not as thousands of updates
+		batch.update("""
+				update wage_line l
+				set person_id = u.person_id, days_worked = u.days, allowed = u.allowed, refusals = u.refusals
+				from unnest(?, ?, ?, ?, ?) as u(id, person_id, days, allowed, refusals)
+				where l.id = u.id""", ps -> {
+			Connection c = ps.getConnection();
+			ps.setArray(1, c.createArrayOf("bigint", ids));
+			ps.setArray(2, c.createArrayOf("bigint", personIds));
+			ps.setArray(3, c.createArrayOf("integer", worked));
+			ps.setArray(4, c.createArrayOf("boolean", allowed));
+			ps.setArray(5, c.createArrayOf("text", reasons));
+		});
 		jdbc.sql("update wage_table set state = :state, checked_at = :at where id = :id")
 			.param("state", next.name()).param("at", OffsetDateTime.now(clock)).param("id", tableId).update();
 		WageTable checked = requireTable(tableId);
