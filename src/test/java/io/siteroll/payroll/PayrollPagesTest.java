@@ -120,6 +120,11 @@ class PayrollPagesTest extends IntegrationTest {
 		assertThat(status.body()).contains("本项目尚未开设农民工工资专用账户", "草稿").doesNotContain("上传工资表", "按考勤生成工资表");
 		ApiClient.Response table = city.get("/wage-tables/" + tableId);
 		assertThat(table.body()).contains("张三", "未校验").doesNotContain("逐行校验", card);
+		long lineId = clerk.get("/api/wage-tables/" + tableId + "/lines").json().get(0).get("id").asLong();
+		ApiClient.Response slip = city.get("/wage-tables/" + tableId + "/lines/" + lineId + "/slip");
+		assertThat(slip.status()).isEqualTo(200);
+		assertThat(slip.body()).contains("张三", "工资条", "5,000.00", "尚未到账", "未确认").doesNotContain(card, id);
+		assertThat(otherCity.get("/wage-tables/" + tableId + "/lines/" + lineId + "/slip").status()).isEqualTo(404);
 		ApiClient.Response officerCheck = city.form("/wage-tables/" + tableId + "/check", Map.of());
 		assertThat(officerCheck.status()).isEqualTo(403);
 		assertThat(officerCheck.contentType()).startsWith("text/html");

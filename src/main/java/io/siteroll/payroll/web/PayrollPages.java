@@ -20,6 +20,7 @@ import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
 import io.siteroll.payroll.WageAccounts;
+import io.siteroll.payroll.WageArrears;
 import io.siteroll.payroll.WageLine;
 import io.siteroll.payroll.WageTable;
 import io.siteroll.payroll.WageTables;
@@ -61,8 +62,11 @@ class PayrollPages {
 
 	private final Clock clock;
 
+	private final WageArrears arrears;
+
 	PayrollPages(WageAccounts accounts, WageTables tables, Projects projects, ProjectAccess access, CurrentActor actors,
-			Messages messages, Clock clock) {
+			Messages messages, Clock clock, WageArrears arrears) {
+		this.arrears = arrears;
 		this.accounts = accounts;
 		this.tables = tables;
 		this.projects = projects;
@@ -208,6 +212,17 @@ class PayrollPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("otherErrors", otherErrors(errors, Set.of()));
 		return "payroll/table";
+	}
+
+	/** 工资条: one worker's pay slip (条例 art. 15), printable, masked like every page. */
+	@GetMapping("/wage-tables/{tableId}/lines/{lineId}/slip")
+	String slip(@PathVariable long tableId, @PathVariable long lineId, Model model) {
+		WageTable table = tables.require(tableId);
+		model.addAttribute("project", access.requireVisible(table.projectId()));
+		model.addAttribute("table", table);
+		model.addAttribute("line", tables.line(tableId, lineId));
+		model.addAttribute("payDate", arrears.payDate(table.month()));
+		return "payroll/slip";
 	}
 
 	@PostMapping("/wage-tables/{tableId}/check")
