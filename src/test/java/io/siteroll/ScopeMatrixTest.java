@@ -2,8 +2,13 @@ package io.siteroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +25,8 @@ import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.Jpegs;
 import io.siteroll.support.RosterFile;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -661,7 +668,176 @@ class ScopeMatrixTest extends IntegrationTest {
 								Map.of("resumptionDay", t.today())))),
 				write("publish a typical case", "POST /api/typical-cases", NOT_THE_PROVINCE, "province", 201,
 						t -> new Target(t.enforcement(), Call.post("/api/typical-cases", Map.of("penaltyId", t.stopWork(),
-								"title", "某项目未落实实名制考勤", "summary", "逾期未整改。")))));
+								"title", "某项目未落实实名制考勤", "summary", "逾期未整改。")))),
+				// payroll: the wage account (the general contractor's), the wage tables
+				write("open the wage account", "POST /api/projects/{projectId}/wage-account", CONTRACTOR_ONLY,
+						"contractor-admin", 201, t -> {
+							Site site = t.fresh(t.today().minusMonths(1));
+							return new Target(site, Call.post(t.projectPath(site, "/wage-account"), t.wageOpening()));
+						}),
+				write("start the wage account's closing notice", "POST /api/projects/{projectId}/wage-account/closing",
+						CONTRACTOR_ONLY, "contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post(t.projectPath(site, "/wage-account/closing"), Map.of()));
+						}),
+				write("close the wage account after its notice", "POST /api/projects/{projectId}/wage-account/closure",
+						CONTRACTOR_ONLY, "contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							t.send(t.actor("contractor-admin", site, false),
+									Call.post(t.projectPath(site, "/wage-account/closing"), Map.of()));
+							t.clock.advance(Duration.ofDays(30));
+							return new Target(site, Call.post(t.projectPath(site, "/wage-account/closure"), Map.of()));
+						}),
+				write("reveal the wage account number (audited)", "POST /api/projects/{projectId}/wage-account/number/reveal",
+						OUTSIDERS, "contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post(t.projectPath(site, "/wage-account/number/reveal"), Map.of()), true);
+						}),
+				write("record a labour-cost allocation", "POST /api/projects/{projectId}/wage-allocations", CONTRACTOR_ONLY,
+						"contractor-admin", 201, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post(t.projectPath(site, "/wage-allocations"),
+									Map.of("amount", "50000", "receivedOn", t.today())));
+						}),
+				write("import a bank statement", "POST /api/projects/{projectId}/wage-allocations/statement", CONTRACTOR_ONLY,
+						"contractor-admin", 201, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.upload(t.projectPath(site, "/wage-allocations/statement"),
+									("日期,金额,摘要\n" + t.today() + ",50000,人工费\n").getBytes(StandardCharsets.UTF_8)));
+						}),
+				write("record the wage guarantee", "POST /api/projects/{projectId}/wage-guarantees", CONTRACTOR_ONLY,
+						"contractor-admin", 201, t -> new Target(t.nanguan, Call.post(t.projectPath(t.nanguan, "/wage-guarantees"),
+								Map.of("kind", "BANK_GUARANTEE", "amount", "200000", "contractValue", "10000000", "providedOn",
+										t.today())))),
+				write("upload a wage table", "POST /api/projects/{projectId}/wage-tables", OUTSIDERS, "project-clerk", 201,
+						t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post(t.projectPath(site, "/wage-tables"), t.wageUpload(site)));
+						}),
+				write("upload a wage table as Excel", "POST /api/projects/{projectId}/units/{unitId}/wage-table", OUTSIDERS,
+						"project-clerk", 201, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.upload(t.projectPath(site, "/units/" + site.labourUnitId()
+									+ "/wage-table"), t.wageSheet(site)));
+						}),
+				write("build a wage table from attendance", "POST /api/projects/{projectId}/wage-tables/from-attendance",
+						OUTSIDERS, "project-clerk", 201, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post(t.projectPath(site, "/wage-tables/from-attendance"),
+									Map.of("unitId", site.labourUnitId(), "month", YearMonth.from(t.today()).toString(),
+											"dailyWage", "300")));
+						}),
+				write("check a wage table", "POST /api/wage-tables/{tableId}/check", OUTSIDERS, "project-clerk", 200, t -> {
+					Site site = t.wageSite();
+					return new Target(site, Call.post("/api/wage-tables/" + t.wageTable(site, false) + "/check", Map.of()));
+				}),
+				write("record a worker's confirmation", "POST /api/wage-tables/{tableId}/lines/{lineId}/confirmation", OUTSIDERS,
+						"project-clerk", 200, t -> {
+							Site site = t.wageSite();
+							long table = t.wageTable(site, false);
+							return new Target(site, Call.post("/api/wage-tables/" + table + "/lines/" + t.wageLine(table)
+									+ "/confirmation", Map.of()));
+						}),
+				write("approve a wage table (general contractor)", "POST /api/wage-tables/{tableId}/approval",
+						CONTRACTOR_ONLY, "contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							long table = t.wageTable(site, false);
+							t.send(t.actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table + "/check", Map.of()));
+							return new Target(site, Call.post("/api/wage-tables/" + table + "/approval", Map.of()));
+						}),
+				write("produce a payment file (cards audited)", "POST /api/wage-tables/{tableId}/payment-file",
+						CONTRACTOR_ONLY, "contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							return new Target(site, Call.post("/api/wage-tables/" + t.wageTable(site, true) + "/payment-file",
+									Map.of()), true);
+						}),
+				write("import the bank's result", "POST /api/wage-tables/{tableId}/results", CONTRACTOR_ONLY,
+						"contractor-admin", 200, t -> {
+							Site site = t.wageSite();
+							long table = t.wageTable(site, true);
+							String result = "WL" + t.wageLine(table) + ",x," + t.wageCards.get(site.projectId()) + ",5000,成功,\n";
+							return new Target(site, Call.upload("/api/wage-tables/" + table + "/results",
+									result.getBytes(StandardCharsets.UTF_8)));
+						}));
+	}
+
+	/** The general contractor's act: outsiders, the subcontractor and the labour clerk are refused. */
+	private static final List<String> CONTRACTOR_ONLY = List.of("jilin-officer", "chaoyang-officer", "other-enterprise-admin",
+			"other-clerk", "subcontractor-admin", "project-clerk", "nanguan-officer");
+
+	/** Per wage site: its worker's ID number and card. */
+	private final Map<Long, String> wageIds = new HashMap<>();
+
+	private final Map<Long, String> wageCards = new HashMap<>();
+
+	private Map<String, Object> wageOpening() {
+		return Map.of("bankName", "中国工商银行长春分行", "bankCode", "102", "accountNumber", "62170000111122223333",
+				"agreementType", "application/pdf", "agreement", Base64.getEncoder().encodeToString(new byte[] { 37, 80, 68, 70 }));
+	}
+
+	/** A fresh site with its wage account open and one worker engaged this month, present today. */
+	private Site wageSite() {
+		Site site = fresh(today().minusMonths(1));
+		ApiClient province = as(users.get("province"));
+		String id = IDS.idNumber(1970, 2000);
+		String card = IDS.bankCard();
+		Map<String, Object> body = worker(site.teamId(), id, IDS.name(), card);
+		body.put("entryDate", YearMonth.from(today()).atDay(1));
+		body.put("contractStart", YearMonth.from(today()).atDay(1).minusDays(10));
+		ApiClient.Response engaged = province.post(projectPath(site, "/workers"), body);
+		assertThat(engaged.status()).as(engaged.body()).isEqualTo(201);
+		facts.present(site.projectId(), engaged.json().get("personId").asLong(), today(), today());
+		wageIds.put(site.projectId(), id);
+		wageCards.put(site.projectId(), card);
+		ApiClient.Response opened = send(actor("contractor-admin", site, false), Call.post(projectPath(site, "/wage-account"),
+				wageOpening()));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		return site;
+	}
+
+	private Map<String, Object> wageUpload(Site site) {
+		return Map.of("unitId", site.labourUnitId(), "month", YearMonth.from(today()).toString(), "lines",
+				List.of(Map.of("idNumber", wageIds.get(site.projectId()), "name", "张三", "bankCardNumber",
+						wageCards.get(site.projectId()), "basicPay", "5000")));
+	}
+
+	private byte[] wageSheet(Site site) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			Workbook wb = new Workbook(out, "matrix", "1.0");
+			Worksheet ws = wb.newWorksheet("工资表");
+			String[] header = { "姓名*", "证件号码*", "工资卡号*", "开户银行代码", "基本工资(元)*", "其他应发(元)", "扣款(元)" };
+			for (int c = 0; c < header.length; c++) {
+				ws.value(0, c, header[c]);
+			}
+			ws.value(1, 0, "张三");
+			ws.value(1, 1, wageIds.get(site.projectId()));
+			ws.value(1, 2, wageCards.get(site.projectId()));
+			ws.value(1, 4, "5000");
+			wb.finish();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toByteArray();
+	}
+
+	/** A wage table of the site's worker: uploaded (a draft), or checked and approved by the general contractor. */
+	private long wageTable(Site site, boolean approved) {
+		ApiClient.Response table = send(actor("project-clerk", site, false), Call.post(projectPath(site, "/wage-tables"),
+				wageUpload(site)));
+		assertThat(table.status()).as(table.body()).isEqualTo(201);
+		if (approved) {
+			assertThat(send(actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table.id() + "/check",
+					Map.of())).json().get("allowedLines").asInt()).isOne();
+			assertThat(send(actor("contractor-admin", site, false), Call.post("/api/wage-tables/" + table.id() + "/approval",
+					Map.of())).status()).isEqualTo(200);
+		}
+		return table.id();
+	}
+
+	private long wageLine(long tableId) {
+		return as(users.get("province")).get("/api/wage-tables/" + tableId + "/lines").json().get(0).get("id").asLong();
 	}
 
 	@ParameterizedTest(name = "{0}")

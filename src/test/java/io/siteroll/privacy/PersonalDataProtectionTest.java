@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +81,32 @@ class PersonalDataProtectionTest extends IntegrationTest {
 		assertThat(page.body()).doesNotContain(id).doesNotContain(stranger)
 			.contains(stranger.substring(0, 6) + "********" + stranger.substring(14));
 
+		// the wage account's number and the wage tables' cards (a line to the worker's own card, paid out, and one not)
+		String accountNumber = "6217" + (100_000_000_000L + System.nanoTime() % 100_000_000_000L);
+		String otherCard = IDS.bankCard();
+		ApiClient contractor = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, true));
+		assertThat(contractor.post("/api/projects/" + site.projectId() + "/wage-account", Map.of("bankName", "工商银行",
+				"bankCode", "102", "accountNumber", accountNumber, "agreementType", "application/pdf", "agreement",
+				Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3 }))).status()).isEqualTo(201);
+		ApiClient.Response table = contractor.post("/api/projects/" + site.projectId() + "/wage-tables",
+				Map.of("unitId", site.labourUnitId(), "month", YearMonth.from(today()).toString(), "lines",
+						List.of(Map.of("idNumber", id, "name", "x", "bankCardNumber", card, "basicPay", "100"),
+								Map.of("idNumber", stranger, "name", "y", "bankCardNumber", otherCard, "basicPay", "100"))));
+		assertThat(table.status()).as(table.body()).isEqualTo(201);
+		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/check", "{}").json().get("allowedLines").asInt())
+			.isOne();
+		contractor.post("/api/wage-tables/" + table.id() + "/approval", "{}");
+		ApiClient.Response paymentFile = contractor.post("/api/wage-tables/" + table.id() + "/payment-file", "{}");
+		assertThat(paymentFile.body()).contains(card).contains(accountNumber).doesNotContain(otherCard);
+		assertThat(contractor.get("/api/wage-tables/" + table.id() + "/lines").body()).doesNotContain(card)
+			.doesNotContain(otherCard).doesNotContain(id);
+
 		// read every column of every table raw (bytea as bytes, anything else as text)
-		assertThat(columnsContaining(id, stranger, card)).as("clear personal data").isEmpty();
+		assertThat(columnsContaining(id, stranger, card, accountNumber, otherCard)).as("clear personal data").isEmpty();
+		assertThat(columnsContaining(card.substring(0, 4) + "*")).as("the scan reads the wage lines").contains("wage_line.card_masked");
 		assertThat(columnsContaining(masked)).as("the scan reads the passes").anyMatch(c -> c.startsWith("pass_"));
-		assertThat(output.getAll()).doesNotContain(id).doesNotContain(card).doesNotContain(stranger);
+		assertThat(output.getAll()).doesNotContain(id).doesNotContain(card).doesNotContain(stranger).doesNotContain(accountNumber)
+			.doesNotContain(otherCard);
 
 		long engagementId = engaged.id();
 		ApiClient clerkWithoutPermission = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
