@@ -87,14 +87,17 @@ public class DemoProvince {
 
 	private final DemoCampaign campaign;
 
+	private final DemoWages wages;
+
 	private final RuleSets ruleSets;
 
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
 			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
-			DemoStory story, DemoCampaign campaign, RuleSets ruleSets) {
+			DemoStory story, DemoCampaign campaign, DemoWages wages, RuleSets ruleSets) {
 		this.gates = gates;
 		this.story = story;
 		this.campaign = campaign;
+		this.wages = wages;
 		this.ruleSets = ruleSets;
 		this.regions = regions;
 		this.enterprises = enterprises;
@@ -168,6 +171,9 @@ public class DemoProvince {
 		story.enforcement(sites, first, today);
 		story.waiting(sites, today, ids, home == null ? null : home.project.contractorId());
 		campaign.run(story, first, today, ids);
+		if (home != null) {
+			wages.run(story, home, first, today, ids);
+		}
 		campaign.notices(story, first, today);
 		story.evaluationRun(first);
 		Duration took = Duration.between(started, Instant.now());
@@ -262,7 +268,7 @@ public class DemoProvince {
 			accounts.create(new Accounts.NewAccount("xinqu", DEMO_PASSWORD, "长春新区 监管员", Role.CITY_OFFICER, "229901", null, null, false));
 			if (changchunProject != null) {
 				accounts.create(new Accounts.NewAccount("enterprise", DEMO_PASSWORD, changchunProject.contractorName() + " 管理员",
-						Role.ENTERPRISE_ADMIN, null, changchunProject.contractorId(), null, false));
+						Role.ENTERPRISE_ADMIN, null, changchunProject.contractorId(), null, true));
 				accounts.create(new Accounts.NewAccount("clerk", DEMO_PASSWORD, changchunProject.name() + " 劳资专管员",
 						Role.LABOUR_CLERK, null, null, changchunProject.id(), true));
 			}

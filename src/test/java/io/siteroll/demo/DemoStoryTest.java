@@ -35,6 +35,9 @@ import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.enforcement.TypicalCases;
 import io.siteroll.notice.Notice;
 import io.siteroll.notice.Notices;
+import io.siteroll.payroll.WageLine;
+import io.siteroll.payroll.WageTable;
+import io.siteroll.payroll.WageTables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -109,6 +112,9 @@ class DemoStoryTest {
 
 	@Autowired
 	Notices notices;
+
+	@Autowired
+	WageTables wageTables;
 
 	@Test
 	void theFirstStartTellsTheProvincesStory() {
@@ -215,6 +221,14 @@ class DemoStoryTest {
 				tuple("220100", Notice.Status.ISSUED), tuple("220000", Notice.Status.DRAFT));
 		assertThat(drafted).filteredOn(n -> n.status() == Notice.Status.ISSUED).extracting(Notice::number).singleElement()
 			.asString().startsWith("长").contains("〔2026〕").endsWith("号");
+
+		// the enterprise's project paid last month's wages through its wage account: every table paid but one line
+		long home = jdbc.sql("select project_id from account where username = 'clerk'").query(Long.class).single();
+		List<WageTable> paid = wageTables.tables(home, LAST_MONTH);
+		assertThat(paid).as("a table per building unit with workers").isNotEmpty();
+		List<WageLine> lines = paid.stream().flatMap(t -> wageTables.lines(t.id()).stream()).toList();
+		assertThat(lines).filteredOn(l -> l.payment() == WageLine.Payment.FAILED).as("the closed card").hasSize(1);
+		assertThat(lines).filteredOn(l -> l.payment() == WageLine.Payment.PAID).hasSize(lines.size() - 1);
 
 		// warnings reviewed both ways, and the two frauds the gates saw
 		List<Warning> reviewed = warnings.search(new Warnings.Search(null, null, null, null, null), 0, 500).items().stream()
