@@ -23,11 +23,25 @@ public interface AttendanceRates {
 			Double ratePercent) {
 	}
 
+	/**
+	 * 关键岗位人员到岗率: post-days of the key posts (the rule set in force for the day's month) held on a
+	 * construction day, and how many of them the holder had a valid attendance day on the project.
+	 */
+	record DutyRate(String key, String name, LocalDate period, long postDays, long attendedPostDays, Double ratePercent) {
+	}
+
 	record Coverage(String key, String name, LocalDate day, long startedProjects, long equippedProjects,
 			long connectedProjects) {
 	}
 
 	List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region);
+
+	/**
+	 * The key managers' on-duty rate over the same scope and with the same validation as {@link #rates}: for each
+	 * key post (SQL {@code key_post(post, rule_set)} of the rule set in force in the day's month) held on each
+	 * construction day, whether its holder had a valid attendance day on that project.
+	 */
+	List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region);
 
 	List<Coverage> coverage(Level level, LocalDate day, String region);
 }

@@ -40,8 +40,8 @@ class AttendanceRateQueries implements AttendanceRates {
 		};
 	}
 
-	@Override
-	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+	/** A period's question: every part given, {@code to} not before {@code from}, at most {@link #MAX_DAYS} days. */
+	private static void validate(Level level, Period period, LocalDate from, LocalDate to) {
 		Checks checks = new Checks();
 		checks.required("level", level);
 		checks.required("period", period);
@@ -52,6 +52,11 @@ class AttendanceRateQueries implements AttendanceRates {
 			checks.check(ChronoUnit.DAYS.between(from, to) < MAX_DAYS, "to", "range.too-long", MAX_DAYS);
 		}
 		checks.throwIfAny();
+	}
+
+	@Override
+	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
@@ -83,6 +88,57 @@ class AttendanceRateQueries implements AttendanceRates {
 				long attended = rs.getLong("attended");
 				return new Rate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), registered,
 						attended, registered == 0 ? null : Math.round(attended * 1000.0 / registered) / 10.0);
+			})
+			.list();
+	}
+
+	/**
+	 * Each key post held on each construction day is one post-day due; it is attended when its holder has a valid
+	 * day on the project that day. The key posts are those of the rule set in force in the day's month (as R2 judges
+	 * a month under its rule set), so a range across an adoption counts each month by its own list.
+	 */
+	@Override
+	public List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		validate(level, period, from, to);
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		String[] key = group(level);
+		String bucket = period == Period.DAY ? "cd.day" : "date_trunc('month', cd.day)::date";
+		return jdbc.sql("""
+				with scoped as (
+				    select p.id from project p join region r on r.code = p.region_code
+				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and p.start_date is not null and p.start_date <= :to),
+				in_force as (
+				    select m::date as month,
+				           (select a.rule_set_id from rule_set_adoption a where a.effective_from <= m::date
+				            order by a.effective_from desc limit 1) as rule_set_id
+				    from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m),
+				cd as (
+				    select s.id as project_id, d::date as day from scoped s cross join lateral construction_days(s.id, :from, :to) d),
+				tally as (
+				    select cd.project_id, %s as bucket, count(*) as due, count(dp.person_id) as attended
+				    from cd
+				         join in_force f on f.month = date_trunc('month', cd.day)::date
+				         join rule_set rs on rs.id = f.rule_set_id
+				         join %s mt on mt.project_id = cd.project_id and mt.tenure_from <= cd.day
+				                               and (mt.tenure_to is null or mt.tenure_to >= cd.day)
+				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = mt.person_id
+				    where key_post(mt.post, rs)
+				    group by cd.project_id, bucket)
+				select %s as key, %s as name, t.bucket, sum(t.due) as due, sum(t.attended) as attended
+				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, PersonnelReadModel.MANAGER_TENURE.sql(),
+					AttendanceReadModel.VALID_DAY.sql(), key[0], key[1]))
+			.params(params)
+			.query((rs, n) -> {
+				long due = rs.getLong("due");
+				long attended = rs.getLong("attended");
+				return new DutyRate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), due,
+						attended, due == 0 ? null : Math.round(attended * 1000.0 / due) / 10.0);
 			})
 			.list();
 	}

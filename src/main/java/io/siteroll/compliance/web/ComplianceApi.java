@@ -119,6 +119,18 @@ class ComplianceApi {
 		return rates.rates(level, period, from, to, regions.filter("region", region));
 	}
 
+	@GetMapping("/api/duty-rates")
+	@Operation(summary = "Key managers' on-duty rate (关键岗位人员到岗率: key-post-days whose holder had a valid day ÷ "
+			+ "key-post-days held on construction days) per PROJECT, COUNTY, CITY or PROVINCE, per DAY or MONTH")
+	List<AttendanceRates.DutyRate> dutyRates(
+			@RequestParam(defaultValue = "PROJECT") AttendanceRates.Level level,
+			@RequestParam(defaultValue = "MONTH") AttendanceRates.Period period,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String region) {
+		return rates.dutyRates(level, period, from, to, regions.filter("region", region));
+	}
+
 	@GetMapping("/api/coverage")
 	@Operation(summary = "Coverage on a day: started projects, equipped with a device, connected (a device heard that day)")
 	List<AttendanceRates.Coverage> coverage(
