@@ -24,9 +24,12 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	private final ProjectAccess access;
 
-	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access) {
+	private final AttendanceTally tally;
+
+	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access, AttendanceTally tally) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.tally = tally;
 	}
 
 	/** The group key and its display name for a level, over project {@code p} and its region {@code r}. */
@@ -38,6 +41,23 @@ class AttendanceRateQueries implements AttendanceRates {
 					"(select c.name from region c where c.code = split_part(r.path, '/', 2))" };
 			case PROVINCE -> new String[] { "'220000'", "'吉林省'" };
 		};
+	}
+
+	private static Map<String, Object> params(ProjectAccess.Scope scope, LocalDate from, LocalDate to, String region) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		return params;
+	}
+
+	private static String bucket(Period period) {
+		return period == Period.DAY ? "t.day" : "date_trunc('month', t.day)::date";
+	}
+
+	/** A percentage to one decimal, half up, as the API has always answered; none of nothing. */
+	static Double percent(long part, long whole) {
+		return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
 	}
 
 	/** A period's question: every part given, {@code to} not before {@code from}, at most {@link #MAX_DAYS} days. */
@@ -54,8 +74,36 @@ class AttendanceRateQueries implements AttendanceRates {
 		checks.throwIfAny();
 	}
 
+	/**
+	 * The attendance rate summed from the tally ({@link AttendanceTally}), after the tally has caught up with every
+	 * write: the same answer as {@link #liveRates}, which computes it from the definition.
+	 */
 	@Override
 	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		validate(level, period, from, to);
+		tally.ensure(from, to);
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = params(scope, from, to, region);
+		String[] key = group(level);
+		return jdbc.sql("""
+				select %s as key, %s as name, %s as bucket, sum(t.workers_engaged) as registered,
+				       sum(t.workers_attended) as attended
+				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and t.day between :from and :to and t.construction and t.workers_engaged > 0
+				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket(period), scope.sql()))
+			.params(params)
+			.query((rs, n) -> {
+				long registered = rs.getLong("registered");
+				long attended = rs.getLong("attended");
+				return new Rate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), registered,
+						attended, percent(attended, registered));
+			})
+			.list();
+	}
+
+	/** The attendance rate computed from the definition itself, without the tally: the baseline it is tested against. */
+	List<Rate> liveRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
@@ -99,6 +147,29 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		validate(level, period, from, to);
+		tally.ensure(from, to);
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = params(scope, from, to, region);
+		String[] key = group(level);
+		return jdbc.sql("""
+				select %s as key, %s as name, %s as bucket, sum(t.key_posts_due) as due, sum(t.key_posts_attended) as attended
+				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and t.day between :from and :to and t.construction and t.key_posts_due > 0
+				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket(period), scope.sql()))
+			.params(params)
+			.query((rs, n) -> {
+				long due = rs.getLong("due");
+				long attended = rs.getLong("attended");
+				return new DutyRate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), due,
+						attended, percent(attended, due));
+			})
+			.list();
+	}
+
+	/** The duty rate computed from the definition itself, without the tally: the baseline it is tested against. */
+	List<DutyRate> liveDutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
