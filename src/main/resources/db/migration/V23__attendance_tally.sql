@@ -25,6 +25,19 @@ comment on table attendance_tally is
     'Owned by compliance (AttendanceTally): per started project and day, from its start (or the span) to its completion: '
         'construction day?, workers engaged, with a valid day, key posts held, whose holder had a valid day';
 
+-- The same per project and calendar month (construction days only), recomputed with the days it sums: a month's or
+-- a half-year's trend reads 5,000 rows a month instead of 150,000. Read only for whole months inside the span.
+create table attendance_tally_month (
+    project_id         bigint not null references project (id) on delete cascade,
+    month              date   not null,
+    workers_engaged    bigint not null,
+    workers_attended   bigint not null,
+    key_posts_due      bigint not null,
+    key_posts_attended bigint not null,
+    primary key (project_id, month)
+);
+create index attendance_tally_month_month on attendance_tally_month (month, project_id);
+
 -- The days the tally covers (one row; null before the first question).
 create table attendance_tally_span (
     only_row     boolean primary key default true check (only_row),

@@ -1,6 +1,7 @@
 package io.siteroll.compliance.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -80,25 +81,40 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return tallied(level, period, from, to, region, "workers_engaged", "workers_attended",
+				(key, name, bucket, whole, part) -> new Rate(key, name, bucket, whole, part, percent(part, whole)));
+	}
+
+	interface Row<T> {
+		T of(String key, String name, LocalDate bucket, long whole, long part);
+	}
+
+	/**
+	 * Sums two of the tally's columns per group and period over the caller's projects. Whole calendar months read the
+	 * monthly sums; any other range the days (the monthly sums hold every day of the month, also those after
+	 * {@code to}).
+	 */
+	private <T> List<T> tallied(Level level, Period period, LocalDate from, LocalDate to, String region, String whole,
+			String part, Row<T> row) {
 		validate(level, period, from, to);
 		tally.ensure(from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = params(scope, from, to, region);
 		String[] key = group(level);
+		boolean wholeMonths = period == Period.MONTH && from.getDayOfMonth() == 1
+				&& to.equals(YearMonth.from(to).atEndOfMonth());
+		String table = wholeMonths ? "attendance_tally_month" : "attendance_tally";
+		String days = wholeMonths ? "t.month between :from and :to" : "t.day between :from and :to and t.construction";
+		String bucket = wholeMonths ? "t.month" : bucket(period);
 		return jdbc.sql("""
-				select %s as key, %s as name, %s as bucket, sum(t.workers_engaged) as registered,
-				       sum(t.workers_attended) as attended
-				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and t.day between :from and :to and t.construction and t.workers_engaged > 0
-				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket(period), scope.sql()))
+				select %1$s as key, %2$s as name, %3$s as bucket, sum(t.%4$s) as whole, sum(t.%5$s) as part
+				from %6$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				where %7$s and %8$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and t.%4$s > 0
+				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket, whole, part, table, days, scope.sql()))
 			.params(params)
-			.query((rs, n) -> {
-				long registered = rs.getLong("registered");
-				long attended = rs.getLong("attended");
-				return new Rate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), registered,
-						attended, percent(attended, registered));
-			})
+			.query((rs, n) -> row.of(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
+					rs.getLong("whole"), rs.getLong("part")))
 			.list();
 	}
 
@@ -147,25 +163,8 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
-		validate(level, period, from, to);
-		tally.ensure(from, to);
-		ProjectAccess.Scope scope = access.visibleProjects("p.id");
-		Map<String, Object> params = params(scope, from, to, region);
-		String[] key = group(level);
-		return jdbc.sql("""
-				select %s as key, %s as name, %s as bucket, sum(t.key_posts_due) as due, sum(t.key_posts_attended) as attended
-				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and t.day between :from and :to and t.construction and t.key_posts_due > 0
-				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket(period), scope.sql()))
-			.params(params)
-			.query((rs, n) -> {
-				long due = rs.getLong("due");
-				long attended = rs.getLong("attended");
-				return new DutyRate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), due,
-						attended, percent(attended, due));
-			})
-			.list();
+		return tallied(level, period, from, to, region, "key_posts_due", "key_posts_attended",
+				(key, name, bucket, whole, part) -> new DutyRate(key, name, bucket, whole, part, percent(part, whole)));
 	}
 
 	/** The duty rate computed from the definition itself, without the tally: the baseline it is tested against. */

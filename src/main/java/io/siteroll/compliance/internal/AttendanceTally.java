@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every refresh. Here every write to what the definition reads marks only its project's affected days stale (SQL
  * triggers, one row per statement and project), and {@link #ensure} recomputes exactly those days with the live
  * definition before a question is answered; a scheduled refresh keeps the backlog small during the ingest day.
+ * Whole months are summed again per project into {@code attendance_tally_month} with the days they hold, for trends.
  * The definition is the live one ({@link #COMPUTE} uses {@code construction_days()}, the read models and
  * {@code key_post()}), so the tally cannot drift from it; {@code AttendanceTallyTest} compares the two.
  */
@@ -190,8 +191,25 @@ class AttendanceTally {
 				delete from attendance_tally a using tally_work w
 				where a.project_id = w.project_id and a.day between w.f and w.t""").update();
 		jdbc.sql(COMPUTE).update();
+		jdbc.sql("""
+				create temp table tally_months on commit drop as
+				select distinct w.project_id, m::date as month
+				from tally_work w cross join lateral generate_series(date_trunc('month', w.f), w.t, interval '1 month') m""").update();
+		jdbc.sql("""
+				delete from attendance_tally_month a using tally_months m
+				where a.project_id = m.project_id and a.month = m.month""").update();
+		jdbc.sql("""
+				insert into attendance_tally_month (project_id, month, workers_engaged, workers_attended, key_posts_due,
+				                                    key_posts_attended)
+				select m.project_id, m.month, sum(t.workers_engaged), sum(t.workers_attended), sum(t.key_posts_due),
+				       sum(t.key_posts_attended)
+				from tally_months m
+				     join attendance_tally t on t.project_id = m.project_id
+				                            and t.day between m.month and (m.month + interval '1 month - 1 day')::date
+				where t.construction
+				group by m.project_id, m.month""").update();
 		jdbc.sql("update attendance_tally_span set refreshed_at = ?").param(Timestamp.from(clock.instant())).update();
-		jdbc.sql("drop table tally_taken, tally_work").update();
+		jdbc.sql("drop table tally_taken, tally_work, tally_months").update();
 	}
 
 	private static LocalDate day(Object value) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,8 @@ class AttendanceTallyTest extends IntegrationTest {
 		facts.present(site.projectId(), first, today, today);
 		assertThat(attended(site.projectId(), today)).isEqualTo(now + 1);
 		sameAsLive(from.minusMonths(1), today.plusDays(3));
+		// whole months are read from the monthly sums
+		sameAsLive(from.minusMonths(1), YearMonth.from(today).atEndOfMonth());
 
 		assertThat(tally.freshness().pending()).isZero();
 		assertThat(tally.freshness().refreshedAt()).isNotNull();
