@@ -1,6 +1,7 @@
-// 驾驶舱 charts: drawn from window.dashboardCharts (the figures of the page's tables, in words and numbers).
+// 驾驶舱 charts: drawn from the figures of the page's tables (words and numbers), handed over in a data attribute.
 (function () {
-	var d = window.dashboardCharts;
+	var holder = document.getElementById('dashboard-charts');
+	var d = holder ? JSON.parse(holder.getAttribute('data-charts')) : null;
 	if (!d || typeof echarts === 'undefined') {
 		return;
 	}
@@ -23,7 +24,7 @@
 	var targetLine = { silent: true, symbol: 'none', lineStyle: { color: '#dc3545', type: 'dashed' },
 		label: { formatter: L.target + ' ' + d.target + '%' }, data: [{ yAxis: d.target }] };
 	var percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
-	var grid = { left: 45, right: 20, top: 35, bottom: 60, containLabel: false };
+	var grid = { left: 45, right: 70, top: 35, bottom: 60, containLabel: false };
 	chart('chart-divisions', {
 		grid: grid, legend: { top: 0 },
 		xAxis: { type: 'category', data: d.divisions, axisLabel: { interval: 0, rotate: d.divisions.length > 6 ? 35 : 0 } },
