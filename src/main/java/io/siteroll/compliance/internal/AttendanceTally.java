@@ -101,6 +101,9 @@ class AttendanceTally {
 	 * time (an advisory lock); a question that waited for another's refresh finds little or nothing left to do.
 	 */
 	void ensure(LocalDate from, LocalDate to) {
+		if (current(from, to)) {
+			return;
+		}
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('attendance-tally'))").query().singleValue();
 			Map<String, Object> span = jdbc.sql("select from_day, to_day from attendance_tally_span").query().singleRow();
@@ -124,6 +127,22 @@ class AttendanceTally {
 			jdbc.sql("update attendance_tally_span set from_day = ?, to_day = ?").params(spanFrom, spanTo).update();
 			recompute(spanFrom, spanTo);
 		});
+	}
+
+	/**
+	 * Whether the tally already answers for these days: they lie in the span and nothing is marked stale. Read
+	 * without the lock, so a question costs one index probe when nothing changed; a write committed after this look
+	 * counts in the next question, as it would had it committed after the answer.
+	 */
+	private boolean current(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select coalesce(s.from_day <= :from and s.to_day >= :to, false)
+				       and not exists (select 1 from attendance_tally_stale)
+				from attendance_tally_span s""")
+			.param("from", from)
+			.param("to", to)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Every few seconds: the days marked stale since, within the span, so that a question finds little to do. */
@@ -171,9 +190,13 @@ class AttendanceTally {
 	 */
 	private void recompute(LocalDate spanFrom, LocalDate spanTo) {
 		jdbc.sql("create temp table tally_taken (project_id bigint, from_day date, to_day date) on commit drop").update();
-		jdbc.sql("""
+		int taken = jdbc.sql("""
 				with taken as (delete from attendance_tally_stale returning project_id, from_day, to_day)
 				insert into tally_taken select * from taken""").update();
+		if (taken == 0) {
+			jdbc.sql("drop table tally_taken").update();
+			return;
+		}
 		jdbc.sql("""
 				create temp table tally_work on commit drop as
 				select s.project_id, greatest(min(s.from_day), :spanFrom) as f, least(max(s.to_day), :spanTo) as t
