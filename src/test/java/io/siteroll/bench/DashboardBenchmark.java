@@ -42,7 +42,7 @@ class DashboardBenchmark extends IntegrationTest {
 
 	static final int WORKERS = 300_000;
 
-	static final int REQUESTS = 60;
+	static final int REQUESTS = 30;
 
 	static final int LIVE_REQUESTS = 3;
 

@@ -79,6 +79,15 @@ class AttendanceRateQueries implements AttendanceRates {
 	 * The attendance rate summed from the tally ({@link AttendanceTally}), after the tally has caught up with every
 	 * write: the same answer as {@link #liveRates}, which computes it from the definition.
 	 */
+	/** The display name of a group's key {@code g.key}, looked up once per group (not once per row summed). */
+	private static String name(Level level) {
+		return switch (level) {
+			case PROJECT -> "(select x.name from project x where x.id = g.key::bigint)";
+			case COUNTY, CITY -> "(select x.name from region x where x.code = g.key)";
+			case PROVINCE -> "'吉林省'";
+		};
+	}
+
 	@Override
 	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		return tallied(level, period, from, to, region, "workers_engaged", "workers_attended",
@@ -107,11 +116,13 @@ class AttendanceRateQueries implements AttendanceRates {
 		String days = wholeMonths ? "t.month between :from and :to" : "t.day between :from and :to and t.construction";
 		String bucket = wholeMonths ? "t.month" : bucket(period);
 		return jdbc.sql("""
-				select %1$s as key, %2$s as name, %3$s as bucket, sum(t.%4$s) as whole, sum(t.%5$s) as part
-				from %6$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				where %7$s and %8$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and t.%4$s > 0
-				group by 1, 2, 3 order by 3, 1""".formatted(key[0], key[1], bucket, whole, part, table, days, scope.sql()))
+				select g.key, %2$s as name, g.bucket, g.whole, g.part from (
+				    select %1$s as key, %3$s as bucket, sum(t.%4$s) as whole, sum(t.%5$s) as part
+				    from %6$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				    where %7$s and %8$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and t.%4$s > 0
+				    group by 1, 2) g
+				order by 3, 1""".formatted(key[0], name(level), bucket, whole, part, table, days, scope.sql()))
 			.params(params)
 			.query((rs, n) -> row.of(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
 					rs.getLong("whole"), rs.getLong("part")))
