@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * 预警 raised and handled in a period over a region, per kind: the figures a monthly notice (通报) states and the
- * warnings list counts ({@code /warnings} with the same kind, region and month). Over the caller's projects.
+ * 预警 counted over a region, in one statement each instead of paging through {@link Warnings#search}: raised and
+ * handled in a period per kind (the monthly notice, 通报), raised per kind and month and open now (the dashboard).
+ * Over the caller's projects.
  */
 public interface WarningTallies {
 
@@ -18,4 +19,14 @@ public interface WarningTallies {
 
 	/** Every kind, in the order of {@link Warning.Kind}, zero where none was raised. */
 	List<Tally> tally(LocalDate from, LocalDate to, String region);
+
+	/** Warnings of a kind raised in a month (the first of the month). */
+	record Raised(Warning.Kind kind, LocalDate month, long count) {
+	}
+
+	/** Raised from {@code from} to {@code to} (both included) per kind and month; {@code region} null: all visible. */
+	List<Raised> raisedByKindAndMonth(LocalDate from, LocalDate to, String region);
+
+	/** Open warnings now; {@code region} null: all visible. */
+	long open(String region);
 }

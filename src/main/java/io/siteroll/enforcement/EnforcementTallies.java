@@ -3,10 +3,12 @@ package io.siteroll.enforcement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the departments did in a period over a region (检查、整改、处罚、信用): the figures a monthly notice (通报)
- * states, each counted as the list it links to counts it. Over the caller's projects.
+ * What the departments did over a region (检查、整改、处罚、信用), counted in one statement each: the figures a
+ * monthly notice (通报) states for a period, and the dashboard's orders by status and penalties of a period. Over the
+ * caller's projects.
  */
 public interface EnforcementTallies {
 
@@ -28,4 +30,13 @@ public interface EnforcementTallies {
 
 	/** 典型案例 published from penalties decided in the period on projects of the region, the earliest decision first. */
 	List<TypicalCases.TypicalCase> typicalCases(LocalDate from, LocalDate to, String region);
+
+	/** Penalty decisions dated in the period and the fines they impose (yuan). */
+	record Penalised(long decisions, BigDecimal fineYuan) {
+	}
+
+	/** Orders per status now, every status present (zero when none). */
+	Map<RectificationOrder.Status, Long> ordersByStatus(String region);
+
+	Penalised penalised(LocalDate from, LocalDate to, String region);
 }

@@ -57,9 +57,10 @@ class EnterpriseViewJourneyTest extends BrowserTest {
 	}
 
 	@Test
-	void officersStillLandOnTheProjectsOfTheirRegion() {
+	void officersLandOnTheDashboardOfTheirRegion() {
 		signIn(account(Role.CITY_OFFICER, "220100", null, null, false));
-		assertThat(page.url()).endsWith("/projects");
+		assertThat(page.url()).endsWith("/dashboard");
+		assertThat(mainText()).contains("长春市").doesNotContain("吉林市");
 	}
 
 	/** Another project of the same general contractor, registered through the API. */

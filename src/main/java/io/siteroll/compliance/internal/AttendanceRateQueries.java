@@ -1,6 +1,7 @@
 package io.siteroll.compliance.internal;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,12 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	private final ProjectAccess access;
 
-	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access) {
+	private final AttendanceTally tally;
+
+	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access, AttendanceTally tally) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.tally = tally;
 	}
 
 	/** The group key and its display name for a level, over project {@code p} and its region {@code r}. */
@@ -38,6 +42,23 @@ class AttendanceRateQueries implements AttendanceRates {
 					"(select c.name from region c where c.code = split_part(r.path, '/', 2))" };
 			case PROVINCE -> new String[] { "'220000'", "'吉林省'" };
 		};
+	}
+
+	private static Map<String, Object> params(ProjectAccess.Scope scope, LocalDate from, LocalDate to, String region) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("from", from);
+		params.put("to", to);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		return params;
+	}
+
+	private static String bucket(Period period) {
+		return period == Period.DAY ? "t.day" : "date_trunc('month', t.day)::date";
+	}
+
+	/** A percentage to one decimal, half up, as the API has always answered; none of nothing. */
+	static Double percent(long part, long whole) {
+		return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
 	}
 
 	/** A period's question: every part given, {@code to} not before {@code from}, at most {@link #MAX_DAYS} days. */
@@ -54,8 +75,62 @@ class AttendanceRateQueries implements AttendanceRates {
 		checks.throwIfAny();
 	}
 
+	/**
+	 * The attendance rate summed from the tally ({@link AttendanceTally}), after the tally has caught up with every
+	 * write: the same answer as {@link #liveRates}, which computes it from the definition.
+	 */
+	/** The display name of a group's key {@code g.key}, looked up once per group (not once per row summed). */
+	private static String name(Level level) {
+		return switch (level) {
+			case PROJECT -> "(select x.name from project x where x.id = g.key::bigint)";
+			case COUNTY, CITY -> "(select x.name from region x where x.code = g.key)";
+			case PROVINCE -> "'吉林省'";
+		};
+	}
+
 	@Override
 	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return tallied(level, period, from, to, region, "workers_engaged", "workers_attended",
+				(key, name, bucket, whole, part) -> new Rate(key, name, bucket, whole, part, percent(part, whole)));
+	}
+
+	interface Row<T> {
+		T of(String key, String name, LocalDate bucket, long whole, long part);
+	}
+
+	/**
+	 * Sums two of the tally's columns per group and period over the caller's projects. Whole calendar months read the
+	 * monthly sums; any other range the days (the monthly sums hold every day of the month, also those after
+	 * {@code to}).
+	 */
+	private <T> List<T> tallied(Level level, Period period, LocalDate from, LocalDate to, String region, String whole,
+			String part, Row<T> row) {
+		validate(level, period, from, to);
+		tally.ensure(from, to);
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = params(scope, from, to, region);
+		String[] key = group(level);
+		boolean wholeMonths = period == Period.MONTH && from.getDayOfMonth() == 1
+				&& to.equals(YearMonth.from(to).atEndOfMonth());
+		String table = wholeMonths ? "attendance_tally_month" : "attendance_tally";
+		String days = wholeMonths ? "t.month between :from and :to" : "t.day between :from and :to and t.construction";
+		String bucket = wholeMonths ? "t.month" : bucket(period);
+		return jdbc.sql("""
+				select g.key, %2$s as name, g.bucket, g.whole, g.part from (
+				    select %1$s as key, %3$s as bucket, sum(t.%4$s) as whole, sum(t.%5$s) as part
+				    from %6$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				    where %7$s and %8$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and t.%4$s > 0
+				    group by 1, 2) g
+				order by 3, 1""".formatted(key[0], name(level), bucket, whole, part, table, days, scope.sql()))
+			.params(params)
+			.query((rs, n) -> row.of(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
+					rs.getLong("whole"), rs.getLong("part")))
+			.list();
+	}
+
+	/** The attendance rate computed from the definition itself, without the tally: the baseline it is tested against. */
+	List<Rate> liveRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
@@ -99,6 +174,12 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return tallied(level, period, from, to, region, "key_posts_due", "key_posts_attended",
+				(key, name, bucket, whole, part) -> new DutyRate(key, name, bucket, whole, part, percent(part, whole)));
+	}
+
+	/** The duty rate computed from the definition itself, without the tally: the baseline it is tested against. */
+	List<DutyRate> liveDutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());

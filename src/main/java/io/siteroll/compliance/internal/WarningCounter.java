@@ -12,7 +12,10 @@ import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Counts the warnings of a period and region in one statement, in the caller's project scope. */
+/**
+ * Counts warnings in one statement each, in the caller's project scope and region (as {@code Warnings.search} scopes
+ * them): per kind raised and handled in a period (the notice), per kind and month, and open now (the dashboard).
+ */
 @Service
 class WarningCounter implements WarningTallies {
 
@@ -45,5 +48,43 @@ class WarningCounter implements WarningTallies {
 			.list()
 			.forEach(t -> byKind.put(t.kind().name(), t));
 		return Arrays.stream(Warning.Kind.values()).map(k -> byKind.getOrDefault(k.name(), new Tally(k, 0, 0))).toList();
+	}
+
+	private Map<String, Object> params(ProjectAccess.Scope scope, String region) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		return params;
+	}
+
+	@Override
+	public List<Raised> raisedByKindAndMonth(LocalDate from, LocalDate to, String region) {
+		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
+		Map<String, Object> params = params(scope, region);
+		params.put("from", from);
+		params.put("to", to);
+		return jdbc.sql("""
+				select w.kind, date_trunc('month', w.raised_on)::date as month, count(*) as n
+				from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and w.raised_on between :from and :to
+				group by 1, 2 order by 2, 1""".formatted(scope.sql()))
+			.params(params)
+			.query((rs, n) -> new Raised(Warning.Kind.valueOf(rs.getString("kind")), rs.getDate("month").toLocalDate(),
+					rs.getLong("n")))
+			.list();
+	}
+
+	@Override
+	public long open(String region) {
+		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
+		Map<String, Object> params = params(scope, region);
+		params.put("open", Warning.Status.OPEN.name());
+		return jdbc.sql("""
+				select count(*) from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and w.status = :open""".formatted(scope.sql()))
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 }

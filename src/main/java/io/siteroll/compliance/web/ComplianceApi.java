@@ -16,7 +16,9 @@ import io.siteroll.compliance.Warnings;
 import io.siteroll.platform.Page;
 import io.siteroll.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,14 +111,26 @@ class ComplianceApi {
 
 	@GetMapping("/api/attendance-rates")
 	@Operation(summary = "Attendance rate (worker-days with a valid day ÷ worker-days on site, construction days only) "
-			+ "per PROJECT, COUNTY, CITY or PROVINCE, per DAY or MONTH, over the caller's projects")
+			+ "per PROJECT, COUNTY, CITY or PROVINCE, per DAY or MONTH, over the caller's projects; every row unless page "
+			+ "or size is given (then one page of the rows, ordered by period and key, with X-Total-Count)")
 	List<AttendanceRates.Rate> rates(
 			@RequestParam(defaultValue = "PROJECT") AttendanceRates.Level level,
 			@RequestParam(defaultValue = "MONTH") AttendanceRates.Period period,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String region) {
-		return rates.rates(level, period, from, to, regions.filter("region", region));
+			@RequestParam(required = false) String region,
+			@Parameter(description = "optional: answer only this page (0-based) of the rows, in their order; the total in X-Total-Count") @RequestParam(required = false) Integer page,
+			@Parameter(description = "optional: rows per page (1 to 500, default 20 when page is given)") @RequestParam(required = false) Integer size,
+			HttpServletResponse response) {
+		List<AttendanceRates.Rate> all = rates.rates(level, period, from, to, regions.filter("region", region));
+		if (page == null && size == null) {
+			return all;
+		}
+		int number = Page.number(page);
+		int rows = Page.size(size);
+		response.setHeader("X-Total-Count", Integer.toString(all.size()));
+		long offset = (long) number * rows;
+		return offset >= all.size() ? List.of() : all.subList((int) offset, (int) Math.min(all.size(), offset + rows));
 	}
 
 	@GetMapping("/api/duty-rates")

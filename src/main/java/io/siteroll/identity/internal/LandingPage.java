@@ -9,12 +9,13 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 /**
  * Where a person lands after signing in, when they did not ask for a page first: the enterprise side
  * (administrators and labour clerks) on their workbench, with what needs their attention first; officers on the
- * project list of their region, as before. A page asked for before signing in still wins.
+ * dashboard (驾驶舱) of their region, the campaign's targets and where their region stands. A page asked for before
+ * signing in still wins.
  */
 class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	LandingPage() {
-		setDefaultTargetUrl("/projects");
+		setDefaultTargetUrl("/dashboard");
 	}
 
 	@Override
@@ -26,6 +27,6 @@ class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	/** The landing page of a role. */
 	static String of(Role role) {
-		return role.isOfficer() ? "/projects" : "/workbench";
+		return role.isOfficer() ? "/dashboard" : "/workbench";
 	}
 }

@@ -112,10 +112,10 @@ class ProjectPages {
 		this.calendar = calendar;
 	}
 
-	/** Officers start from the projects of their region, the enterprise side from its workbench. */
+	/** Officers start from their region's dashboard, the enterprise side from its workbench. */
 	@GetMapping("/")
 	String home() {
-		return actors.get().isOfficer() ? "redirect:/projects" : "redirect:/workbench";
+		return actors.get().isOfficer() ? "redirect:/dashboard" : "redirect:/workbench";
 	}
 
 	/** The project list as Excel with the page's filters, written page by page. */
@@ -153,12 +153,30 @@ class ProjectPages {
 		model.addAttribute("region", region);
 		model.addAttribute("status", parsed);
 		model.addAttribute("statuses", Project.Status.values());
-		model.addAttribute("regions", regions.all().stream().filter(r -> r.level() != Region.Level.COUNTY).toList());
+		model.addAttribute("regions", regionChoices());
 		model.addAttribute("regionNames", regionNames);
 		model.addAttribute("mayRegister", actors.get().isOfficer() || actors.get().role() == Role.ENTERPRISE_ADMIN);
 		return "project/list";
 	}
 
+
+	/** A region the list may be filtered by, with its depth below the province (to indent counties under cities). */
+	record RegionChoice(String code, String name, int depth) {
+	}
+
+	/**
+	 * The regions the filter offers: an officer's own region and every division below it (a city officer its city and
+	 * its counties, never another city), the province's officers and the enterprise side every division, cities
+	 * followed by their counties.
+	 */
+	private List<RegionChoice> regionChoices() {
+		Actor actor = actors.get();
+		List<Region> offered = actor.isOfficer() ? regions.subtree(actor.regionCode()) : regions.all();
+		return offered.stream()
+			.sorted((a, b) -> a.path().compareTo(b.path()))
+			.map(r -> new RegionChoice(r.code(), r.name(), r.path().split("/").length - 1))
+			.toList();
+	}
 
 	// ---- registering a project ----------------------------------------------------------------
 

@@ -1,0 +1,161 @@
+package io.siteroll.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.siteroll.compliance.AttendanceRates.Level;
+import io.siteroll.compliance.AttendanceRates.Period;
+import io.siteroll.compliance.internal.LiveAttendanceRates;
+import io.siteroll.identity.Role;
+import io.siteroll.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * How fast the dashboard answers on a province: 5,000 projects, 300,000 workers, a month of presence (ProvinceScale).
+ * A province officer with a session opens the province's, a city's and a county's dashboard for that month, and asks
+ * {@code /api/attendance-rates} and {@code /api/duty-rates} the questions the issue measured, {@value #REQUESTS} times
+ * each; the benchmark prints p50 and p95 per request (target: p95 under 300 ms), the one-time filling of the
+ * attendance tally, and as a baseline the live definition (the statement the API ran before the tally) timed in the
+ * same run. Run on demand:
+ * {@code ./mvnw test -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class DashboardBenchmark extends IntegrationTest {
+
+	static final int PROJECTS = 5_000;
+
+	static final int WORKERS = 300_000;
+
+	static final int REQUESTS = 30;
+
+	static final int LIVE_REQUESTS = 3;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void dashboardOnAProvince() throws Exception {
+		YearMonth month = YearMonth.from(today()).minusMonths(1);
+		LocalDate from = month.atDay(1);
+		LocalDate to = month.atEndOfMonth();
+		long started = System.nanoTime();
+		ProvinceScale.generate(jdbc, from, to, PROJECTS, WORKERS);
+		System.out.printf("generated the province in %,d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+		Session officer = new Session(baseUrl());
+		officer.signIn(account(Role.PROVINCE_OFFICER, "220000", null, null, false), PASSWORD);
+		String week = "from=" + to.minusDays(6) + "&to=" + to;
+		String wholeMonth = "from=" + from + "&to=" + to;
+		long fill = System.nanoTime();
+		officer.get("/dashboard?month=" + month, "text/html");
+		System.out.printf("first dashboard (fills the attendance tally for %s and the five months before) in %,d ms%n",
+				month, (System.nanoTime() - fill) / 1_000_000);
+
+		Map<String, List<String>> requests = new LinkedHashMap<>();
+		requests.put("login page (floor)", List.of("/login"));
+		requests.put("dashboard: province", List.of("/dashboard?month=" + month));
+		requests.put("dashboard: city", List.of("/dashboard?region=220100&month=" + month,
+				"/dashboard?region=220200&month=" + month));
+		requests.put("dashboard: county", List.of("/dashboard?region=220102&month=" + month,
+				"/dashboard?region=220202&month=" + month));
+		requests.put("dashboard: this month", List.of("/dashboard"));
+		requests.put("API rates CITY MONTH", List.of("/api/attendance-rates?level=CITY&period=MONTH&" + wholeMonth));
+		requests.put("API rates PROJECT DAY 7d", List.of("/api/attendance-rates?level=PROJECT&period=DAY&" + week));
+		requests.put("  same, page of 100", List.of("/api/attendance-rates?level=PROJECT&period=DAY&page=0&size=100&" + week));
+		requests.put("API duty CITY MONTH", List.of("/api/duty-rates?level=CITY&period=MONTH&" + wholeMonth));
+
+		Map<String, long[]> results = new LinkedHashMap<>();
+		for (Map.Entry<String, List<String>> entry : requests.entrySet()) {
+			List<String> paths = entry.getValue();
+			String accept = paths.get(0).startsWith("/api/") ? "application/json" : "text/html";
+			results.put(entry.getKey(), time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
+		}
+		results.put("live: rates CITY MONTH", time(LIVE_REQUESTS, 0,
+				i -> LiveAttendanceRates.rates(context, Level.CITY, Period.MONTH, from, to)));
+		results.put("live: rates PROJECT DAY 7d", time(LIVE_REQUESTS, 0,
+				i -> LiveAttendanceRates.rates(context, Level.PROJECT, Period.DAY, to.minusDays(6), to)));
+		results.put("live: duty CITY MONTH", time(LIVE_REQUESTS, 0,
+				i -> LiveAttendanceRates.dutyRates(context, Level.CITY, Period.MONTH, from, to)));
+
+		System.out.printf("DASHBOARD BENCHMARK: %,d projects, %,d workers, month %s, %,d requests each (live: %d), "
+				+ "province officer with a session (target: p95 < 300 ms)%n", PROJECTS, WORKERS, month, REQUESTS, LIVE_REQUESTS);
+		results.forEach((name, t) -> System.out.printf("  %-28s p50 %9.1f ms   p95 %9.1f ms%n", name, t[0] / 1000.0,
+				t[1] / 1000.0));
+	}
+
+	interface Step {
+		Object run(int i) throws Exception;
+	}
+
+	/** p50 and p95 in microseconds of {@code times} runs after {@code warmUp} untimed ones. */
+	private static long[] time(int times, int warmUp, Step step) throws Exception {
+		for (int i = 0; i < warmUp; i++) {
+			step.run(i);
+		}
+		List<Long> micros = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			long t = System.nanoTime();
+			step.run(i);
+			micros.add((System.nanoTime() - t) / 1_000);
+		}
+		Collections.sort(micros);
+		return new long[] { micros.get(micros.size() / 2), micros.get((int) Math.ceil(micros.size() * 0.95) - 1) };
+	}
+
+	/** An officer's session: signed in through the login form, pages and API answers fetched with its cookie. */
+	static final class Session {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+		private final String base;
+
+		private final HttpClient http;
+
+		Session(String base) {
+			this.base = base;
+			this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+		}
+
+		void signIn(String username, String password) throws IOException, InterruptedException {
+			Matcher csrf = CSRF.matcher(get("/login", "text/html"));
+			if (!csrf.find()) {
+				throw new IllegalStateException("no CSRF token on the login page");
+			}
+			String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (r.uri().getPath().startsWith("/login")) {
+				throw new IllegalStateException("login refused for " + username);
+			}
+		}
+
+		String get(String path, String accept) throws IOException, InterruptedException {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+			}
+			return r.body();
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package io.siteroll.compliance.internal;
+
+import java.time.LocalDate;
+
+import io.siteroll.compliance.AttendanceRates.Level;
+import io.siteroll.compliance.AttendanceRates.Period;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * For the benchmarks: the attendance rate computed from the definition itself, without the tally, as the platform
+ * (the province's scope), to measure the tally against the live query in the same run. Returns the rows counted.
+ */
+public final class LiveAttendanceRates {
+
+	private LiveAttendanceRates() {
+	}
+
+	public static int rates(ApplicationContext context, Level level, Period period, LocalDate from, LocalDate to) {
+		return context.getBean(AttendanceRateQueries.class).liveRates(level, period, from, to, null).size();
+	}
+
+	public static int dutyRates(ApplicationContext context, Level level, Period period, LocalDate from, LocalDate to) {
+		return context.getBean(AttendanceRateQueries.class).liveDutyRates(level, period, from, to, null).size();
+	}
+}
