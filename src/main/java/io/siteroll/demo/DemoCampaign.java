@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * the month before last, full implementation from last month to the end of next month, then a summary), and the
  * responsible contact most departments named for it: the four demo officers' departments through their own accounts,
  * most others as recorded by the province on their behalf, some after the deadline, and one in ten not at all (what
- * the province's list of contacts is there to show). Then last month's notices (通报): 长春市's issued in its series,
- * the province's drafted and waiting for its narrative.
+ * the province's list of contacts is there to show). Then last month's notices (通报): 长春市's and 吉林市's issued in
+ * their series, the province's, 南关区's and 长春新区's drafted and waiting for their narrative.
  */
 @Component
 class DemoCampaign {
@@ -50,9 +50,13 @@ class DemoCampaign {
 	/** Last month's notices, once last month has been evaluated. */
 	void notices(DemoStory story, LocalDate first, LocalDate today) {
 		String month = YearMonth.from(first).toString();
-		long changchun = story.on(today, 8, 30, () -> story.as("changchun", () -> notices.draft(new Notices.Draft(month, "220100")).id()));
-		story.on(today, 8, 45, () -> story.as("changchun", () -> notices.issue(changchun)));
-		story.on(today, 9, 15, () -> story.as("province", () -> notices.draft(new Notices.Draft(month, "220000"))));
+		for (String[] issuer : new String[][] { { "changchun", "220100" }, { "jilinshi", "220200" } }) {
+			long id = story.on(today, 8, 30, () -> story.as(issuer[0], () -> notices.draft(new Notices.Draft(month, issuer[1])).id()));
+			story.on(today, 8, 45, () -> story.as(issuer[0], () -> notices.issue(id)));
+		}
+		for (String[] drafter : new String[][] { { "nanguan", "220102" }, { "xinqu", "229901" }, { "province", "220000" } }) {
+			story.on(today, 9, 15, () -> story.as(drafter[0], () -> notices.draft(new Notices.Draft(month, drafter[1]))));
+		}
 	}
 
 	void run(DemoStory story, LocalDate first, LocalDate today, SyntheticIdentities ids) {

@@ -50,7 +50,7 @@ class CrawlTest extends BrowserTest {
 	/** Where a crawler must not go: leaving, the API explorer, the probes. */
 	private static final Pattern OFF_LIMITS = Pattern.compile("^/(logout|swagger-ui|v3/api-docs|actuator|webjars|css|js)(/.*)?$");
 
-	private static final Pattern DOWNLOAD = Pattern.compile("(format=xlsx|\\.pdf$|\\.xlsx$|^/api/)");
+	private static final Pattern DOWNLOAD = Pattern.compile("(format=xlsx|\\.pdf$|\\.xlsx$|^/api/|/attachments/\\d+$)");
 
 	private static final Pattern MAP = Pattern.compile("\\{[^{}\\n]{0,80}=[^{}\\n]{0,80}}");
 

@@ -80,7 +80,9 @@ class NoticeDrafter {
 		NoticeFigures.Targets target = targets.of(month);
 
 		AttendanceRates.Level level = divisionLevel(region);
-		List<Region> divisions = region.level() == Region.Level.COUNTY ? List.of(region) : regions.children(region.code());
+		// a county, or a region that holds its projects itself (长春新区, 长白山管委会), is its own only division
+		List<Region> children = region.level() == Region.Level.COUNTY ? List.of() : regions.children(region.code());
+		List<Region> divisions = children.isEmpty() ? List.of(region) : children;
 		Map<String, AttendanceRates.Rate> rateByKey = byKey(
 				rates.rates(level, AttendanceRates.Period.MONTH, from, to, region.code()), AttendanceRates.Rate::key);
 		Map<String, AttendanceRates.Coverage> coverageByKey = byKey(rates.coverage(level, countedOn, region.code()),

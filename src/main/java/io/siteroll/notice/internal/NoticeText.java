@@ -129,7 +129,7 @@ public class NoticeText {
 		out.add(t("notice.text.coverage", day(f.asOf()), where, total.startedProjects(), total.equippedProjects(),
 				total.connectedProjects(), percent(total.coveragePercent()), percent(f.targets().coveragePercent())));
 		List<String> below = below(f, d -> d.belowCoverage(f.targets()), NoticeFigures.Division::coveragePercent);
-		if (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode())) {
+		if (dividedBelow(f)) {
 			out.add(below.isEmpty() ? t("notice.text.coverage.all")
 					: t("notice.text.coverage.below", String.join(t("notice.text.separator"), below)));
 		}
@@ -145,7 +145,7 @@ public class NoticeText {
 		out.add(t("notice.text.attendance", period, where, total.registeredWorkerDays(),
 				total.attendedWorkerDays(), percent(total.attendancePercent()), percent(f.targets().attendancePercent())));
 		List<String> below = below(f, d -> d.belowAttendance(f.targets()), NoticeFigures.Division::attendancePercent);
-		if (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode())) {
+		if (dividedBelow(f)) {
 			out.add(below.isEmpty() ? t("notice.text.attendance.all", percent(f.targets().attendancePercent()))
 					: t("notice.text.attendance.below", percent(f.targets().attendancePercent()),
 							String.join(t("notice.text.separator"), below)));
@@ -154,11 +154,19 @@ public class NoticeText {
 			out.add(t("notice.text.duty", total.keyPostDays(), total.attendedKeyPostDays(), percent(total.dutyPercent()),
 					percent(f.targets().dutyPercent())));
 			List<String> belowDuty = below(f, d -> d.belowDuty(f.targets()), NoticeFigures.Division::dutyPercent);
-			if (!belowDuty.isEmpty() && (f.divisions().size() > 1 || !f.divisions().get(0).code().equals(f.regionCode()))) {
+			if (!belowDuty.isEmpty() && dividedBelow(f)) {
 				out.add(t("notice.text.duty.below", String.join(t("notice.text.separator"), belowDuty)));
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Whether the region's figures are stated per division below it (a city's counties): not for a region without
+	 * divisions (长春新区's own projects), whose only line is the total.
+	 */
+	private static boolean dividedBelow(NoticeFigures f) {
+		return f.divisions().size() > 1 || f.divisions().size() == 1 && !f.divisions().get(0).code().equals(f.regionCode());
 	}
 
 	private List<String> below(NoticeFigures f, Predicate<NoticeFigures.Division> below,
