@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The lists a notice's figures open, filtered by region (the region and below it, within the reader's scope) and
- * month: warnings, rectification orders, penalties and credit records count what the notice counts, another
+ * month: warnings, rectification orders, inspections, penalties and credit records count what the notice counts, another
  * region's or month's items stay out, a mistyped filter is refused on its field (400 on the API, never a server
  * error), and the notice links each figure to its filtered list. Projects in 通化市 (通化县, 辉南县) and 白山市 (浑江区),
  * regions no other test uses.
@@ -143,6 +143,14 @@ class FigureListsTest extends IntegrationTest {
 		String enterprise = account(Role.ENTERPRISE_ADMIN, null, a.contractorId(), null, false);
 		assertThat(as(enterprise).get("/penalties").status()).isEqualTo(403);
 
+		// inspections across projects, held in the month
+		String inspectionsPage = city.get("/inspections?region=" + CITY + "&month=" + month).body();
+		assertThat(inspectionsPage).contains(nameA, "共 1 条", month.atDay(16).toString()).doesNotContain(nameC);
+		assertThat(city.get("/inspections?region=" + CITY).body()).as("without a month: B's too").contains("共 2 条");
+		assertThat(countyB.get("/inspections?region=" + CITY + "&month=" + month).body()).doesNotContain(nameA);
+		assertThat(city.get("/inspections?region=" + CITY + "&month=" + month + "&format=xlsx").status()).isEqualTo(200);
+		assertThat(as(enterprise).get("/inspections").status()).isEqualTo(403);
+
 		// credit records valid from a day of the month
 		assertThat(total(province, "/api/credit-records?region=" + CITY + "&month=" + month)).isEqualTo(credits);
 		assertThat(total(province, "/api/credit-records?region=" + OTHER_CITY_COUNTY + "&month=" + month)).isZero();
@@ -154,7 +162,7 @@ class FigureListsTest extends IntegrationTest {
 		String noticePage = province.get("/notices/" + drafted.id()).body();
 		String filter = "region=" + CITY + "&amp;month=" + month;
 		assertThat(noticePage).contains("/orders?" + filter + "&amp;status=OVERDUE,ESCALATED", "/orders?" + filter + "&amp;status=ISSUED,ANSWERED",
-				"/penalties?" + filter, "/credit-records?" + filter,
+				"/penalties?" + filter, "/credit-records?" + filter, "/inspections?" + filter,
 				"&amp;warningsMonth=" + month + "&amp;warningsStatus=ALL", "&amp;warningsStatus=HANDLED");
 	}
 
@@ -177,6 +185,7 @@ class FigureListsTest extends IntegrationTest {
 		assertThat(province.get("/api/orders?status=OVERDUE,SOMETIMES").status()).isEqualTo(400);
 
 		for (String path : new String[] { "/orders?region=999999&month=2026-13", "/penalties?region=999999&month=2026-13",
+				"/inspections?region=999999&month=2026-13",
 				"/credit-records?region=999999&month=2026-13" }) {
 			ApiClient.Response r = province.get(path);
 			assertThat(r.status()).as(path).isEqualTo(200);

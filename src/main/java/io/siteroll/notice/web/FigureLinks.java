@@ -6,8 +6,8 @@ import io.siteroll.compliance.Warning;
 
 /**
  * Where each figure of a notice can be traced: the list that counts exactly it, filtered by the notice's month and
- * region (the region and everything below it, as the figures are counted). Coverage (equipped, connected) and
- * inspections still open the nearest list; docs/notice.md says which.
+ * region (the region and everything below it, as the figures are counted). Coverage (equipped, connected) still
+ * opens the nearest list, a division's projects; docs/notice.md says so.
  */
 record FigureLinks(YearMonth month, String regionCode) {
 
@@ -46,6 +46,11 @@ record FigureLinks(YearMonth month, String regionCode) {
 	 */
 	public String orders(String status) {
 		return "/orders?region=" + regionCode + "&month=" + month + (status == null ? "" : "&status=" + status);
+	}
+
+	/** The inspections held in the month (and the projects inspected, the function tests in them). */
+	public String inspections() {
+		return "/inspections?region=" + regionCode + "&month=" + month;
 	}
 
 	/** The penalties decided in the month (their count and the sum of their fines). */
