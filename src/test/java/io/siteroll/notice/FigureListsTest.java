@@ -118,6 +118,11 @@ class FigureListsTest extends IntegrationTest {
 		String warningsPage = province.get("/compliance?month=" + month + "&region=" + COUNTY_A + "&warningsMonth=" + month
 				+ "&warningsStatus=ALL").body();
 		assertThat(warningsPage).contains(nameA).doesNotContain(nameC).contains("value=\"" + month + "\"");
+		ApiClient.Response warningsExcel = province.get("/compliance?region=" + COUNTY_A + "&warningsMonth=" + month
+				+ "&warningsStatus=ALL&format=xlsx&list=warnings");
+		assertThat(warningsExcel.status()).isEqualTo(200);
+		assertThat(warningsExcel.contentType()).contains("spreadsheet");
+		assertThat(warningsPage).contains("list=warnings");
 
 		// orders: issued in the month, one status or several
 		assertThat(total(province, "/api/orders?region=" + CITY + "&month=" + month)).isEqualTo(1);

@@ -113,6 +113,37 @@ class CompliancePages {
 				}));
 	}
 
+	/**
+	 * The warnings of the page as Excel, with the same filters (the warnings' pager links here, the findings' pager
+	 * to the findings' export); a mistyped filter is refused as on the API.
+	 */
+	@GetMapping(path = "/compliance", params = { "format=xlsx", "list=warnings" })
+	void warningsExcel(@RequestParam(required = false) Warning.Kind kind, @RequestParam(required = false) Long project,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,
+			@RequestParam(required = false) String warningsStatus, HttpServletResponse response) {
+		Checks typed = new Checks();
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		YearMonth raisedIn = typed.field("warningsMonth",
+				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
+		String status = typed.field("warningsStatus",
+				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		typed.throwIfAny();
+		Warnings.Search search = new Warnings.Search(project, null, kind == null ? null : kind.name(),
+				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn);
+		Locale locale = LocaleContextHolder.getLocale();
+		Spreadsheets.write(response, messages.get("export.warnings.file", LocalDate.now(clock)),
+				messages.get("export.warnings.sheet"),
+				List.of(messages.get("export.column.kind"), messages.get("export.column.project"),
+						messages.get("export.column.person"), messages.get("export.warnings.column.raised-on"),
+						messages.get("export.column.status"), messages.get("export.warnings.column.review"),
+						messages.get("export.column.facts")),
+				rows -> Page.each(number -> warnings.search(search, number, Page.MAX_SIZE), w -> {
+					rows.add(messages.label(w.kind()), w.projectName(), w.personName(), w.raisedOn(),
+							messages.label(w.status()), w.review() == null ? "" : messages.label(w.review()),
+							sentences.describe(w, locale));
+				}));
+	}
+
 	private void names(Model model) {
 		model.addAttribute("rules", Arrays.stream(Rule.values()).filter(Rule::monthly).toList());
 	}
@@ -143,6 +174,7 @@ class CompliancePages {
 		model.addAttribute("warningsStatus", warningsStatus);
 		model.addAttribute("warningStatuses", Warning.Status.values());
 		model.addAttribute("back", pager.here());
+		model.addAttribute("warningsExcel", pager.excel() + "&list=warnings");
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
 		Checks typed = new Checks();
 		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
