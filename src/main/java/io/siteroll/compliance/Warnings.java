@@ -1,8 +1,10 @@
 package io.siteroll.compliance;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
@@ -17,8 +19,24 @@ import io.siteroll.platform.Page;
  */
 public interface Warnings {
 
-	/** Kinds and statuses are refused when unknown, not answered with an empty list. */
-	record Search(Long projectId, Long personId, String kind, String status, String region) {
+	/**
+	 * Kinds and statuses are refused when unknown, not answered with an empty list. Status null means open warnings
+	 * only, {@link #ALL} every status (a month's warnings counted as raised, whatever became of them), {@link #HANDLED}
+	 * those cleared since or reviewed by an officer (as a notice counts them handled); {@code raisedIn}
+	 * keeps the warnings raised on a day of that month, {@code region} those of projects in the region or below it.
+	 */
+	record Search(Long projectId, Long personId, String kind, String status, String region, YearMonth raisedIn) {
+
+		/** The status filter that keeps every status. */
+		public static final String ALL = "ALL";
+
+		/** The status filter that keeps the warnings cleared or reviewed (confirmed or dismissed). */
+		public static final String HANDLED = "HANDLED";
+
+		/** Every status filter a search accepts. */
+		public static final List<String> FILTERS = Stream
+			.concat(Arrays.stream(Warning.Status.values()).map(Enum::name), Stream.of(HANDLED, ALL))
+			.toList();
 
 		public static final List<String> KINDS = Arrays.stream(Warning.Kind.values()).map(Enum::name).toList();
 
@@ -26,7 +44,16 @@ public interface Warnings {
 
 		public Search {
 			kind = Checks.oneOf("kind", kind, KINDS);
-			status = Checks.oneOf("status", status, STATUSES);
+			status = Checks.oneOf("status", status, FILTERS);
+		}
+
+		/** Without a month: the search as it was before the month filter. */
+		public Search(Long projectId, Long personId, String kind, String status, String region) {
+			this(projectId, personId, kind, status, region, null);
+		}
+
+		public boolean allStatuses() {
+			return ALL.equals(status);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.siteroll.enforcement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import io.siteroll.platform.Page;
@@ -51,6 +52,20 @@ public interface Inspections {
 	Inspection require(long inspectionId);
 
 	List<Inspection> forProject(long projectId);
+
+	/** Inspections across projects: of projects in {@code region} or below it, held on a day of {@code heldIn}. */
+	record Search(String region, YearMonth heldIn) {
+	}
+
+	/** An inspection in a list across projects, with the name of its project. */
+	record Listed(Inspection inspection, String projectName) {
+	}
+
+	/**
+	 * The inspections of the projects an officer oversees, the latest first: the list a notice's count of a month's
+	 * inspections and function tests opens. Only officers: the enterprise side reads them per project.
+	 */
+	Page<Listed> search(Search search, int page, int size);
 
 	/** Adds a photo or document (stored encrypted). */
 	long attach(long inspectionId, String fileName, String contentType, byte[] content);

@@ -2,10 +2,12 @@ package io.siteroll.enforcement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
 import io.siteroll.compliance.Escalation;
+import io.siteroll.platform.Page;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -49,6 +51,20 @@ public interface Penalties {
 	Penalty liftStopWork(long penaltyId, LocalDate resumptionDay);
 
 	List<Penalty> forProject(long projectId);
+
+	/** Decisions across projects: of projects in {@code region} or below it, decided on a day of {@code decidedIn}. */
+	record Search(String region, YearMonth decidedIn) {
+	}
+
+	/** A decision in a list across projects, with the name of its project. */
+	record Listed(Penalty penalty, String projectName) {
+	}
+
+	/**
+	 * The decisions of the projects an officer oversees, newest first: the list a month's count of penalties in a
+	 * notice opens. Only officers: the enterprise side reads its decisions per project.
+	 */
+	Page<Listed> search(Search search, int page, int size);
 
 	/** A decision of a project the caller sees. */
 	Penalty require(long penaltyId);

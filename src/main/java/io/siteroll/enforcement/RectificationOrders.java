@@ -1,8 +1,11 @@
 package io.siteroll.enforcement;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Page;
@@ -63,12 +66,40 @@ public interface RectificationOrders {
 
 	List<RectificationOrder.Transition> transitions(long orderId);
 
-	/** An unknown status is refused, not answered with an empty list. */
-	record Search(Long projectId, String status, Boolean due) {
+	/**
+	 * An unknown status is refused, not answered with an empty list. {@code status} may name several statuses
+	 * separated by commas ({@code OVERDUE,ESCALATED}: the orders a notice counts as overdue); {@code region} keeps the
+	 * orders of projects in the region or below it, {@code issuedIn} those issued on a day of that month.
+	 */
+	record Search(Long projectId, String status, Boolean due, String region, YearMonth issuedIn) {
+
+		private static final List<String> STATUSES = Arrays.stream(RectificationOrder.Status.values())
+			.map(Enum::name)
+			.toList();
 
 		public Search {
-			status = Checks.oneOf("status", status,
-					Arrays.stream(RectificationOrder.Status.values()).map(Enum::name).toList());
+			if (status != null && !status.isBlank()) {
+				status = Arrays.stream(status.split(","))
+					.map(s -> Checks.oneOf("status", s, STATUSES))
+					.filter(Objects::nonNull)
+					.distinct()
+					.collect(Collectors.joining(","));
+				status = status.isEmpty() ? null : status;
+			}
+			else {
+				status = null;
+			}
+		}
+
+		/** Without region and month: the search as it was before those filters. */
+		public Search(Long projectId, String status, Boolean due) {
+			this(projectId, status, due, null, null);
+		}
+
+		/** The statuses asked for; empty for any status. */
+		public List<RectificationOrder.Status> statuses() {
+			return status == null ? List.of()
+					: Arrays.stream(status.split(",")).map(RectificationOrder.Status::valueOf).toList();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.siteroll.compliance.internal;
 
+import io.siteroll.compliance.Warnings;
 import io.siteroll.platform.SqlSearch;
 
 /**
@@ -11,9 +12,20 @@ final class CaseFilters {
 	private CaseFilters() {
 	}
 
-	/** Adds the status of {@code alias} (the finding or warning table) and the region filter. */
+	/**
+	 * Adds the status of {@code alias} (the finding or warning table) and the region filter; status {@code ALL}
+	 * (warnings only, checked by their search) filters on no status, {@code HANDLED} keeps the warnings cleared or
+	 * reviewed.
+	 */
 	static SqlSearch.Where statusAndRegion(SqlSearch.Where where, String alias, String status, String region) {
 		String wanted = SqlSearch.code(status);
+		if (Warnings.Search.ALL.equals(wanted) || Warnings.Search.HANDLED.equals(wanted)) {
+			if (Warnings.Search.HANDLED.equals(wanted)) {
+				where.and("(" + alias + ".status = 'CLEARED' or " + alias + ".review is not null)");
+			}
+			return where.and("r.path like (select path from region where code = :region) || '%'", "region",
+					SqlSearch.text(region));
+		}
 		return where.and(alias + ".status = :status", "status", wanted == null ? "OPEN" : wanted)
 			.and("r.path like (select path from region where code = :region) || '%'", "region", SqlSearch.text(region));
 	}

@@ -367,7 +367,9 @@ class WarningWatch implements Warnings {
 		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
 			.and("w.project_id = :project", "project", search.projectId())
 			.and("w.person_id = :person", "person", search.personId())
-			.and("w.kind = :kind", "kind", SqlSearch.code(search.kind()));
+			.and("w.kind = :kind", "kind", SqlSearch.code(search.kind()))
+			.and("w.raised_on >= :raisedFrom", "raisedFrom", search.raisedIn() == null ? null : search.raisedIn().atDay(1))
+			.and("w.raised_on <= :raisedTo", "raisedTo", search.raisedIn() == null ? null : search.raisedIn().atEndOfMonth());
 		return CaseFilters.statusAndRegion(where, "w", search.status(), search.region())
 			.page(jdbc, "select w.*, p.name as project_name, pe.name as person_name", FROM, "w.raised_on desc, w.id desc",
 					WarningWatch::warning, page, size);

@@ -168,13 +168,14 @@ class ComplianceApi {
 	}
 
 	@GetMapping("/api/warnings")
-	@Operation(summary = "Warnings (预警) of the caller's projects; status OPEN (default) or CLEARED")
+	@Operation(summary = "Warnings (预警) of the caller's projects; status OPEN (default), CLEARED or ALL; region: the "
+			+ "region's code, its projects and those below it; month: raised in that month (2026-11)")
 	Page<Warning> warnings(@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String region, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) YearMonth month,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return warnings.search(new Warnings.Search(projectId, personId, kind, status,
-				regions.filter("region", region)), Page.number(page),
+				regions.filter("region", region), month), Page.number(page),
 				Page.size(size));
 	}
 

@@ -19,7 +19,12 @@ import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.compliance.Warning;
 import io.siteroll.compliance.Warnings;
+import io.siteroll.identity.Actor;
+import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.Persons;
+import io.siteroll.platform.Checks;
+import io.siteroll.platform.Dates;
+import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.PageLinks;
@@ -27,6 +32,8 @@ import io.siteroll.platform.Pager;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
+import io.siteroll.region.Region;
+import io.siteroll.region.Regions;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -63,8 +70,15 @@ class CompliancePages {
 
 	private final EvidenceSentences sentences;
 
+	private final Regions regions;
+
+	private final CurrentActor actors;
+
 	CompliancePages(Findings findings, Warnings warnings, RuleSets ruleSets, Clock clock, Persons persons,
-			ConstructionCalendar constructionCalendar, Messages messages, EvidenceSentences sentences, Pager pager) {
+			ConstructionCalendar constructionCalendar, Messages messages, EvidenceSentences sentences, Pager pager,
+			Regions regions, CurrentActor actors) {
+		this.regions = regions;
+		this.actors = actors;
 		this.pager = pager;
 		this.messages = messages;
 		this.sentences = sentences;
@@ -99,13 +113,52 @@ class CompliancePages {
 				}));
 	}
 
+	/**
+	 * The warnings of the page as Excel, with the same filters (the warnings' pager links here, the findings' pager
+	 * to the findings' export); a mistyped filter is refused as on the API.
+	 */
+	@GetMapping(path = "/compliance", params = { "format=xlsx", "list=warnings" })
+	void warningsExcel(@RequestParam(required = false) Warning.Kind kind, @RequestParam(required = false) Long project,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,
+			@RequestParam(required = false) String warningsStatus, HttpServletResponse response) {
+		Checks typed = new Checks();
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		YearMonth raisedIn = typed.field("warningsMonth",
+				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
+		String status = typed.field("warningsStatus",
+				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		typed.throwIfAny();
+		Warnings.Search search = new Warnings.Search(project, null, kind == null ? null : kind.name(),
+				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn);
+		Locale locale = LocaleContextHolder.getLocale();
+		Spreadsheets.write(response, messages.get("export.warnings.file", LocalDate.now(clock)),
+				messages.get("export.warnings.sheet"),
+				List.of(messages.get("export.column.kind"), messages.get("export.column.project"),
+						messages.get("export.column.person"), messages.get("export.warnings.column.raised-on"),
+						messages.get("export.column.status"), messages.get("export.warnings.column.review"),
+						messages.get("export.column.facts")),
+				rows -> Page.each(number -> warnings.search(search, number, Page.MAX_SIZE), w -> {
+					rows.add(messages.label(w.kind()), w.projectName(), w.personName(), w.raisedOn(),
+							messages.label(w.status()), w.review() == null ? "" : messages.label(w.review()),
+							sentences.describe(w, locale));
+				}));
+	}
+
 	private void names(Model model) {
 		model.addAttribute("rules", Arrays.stream(Rule.values()).filter(Rule::monthly).toList());
 	}
 
+	/**
+	 * Findings of a month and warnings; both filtered by the region (its projects and those below it), the warnings
+	 * also by kind, the month they were raised in ({@code warningsMonth}) and status ({@code warningsStatus}: open
+	 * unless asked, ALL for every status) so that a notice's count of a month's warnings opens the very list it
+	 * counts. A mistyped filter is refused on its field and shows empty lists, the values typed kept.
+	 */
 	@GetMapping("/compliance")
 	String overview(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
 			@RequestParam(required = false) Warning.Kind kind, @RequestParam(required = false) Long project,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,
+			@RequestParam(required = false) String warningsStatus,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer warningsPage,
 			Model model) {
 		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
@@ -115,14 +168,38 @@ class CompliancePages {
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", Warning.Kind.values());
 		model.addAttribute("project", project);
+		model.addAttribute("region", region);
+		model.addAttribute("regions", filterRegions());
+		model.addAttribute("warningsMonth", warningsMonth);
+		model.addAttribute("warningsStatus", warningsStatus);
+		model.addAttribute("warningStatuses", Warning.Status.values());
 		model.addAttribute("back", pager.here());
+		model.addAttribute("warningsExcel", pager.excel() + "&list=warnings");
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
-		model.addAttribute("findings", findings.search(new Findings.Search(shown, project, null, rule, "OPEN", null),
-				Page.number(page), LIST_SIZE));
-		model.addAttribute("warnings", warnings.search(
-				new Warnings.Search(project, null, kind == null ? null : kind.name(), "OPEN", null), Page.number(warningsPage),
+		Checks typed = new Checks();
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		YearMonth raisedIn = typed.field("warningsMonth",
+				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
+		String status = typed.field("warningsStatus",
+				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		if (!typed.ok()) {
+			model.addAttribute("errors", FormErrors.of(new RuleViolation(typed.violations()), messages));
+			model.addAttribute("findings", new Page<>(List.of(), 0, LIST_SIZE, 0));
+			model.addAttribute("warnings", new Page<>(List.of(), 0, LIST_SIZE, 0));
+			return "compliance/overview";
+		}
+		model.addAttribute("findings", findings.search(
+				new Findings.Search(shown, project, null, rule, "OPEN", checkedRegion), Page.number(page), LIST_SIZE));
+		model.addAttribute("warnings", warnings.search(new Warnings.Search(project, null, kind == null ? null : kind.name(),
+				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn), Page.number(warningsPage),
 				LIST_SIZE));
 		return "compliance/overview";
+	}
+
+	/** The regions an officer may filter by: its own and those below it; the enterprise side any region. */
+	private List<Region> filterRegions() {
+		Actor actor = actors.get();
+		return actor.isOfficer() ? regions.subtree(actor.regionCode()) : regions.all();
 	}
 
 	/**

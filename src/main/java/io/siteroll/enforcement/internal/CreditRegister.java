@@ -1,5 +1,7 @@
 package io.siteroll.enforcement.internal;
 
+import java.time.YearMonth;
+
 import io.siteroll.compliance.Party;
 import io.siteroll.enforcement.CreditRecord;
 import io.siteroll.enforcement.CreditRecords;
@@ -25,11 +27,15 @@ class CreditRegister implements CreditRecords {
 	@Override
 	public Page<CreditRecord> search(Search search, int page, int size) {
 		ProjectAccess.Scope scope = access.visibleProjects("c.project_id");
+		YearMonth month = search.validFromIn();
 		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
 			.and("c.enterprise_id = :enterprise", "enterprise", search.enterpriseId())
 			.and("c.person_id = :person", "person", search.personId())
 			.and("c.project_id = :project", "project", search.projectId())
-			.and(":validOn between c.valid_from and c.valid_until", "validOn", search.validOn());
+			.and(":validOn between c.valid_from and c.valid_until", "validOn", search.validOn())
+			.and(OrderRepository.REGION, "region", SqlSearch.text(search.region()))
+			.and("c.valid_from >= :validFrom", "validFrom", month == null ? null : month.atDay(1))
+			.and("c.valid_from <= :validTo", "validTo", month == null ? null : month.atEndOfMonth());
 		String from = " from credit_record c join project p on p.id = c.project_id"
 				+ " left join enterprise e on e.id = c.enterprise_id left join person pe on pe.id = c.person_id";
 		return where.page(jdbc, "select c.*, p.name as project_name, e.name as enterprise_name, pe.name as person_name", from,

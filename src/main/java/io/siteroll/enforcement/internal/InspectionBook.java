@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,10 @@ import io.siteroll.enforcement.Inspections;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -159,6 +162,22 @@ class InspectionBook implements Inspections {
 			.query(this::inspection)
 			.list();
 		return new Page<>(items, page, size, total);
+	}
+
+	@Override
+	public Page<Listed> search(Search search, int page, int size) {
+		if (!actors.get().isOfficer()) {
+			throw new Forbidden("inspection.list-officers");
+		}
+		ProjectAccess.Scope scope = access.visibleProjects("i.project_id");
+		YearMonth month = search.heldIn();
+		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
+			.and(OrderRepository.REGION, "region", SqlSearch.text(search.region()))
+			.and("i.day >= :heldFrom", "heldFrom", month == null ? null : month.atDay(1))
+			.and("i.day <= :heldTo", "heldTo", month == null ? null : month.atEndOfMonth());
+		return where.page(jdbc, "select i.*, p.name as project_name",
+				" from inspection i join project p on p.id = i.project_id", "i.day desc, i.id desc",
+				(rs, n) -> new Listed(inspection(rs, n), rs.getString("project_name")), page, size);
 	}
 
 	@Override

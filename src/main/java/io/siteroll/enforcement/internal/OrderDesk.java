@@ -118,9 +118,7 @@ class OrderDesk implements RectificationOrders {
 
 	@Override
 	public Page<RectificationOrder> search(Search search, int page, int size) {
-		RectificationOrder.Status status = search.status() == null ? null : RectificationOrder.Status.valueOf(search.status());
-		return repository.search(access.visibleProjects("o.project_id"), search.projectId(), status,
-				Boolean.TRUE.equals(search.due()), LocalDate.now(clock), page, size);
+		return repository.search(access.visibleProjects("o.project_id"), search, LocalDate.now(clock), page, size);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrder.RecheckResult;
 import io.siteroll.enforcement.RectificationOrder.Status;
 import io.siteroll.enforcement.RectificationOrder.Transition;
+import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.personnel.Post;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
@@ -38,6 +40,10 @@ class OrderRepository {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String FROM = " from rectification_order o join project p on p.id = o.project_id";
+
+	/** The project lies in the region {@code :region} or below it. */
+	static final String REGION = "p.region_code in (select code from region where path like"
+			+ " (select path from region where code = :region) || '%')";
 
 	private static final String SELECT = "select o.*, p.name as project_name" + FROM;
 
@@ -179,12 +185,17 @@ class OrderRepository {
 	 * A page of orders within a project scope, those due for their re-check first.
 	 * @param due the officer's queue: overdue, or open past the deadline on {@code today}
 	 */
-	Page<RectificationOrder> search(ProjectAccess.Scope scope, Long projectId, Status status, boolean due, LocalDate today,
+	Page<RectificationOrder> search(ProjectAccess.Scope scope, RectificationOrders.Search search, LocalDate today,
 			int page, int size) {
+		List<String> statuses = search.statuses().stream().map(Status::name).toList();
+		YearMonth month = search.issuedIn();
 		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
-			.and("o.project_id = :project", "project", projectId)
-			.and("o.status = :status", "status", status == null ? null : status.name());
-		if (due) {
+			.and("o.project_id = :project", "project", search.projectId())
+			.and("o.status in (:statuses)", "statuses", statuses.isEmpty() ? null : statuses)
+			.and(REGION, "region", SqlSearch.text(search.region()))
+			.and("o.issued_on >= :issuedFrom", "issuedFrom", month == null ? null : month.atDay(1))
+			.and("o.issued_on <= :issuedTo", "issuedTo", month == null ? null : month.atEndOfMonth());
+		if (Boolean.TRUE.equals(search.due())) {
 			where.and("(o.status = 'OVERDUE' or o.status in ('ISSUED', 'ANSWERED') and o.deadline < :today)");
 		}
 		where.param("today", today);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,12 @@ import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.NotFound;
+import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
 import org.springframework.dao.DuplicateKeyException;
@@ -211,6 +215,22 @@ class PenaltyDecisions implements Penalties {
 	public List<Penalty> forProject(long projectId) {
 		access.requireVisible(projectId);
 		return jdbc.sql("select * from penalty where project_id = ? order by id").param(projectId).query(this::penalty).list();
+	}
+
+	@Override
+	public Page<Listed> search(Search search, int page, int size) {
+		if (!actors.get().isOfficer()) {
+			throw new Forbidden("penalty.list-officers");
+		}
+		ProjectAccess.Scope scope = access.visibleProjects("x.project_id");
+		YearMonth month = search.decidedIn();
+		SqlSearch.Where where = SqlSearch.where(scope.sql(), scope.params())
+			.and(OrderRepository.REGION, "region", SqlSearch.text(search.region()))
+			.and("x.decided_on >= :decidedFrom", "decidedFrom", month == null ? null : month.atDay(1))
+			.and("x.decided_on <= :decidedTo", "decidedTo", month == null ? null : month.atEndOfMonth());
+		return where.page(jdbc, "select x.*, p.name as project_name",
+				" from penalty x join project p on p.id = x.project_id", "x.decided_on desc, x.id desc",
+				(rs, n) -> new Listed(penalty(rs, n), rs.getString("project_name")), page, size);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.siteroll.enforcement.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.enforcement.TypicalCases;
 import io.siteroll.platform.Page;
+import io.siteroll.region.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,8 +52,11 @@ class EnforcementApi {
 
 	private final Inspections inspections;
 
+	private final Regions regions;
+
 	EnforcementApi(RectificationOrders orders, Penalties penalties, CreditRecords credits, TypicalCases cases,
-			Inspections inspections) {
+			Inspections inspections, Regions regions) {
+		this.regions = regions;
 		this.inspections = inspections;
 		this.orders = orders;
 		this.penalties = penalties;
@@ -104,11 +109,15 @@ class EnforcementApi {
 	}
 
 	@GetMapping("/api/orders")
-	@Operation(summary = "Orders of the caller's projects; due=true: the officer's queue (past the deadline or overdue)")
+	@Operation(summary = "Orders of the caller's projects; due=true: the officer's queue (past the deadline or overdue); "
+			+ "status: one or several, comma-separated; region: the region's code, its projects and those below it; "
+			+ "month: issued in that month (2026-11)")
 	Page<RectificationOrder> search(@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
+			@RequestParam(required = false) String region, @RequestParam(required = false) YearMonth month,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return orders.search(new RectificationOrders.Search(projectId, status, due), Page.number(page), Page.size(size));
+		return orders.search(new RectificationOrders.Search(projectId, status, due, regions.filter("region", region), month),
+				Page.number(page), Page.size(size));
 	}
 
 	@GetMapping("/api/orders/{id}")
@@ -162,12 +171,15 @@ class EnforcementApi {
 	}
 
 	@GetMapping("/api/credit-records")
-	@Operation(summary = "Bad-credit records (诚信不良行为记录) by enterprise, person, project, valid on a day")
+	@Operation(summary = "Bad-credit records (诚信不良行为记录) by enterprise, person, project, valid on a day; region: "
+			+ "the region's code, its projects and those below it; month: valid from a day of that month (2026-11)")
 	Page<CreditRecord> creditRecords(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long personId, @RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+			@RequestParam(required = false) String region, @RequestParam(required = false) YearMonth month,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return credits.search(new CreditRecords.Search(enterpriseId, personId, projectId, validOn), Page.number(page),
+		return credits.search(new CreditRecords.Search(enterpriseId, personId, projectId, validOn,
+				regions.filter("region", region), month), Page.number(page),
 				Page.size(size));
 	}
 

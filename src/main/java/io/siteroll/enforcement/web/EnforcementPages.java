@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.siteroll.compliance.Escalation;
 import io.siteroll.enforcement.CreditRecord;
@@ -21,6 +23,7 @@ import io.siteroll.identity.Actor;
 import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
+import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.PageLinks;
@@ -63,8 +66,11 @@ class EnforcementPages {
 
 	private final CreditRecords credits;
 
+	private final ListFilters filters;
+
 	EnforcementPages(RectificationOrders orders, ProjectAccess access, CurrentActor actors, Messages messages, Clock clock,
-			OrderDocument documents, ActorNames names, Penalties penalties, CreditRecords credits) {
+			OrderDocument documents, ActorNames names, Penalties penalties, CreditRecords credits, ListFilters filters) {
+		this.filters = filters;
 		this.documents = documents;
 		this.names = names;
 		this.penalties = penalties;
@@ -76,22 +82,49 @@ class EnforcementPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The orders of the caller's projects by status (several, comma-separated, as a notice's figure counts them),
+	 * region and month of issue; a refused filter is shown on its field with an empty list.
+	 */
 	@GetMapping("/orders")
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			@RequestParam(required = false) Integer page, Model model) {
 		model.addAttribute("statuses", RectificationOrder.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("due", Boolean.TRUE.equals(due));
 		model.addAttribute("today", LocalDate.now(clock));
-		model.addAttribute("orders", orders.search(new RectificationOrders.Search(null, status, due), Page.number(page), 50));
+		ListFilters.Checked checked = filters.check(region, month);
+		RectificationOrders.Search search = null;
+		try {
+			search = new RectificationOrders.Search(null, status, due, checked.region(), checked.month());
+		}
+		catch (RuleViolation e) {
+			FormErrors refused = FormErrors.of(e, messages);
+			checked = new ListFilters.Checked(checked.region(), checked.month(), new FormErrors(
+					merged(checked.errors().byField(), refused.byField()), checked.errors().general()));
+		}
+		filters.show(model, region, month, checked);
+		model.addAttribute("statusLabel", search == null || search.statuses().size() < 2 ? null
+				: search.statuses().stream().map(messages::label).collect(Collectors.joining("、")));
+		model.addAttribute("orders", checked.refused() ? ListFilters.none(50) : orders.search(search, Page.number(page), 50));
 		return "enforcement/orders";
+	}
+
+	private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+		Map<String, String> all = new LinkedHashMap<>(a);
+		all.putAll(b);
+		return all;
 	}
 
 	/** The order queue as Excel with the page's filters, written page by page. */
 	@GetMapping(path = "/orders", params = "format=xlsx")
 	void excel(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			HttpServletResponse response) {
-		RectificationOrders.Search search = new RectificationOrders.Search(null, status, due);
+		ListFilters.Checked checked = filters.require(region, month);
+		RectificationOrders.Search search = new RectificationOrders.Search(null, status, due, checked.region(),
+				checked.month());
 		Spreadsheets.write(response, messages.get("export.orders.file", LocalDate.now(clock)), messages.get("export.orders.sheet"),
 				List.of(messages.get("export.column.order"), messages.get("export.column.project"),
 						messages.get("export.column.rule"), messages.get("export.column.addressee"),

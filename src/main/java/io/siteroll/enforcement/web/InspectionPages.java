@@ -143,9 +143,12 @@ class InspectionPages {
 
 	private final Clock clock;
 
+	private final ListFilters filters;
+
 	InspectionPages(Inspections inspections, InspectionShortfall shortfalls, RuleSets ruleSets,
 			RectificationOrders orders, ProjectAccess access, ManagerPosts managers, Devices devices,
-			ActorNames officers, CurrentActor actors, Messages messages, Clock clock) {
+			ActorNames officers, CurrentActor actors, Messages messages, Clock clock, ListFilters filters) {
+		this.filters = filters;
 		this.inspections = inspections;
 		this.shortfalls = shortfalls;
 		this.ruleSets = ruleSets;
@@ -166,6 +169,45 @@ class InspectionPages {
 		model.addAttribute("inspections", inspections.forProject(id, Page.number(page), 20));
 		model.addAttribute("canInspect", access.oversees(project));
 		return "enforcement/inspections";
+	}
+
+	/** Rows per page of the inspections across projects. */
+	private static final int INSPECTIONS_PAGE = 50;
+
+	/**
+	 * The inspections across the projects an officer oversees, by region and month held: the list a notice's count
+	 * of a month's inspections and function tests opens. A refused filter is shown on its field with an empty list.
+	 */
+	@GetMapping("/inspections")
+	String acrossProjects(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+			@RequestParam(required = false) Integer page, Model model) {
+		ListFilters.Checked checked = filters.check(region, month);
+		filters.show(model, region, month, checked);
+		model.addAttribute("inspections", checked.refused() ? ListFilters.none(INSPECTIONS_PAGE)
+				: inspections.search(new Inspections.Search(checked.region(), checked.month()), Page.number(page),
+						INSPECTIONS_PAGE));
+		return "enforcement/inspection-list";
+	}
+
+	/** The inspections across projects as Excel with the page's filters, written page by page. */
+	@GetMapping(path = "/inspections", params = "format=xlsx")
+	void acrossProjectsExcel(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+			HttpServletResponse response) {
+		ListFilters.Checked checked = filters.require(region, month);
+		Inspections.Search search = new Inspections.Search(checked.region(), checked.month());
+		Spreadsheets.write(response, messages.get("export.inspections.across-file", LocalDate.now(clock)),
+				messages.get("export.inspections.sheet"),
+				List.of(messages.get("export.column.inspection-day"), messages.get("export.column.project"),
+						messages.get("export.column.inspectors"), messages.get("export.column.headcount"),
+						messages.get("export.column.valid-day"), messages.get("export.column.shortfall"),
+						messages.get("export.column.measure"), messages.get("export.column.failed-tests"),
+						messages.get("export.column.orders")),
+				rows -> Page.each(number -> inspections.search(search, number, Page.MAX_SIZE), x -> {
+					Inspection i = x.inspection();
+					rows.add(i.day(), x.projectName(), i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
+							measureText(i.shortfallMeasure()), i.functionTests().stream().filter(t -> !t.passed()).count(),
+							i.orderIds().stream().map(String::valueOf).collect(Collectors.joining("、")));
+				}));
 	}
 
 	/** The project's inspections as Excel, written page by page. */

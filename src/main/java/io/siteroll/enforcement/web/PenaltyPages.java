@@ -71,8 +71,11 @@ class PenaltyPages {
 
 	private final Projects projects;
 
+	private final ListFilters filters;
+
 	PenaltyPages(RectificationOrders orders, Penalties penalties, PenaltyDocument documents, CreditRecords credits,
-			ProjectAccess access, ActorNames names, Messages messages, Clock clock, Projects projects) {
+			ProjectAccess access, ActorNames names, Messages messages, Clock clock, Projects projects, ListFilters filters) {
+		this.filters = filters;
 		this.projects = projects;
 		this.orders = orders;
 		this.penalties = penalties;
@@ -328,14 +331,67 @@ class PenaltyPages {
 						p.decidedOn(), messages.label(p.status()))));
 	}
 
-	/** The bad-credit records of the caller's projects, filtered as the API filters them. */
+	/** Rows per page of the penalties across projects. */
+	private static final int PENALTIES_PAGE = 50;
+
+	/**
+	 * The decisions across the projects an officer oversees, by region and month of decision: the list a notice's
+	 * count of a month's penalties opens. A refused filter is shown on its field with an empty list.
+	 */
+	@GetMapping("/penalties")
+	String list(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+			@RequestParam(required = false) Integer page, Model model) {
+		ListFilters.Checked checked = filters.check(region, month);
+		filters.show(model, region, month, checked);
+		Page<Penalties.Listed> result = checked.refused() ? ListFilters.none(PENALTIES_PAGE)
+				: penalties.search(new Penalties.Search(checked.region(), checked.month()), Page.number(page), PENALTIES_PAGE);
+		Map<Long, String> addressees = new HashMap<>();
+		Map<Long, String> measures = new HashMap<>();
+		for (Penalties.Listed x : result.items()) {
+			addressees.put(x.penalty().id(), documents.addressee(x.penalty()));
+			measures.put(x.penalty().id(), measures(x.penalty()));
+		}
+		model.addAttribute("penalties", result);
+		model.addAttribute("addressees", addressees);
+		model.addAttribute("measures", measures);
+		return "enforcement/penalty-list";
+	}
+
+	/** The decisions across projects as Excel with the page's filters, written page by page. */
+	@GetMapping(path = "/penalties", params = "format=xlsx")
+	void listExcel(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+			HttpServletResponse response) {
+		ListFilters.Checked checked = filters.require(region, month);
+		Penalties.Search search = new Penalties.Search(checked.region(), checked.month());
+		Spreadsheets.write(response, messages.get("export.penalties.file", LocalDate.now(clock)),
+				messages.get("export.penalties.sheet"),
+				List.of(messages.get("export.penalty.column.number"), messages.get("export.column.project"),
+						messages.get("export.credit.column.party"), messages.get("export.credit.column.name"),
+						messages.get("export.penalty.column.measures"), messages.get("export.penalty.column.fine"),
+						messages.get("export.penalty.column.decided-on"), messages.get("export.column.status")),
+				rows -> Page.each(number -> penalties.search(search, number, Page.MAX_SIZE), x -> {
+					Penalty p = x.penalty();
+					rows.add(p.documentNumber(), x.projectName(), messages.label(p.party()), documents.addressee(p),
+							measures(p), p.fineYuan() == null ? "" : p.fineYuan().stripTrailingZeros().toPlainString(),
+							p.decidedOn(), messages.label(p.status()));
+				}));
+	}
+
+	/**
+	 * The bad-credit records of the caller's projects, filtered as the API filters them: also by region and by the
+	 * month they became valid in (as a notice counts them); a refused filter is shown on its field.
+	 */
 	@GetMapping("/credit-records")
 	String creditRecords(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long personId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("records", credits.search(new CreditRecords.Search(enterpriseId, personId, projectId, validOn),
-				Page.number(page), 50));
+		ListFilters.Checked checked = filters.check(region, month);
+		filters.show(model, region, month, checked);
+		model.addAttribute("records", checked.refused() ? ListFilters.none(50)
+				: credits.search(new CreditRecords.Search(enterpriseId, personId, projectId, validOn, checked.region(),
+						checked.month()), Page.number(page), 50));
 		model.addAttribute("project", projectId == null ? null : access.requireVisible(projectId));
 		model.addAttribute("enterpriseId", enterpriseId);
 		model.addAttribute("personId", personId);
@@ -348,8 +404,11 @@ class PenaltyPages {
 	void creditRecordsExcel(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long personId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			HttpServletResponse response) {
-		CreditRecords.Search search = new CreditRecords.Search(enterpriseId, personId, projectId, validOn);
+		ListFilters.Checked checked = filters.require(region, month);
+		CreditRecords.Search search = new CreditRecords.Search(enterpriseId, personId, projectId, validOn,
+				checked.region(), checked.month());
 		Spreadsheets.write(response, messages.get("export.credits.file", LocalDate.now(clock)), messages.get("export.credits.sheet"),
 				List.of(messages.get("export.column.project"), messages.get("export.credit.column.party"),
 						messages.get("export.credit.column.name"), messages.get("export.credit.column.reason"),

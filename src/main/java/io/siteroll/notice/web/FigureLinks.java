@@ -5,10 +5,11 @@ import java.time.YearMonth;
 import io.siteroll.compliance.Warning;
 
 /**
- * Where each figure of a notice can be traced: the list that counts it, with the filters it has. The month is the
- * notice's; lists without a month or region filter are reported in docs/notice.md.
+ * Where each figure of a notice can be traced: the list that counts exactly it, filtered by the notice's month and
+ * region (the region and everything below it, as the figures are counted). Coverage (equipped, connected) still
+ * opens the nearest list, a division's projects; docs/notice.md says so.
  */
-record FigureLinks(YearMonth month) {
+record FigureLinks(YearMonth month, String regionCode) {
 
 	/** A division's started projects (and the coverage counted over them). */
 	public String projects(String regionCode) {
@@ -24,16 +25,42 @@ record FigureLinks(YearMonth month) {
 		return "/projects/" + projectId + "/attendance-sheet?month=" + month;
 	}
 
+	/** The warnings of a kind raised in the month, whatever became of them since. */
 	public String warnings(Warning.Kind kind) {
-		return "/compliance?month=" + month + "&kind=" + kind.name();
+		return warnings(kind, "ALL");
 	}
 
+	/** Of those, the ones handled: cleared since or reviewed by an officer. */
+	public String handledWarnings(Warning.Kind kind) {
+		return warnings(kind, "HANDLED");
+	}
+
+	private String warnings(Warning.Kind kind, String status) {
+		return "/compliance?month=" + month + "&region=" + regionCode + "&kind=" + kind.name() + "&warningsMonth=" + month
+				+ "&warningsStatus=" + status;
+	}
+
+	/**
+	 * The orders issued in the month with the statuses a figure counts (comma-separated: overdue is
+	 * {@code OVERDUE,ESCALATED}, open {@code ISSUED,ANSWERED}); null: every status.
+	 */
 	public String orders(String status) {
-		return status == null ? "/orders" : "/orders?status=" + status;
+		return "/orders?region=" + regionCode + "&month=" + month + (status == null ? "" : "&status=" + status);
 	}
 
+	/** The inspections held in the month (and the projects inspected, the function tests in them). */
+	public String inspections() {
+		return "/inspections?region=" + regionCode + "&month=" + month;
+	}
+
+	/** The penalties decided in the month (their count and the sum of their fines). */
+	public String penalties() {
+		return "/penalties?region=" + regionCode + "&month=" + month;
+	}
+
+	/** The bad-credit records valid from a day of the month. */
 	public String creditRecords() {
-		return "/credit-records";
+		return "/credit-records?region=" + regionCode + "&month=" + month;
 	}
 
 	public String typicalCase() {

@@ -43,7 +43,7 @@ class NoticeRendering {
 	}
 
 	FigureLinks links(NoticeFigures figures) {
-		return new FigureLinks(figures.month());
+		return new FigureLinks(figures.month(), figures.regionCode());
 	}
 
 	/** The notice as PDF, inline (to print) with the document number in its file name. */
