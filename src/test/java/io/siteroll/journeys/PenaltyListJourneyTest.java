@@ -34,9 +34,9 @@ class PenaltyListJourneyTest extends BrowserTest {
 		YearMonth month = YearMonth.from(today()).minusMonths(1);
 		LocalDate first = month.minusMonths(1).atDay(1);
 		ApiClient province = as(province());
-		String officer = account(Role.CITY_OFFICER, "220500", null, null, false);
+		String officer = account(Role.CITY_OFFICER, "220800", null, null, false);
 		ApiClient city = as(officer);
-		Site site = site(province, "220581", first);
+		Site site = site(province, "220802", first);
 		assertThat(province.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file",
 				"w.xlsx", RosterFile.of(IDS, 1, first.minusDays(10), first)).status()).isEqualTo(201);
 		long inspection = city.post("/api/projects/" + site.projectId() + "/inspections", inspectionRecord(month.atDay(10), 3)).id();
@@ -51,26 +51,26 @@ class PenaltyListJourneyTest extends BrowserTest {
 		decision.put("decidedOn", month.atDay(20).toString());
 		assertThat(city.form("/orders/" + order + "/penalties", decision).status()).isEqualTo(302);
 		String project = jdbc.sql("select name from project where id = ?").param(site.projectId()).query(String.class).single();
-		Notice notice = notices.draft(Actor.SYSTEM, month, "220500");
+		Notice notice = notices.draft(Actor.SYSTEM, month, "220800");
 
 		signIn(officer);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("通报").setExact(true)).first().click();
 		page.locator("a[href='/notices/" + notice.id() + "']").click();
 		page.locator("a[href^='/penalties?']").first().click();
-		page.waitForURL(Pattern.compile(".*/penalties\\?region=220500&month=" + month + "$"));
+		page.waitForURL(Pattern.compile(".*/penalties\\?region=220800&month=" + month + "$"));
 		assertThat(page.getByLabel("决定月份").inputValue()).isEqualTo(month.toString());
 		String list = mainText();
 		assertThat(list).contains("行政处罚决定", project, "施工企业", "罚款", "60000", month.atDay(20).toString());
 		assertThat(list).doesNotContain("CONSTRUCTION_ENTERPRISE", "FINE", "DECIDED", "{");
 
-		page.getByLabel("地区").selectOption("220582");
+		page.getByLabel("地区").selectOption("220821");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
-		page.waitForURL(Pattern.compile(".*region=220582.*"));
+		page.waitForURL(Pattern.compile(".*region=220821.*"));
 		assertThat(mainText()).contains("没有处罚决定").doesNotContain(project);
 
-		page.getByLabel("地区").selectOption("220500");
+		page.getByLabel("地区").selectOption("220800");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
-		page.waitForURL(Pattern.compile(".*region=220500.*"));
+		page.waitForURL(Pattern.compile(".*region=220800.*"));
 		assertThat(mainText()).contains(project, "60000");
 	}
 }

@@ -68,6 +68,17 @@ class NoticePagesTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRegionThatHoldsItsProjectsItselfIsItsOwnDivision() {
+		ApiClient xinqu = as(account(Role.CITY_OFFICER, "229901", null, null, false));
+		site(as(province()), "229901", today().minusMonths(2));
+		String month = YearMonth.from(today()).minusMonths(1).toString();
+		assertThat(xinqu.form("/notices", Map.of("month", month, "regionCode", "229901")).status()).isEqualTo(302);
+		ApiClient.Response page = xinqu.get("/notices/" + latest());
+		assertThat(page.status()).as("长春新区 has no division below it").isEqualTo(200);
+		assertThat(page.body()).contains("长春新区", "草稿").doesNotContain("{");
+	}
+
+	@Test
 	void anotherRegionsOfficerIsRefusedAndAnIssuedNoticeIsFinalAndPublic() throws Exception {
 		ApiClient province = as(province());
 		assertThat(province.form("/notices", Map.of("month", "2026-10", "regionCode", "220000")).status()).isEqualTo(302);
