@@ -43,5 +43,20 @@ public interface AttendanceRates {
 	 */
 	List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region);
 
+	/**
+	 * A group's worker-days and key-post-days in a period with those attended: {@link Rate} and {@link DutyRate} of
+	 * the same group and period side by side (a side with nothing due counts zero).
+	 */
+	record RateAndDuty(String key, String name, LocalDate period, long registeredWorkerDays, long attendedWorkerDays,
+			long postDays, long attendedPostDays) {
+	}
+
+	/**
+	 * {@link #rates} and {@link #dutyRates} answered together from one read of the attendance tally (the dashboard
+	 * needs both for the same groups and days; two reads cost twice the scan): every group and period either of them
+	 * answers, with the same figures.
+	 */
+	List<RateAndDuty> ratesAndDuty(Level level, Period period, LocalDate from, LocalDate to, String region);
+
 	List<Coverage> coverage(Level level, LocalDate day, String region);
 }

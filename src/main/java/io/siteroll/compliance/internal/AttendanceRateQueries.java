@@ -75,10 +75,6 @@ class AttendanceRateQueries implements AttendanceRates {
 		checks.throwIfAny();
 	}
 
-	/**
-	 * The attendance rate summed from the tally ({@link AttendanceTally}), after the tally has caught up with every
-	 * write: the same answer as {@link #liveRates}, which computes it from the definition.
-	 */
 	/** The display name of a group's key {@code g.key}, looked up once per group (not once per row summed). */
 	private static String name(Level level) {
 		return switch (level) {
@@ -90,21 +86,22 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	@Override
 	public List<Rate> rates(Level level, Period period, LocalDate from, LocalDate to, String region) {
-		return tallied(level, period, from, to, region, "workers_engaged", "workers_attended",
-				(key, name, bucket, whole, part) -> new Rate(key, name, bucket, whole, part, percent(part, whole)));
-	}
-
-	interface Row<T> {
-		T of(String key, String name, LocalDate bucket, long whole, long part);
+		return ratesAndDuty(level, period, from, to, region).stream()
+			.filter(r -> r.registeredWorkerDays() > 0)
+			.map(r -> new Rate(r.key(), r.name(), r.period(), r.registeredWorkerDays(), r.attendedWorkerDays(),
+					percent(r.attendedWorkerDays(), r.registeredWorkerDays())))
+			.toList();
 	}
 
 	/**
-	 * Sums two of the tally's columns per group and period over the caller's projects. Whole calendar months read the
-	 * monthly sums; any other range the days (the monthly sums hold every day of the month, also those after
-	 * {@code to}).
+	 * Sums the tally's four columns per group and period over the caller's projects, after the tally has caught up
+	 * with every write ({@link AttendanceTally}): the same figures as {@link #liveRates} and {@link #liveDutyRates},
+	 * which compute them from the definition. A group and period count when anything is due on either side, so the
+	 * rates are those with worker-days, the duty rates those with post-days. Whole calendar months read the monthly
+	 * sums; any other range the days (the monthly sums hold every day of the month, also those after {@code to}).
 	 */
-	private <T> List<T> tallied(Level level, Period period, LocalDate from, LocalDate to, String region, String whole,
-			String part, Row<T> row) {
+	@Override
+	public List<RateAndDuty> ratesAndDuty(Level level, Period period, LocalDate from, LocalDate to, String region) {
 		validate(level, period, from, to);
 		tally.ensure(from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
@@ -116,16 +113,19 @@ class AttendanceRateQueries implements AttendanceRates {
 		String days = wholeMonths ? "t.month between :from and :to" : "t.day between :from and :to and t.construction";
 		String bucket = wholeMonths ? "t.month" : bucket(period);
 		return jdbc.sql("""
-				select g.key, %2$s as name, g.bucket, g.whole, g.part from (
-				    select %1$s as key, %3$s as bucket, sum(t.%4$s) as whole, sum(t.%5$s) as part
-				    from %6$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				    where %7$s and %8$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				      and t.%4$s > 0
+				select g.key, %2$s as name, g.bucket, g.engaged, g.attended, g.due, g.duty_attended from (
+				    select %1$s as key, %3$s as bucket, sum(t.workers_engaged) as engaged,
+				           sum(t.workers_attended) as attended, sum(t.key_posts_due) as due,
+				           sum(t.key_posts_attended) as duty_attended
+				    from %4$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				    where %5$s and %6$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and (t.workers_engaged > 0 or t.key_posts_due > 0)
 				    group by 1, 2) g
-				order by 3, 1""".formatted(key[0], name(level), bucket, whole, part, table, days, scope.sql()))
+				order by 3, 1""".formatted(key[0], name(level), bucket, table, days, scope.sql()))
 			.params(params)
-			.query((rs, n) -> row.of(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
-					rs.getLong("whole"), rs.getLong("part")))
+			.query((rs, n) -> new RateAndDuty(rs.getString("key"), rs.getString("name"),
+					rs.getDate("bucket").toLocalDate(), rs.getLong("engaged"), rs.getLong("attended"), rs.getLong("due"),
+					rs.getLong("duty_attended")))
 			.list();
 	}
 
@@ -174,8 +174,11 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<DutyRate> dutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
-		return tallied(level, period, from, to, region, "key_posts_due", "key_posts_attended",
-				(key, name, bucket, whole, part) -> new DutyRate(key, name, bucket, whole, part, percent(part, whole)));
+		return ratesAndDuty(level, period, from, to, region).stream()
+			.filter(r -> r.postDays() > 0)
+			.map(r -> new DutyRate(r.key(), r.name(), r.period(), r.postDays(), r.attendedPostDays(),
+					percent(r.attendedPostDays(), r.postDays())))
+			.toList();
 	}
 
 	/** The duty rate computed from the definition itself, without the tally: the baseline it is tested against. */

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.siteroll.campaign.Campaign;
 import io.siteroll.campaign.Campaigns;
@@ -46,6 +49,13 @@ public class Dashboard {
 
 	/** Months shown in the monthly trends, the month asked for included. */
 	static final int TREND_MONTHS = 6;
+
+	/**
+	 * Projects listed below a county (or on the enterprise side), those needing attention first: a county has some
+	 * 600, whose rows and bars no one reads at once and which made the page the slowest; the full list is one link
+	 * away ({@code /projects?region=}).
+	 */
+	static final int PROJECT_ROWS = 50;
 
 	/** Worker-days or key-post-days and those attended, with the rate in percent (none of nothing). */
 	public record Share(long whole, long part) {
@@ -92,8 +102,13 @@ public class Dashboard {
 	public record Overview(Region region, List<Region> trail, boolean officer, YearMonth month, boolean latest, LocalDate from,
 			LocalDate asOf, Level divisionLevel, Coverage coverage, Share attendance, Share duty, long openWarnings,
 			Map<RectificationOrder.Status, Long> orders, EnforcementTallies.Penalised penalised,
-			Optional<CampaignStatus> campaign, List<Division> divisions, List<Point> days, List<Point> months,
-			List<WarningTallies.Raised> warnings) {
+			Optional<CampaignStatus> campaign, List<Division> divisions, int divisionsInAll, List<Point> days,
+			List<Point> months, List<WarningTallies.Raised> warnings) {
+
+		/** Whether the table lists only some of the projects (those needing attention first). */
+		public boolean limited() {
+			return divisions.size() < divisionsInAll;
+		}
 
 		public long openOrders() {
 			return orders.get(RectificationOrder.Status.ISSUED) + orders.get(RectificationOrder.Status.ANSWERED);
@@ -166,15 +181,19 @@ public class Dashboard {
 			regions.children(region.code()).forEach(r -> divisions.put(r.code(),
 					new Division(r.code(), r.name(), false, Share.NONE, Share.NONE, 0, 0, 0, 0, 0, 0, 0)));
 		}
-		for (AttendanceRates.Rate r : rates.rates(level, Period.DAY, from, asOf, filter)) {
-			update(divisions, level, r.key(), r.name(), r.registeredWorkerDays(), r.attendedWorkerDays(), true);
-			days.computeIfAbsent(r.period(), x -> new Share[] { Share.NONE, Share.NONE });
-			days.get(r.period())[0] = days.get(r.period())[0].plus(r.registeredWorkerDays(), r.attendedWorkerDays());
+		for (AttendanceRates.RateAndDuty r : rates.ratesAndDuty(level, Period.MONTH, from, asOf, filter)) {
+			Division d = divisions.get(r.key());
+			if (d == null) {
+				d = new Division(r.key(), r.name(), level == Level.PROJECT, Share.NONE, Share.NONE, 0, 0, 0, 0, 0, 0, 0);
+			}
+			divisions.put(r.key(), new Division(d.key(), d.name(), d.project(),
+					d.attendance().plus(r.registeredWorkerDays(), r.attendedWorkerDays()),
+					d.duty().plus(r.postDays(), r.attendedPostDays()), d.started(), d.equipped(), d.connected(), 0, 0, 0,
+					0));
 		}
-		for (AttendanceRates.DutyRate r : rates.dutyRates(level, Period.DAY, from, asOf, filter)) {
-			update(divisions, level, r.key(), r.name(), r.postDays(), r.attendedPostDays(), false);
-			days.computeIfAbsent(r.period(), x -> new Share[] { Share.NONE, Share.NONE });
-			days.get(r.period())[1] = days.get(r.period())[1].plus(r.postDays(), r.attendedPostDays());
+		for (AttendanceRates.RateAndDuty r : rates.ratesAndDuty(Level.PROVINCE, Period.DAY, from, asOf, filter)) {
+			days.put(r.period(), new Share[] { new Share(r.registeredWorkerDays(), r.attendedWorkerDays()),
+					new Share(r.postDays(), r.attendedPostDays()) });
 		}
 		long started = 0;
 		long equipped = 0;
@@ -195,6 +214,9 @@ public class Dashboard {
 		if (level == Level.PROJECT) {
 			withCases(divisions);
 		}
+		Optional<CampaignStatus> campaign = campaigns.inForce(asOf)
+			.map(c -> new CampaignStatus(c, c.phaseOn(asOf), c.target(Target.Kind.COVERAGE),
+					c.target(Target.Kind.WORKER_ATTENDANCE), c.target(Target.Kind.KEY_MANAGER_DUTY)));
 		Share attendance = Share.NONE;
 		Share duty = Share.NONE;
 		List<Point> dayPoints = new ArrayList<>();
@@ -209,13 +231,10 @@ public class Dashboard {
 
 		long registered = projects.search(new Projects.Search(null, filter, null), 0, 1).total();
 		Coverage coverage = new Coverage(registered, started, equipped, connected);
-		Optional<CampaignStatus> campaign = campaigns.inForce(asOf)
-			.map(c -> new CampaignStatus(c, c.phaseOn(asOf), c.target(Target.Kind.COVERAGE),
-					c.target(Target.Kind.WORKER_ATTENDANCE), c.target(Target.Kind.KEY_MANAGER_DUTY)));
 		return new Overview(region, trail(home, region), actor.isOfficer(), shown, shown.equals(YearMonth.from(today)), from, asOf, level, coverage, attendance,
 				duty, warnings.open(filter), enforcement.ordersByStatus(filter),
-				enforcement.penalised(from, shown.atEndOfMonth(), filter), campaign, List.copyOf(divisions.values()),
-				dayPoints, monthPoints,
+				enforcement.penalised(from, shown.atEndOfMonth(), filter), campaign, listed(divisions.values(), level, campaign),
+				divisions.size(), 				dayPoints, monthPoints,
 				warnings.raisedByKindAndMonth(shown.minusMonths(TREND_MONTHS - 1).atDay(1), shown.atEndOfMonth(), filter));
 	}
 
@@ -230,16 +249,29 @@ public class Dashboard {
 		return regions.children(region.code()).isEmpty() ? Level.PROJECT : Level.COUNTY;
 	}
 
-	private static void update(Map<String, Division> divisions, Level level, String key, String name,
-			long whole, long part, boolean attendance) {
-		Division d = divisions.get(key);
-		if (d == null) {
-			d = new Division(key, name, level == Level.PROJECT, Share.NONE, Share.NONE, 0, 0, 0, 0, 0, 0, 0);
+	/**
+	 * The divisions as they are; projects, if more than {@link #PROJECT_ROWS}, those needing attention first (short of
+	 * the attendance or duty target, started but not connected, or with open cases or orders), the lowest attendance
+	 * first among them, and only the first {@link #PROJECT_ROWS}.
+	 */
+	private static List<Division> listed(Collection<Division> all, Level level, Optional<CampaignStatus> campaign) {
+		if (level != Level.PROJECT || all.size() <= PROJECT_ROWS) {
+			return List.copyOf(all);
 		}
-		divisions.put(key, new Division(d.key(), d.name(), d.project(),
-				attendance ? d.attendance().plus(whole, part) : d.attendance(),
-				attendance ? d.duty() : d.duty().plus(whole, part), d.started(), d.equipped(), d.connected(),
-				d.openFindings(), d.openWarnings(), d.openOrders(), d.overdueOrders()));
+		int attendanceTarget = campaign.map(CampaignStatus::attendanceTarget).orElse(0);
+		int dutyTarget = campaign.map(CampaignStatus::dutyTarget).orElse(0);
+		Predicate<Division> attention = d -> below(d.attendance(), attendanceTarget) || below(d.duty(), dutyTarget)
+				|| d.connected() < d.started() || d.openFindings() + d.openWarnings() + d.openOrders() > 0;
+		return all.stream()
+			.sorted(Comparator.comparing((Division d) -> !attention.test(d))
+				.thenComparing(d -> d.attendance().percent(), Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(Division::name))
+			.limit(PROJECT_ROWS)
+			.toList();
+	}
+
+	private static boolean below(Share share, int target) {
+		return share.percent() != null && share.percent() < target;
 	}
 
 	/** A project's open findings, warnings and orders, as the enterprise's workbench counts them. */
@@ -266,10 +298,9 @@ public class Dashboard {
 		for (YearMonth m = first; m.isBefore(shown); m = m.plusMonths(1)) {
 			byMonth.put(m.atDay(1), new Share[] { Share.NONE, Share.NONE });
 		}
-		rates.rates(Level.PROVINCE, Period.MONTH, first.atDay(1), to, filter)
-			.forEach(r -> byMonth.get(r.period())[0] = new Share(r.registeredWorkerDays(), r.attendedWorkerDays()));
-		rates.dutyRates(Level.PROVINCE, Period.MONTH, first.atDay(1), to, filter)
-			.forEach(r -> byMonth.get(r.period())[1] = new Share(r.postDays(), r.attendedPostDays()));
+		rates.ratesAndDuty(Level.PROVINCE, Period.MONTH, first.atDay(1), to, filter)
+			.forEach(r -> byMonth.put(r.period(), new Share[] { new Share(r.registeredWorkerDays(), r.attendedWorkerDays()),
+					new Share(r.postDays(), r.attendedPostDays()) }));
 		List<Point> points = new ArrayList<>();
 		byMonth.forEach((m, s) -> points.add(new Point(m, s[0], s[1])));
 		return points;

@@ -52,6 +52,32 @@ class DashboardPagesTest extends IntegrationTest {
 		assertThat(later.body()).contains("不能查看尚未到来的月份");
 	}
 
+	/**
+	 * A county with more projects than the table lists: the page lists 50, the short project among them, says so and
+	 * links to the full list of the county's projects.
+	 */
+	@Test
+	void aCountyWithManyProjectsListsThoseNeedingAttentionAndLinksToAll() {
+		ApiClient api = as(province());
+		LocalDate start = today().withDayOfMonth(1).minusDays(20);
+		Site site = site(api, "220102", start);
+		assertThat(api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
+				RosterFile.of(IDS, 2, start.minusDays(5), start)).status()).isEqualTo(201);
+		Long worker = jdbc.sql("select min(person_id) from worker_engagement where project_id = ?")
+			.param(site.projectId()).query(Long.class).single();
+		facts.present(site.projectId(), worker, start, today());
+		jdbc.sql("""
+				insert into project (code, name, region_code, address, category, construction_nature, contractor_id, start_date)
+				select 'MANY' || lpad(i::text, 6, '0'), '多项目' || i, '220102', '多项目路' || i || '号', '01', '001', ?, ?
+				from generate_series(1, 60) i""").params(site.contractorId(), start).update();
+		String name = jdbc.sql("select name from project where id = ?").param(site.projectId()).query(String.class).single();
+
+		String county = api.get("/dashboard?region=220102&month=" + YearMonth.from(today())).body();
+		assertThat(county).contains("id=\"projects-limited\"", "/projects?region=220102", name,
+				"/projects/" + site.projectId() + "/attendance-sheet");
+		assertThat(county.split("/attendance-sheet\\?month=", -1)).hasSize(Dashboard.PROJECT_ROWS + 1);
+	}
+
 	@Test
 	void aCityOfficerSeesOnlyItsRegionAndGetsTheForbiddenPageForAnother() {
 		ApiClient city = as(account(Role.CITY_OFFICER, "220200", null, null, false));
