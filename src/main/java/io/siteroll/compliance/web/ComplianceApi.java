@@ -122,12 +122,14 @@ class ComplianceApi {
 			@Parameter(description = "optional: answer only this page (0-based) of the rows, in their order; the total in X-Total-Count") @RequestParam(required = false) Integer page,
 			@Parameter(description = "optional: rows per page (1 to 500, default 20 when page is given)") @RequestParam(required = false) Integer size,
 			HttpServletResponse response) {
+		boolean paged = page != null || size != null;
+		// a malformed page is refused before any figure is read (reading brings the tally up to date)
+		int number = paged ? Page.number(page) : 0;
+		int rows = paged ? Page.size(size) : 0;
 		List<AttendanceRates.Rate> all = rates.rates(level, period, from, to, regions.filter("region", region));
-		if (page == null && size == null) {
+		if (!paged) {
 			return all;
 		}
-		int number = Page.number(page);
-		int rows = Page.size(size);
 		response.setHeader("X-Total-Count", Integer.toString(all.size()));
 		long offset = (long) number * rows;
 		return offset >= all.size() ? List.of() : all.subList((int) offset, (int) Math.min(all.size(), offset + rows));
