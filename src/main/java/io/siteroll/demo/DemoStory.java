@@ -182,6 +182,15 @@ class DemoStory {
 		// and escalate, which writes the bad-credit records
 		deviceTestPenalty(sites, DemoSite.Part.GATE_SILENT_TWO_DAYS, first.plusDays(4), "长春市南关区住房和城乡建设局", "长南建罚");
 		deviceTestPenalty(sites, DemoSite.Part.SUPERVISOR_AT_78, first.plusDays(5), "吉林市住房和城乡建设局", "吉市建罚");
+		// 长春新区 inspects its project early last month: the gates pass their function tests, the headcount matches
+		site(sites, DemoSite.Part.SHORTFALL_20).filter(s -> !s.gates.isEmpty()).ifPresent(s -> {
+			LocalDate day = first.plusDays(6);
+			int seen = presence.dailyCounts(s.id(), day, day).stream().mapToInt(DailyPresence.DayCount::valid).sum();
+			on(day, 10, 0, () -> as(officer(s), () -> inspections.record(s.id(), new Inspections.Record(day, "刘洋、陈静", true, true,
+					List.of(), seen, "现场检查：闸机运行正常，在场作业人数与当日有效考勤一致",
+					List.of(new Inspections.TestRecord(s.gates.get(0).deviceId(), Inspection.Attack.PRINTED_PHOTO.name(), true,
+							"打印照片被拒绝"))))));
+		});
 		if (lateOrder != null) {
 			late.ifPresent(s -> on(first.plusDays(15), 9, 0, () -> as(officer(s), () -> orders.recheck(lateOrder, null))));
 		}
