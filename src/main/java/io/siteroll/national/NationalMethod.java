@@ -25,8 +25,10 @@ public enum NationalMethod {
 	ATTENDANCE_ADD("WorkerAttendance.Add", 6),
 	PAYROLL_ADD("Payroll.Add", 7),
 	PROJECT_QUERY("Project.Query", -1),
+	SUBCONTRACTOR_QUERY("ProjectSubContractor.Query", -1),
 	TEAM_QUERY("Team.Query", -1),
 	WORKER_QUERY("ProjectWorker.Query", -1),
+	ENTRY_EXIT_QUERY("WorkerEntryExit.Query", -1),
 	ASYNC_RESULT_QUERY("AsyncHandleResult.Query", -1);
 
 	private final String wireName;
@@ -51,6 +53,18 @@ public enum NationalMethod {
 	/** Whether the platform answers with a {@code requestSerialCode} to poll rather than at once. */
 	public boolean asynchronous() {
 		return stage >= 0;
+	}
+
+	/** The query that lists what a write of this method left on the platform, for a write whose answer was lost. */
+	public Optional<NationalMethod> query() {
+		return Optional.ofNullable(switch (this) {
+			case PROJECT_ADD, PROJECT_UPDATE -> PROJECT_QUERY;
+			case SUBCONTRACTOR_ADD, SUBCONTRACTOR_UPDATE -> SUBCONTRACTOR_QUERY;
+			case TEAM_ADD, TEAM_UPDATE -> TEAM_QUERY;
+			case WORKER_ADD, WORKER_UPDATE -> WORKER_QUERY;
+			case ENTRY_EXIT_ADD -> ENTRY_EXIT_QUERY;
+			default -> null;
+		});
 	}
 
 	/** The method of a wire name, if SiteRoll speaks it. */

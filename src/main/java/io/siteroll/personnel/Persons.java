@@ -60,6 +60,17 @@ public interface Persons {
 	 */
 	Optional<Face> faceForGate(long personId, String gate);
 
+	/** What is released of a person to a recipient outside the platform by law (the national platform). */
+	record Disclosure(long personId, String idType, String idNumber, String name, Optional<Face> face) {
+	}
+
+	/**
+	 * The person's identity and face in clear for a recipient the law names (e.g. {@code 全国平台}), without a
+	 * caller's reveal permission: the platform's own reporting, never shown on a page. Audited per person, with the
+	 * recipient and the fields released.
+	 */
+	Optional<Disclosure> disclose(long personId, String recipient);
+
 	/**
 	 * A gate's person reference that is a resident identity number (how ID-card readers report
 	 * people), as it may be kept: the number's blind index (hex, the same as the person registry's),

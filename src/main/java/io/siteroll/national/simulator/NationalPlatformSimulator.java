@@ -90,6 +90,12 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 
 	private final List<Received> received = new ArrayList<>();
 
+	/** The records held, by the query that lists them and the project, as the caller sent them (in clear). */
+	private final Map<NationalMethod, List<ObjectNode>> held = new EnumMap<>(NationalMethod.class);
+
+	/** Calls to answer with a dropped connection after processing them (a lost answer). */
+	private int lostAnswers;
+
 	/** One write the platform accepted: its method and the record's identity (e.g. project, ID number, time). */
 	public record Received(NationalMethod method, String key) {
 	}
@@ -136,6 +142,11 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		this.outage = calls;
 	}
 
+	/** The next {@code calls} requests are processed, then the connection is closed without an answer. */
+	public synchronized void loseAnswers(int calls) {
+		this.lostAnswers = calls;
+	}
+
 	/** How many polls of a write answer "pending" before it settles (default 1). */
 	public synchronized void pendingPolls(int polls) {
 		this.pendingPolls = polls;
@@ -179,6 +190,13 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			NationalAnswer answer = answer(OpenApiEnvelope.parse(body));
+			synchronized (this) {
+				if (lostAnswers > 0) {
+					lostAnswers--;
+					exchange.close();
+					return;
+				}
+			}
 			ObjectNode out = json.createObjectNode();
 			out.put("code", answer.code());
 			out.put("message", answer.message());
@@ -244,7 +262,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 			return poll(data.path("requestSerialCode").asString(""));
 		}
 		if (!method.asynchronous()) {
-			return query(method, data);
+			return query(method, data, new FieldCipher(secret));
 		}
 		return submit(method, (ObjectNode) data, now);
 	}
@@ -386,15 +404,25 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		String project = data.path("projectCode").asString("");
 		String result = "";
 		switch (method) {
-			case PROJECT_ADD -> projects.add(project);
-			case SUBCONTRACTOR_ADD -> units.add(project + "/" + data.path("corpCode").asString(""));
+			case PROJECT_ADD -> {
+				projects.add(project);
+				hold(method, project, data);
+			}
+			case SUBCONTRACTOR_ADD -> {
+				units.add(project + "/" + data.path("corpCode").asString(""));
+				hold(method, project, data);
+			}
 			case TEAM_ADD -> {
 				String number = String.valueOf(teamNumbers.incrementAndGet());
 				teams.put(number, project);
+				hold(method, project, data, "teamSysNo", number);
 				result = "{\"teamSysNo\":\"" + number + "\"}";
 			}
-			case WORKER_ADD -> data.path("workerList")
-				.forEach(w -> workers.add(project + "/" + w.path("idCardNumber").asString("")));
+			case WORKER_ADD -> data.path("workerList").forEach(w -> {
+				workers.add(project + "/" + w.path("idCardNumber").asString(""));
+				hold(method, project, w, "teamSysNo", data.path("teamSysNo").asString(""));
+			});
+			case ENTRY_EXIT_ADD -> rows(data).forEach(row -> hold(method, project, row));
 			default -> {
 			}
 		}
@@ -417,29 +445,36 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		return String.join("/", java.util.Arrays.stream(parts).filter(p -> !p.isBlank()).toList());
 	}
 
-	private NationalAnswer query(NationalMethod method, JsonNode data) {
+	private NationalAnswer query(NationalMethod method, JsonNode data, FieldCipher cipher) {
 		String project = data.path("projectCode").asString("");
 		ObjectNode out = json.createObjectNode();
 		ArrayNode rows = out.putArray("rows");
-		switch (method) {
-			case PROJECT_QUERY -> {
-				if (projects.contains(project)) {
-					rows.addObject().put("projectCode", project);
-				}
-			}
-			case TEAM_QUERY -> teams.forEach((number, of) -> {
-				if (of.equals(project)) {
-					rows.addObject().put("teamSysNo", number);
-				}
-			});
-			case WORKER_QUERY -> workers.stream()
-				.filter(w -> w.startsWith(project + "/"))
-				.forEach(w -> rows.addObject().put("idCardNumber", "已登记"));
-			default -> {
+		for (ObjectNode row : held.getOrDefault(method, List.of())) {
+			if (row.path("projectCode").asString("").equals(project)) {
+				ObjectNode copy = row.deepCopy();
+				encrypt(copy, cipher);
+				rows.add(copy);
 			}
 		}
 		out.put("totalCount", rows.size());
 		return new NationalAnswer(NationalAnswer.OK, "success", out.toString());
+	}
+
+	private void encrypt(ObjectNode row, FieldCipher cipher) {
+		for (Map.Entry<String, JsonNode> field : new ArrayList<>(row.properties())) {
+			if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
+				row.put(field.getKey(), cipher.encrypt(field.getValue().asString()));
+			}
+		}
+	}
+
+	private void hold(NationalMethod method, String project, JsonNode row, String... extra) {
+		ObjectNode kept = row.isObject() ? ((ObjectNode) row).deepCopy() : json.createObjectNode();
+		kept.put("projectCode", project);
+		for (int i = 0; i + 1 < extra.length; i += 2) {
+			kept.put(extra[i], extra[i + 1]);
+		}
+		method.query().ifPresent(q -> held.computeIfAbsent(q, k -> new ArrayList<>()).add(kept));
 	}
 
 	/** GB 11643: 17 digits and their check character (the registry's one definition of it). */

@@ -223,6 +223,23 @@ class PersonRegistry implements Persons {
 		return face;
 	}
 
+	@Override
+	@Transactional
+	public Optional<Disclosure> disclose(long personId, String recipient) {
+		Optional<Person> person = store.find(personId);
+		if (person.isEmpty()) {
+			return Optional.empty();
+		}
+		String idNumber = cipher.decrypt(PersonStore.ID_PURPOSE, store.idNumberCipher(personId));
+		Optional<Face> face = jdbc.sql("select content_type, cipher from person_face where person_id = ?")
+			.param(personId)
+			.query((rs, n) -> new Face(rs.getString(1), cipher.decryptBytes(PersonStore.FACE_PURPOSE, rs.getBytes(2))))
+			.optional();
+		audit.record(new AuditRecord("PERSONAL_DATA_DISCLOSED", "person", String.valueOf(personId), null,
+				Map.of("fields", face.isPresent() ? "idNumber,face" : "idNumber", "recipient", recipient)));
+		return Optional.of(new Disclosure(personId, person.get().idType(), idNumber, person.get().name(), face));
+	}
+
 	private static boolean isJpeg(byte[] b) {
 		return b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
 	}
