@@ -145,6 +145,14 @@ class NationalReportingTest extends IntegrationTest {
 			.as("what depends on the project waits")
 			.allSatisfy(r -> assertThat(r.state()).isEqualTo(State.PENDING));
 		assertThat(reporting.tally(site.projectId()).refused()).isEqualTo(1);
+		ApiClient.Response page = province.get("/projects/" + site.projectId() + "/national");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).as("the page names the refusal in the platform's words")
+			.contains("被退回", "[name]项目名称不规范", "id=\"national-refused\">1<");
+		ApiClient.Response api = province.get("/api/projects/" + site.projectId() + "/national-reports");
+		assertThat(api.json().path("tally").path("refused").asLong()).isEqualTo(1);
+		assertThat(as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, enterprise(province, "220102"), null, false))
+			.get("/projects/" + site.projectId() + "/national").status()).as("an unrelated enterprise").isEqualTo(404);
 
 		Map<String, Object> corrected = new java.util.LinkedHashMap<>();
 		corrected.put("name", "更正后的项目名称" + site.projectId());
