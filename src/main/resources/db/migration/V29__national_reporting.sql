@@ -123,3 +123,36 @@ select project_id, 'WORKER', id, 'ADD', 4 from worker_engagement order by id;
 insert into national_report (project_id, subject, subject_id, change, stage)
 select e.project_id, 'ENTRY_EXIT', m.id, 'ADD', 5
   from engagement_movement m join worker_engagement e on e.id = m.engagement_id order by m.id;
+
+-- In: enterprise labour systems that speak the national interface report to SiteRoll's own open.api. One key per
+-- project (一项目一密钥: the appid is the project code), issued by an account that manages the project; the labour
+-- system then acts as that account. The secret is kept encrypted (purpose national.appsecret).
+create table national_inbound_key (
+    id            bigserial primary key,
+    appid         text not null,
+    project_id    bigint not null references project (id),
+    account_id    bigint not null references account (id),
+    secret_cipher bytea not null,
+    issued_at     timestamptz not null default now(),
+    revoked_at    timestamptz
+);
+create unique index national_inbound_key_active on national_inbound_key (appid) where revoked_at is null;
+
+-- A nonce is accepted once per appid.
+create table national_inbound_nonce (
+    appid   text not null,
+    nonce   text not null,
+    seen_at timestamptz not null default now(),
+    primary key (appid, nonce)
+);
+
+-- Each write's outcome, answered to AsyncHandleResult.Query by its serial code.
+create table national_inbound_request (
+    serial_code  text primary key,
+    key_id       bigint not null references national_inbound_key (id),
+    method       text not null,
+    received_at  timestamptz not null,
+    status       smallint not null,
+    result       text not null
+);
+create sequence national_inbound_serial;

@@ -21,4 +21,11 @@ public interface Accounts {
 	List<AccountView> all();
 
 	boolean any();
+
+	/**
+	 * Runs the work as the account would if it were signed in (its role and scope, its name in the audit trail): for
+	 * a system the account authorised to act on its behalf, e.g. a labour system holding the interface key the account
+	 * issued. Empty when the account does not exist or is disabled; the caller's own context is restored after.
+	 */
+	<T> Optional<T> actingAs(long accountId, java.util.function.Supplier<T> work);
 }

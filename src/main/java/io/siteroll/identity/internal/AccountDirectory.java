@@ -85,6 +85,29 @@ class AccountDirectory implements Accounts, UserDetailsService, CurrentActor {
 	}
 
 	@Override
+	public <T> Optional<T> actingAs(long accountId, java.util.function.Supplier<T> work) {
+		Optional<SiteRollPrincipal> principal = jdbc.sql(SELECT + " where a.id = ?")
+			.param(accountId)
+			.query(this::principal)
+			.optional()
+			.filter(SiteRollPrincipal::enabled);
+		if (principal.isEmpty()) {
+			return Optional.empty();
+		}
+		org.springframework.security.core.context.SecurityContext previous = SecurityContextHolder.getContext();
+		org.springframework.security.core.context.SecurityContext acting = SecurityContextHolder.createEmptyContext();
+		acting.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+				principal.get(), null, principal.get().getAuthorities()));
+		SecurityContextHolder.setContext(acting);
+		try {
+			return Optional.ofNullable(work.get());
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return jdbc.sql(SELECT + " where a.username = ?")
 			.param(username)

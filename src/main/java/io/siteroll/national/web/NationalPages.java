@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.siteroll.national.NationalInbound;
 import io.siteroll.national.NationalReport;
 import io.siteroll.national.NationalReporting;
 import io.siteroll.project.ProjectAccess;
@@ -26,9 +29,12 @@ class NationalPages {
 
 	private final ProjectAccess access;
 
-	NationalPages(NationalReporting reporting, ProjectAccess access) {
+	private final NationalInbound inbound;
+
+	NationalPages(NationalReporting reporting, ProjectAccess access, NationalInbound inbound) {
 		this.reporting = reporting;
 		this.access = access;
+		this.inbound = inbound;
 	}
 
 	@GetMapping("/projects/{id}/national")
@@ -38,7 +44,20 @@ class NationalPages {
 		model.addAttribute("tally", reporting.tally(id));
 		model.addAttribute("reports", reporting.reports(id, SHOWN));
 		model.addAttribute("shown", SHOWN);
+		model.addAttribute("manages", access.canManage(id));
+		model.addAttribute("keyIssuedAt", inbound.keyIssuedAt(id).orElse(null));
 		return "national/project";
+	}
+
+	/**
+	 * Issues the project's interface key for its labour system; the answer is the page with the secret, shown this once
+	 * (not a redirect: the secret is never stored where a later request could show it again).
+	 */
+	@PostMapping("/projects/{id}/national/key")
+	String issueKey(@PathVariable long id, Model model) {
+		NationalInbound.IssuedKey issued = inbound.issueKey(id);
+		model.addAttribute("issuedKey", issued);
+		return project(id, model);
 	}
 
 	/** A project's reporting status. */
