@@ -96,6 +96,9 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 	/** Calls to answer with a dropped connection after processing them (a lost answer). */
 	private int lostAnswers;
 
+	/** How long each answer waits after its call was processed (a slow platform). */
+	private volatile Duration answerDelay = Duration.ZERO;
+
 	/** One write the platform accepted: its method and the record's identity (e.g. project, ID number, time). */
 	public record Received(NationalMethod method, String key) {
 	}
@@ -147,6 +150,11 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		this.lostAnswers = calls;
 	}
 
+	/** Each answer waits this long after its call was processed, so that a client can die while it waits. */
+	public void answerDelay(Duration delay) {
+		this.answerDelay = delay;
+	}
+
 	/** How many polls of a write answer "pending" before it settles (default 1). */
 	public synchronized void pendingPolls(int polls) {
 		this.pendingPolls = polls;
@@ -190,6 +198,15 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			NationalAnswer answer = answer(OpenApiEnvelope.parse(body));
+			if (!answerDelay.isZero()) {
+				try {
+					Thread.sleep(answerDelay.toMillis());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 			synchronized (this) {
 				if (lostAnswers > 0) {
 					lostAnswers--;
