@@ -102,9 +102,10 @@ create function wage_lines_unconfirmed()
     returns table (project_id bigint, table_id bigint, month date, unit_id bigint, lines bigint, person_id bigint)
     language sql stable as
 $$
-select t.project_id, t.id, t.month, t.unit_id,
-       (select count(*) from wage_line a where a.table_id = t.id and a.allowed), l.person_id
-from wage_table t join wage_line l on l.table_id = t.id
+select t.project_id, t.id, t.month, t.unit_id, c.lines, l.person_id
+from wage_table t
+     cross join lateral (select count(*) as lines from wage_line a where a.table_id = t.id and a.allowed) c
+     join wage_line l on l.table_id = t.id
 where t.state in ('APPROVED', 'PAID') and l.allowed and l.confirmed_at is null
 $$;
 comment on function wage_lines_unconfirmed() is
@@ -123,3 +124,6 @@ comment on function payroll_workers(date) is
     'Owned by payroll (PayrollReadModel.PAYROLL_WORKERS): the workers on the projects'' payroll of a month';
 
 create index wage_table_month_idx on wage_table (month);
+-- the watch's reads of payroll: lines failed or returned, lines awaiting the worker's confirmation
+create index wage_line_payment_failed_idx on wage_line (table_id) where payment in ('FAILED', 'RETURNED');
+create index wage_line_unconfirmed_idx on wage_line (table_id) where allowed and confirmed_at is null;

@@ -244,7 +244,10 @@ class WarningWatch implements Warnings {
 			group by j.project_id, j.month, u.n, u.days, u.names""".formatted(AttendanceReadModel.VALID_DAY.sql(),
 			PayrollReadModel.UNPAID_WORKERS.sql());
 
-	/** Payroll's {@code paid_without_attendance}: per project and month, the workers paid with no valid day in it. */
+	/**
+	 * Payroll's {@code paid_without_attendance}: per project and month (the current one and the look-back's, and those
+	 * of open warnings), the workers paid with no valid day in it.
+	 */
 	private static final String PAY_WITHOUT_ATTENDANCE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
 			select 'PAY_WITHOUT_ATTENDANCE', x.project_id, 'month:' || to_char(x.month, 'YYYY-MM'), null, null,
@@ -253,7 +256,11 @@ class WarningWatch implements Warnings {
 			                          'workers', to_jsonb((array_agg(distinct masked_name(pe.name)))[1 : :listed]))
 			from %s() x join project p on p.id = x.project_id and p.start_date <= :d
 			     left join person pe on pe.id = x.person_id
-			where cast(:project as bigint) is null or x.project_id = :project
+			where (cast(:project as bigint) is null or x.project_id = :project)
+			  and (x.month >= cast(:oldestMonth as date)
+			       or exists (select 1 from warning w
+			                  where w.status = 'OPEN' and w.kind = 'PAY_WITHOUT_ATTENDANCE' and w.project_id = x.project_id
+			                    and w.subject = 'month:' || to_char(x.month, 'YYYY-MM')))
 			group by x.project_id, x.month""".formatted(PayrollReadModel.PAID_WITHOUT_ATTENDANCE.sql());
 
 	/** Payroll's {@code payment_failed}: per project and month, the lines failed or returned and not paid since. */
@@ -450,6 +457,7 @@ class WarningWatch implements Warnings {
 			}
 		}
 		p.put("completedMonths", String.join(",", completed));
+		p.put("oldestMonth", month.minusMonths(WAGE_LOOKBACK_MONTHS).atDay(1));
 		p.put("dueMonths", String.join(",", due));
 		return p;
 	}
