@@ -87,6 +87,7 @@ class EvidenceInWords implements EvidenceSentences {
 		if (evidence instanceof R3Evidence e) {
 			return text(locale, "evidence.R3", month(locale, f.month()), e.engagedWorkers(), e.workersWithValidDay(),
 					e.shortfall())
+					+ (e.countsPayroll() ? text(locale, "evidence.R3.payroll-counted") : "")
 					+ text(locale, e.calledForPenalty() ? "evidence.R3.penalty" : "evidence.R3.order", e.penaltyFrom());
 		}
 		if (evidence instanceof R1Evidence e) {

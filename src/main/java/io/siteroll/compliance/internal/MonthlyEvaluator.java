@@ -145,8 +145,8 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			       jsonb_build_object('engagedWorkers', t.engaged, 'workersWithValidDay', t.attended,
 			                          'shortfall', t.engaged - t.attended, 'penaltyFrom', :penaltyFrom,
 			                          'absentPersonIds', to_jsonb(t.absent), 'validDayRule', :validDayRule,
-			                          'payrollCounted', :countsPayroll,
 			                          'constructionDayCount', (select count(*) from month_day md where md.project_id = t.project_id))
+			       || case when :countsPayroll then jsonb_build_object('payrollCounted', true) else '{}'::jsonb end
 			from tally t
 			     join project p on p.id = t.project_id
 			     left join lateral project_manager_during(t.project_id, :from, :to) pm on true

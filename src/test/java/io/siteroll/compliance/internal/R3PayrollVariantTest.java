@@ -74,6 +74,8 @@ class R3PayrollVariantTest extends IntegrationTest {
 		assertThat(evidence.get("engagedWorkers").asInt()).isEqualTo(2);
 		assertThat(evidence.get("workersWithValidDay").asInt()).isEqualTo(1);
 		assertThat(evidence.get("shortfall").asInt()).isEqualTo(1);
+		assertThat(evidence.get("payrollCounted").asBoolean()).isTrue();
+		assertThat(province.get("/findings/" + found.get(0).get("id").asLong()).body()).contains("在册人数含当月已审核工资表上的工人");
 		assertThat(evidence.get("absentPersonIds").get(0).asLong()).isEqualTo((Long) payrollOnly.get("personId"));
 
 		evaluator.run(MAY_2024, "test", EvaluationProgress.NONE, standard);

@@ -74,6 +74,22 @@ class WageEvidenceInWordsTest {
 	}
 
 	@Test
+	void anR3FindingThatCountedThePayrollSaysSoAndOlderEvidenceReadsAsNotCounted() {
+		var counted = new io.siteroll.compliance.FindingEvidence.R3Evidence(2, 1, 1, 16, List.of(9L),
+				io.siteroll.attendance.ValidDayRule.ANY_PASS, 20, true);
+		assertThat(words.describe(EvidenceInWordsTest.finding(Rule.R3, null, null, counted), ZH))
+			.contains("缺少考勤 1 人（在册人数含当月已审核工资表上的工人）");
+		assertThat(words.describe(EvidenceInWordsTest.finding(Rule.R3, null, null, counted), Locale.ENGLISH))
+			.contains("(workers on the month payroll counted as engaged)");
+		var older = JsonMapper.builder().build().readValue("""
+				{"engagedWorkers": 2, "workersWithValidDay": 1, "shortfall": 1, "penaltyFrom": 16, "absentPersonIds": [9],
+				 "validDayRule": "ANY_PASS", "constructionDayCount": 20}""",
+				io.siteroll.compliance.FindingEvidence.R3Evidence.class);
+		assertThat(older.countsPayroll()).isFalse();
+		assertThat(words.describe(EvidenceInWordsTest.finding(Rule.R3, null, null, older), ZH)).doesNotContain("工资表");
+	}
+
+	@Test
 	void theEvidenceIsReadBackFromJsonIntoTheRecordOfItsKind() {
 		JsonMapper json = JsonMapper.builder().build();
 		WarningEvidence read = json.readValue("""
