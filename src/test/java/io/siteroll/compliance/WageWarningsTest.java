@@ -99,6 +99,8 @@ class WageWarningsTest extends IntegrationTest {
 		assertThat(openWarnings(province, site.projectId(), "NO_WAGE_GUARANTEE")).hasSize(1);
 		ApiClient.Response page = province.get("/compliance?kind=NO_WAGE_ACCOUNT&project=" + site.projectId());
 		assertThat(page.body()).contains("未开设农民工工资专用账户", "未开设农民工工资专用账户</option>", "未存储工资保证金</option>");
+		assertThat(page.body()).as("an officer issues the order from the page as from any warning")
+			.contains("/warnings/" + account.get(0).get("id").asLong() + "/order");
 		ApiClient.Response english = province.english().get("/compliance?kind=NO_WAGE_ACCOUNT&project=" + site.projectId());
 		assertThat(english.body()).contains("no wage account as of");
 
