@@ -50,7 +50,7 @@ public final class Escalation {
 					post == Post.CHIEF_SUPERVISOR ? Party.SUPERVISION_COMPANY : Party.PROJECT_MANAGER);
 			case R3 -> penaltyAtOnce(shortfall, rules) ? new Responsibility(Measure.PENALTY, Party.PROJECT_MANAGER)
 					: new Responsibility(Measure.RECTIFICATION_ORDER, Party.CONSTRUCTION_ENTERPRISE);
-			case R1, DEVICE_TEST, OTHER -> new Responsibility(Measure.RECTIFICATION_ORDER, Party.CONSTRUCTION_ENTERPRISE);
+			case R1, DEVICE_TEST, OTHER, WAGES -> new Responsibility(Measure.RECTIFICATION_ORDER, Party.CONSTRUCTION_ENTERPRISE);
 		};
 	}
 
@@ -79,6 +79,8 @@ public final class Escalation {
 							List.of(Party.PROJECT_MANAGER))
 					: new Proposal(List.of(new PenaltyDue(Party.CONSTRUCTION_ENTERPRISE, WAGE_REGULATION_55)),
 							List.of(Party.CONSTRUCTION_ENTERPRISE));
+			case WAGES -> new Proposal(List.of(new PenaltyDue(Party.CONSTRUCTION_ENTERPRISE, WAGE_REGULATION_55)),
+					List.of(Party.CONSTRUCTION_ENTERPRISE));
 			case OTHER -> new Proposal(List.of(), List.of());
 		};
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.siteroll.attendance.ValidDayRule;
 import io.siteroll.personnel.Post;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -90,13 +91,29 @@ public sealed interface FindingEvidence {
 	 * @param shortfall engaged workers without a valid day
 	 * @param penaltyFrom a shortfall of this many or more calls for a penalty rather than an order
 	 * @param absentPersonIds the workers without a valid day (at most 500)
+	 * @param payrollCounted true when {@code engagedWorkers} also counts the workers on the month's payroll (the rule
+	 *        set's {@code r3CountsPayroll}); written only then, absent otherwise (and from evidence written before the
+	 *        option), so that the option off changes no finding's evidence
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record R3Evidence(int engagedWorkers, int workersWithValidDay, int shortfall, int penaltyFrom,
-			List<Long> absentPersonIds, ValidDayRule validDayRule, int constructionDayCount) implements FindingEvidence {
+			List<Long> absentPersonIds, ValidDayRule validDayRule, int constructionDayCount,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean payrollCounted) implements FindingEvidence {
 
 		public R3Evidence {
 			absentPersonIds = absentPersonIds == null ? List.of() : List.copyOf(absentPersonIds);
+		}
+
+		/** Evidence of the month's engaged workers only (without R3's payroll variant). */
+		public R3Evidence(int engagedWorkers, int workersWithValidDay, int shortfall, int penaltyFrom,
+				List<Long> absentPersonIds, ValidDayRule validDayRule, int constructionDayCount) {
+			this(engagedWorkers, workersWithValidDay, shortfall, penaltyFrom, absentPersonIds, validDayRule,
+					constructionDayCount, null);
+		}
+
+		/** Whether the month's payroll was counted as employed. */
+		public boolean countsPayroll() {
+			return Boolean.TRUE.equals(payrollCounted);
 		}
 
 		/** Whether the shortfall is large enough for a penalty at once. */

@@ -3,7 +3,8 @@ package io.siteroll.compliance;
 /**
  * What a finding or an order rests on. {@link #R1}, {@link #R2} and {@link #R3} are the checklist's three
  * rules judged every month (docs/domain.md §9); {@link #DEVICE_TEST} is a gate failing an inspector's
- * function test; {@link #OTHER} an order an officer writes for anything else. Labels: {@code rule.<name>}.
+ * function test; {@link #OTHER} an order an officer writes for anything else; {@link #WAGES} what the wage
+ * warnings watch. Labels: {@code label.Rule.<name>}.
  */
 public enum Rule {
 
@@ -20,7 +21,13 @@ public enum Rule {
 	DEVICE_TEST,
 
 	/** Anything else an officer orders rectified. */
-	OTHER;
+	OTHER,
+
+	/**
+	 * 工资支付: the wage account, the guarantee, the allocations and the payment of wages (《保障农民工工资支付条例》
+	 * arts. 26–34, 54–57), watched daily by the wage warnings, not judged by the monthly evaluation.
+	 */
+	WAGES;
 
 	/** Whether the monthly evaluation judges this rule. */
 	public boolean monthly() {

@@ -23,13 +23,22 @@ public interface RuleSets {
 	/**
 	 * An adjusted rule set: every number left out is copied from {@code basedOn} (or from the rule set in force).
 	 * {@code lowAttendanceDays}: at least 1 construction day, at most as many as the warning looks back over;
-	 * {@code lowAttendancePercent}: 1 to 100.
+	 * {@code lowAttendancePercent}: 1 to 100; {@code r3CountsPayroll}: R3's monthly variant counting the payroll.
 	 */
 	record Definition(String code, String name, Integer keyPostPercent, Integer otherPostPercent, List<String> keyPosts,
 			Integer shortfallPenaltyFrom, String validDayRule, Integer offlineToleranceDays, Integer rectificationDays,
 			Long basedOn,
 			@Schema(description = "LOW_ATTENDANCE warning: how many of the project's last construction days it looks at, at least 1 and at most the warning's look-back (default: the base's)") Integer lowAttendanceDays,
-			@Schema(description = "LOW_ATTENDANCE warning: worker-days with a valid day below this percentage of worker-days engaged, 1 to 100 (default: the base's)") Integer lowAttendancePercent) {
+			@Schema(description = "LOW_ATTENDANCE warning: worker-days with a valid day below this percentage of worker-days engaged, 1 to 100 (default: the base's)") Integer lowAttendancePercent,
+			@Schema(description = "R3 monthly: count the workers on the month's payroll as employed too (default: the base's)") Boolean r3CountsPayroll) {
+
+		/** A definition that leaves R3's payroll variant as the base has it. */
+		public Definition(String code, String name, Integer keyPostPercent, Integer otherPostPercent, List<String> keyPosts,
+				Integer shortfallPenaltyFrom, String validDayRule, Integer offlineToleranceDays, Integer rectificationDays,
+				Long basedOn, Integer lowAttendanceDays, Integer lowAttendancePercent) {
+			this(code, name, keyPostPercent, otherPostPercent, keyPosts, shortfallPenaltyFrom, validDayRule,
+					offlineToleranceDays, rectificationDays, basedOn, lowAttendanceDays, lowAttendancePercent, null);
+		}
 	}
 
 	List<RuleSet> all();

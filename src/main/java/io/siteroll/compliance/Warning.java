@@ -27,7 +27,28 @@ public record Warning(long id, Kind kind, long projectId, String projectName, St
 		UNREGISTERED_AT_GATE,
 
 		/** Workers' attendance rate over the recent construction days below the threshold. */
-		LOW_ATTENDANCE;
+		LOW_ATTENDANCE,
+
+		/** 未开设农民工工资专用账户: a project under construction without a wage account (art. 26, 55). */
+		NO_WAGE_ACCOUNT,
+
+		/** 未存储工资保证金: a project under construction without a wage guarantee where configuration requires one (art. 32, 55). */
+		NO_WAGE_GUARANTEE,
+
+		/** 人工费用未按月拨付: a completed month with construction days and no allocation into the wage account (art. 29, 56). */
+		NO_ALLOCATION,
+
+		/** 欠薪预警: workers with valid attendance days in a month and no paid wage line, after the month's pay date. */
+		WAGE_ARREARS,
+
+		/** 无考勤发薪: approved or paid wage lines of workers with no valid attendance day in the month. */
+		PAY_WITHOUT_ATTENDANCE,
+
+		/** 代发失败未重发: wage lines the bank failed or returned, not paid since. */
+		PAYMENT_FAILED,
+
+		/** 工资表未经工人确认: an approved or paid table with lines its workers have not confirmed, after the pay date. */
+		TABLE_UNCONFIRMED;
 
 		/** The rule an order issued from a warning of this kind rests on. */
 		public Rule rule() {
@@ -35,7 +56,17 @@ public record Warning(long id, Kind kind, long projectId, String projectName, St
 				case NO_DEVICE, DEVICE_OFFLINE -> Rule.R1;
 				case KEY_MANAGER_UNREACHABLE -> Rule.R2;
 				case UNREGISTERED_AT_GATE, LOW_ATTENDANCE -> Rule.R3;
+				case NO_WAGE_ACCOUNT, NO_WAGE_GUARANTEE, NO_ALLOCATION, WAGE_ARREARS, PAY_WITHOUT_ATTENDANCE, PAYMENT_FAILED,
+						TABLE_UNCONFIRMED -> Rule.WAGES;
 			};
+		}
+
+		/**
+		 * 第五十五条 cases: a wage account not opened, a wage guarantee not stored. An order from such a warning that is
+		 * not rectified in time calls for 责令停工 and a fine of 50 000–100 000 CNY on the construction enterprise.
+		 */
+		public boolean article55() {
+			return this == NO_WAGE_ACCOUNT || this == NO_WAGE_GUARANTEE;
 		}
 	}
 

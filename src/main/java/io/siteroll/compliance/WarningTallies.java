@@ -29,4 +29,7 @@ public interface WarningTallies {
 
 	/** Open warnings now; {@code region} null: all visible. */
 	long open(String region);
+
+	/** Open warnings of one kind now (the dashboard's arrears, 欠薪预警); {@code region} null: all visible. */
+	long open(String region, Warning.Kind kind);
 }

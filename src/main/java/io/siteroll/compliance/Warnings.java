@@ -15,7 +15,10 @@ import io.siteroll.platform.Page;
  * when it is heard again); a key manager (the rule set's key posts) who can no longer reach the key-post percentage
  * this month even by attending every remaining construction day (raised that very day); unregistered people refused
  * at the gate; workers' attendance under the rule set's low-attendance percentage over its window of last
- * construction days. Refreshed every night for the day before, and on demand.
+ * construction days; and the wages (docs/payroll.md): no wage account or no wage guarantee on a project under
+ * construction, no allocation in a completed month with construction days, arrears (欠薪) after a month's pay date,
+ * pay for a month without attendance, a payment failed and not re-paid, a table not confirmed by its workers after
+ * the pay date. Refreshed every night for the day before, and on demand.
  */
 public interface Warnings {
 

@@ -82,4 +82,10 @@ public interface WageAccounts {
 	Guarantee provideGuarantee(long projectId, NewGuarantee guarantee);
 
 	List<Guarantee> guarantees(long projectId);
+
+	/**
+	 * Whether a started project must hold a wage guarantee (configuration {@code siteroll.payroll.guarantee-required},
+	 * default true; a contract under the exemption threshold records its value with a zero amount).
+	 */
+	boolean guaranteeRequired();
 }

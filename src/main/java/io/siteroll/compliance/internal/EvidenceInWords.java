@@ -25,7 +25,14 @@ import io.siteroll.compliance.WarningEvidence.DeviceOfflineEvidence;
 import io.siteroll.compliance.WarningEvidence.KeyManagerUnreachableEvidence;
 import io.siteroll.compliance.WarningEvidence.LowAttendanceEvidence;
 import io.siteroll.compliance.WarningEvidence.NoDeviceEvidence;
+import io.siteroll.compliance.WarningEvidence.NoAllocationEvidence;
+import io.siteroll.compliance.WarningEvidence.NoWageAccountEvidence;
+import io.siteroll.compliance.WarningEvidence.NoWageGuaranteeEvidence;
+import io.siteroll.compliance.WarningEvidence.PayWithoutAttendanceEvidence;
+import io.siteroll.compliance.WarningEvidence.PaymentFailedEvidence;
+import io.siteroll.compliance.WarningEvidence.TableUnconfirmedEvidence;
 import io.siteroll.compliance.WarningEvidence.UnregisteredAtGateEvidence;
+import io.siteroll.compliance.WarningEvidence.WageArrearsEvidence;
 import io.siteroll.platform.Messages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -80,6 +87,7 @@ class EvidenceInWords implements EvidenceSentences {
 		if (evidence instanceof R3Evidence e) {
 			return text(locale, "evidence.R3", month(locale, f.month()), e.engagedWorkers(), e.workersWithValidDay(),
 					e.shortfall())
+					+ (e.countsPayroll() ? text(locale, "evidence.R3.payroll-counted") : "")
 					+ text(locale, e.calledForPenalty() ? "evidence.R3.penalty" : "evidence.R3.order", e.penaltyFrom());
 		}
 		if (evidence instanceof R1Evidence e) {
@@ -129,6 +137,33 @@ class EvidenceInWords implements EvidenceSentences {
 			return text(locale, "evidence.LOW_ATTENDANCE", e.window(), span, e.registeredWorkerDays(),
 					e.attendedWorkerDays(), percent(e.ratePercent()), e.threshold());
 		}
+		if (evidence instanceof NoWageAccountEvidence e) {
+			return text(locale, "evidence.NO_WAGE_ACCOUNT", day(locale, e.startDate()), day(locale, e.asOf()));
+		}
+		if (evidence instanceof NoWageGuaranteeEvidence e) {
+			return text(locale, "evidence.NO_WAGE_GUARANTEE", day(locale, e.startDate()), day(locale, e.asOf()));
+		}
+		if (evidence instanceof NoAllocationEvidence e) {
+			return text(locale, "evidence.NO_ALLOCATION", month(locale, e.month()), e.constructionDayCount(),
+					day(locale, e.asOf()));
+		}
+		if (evidence instanceof WageArrearsEvidence e) {
+			return text(locale, "evidence.WAGE_ARREARS", month(locale, e.month()), day(locale, e.payDate()),
+					day(locale, e.asOf()), e.workerCount(), e.validDayCount(), workers(locale, e.workers(), e.workerCount()));
+		}
+		if (evidence instanceof PayWithoutAttendanceEvidence e) {
+			return text(locale, "evidence.PAY_WITHOUT_ATTENDANCE", month(locale, e.month()), e.workerCount(),
+					money(e.netTotal()), workers(locale, e.workers(), e.workerCount()));
+		}
+		if (evidence instanceof PaymentFailedEvidence e) {
+			return text(locale, "evidence.PAYMENT_FAILED", month(locale, e.month()), e.lineCount(), e.failedCount(),
+					e.returnedCount(), money(e.netTotal()), workers(locale, e.workers(), e.lineCount()));
+		}
+		if (evidence instanceof TableUnconfirmedEvidence e) {
+			return text(locale, "evidence.TABLE_UNCONFIRMED", month(locale, e.month()), e.unitName() == null ? "" : e.unitName(),
+					e.unconfirmedCount(), e.lineCount(), day(locale, e.payDate()), day(locale, e.asOf()),
+					workers(locale, e.workers(), e.unconfirmedCount()));
+		}
 		return "";
 	}
 
@@ -160,6 +195,17 @@ class EvidenceInWords implements EvidenceSentences {
 	 */
 	private String label(Locale locale, Enum<?> code) {
 		return code == null ? "" : messages.getMessage(Messages.labelKey(code), null, code.name(), locale);
+	}
+
+	/** The workers' masked names as the evidence lists them, and how many more there are. */
+	private String workers(Locale locale, List<String> names, int count) {
+		String listed = String.join(text(locale, "evidence.workers.separator"), names);
+		return count > names.size() ? text(locale, "evidence.workers.more", listed, count - names.size()) : listed;
+	}
+
+	/** An amount of money as the evidence wrote it, two decimals. */
+	private static String money(BigDecimal amount) {
+		return amount == null ? "0.00" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static String name(String personName) {

@@ -19,6 +19,7 @@ import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.device.DeviceReadModel;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.payroll.PayrollReadModel;
 import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.personnel.Post;
 import io.siteroll.platform.Forbidden;
@@ -37,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>the month's construction days of every started project (the {@code construction_days}
  * function: start to completion, minus stoppages) into a temporary table;</li>
  * <li>candidates for R2 (each post's valid days within its tenure against the construction days
- * within its tenure, compared in integers), R3 (workers engaged on a construction day against
+ * within its tenure, compared in integers), R3 (workers engaged on a construction day, and with the rule set's
+ * {@code r3CountsPayroll} also those on the month's payroll ({@code payroll_workers}), against
  * workers with a valid day) and R1 (a device observably equipping the project by the start date:
  * registered on the platform, assigned and first heard no later than it; construction days on which
  * no device was heard);</li>
@@ -120,6 +122,10 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			    where exists (select 1 from month_day md
 			                  where md.project_id = w.project_id and md.day >= w.entry_date
 			                    and (w.exit_date is null or md.day <= w.exit_date))
+			    union
+			    select pw.project_id, pw.person_id
+			    from %3$s(:from) pw
+			    where :countsPayroll and exists (select 1 from month_day md where md.project_id = pw.project_id)
 			),
 			present as (
 			    select distinct dp.project_id, dp.person_id
@@ -140,11 +146,12 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			                          'shortfall', t.engaged - t.attended, 'penaltyFrom', :penaltyFrom,
 			                          'absentPersonIds', to_jsonb(t.absent), 'validDayRule', :validDayRule,
 			                          'constructionDayCount', (select count(*) from month_day md where md.project_id = t.project_id))
+			       || case when :countsPayroll then jsonb_build_object('payrollCounted', true) else '{}'::jsonb end
 			from tally t
 			     join project p on p.id = t.project_id
 			     left join lateral project_manager_during(t.project_id, :from, :to) pm on true
 			where t.engaged > t.attended""".formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
-			AttendanceReadModel.VALID_DAY.sql());
+			AttendanceReadModel.VALID_DAY.sql(), PayrollReadModel.PAYROLL_WORKERS.sql());
 
 	/** R1 for every project, on the device module's read models; measure and party from {@link Escalation}. */
 	private static final String R1 = """
@@ -249,8 +256,12 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	/** Evaluates the month, telling {@code progress} as each step finishes (between statements, never inside one). */
 	Result run(YearMonth month, String by, EvaluationProgress progress) {
+		return run(month, by, progress, ruleSets.inForce(month));
+	}
+
+	/** Evaluates the month under the given rule set (the one in force for it, but for tests). */
+	Result run(YearMonth month, String by, EvaluationProgress progress, RuleSet rules) {
 		Instant started = clock.instant();
-		RuleSet rules = ruleSets.inForce(month);
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		return tx.execute(status -> {
@@ -268,6 +279,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			p.put("toleranceDays", rules.offlineToleranceDays());
 			p.put("validDayRule", rules.validDayRule().name());
 			p.put("absentListed", ABSENT_LISTED);
+			p.put("countsPayroll", rules.r3CountsPayroll());
 			p.putAll(escalation(rules));
 			jdbc.sql(CONSTRUCTION_DAYS).params(p).update();
 			jdbc.sql("create index on month_day (project_id, day)").update();

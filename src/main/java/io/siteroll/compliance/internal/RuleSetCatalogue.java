@@ -137,6 +137,7 @@ class RuleSetCatalogue implements RuleSets {
 				WarningWatch.LOW_ATTENDANCE_LOOKBACK_DAYS);
 		checks.check(lowPercent >= 1 && lowPercent <= 100, "lowAttendancePercent", "percent.range");
 		checks.throwIfAny();
+		boolean countsPayroll = d.r3CountsPayroll() == null ? base.r3CountsPayroll() : d.r3CountsPayroll();
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("code", d.code().strip());
 		row.put("name", d.name().strip());
@@ -149,14 +150,15 @@ class RuleSetCatalogue implements RuleSets {
 		row.put("deadline", deadline);
 		row.put("lowDays", lowDays);
 		row.put("lowPercent", lowPercent);
+		row.put("countsPayroll", countsPayroll);
 		row.put("basis", JSON.writeValueAsString(base.basis()));
 		row.put("by", actors.get().username());
 		long id = jdbc.sql("""
 				insert into rule_set (code, name, key_post_percent, other_post_percent, key_posts, shortfall_penalty_from,
 				                      valid_day_rule, offline_tolerance_days, rectification_days, low_attendance_days,
-				                      low_attendance_percent, basis, defined_by)
+				                      low_attendance_percent, r3_counts_payroll, basis, defined_by)
 				values (:code, :name, :key, :other, string_to_array(:posts, ','), :penaltyFrom, :validDay, :tolerance,
-				        :deadline, :lowDays, :lowPercent, cast(:basis as jsonb), :by) returning id""")
+				        :deadline, :lowDays, :lowPercent, :countsPayroll, cast(:basis as jsonb), :by) returning id""")
 			.params(row)
 			.query(Long.class)
 			.single();
@@ -248,6 +250,7 @@ class RuleSetCatalogue implements RuleSets {
 		m.put("rectificationDays", r.rectificationDays());
 		m.put("lowAttendanceDays", r.lowAttendanceDays());
 		m.put("lowAttendancePercent", r.lowAttendancePercent());
+		m.put("r3CountsPayroll", r.r3CountsPayroll());
 		return m;
 	}
 
@@ -257,6 +260,6 @@ class RuleSetCatalogue implements RuleSets {
 				rs.getInt("other_post_percent"), Arrays.asList((String[]) posts.getArray()), rs.getInt("shortfall_penalty_from"),
 				ValidDayRule.valueOf(rs.getString("valid_day_rule")), rs.getInt("offline_tolerance_days"),
 				rs.getInt("rectification_days"), rs.getInt("low_attendance_days"), rs.getInt("low_attendance_percent"),
-				JSON.readValue(rs.getString("basis"), BASIS), rs.getString("defined_by"));
+				JSON.readValue(rs.getString("basis"), BASIS), rs.getString("defined_by"), rs.getBoolean("r3_counts_payroll"));
 	}
 }

@@ -87,4 +87,19 @@ class WarningCounter implements WarningTallies {
 			.query(Long.class)
 			.single();
 	}
+
+	@Override
+	public long open(String region, Warning.Kind kind) {
+		ProjectAccess.Scope scope = access.visibleProjects("w.project_id");
+		Map<String, Object> params = params(scope, region);
+		params.put("open", Warning.Status.OPEN.name());
+		params.put("kind", kind.name());
+		return jdbc.sql("""
+				select count(*) from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
+				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				  and w.status = :open and w.kind = :kind""".formatted(scope.sql()))
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
 }

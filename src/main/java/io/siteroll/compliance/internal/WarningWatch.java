@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import io.siteroll.device.DeviceReadModel;
 import io.siteroll.device.DeviceSilence;
 import io.siteroll.device.DeviceWentOffline;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.payroll.PayrollReadModel;
+import io.siteroll.payroll.WageAccounts;
+import io.siteroll.payroll.WageArrears;
 import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.Conflict;
@@ -162,6 +166,142 @@ class WarningWatch implements Warnings {
 			where attendance_short(t.attended, t.registered, :lowPercent)""".formatted(
 			PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql());
 
+	/**
+	 * How many months back the wage warnings judge a month's arrears, allocations and confirmations (a month whose
+	 * warning is open stays judged until it clears, however old).
+	 */
+	static final int WAGE_LOOKBACK_MONTHS = 6;
+
+	/** The projects whose wages are watched: started by {@code :d} (completed or stopped ones still owe wages). */
+	private static final String WAGE_PROJECTS = """
+			select p.id, p.start_date from project p
+			where p.start_date <= :d and (cast(:project as bigint) is null or p.id = :project)""";
+
+	/** Payroll's definition of a wage account held on the day ({@code wage_account_held}), for projects under construction. */
+	private static final String NO_WAGE_ACCOUNT = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'NO_WAGE_ACCOUNT', sp.id, '', null, null, jsonb_build_object('startDate', sp.start_date, 'asOf', :d)
+			from started_project sp
+			where not %s(sp.id, :d)""".formatted(PayrollReadModel.WAGE_ACCOUNT_HELD.sql());
+
+	/** A guarantee in force on the day ({@code wage_guarantee_held}), where configuration requires one. */
+	private static final String NO_WAGE_GUARANTEE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'NO_WAGE_GUARANTEE', sp.id, '', null, null, jsonb_build_object('startDate', sp.start_date, 'asOf', :d)
+			from started_project sp
+			where :guaranteeRequired and not %s(sp.id, :d)""".formatted(PayrollReadModel.WAGE_GUARANTEE_HELD.sql());
+
+	/**
+	 * Completed months ({@code :completedMonths}, and those of open warnings) with construction days and no allocation
+	 * received into the wage account the project held at the month's end (without an account, NO_WAGE_ACCOUNT says it).
+	 */
+	private static final String NO_ALLOCATION = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'NO_ALLOCATION', wp.id, 'month:' || to_char(mo.month, 'YYYY-MM'), null, null,
+			       jsonb_build_object('month', to_char(mo.month, 'YYYY-MM'), 'constructionDayCount', cd.n, 'asOf', :d)
+			from (%1$s) wp
+			     cross join lateral (
+			         select cast(m as date) as month from unnest(cast(string_to_array(:completedMonths, ',') as date[])) m
+			         union
+			         select to_date(substr(w.subject, 7), 'YYYY-MM') from warning w
+			         where w.status = 'OPEN' and w.kind = 'NO_ALLOCATION' and w.project_id = wp.id) mo
+			     cross join lateral (select cast((mo.month + interval '1 month - 1 day') as date) as last_day) e
+			     cross join lateral (select count(*)::int as n from construction_days(wp.id, mo.month, e.last_day)) cd
+			     cross join lateral %2$s(wp.id, mo.month, e.last_day) al
+			where cd.n > 0 and al.allocations = 0 and %3$s(wp.id, e.last_day)""".formatted(WAGE_PROJECTS,
+			PayrollReadModel.ALLOCATED.sql(), PayrollReadModel.WAGE_ACCOUNT_HELD.sql());
+
+	/**
+	 * 欠薪: payroll's one definition ({@code unpaid_workers}) for each month whose pay date lies before {@code :d}
+	 * ({@code :dueMonths}, month/pay date pairs) with valid days at the project, and for the months of open warnings.
+	 */
+	private static final String WAGE_ARREARS = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			with due as (
+			    select cast(split_part(x, '/', 1) as date) as month, cast(split_part(x, '/', 2) as date) as pay_date
+			    from unnest(string_to_array(:dueMonths, ',')) x),
+			worked as (
+			    select distinct v.project_id, cast(date_trunc('month', v.day) as date) as month
+			    from %1$s v
+			    where v.day >= (select min(month) from due) and v.day < (select max(month) from due) + interval '1 month'
+			      and (cast(:project as bigint) is null or v.project_id = :project)),
+			judged as (
+			    select wk.project_id, d.month, d.pay_date from worked wk join due d on d.month = wk.month
+			    union
+			    select w.project_id, to_date(substr(w.subject, 7), 'YYYY-MM'), cast(w.evidence ->> 'payDate' as date)
+			    from warning w
+			    where w.status = 'OPEN' and w.kind = 'WAGE_ARREARS' and (cast(:project as bigint) is null or w.project_id = :project))
+			select 'WAGE_ARREARS', j.project_id, 'month:' || to_char(j.month, 'YYYY-MM'), null, null,
+			       jsonb_build_object('month', to_char(j.month, 'YYYY-MM'), 'payDate', min(j.pay_date), 'asOf', :d,
+			                          'workerCount', u.n, 'validDayCount', u.days, 'workers', to_jsonb(u.names))
+			from judged j
+			     join project p on p.id = j.project_id and p.start_date <= :d
+			     cross join lateral (
+			         select count(*)::int as n, coalesce(sum(uw.valid_days), 0) as days,
+			                (array_agg(masked_name(pe.name) order by uw.person_id))[1 : :listed] as names
+			         from %2$s(j.project_id, j.month) uw left join person pe on pe.id = uw.person_id) u
+			where u.n > 0
+			group by j.project_id, j.month, u.n, u.days, u.names""".formatted(AttendanceReadModel.VALID_DAY.sql(),
+			PayrollReadModel.UNPAID_WORKERS.sql());
+
+	/**
+	 * Payroll's {@code paid_without_attendance}: per project and month (the current one and the look-back's, and those
+	 * of open warnings), the workers paid with no valid day in it.
+	 */
+	private static final String PAY_WITHOUT_ATTENDANCE = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'PAY_WITHOUT_ATTENDANCE', x.project_id, 'month:' || to_char(x.month, 'YYYY-MM'), null, null,
+			       jsonb_build_object('month', to_char(x.month, 'YYYY-MM'), 'workerCount', count(distinct x.person_id),
+			                          'netTotal', sum(x.net_pay),
+			                          'workers', to_jsonb((array_agg(distinct masked_name(pe.name)))[1 : :listed]))
+			from %s() x join project p on p.id = x.project_id and p.start_date <= :d
+			     left join person pe on pe.id = x.person_id
+			where (cast(:project as bigint) is null or x.project_id = :project)
+			  and (x.month >= cast(:oldestMonth as date)
+			       or exists (select 1 from warning w
+			                  where w.status = 'OPEN' and w.kind = 'PAY_WITHOUT_ATTENDANCE' and w.project_id = x.project_id
+			                    and w.subject = 'month:' || to_char(x.month, 'YYYY-MM')))
+			group by x.project_id, x.month""".formatted(PayrollReadModel.PAID_WITHOUT_ATTENDANCE.sql());
+
+	/** Payroll's {@code payment_failed}: per project and month, the lines failed or returned and not paid since. */
+	private static final String PAYMENT_FAILED = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			select 'PAYMENT_FAILED', x.project_id, 'month:' || to_char(x.month, 'YYYY-MM'), null, null,
+			       jsonb_build_object('month', to_char(x.month, 'YYYY-MM'), 'lineCount', count(*),
+			                          'failedCount', count(*) filter (where x.payment = 'FAILED'),
+			                          'returnedCount', count(*) filter (where x.payment = 'RETURNED'),
+			                          'netTotal', sum(x.net_pay),
+			                          'workers', to_jsonb((array_agg(distinct masked_name(pe.name)))[1 : :listed]))
+			from %s() x join project p on p.id = x.project_id
+			     left join person pe on pe.id = x.person_id
+			where cast(:project as bigint) is null or x.project_id = :project
+			group by x.project_id, x.month""".formatted(PayrollReadModel.PAYMENT_FAILED.sql());
+
+	/**
+	 * Payroll's {@code wage_lines_unconfirmed}: an approved or paid table of a month whose pay date lies before
+	 * {@code :d} ({@code :dueMonths}) with lines its workers have not confirmed; a table whose warning is open stays
+	 * judged whatever its month.
+	 */
+	private static final String TABLE_UNCONFIRMED = """
+			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
+			with due as (
+			    select cast(split_part(x, '/', 1) as date) as month, cast(split_part(x, '/', 2) as date) as pay_date
+			    from unnest(string_to_array(:dueMonths, ',')) x)
+			select 'TABLE_UNCONFIRMED', x.project_id, 'table:' || x.table_id, null, null,
+			       jsonb_build_object('tableId', x.table_id, 'month', to_char(x.month, 'YYYY-MM'), 'unitName', min(e.name),
+			                          'payDate', coalesce(min(d.pay_date), min(cast(w.evidence ->> 'payDate' as date))),
+			                          'asOf', :d, 'lineCount', min(x.lines), 'unconfirmedCount', count(*),
+			                          'workers', to_jsonb((array_agg(distinct masked_name(pe.name)))[1 : :listed]))
+			from %s() x join project p on p.id = x.project_id
+			     left join due d on d.month = x.month
+			     left join warning w on w.status = 'OPEN' and w.kind = 'TABLE_UNCONFIRMED' and w.project_id = x.project_id
+			                            and w.subject = 'table:' || x.table_id
+			     left join participating_unit u on u.id = x.unit_id
+			     left join enterprise e on e.id = u.enterprise_id
+			     left join person pe on pe.id = x.person_id
+			where (cast(:project as bigint) is null or x.project_id = :project) and (d.month is not null or w.id is not null)
+			group by x.project_id, x.table_id, x.month""".formatted(PayrollReadModel.UNCONFIRMED_LINES.sql());
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
@@ -178,8 +318,14 @@ class WarningWatch implements Warnings {
 
 	private final DeviceSilence silence;
 
+	private final WageArrears arrears;
+
+	private final WageAccounts wageAccounts;
+
 	WarningWatch(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
-			Clock clock, AuditTrail audit, DeviceSilence silence) {
+			Clock clock, AuditTrail audit, DeviceSilence silence, WageArrears arrears, WageAccounts wageAccounts) {
+		this.arrears = arrears;
+		this.wageAccounts = wageAccounts;
 		this.audit = audit;
 		this.silence = silence;
 		this.jdbc = jdbc;
@@ -220,7 +366,8 @@ class WarningWatch implements Warnings {
 		return tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
 			Map<String, Object> p = params(asOf, dayEnd(asOf), rules, null, null);
-			candidates(p, List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE));
+			candidates(p, List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE, NO_WAGE_ACCOUNT,
+					NO_WAGE_GUARANTEE, NO_ALLOCATION, WAGE_ARREARS, PAY_WITHOUT_ATTENDANCE, PAYMENT_FAILED, TABLE_UNCONFIRMED));
 			int updated = jdbc.sql("""
 					update warning w set evidence = c.evidence, updated_at = now()
 					from warning_candidate c
@@ -297,6 +444,21 @@ class WarningWatch implements Warnings {
 		p.put("lookback", LOW_ATTENDANCE_LOOKBACK_DAYS);
 		p.put("windowDays", rules.lowAttendanceDays());
 		p.put("lowPercent", rules.lowAttendancePercent());
+		p.put("guaranteeRequired", wageAccounts.guaranteeRequired());
+		p.put("listed", WarningEvidence.WORKERS_LISTED);
+		List<String> completed = new ArrayList<>();
+		List<String> due = new ArrayList<>();
+		for (int back = 1; back <= WAGE_LOOKBACK_MONTHS; back++) {
+			YearMonth judged = month.minusMonths(back);
+			completed.add(judged.atDay(1).toString());
+			LocalDate payDate = arrears.payDate(judged);
+			if (payDate.isBefore(asOf)) {
+				due.add(judged.atDay(1) + "/" + payDate);
+			}
+		}
+		p.put("completedMonths", String.join(",", completed));
+		p.put("oldestMonth", month.minusMonths(WAGE_LOOKBACK_MONTHS).atDay(1));
+		p.put("dueMonths", String.join(",", due));
 		return p;
 	}
 

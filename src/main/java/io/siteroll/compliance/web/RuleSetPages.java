@@ -58,18 +58,18 @@ class RuleSetPages {
 	/** The draft form as the browser sends it. */
 	record DraftForm(Long basedOn, String code, String name, Integer keyPostPercent, Integer otherPostPercent,
 			List<String> keyPosts, Integer shortfallPenaltyFrom, String validDayRule, Integer offlineToleranceDays,
-			Integer rectificationDays, Integer lowAttendanceDays, Integer lowAttendancePercent) {
+			Integer rectificationDays, Integer lowAttendanceDays, Integer lowAttendancePercent, Boolean r3CountsPayroll) {
 
 		static DraftForm from(RuleSet base) {
 			return new DraftForm(base.id(), "", "", base.keyPostPercent(), base.otherPostPercent(), base.keyPosts(),
 					base.shortfallPenaltyFrom(), base.validDayRule().name(), base.offlineToleranceDays(),
-					base.rectificationDays(), base.lowAttendanceDays(), base.lowAttendancePercent());
+					base.rectificationDays(), base.lowAttendanceDays(), base.lowAttendancePercent(), base.r3CountsPayroll());
 		}
 
 		RuleSets.Definition definition() {
 			return new RuleSets.Definition(code, name, keyPostPercent, otherPostPercent,
 					keyPosts == null ? List.of() : keyPosts, shortfallPenaltyFrom, validDayRule, offlineToleranceDays,
-					rectificationDays, basedOn, lowAttendanceDays, lowAttendancePercent);
+					rectificationDays, basedOn, lowAttendanceDays, lowAttendancePercent, r3CountsPayroll);
 		}
 	}
 
@@ -245,13 +245,17 @@ class RuleSetPages {
 				threshold("offlineToleranceDays", messages.get("rule-set.value.days", r.offlineToleranceDays())),
 				threshold("rectificationDays", messages.get("rule-set.value.days", r.rectificationDays())),
 				threshold("lowAttendanceDays", messages.get("rule-set.value.days", r.lowAttendanceDays())),
-				threshold("lowAttendancePercent", messages.get("rule-set.value.percent", r.lowAttendancePercent())));
+				threshold("lowAttendancePercent", messages.get("rule-set.value.percent", r.lowAttendancePercent())),
+				threshold("r3CountsPayroll", messages.get(r.r3CountsPayroll() ? "rule-set.value.on" : "rule-set.value.off")));
 	}
 
-	/** The legal basis and measures (处理措施) of each monthly rule, as the rule set words them. */
+	/**
+	 * The legal basis and measures (处理措施) of each monthly rule, and of the wage warnings' rule ({@code WAGES}), as
+	 * the rule set words them.
+	 */
 	private List<Threshold> basis(RuleSet r) {
 		List<Threshold> rows = new ArrayList<>();
-		for (Rule rule : Arrays.stream(Rule.values()).filter(Rule::monthly).toList()) {
+		for (Rule rule : Arrays.stream(Rule.values()).filter(rule -> rule.monthly() || rule == Rule.WAGES).toList()) {
 			Map<String, String> texts = r.basis().getOrDefault(rule.name(), Map.of());
 			rows.add(new Threshold("basis", messages.get("rule-set.basis", messages.label(rule)),
 					texts.getOrDefault("basis", "")));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.siteroll.compliance.Escalation;
 import io.siteroll.compliance.EvidenceSentences;
 import io.siteroll.compliance.Finding;
 import io.siteroll.compliance.Findings;
@@ -125,7 +126,8 @@ class OrderIssuing {
 
 	/**
 	 * From a warning not dismissed: R2 (a key manager unreachable) addresses the project manager, or the supervision
-	 * company for a chief supervisor; R1 and R3 the construction enterprise.
+	 * company for a chief supervisor; R1, R3 and the wage warnings (WAGES: the general contractor, which opens the wage
+	 * account, stores the guarantee and pays on the subcontractors' behalf) the construction enterprise.
 	 */
 	@Transactional
 	long issue(FromWarning request) {
@@ -207,7 +209,8 @@ class OrderIssuing {
 		RuleSet rules = ruleSets.inForce(YearMonth.now(clock));
 		Draft based = new Draft(draft.projectId(), draft.rule(), draft.post(), draft.subjectPersonId(), draft.addressee(),
 				draft.enterpriseId(), draft.addresseePersonId(), draft.items(),
-				rules.basis().get(draft.rule().name()).get("basis"));
+				rules.basis().getOrDefault(draft.rule().name(), Map.of()).getOrDefault("basis",
+						draft.rule() == Rule.WAGES ? Escalation.WAGE_REGULATION : ""));
 		return insert(source, sourceId, based, rules.rectificationDays(), requestedDeadline);
 	}
 

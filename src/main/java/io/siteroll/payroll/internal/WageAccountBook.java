@@ -378,6 +378,11 @@ class WageAccountBook implements WageAccounts {
 		return guarantees(projectId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
 	}
 
+	@Override
+	public boolean guaranteeRequired() {
+		return settings.guaranteeRequired();
+	}
+
 	/** What the configured ratio asks for this contract value: nothing below the exemption threshold. */
 	BigDecimal required(BigDecimal contractValue) {
 		if (contractValue.compareTo(settings.guaranteeExemptBelow()) < 0) {

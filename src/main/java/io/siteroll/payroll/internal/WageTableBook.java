@@ -493,9 +493,8 @@ class WageTableBook implements WageTables {
 		if (line.confirmedAt() != null) {
 			return line;
 		}
-		if (table.state() == WageTable.State.PAID) {
-			throw new Conflict("state", "wage-table.paid");
-		}
+		// a paid table's lines may still be confirmed: the ledger keeps the worker's confirmation (art. 15), and the
+		// TABLE_UNCONFIRMED warning is cleared only by it
 		jdbc.sql("update wage_line set confirmed_at = :at, confirmed_by = :by where id = :id")
 			.param("at", OffsetDateTime.now(clock)).param("by", actors.get().username()).param("id", lineId).update();
 		audit.record(new AuditRecord("WAGE_LINE_CONFIRMED", "wage_line", String.valueOf(lineId), null,

@@ -36,9 +36,12 @@ class DashboardPages {
 
 	private final Messages messages;
 
-	DashboardPages(Dashboard dashboard, Messages messages) {
+	private final WarningTallies warningTallies;
+
+	DashboardPages(Dashboard dashboard, Messages messages, WarningTallies warningTallies) {
 		this.dashboard = dashboard;
 		this.messages = messages;
+		this.warningTallies = warningTallies;
 	}
 
 	@GetMapping("/dashboard")
@@ -52,7 +55,18 @@ class DashboardPages {
 		model.addAttribute("previous", o.month().minusMonths(1).toString());
 		model.addAttribute("next", o.latest() ? null : o.month().plusMonths(1).toString());
 		model.addAttribute("charts", JSON.writeValueAsString(charts(o)));
+		arrears(o, model);
 		return "dashboard/dashboard";
+	}
+
+	/**
+	 * 欠薪预警: the open wage-arrears warnings of the region (an officer's) or of the enterprise's projects now, with
+	 * the link to them on /compliance; counted apart from the overview's figures.
+	 */
+	private void arrears(Dashboard.Overview o, Model model) {
+		String within = o.officer() ? o.region().code() : null;
+		model.addAttribute("openArrears", warningTallies.open(within, Warning.Kind.WAGE_ARREARS));
+		model.addAttribute("arrearsKind", Warning.Kind.WAGE_ARREARS.name());
 	}
 
 	/** What the script draws: words, numbers and links only (the same figures as the tables). */
