@@ -137,7 +137,7 @@ public class DemoProvince {
 			int number = i + 1;
 			Enterprise e = tx.execute(s -> enterprises.register(new Enterprises.Registration(ids.creditCode(registrationRegion),
 					"吉林省" + word + kind, registrationRegion, ids.name(), regions.fullName(registrationRegion) + "建设路" + number + "号",
-					ids.name(), ids.phone())));
+					ids.name(), ids.phone())).enterprise());
 			(switch (i % 4) {
 				case 0 -> contractors;
 				case 1 -> supervisors;
@@ -212,7 +212,7 @@ public class DemoProvince {
 		String category = ids.nextInt(4) == 0 ? "02" : "01";
 		Project project = time.at(future ? clock.instant() : DemoTime.at(start.minusDays(7), 9, 0, clock),
 				() -> tx.execute(s -> projects.register(new Projects.Registration(name, region.code(), address, lng, lat,
-						category, "001", contractor.id(), start, start.plusMonths(18)))));
+						category, "001", contractor.id(), start, start.plusMonths(18))).project()));
 		Enterprise supervisor = ids.pick(supervisors);
 		Enterprise owner = ids.pick(owners);
 		Enterprise subcontracting = ids.pick(labour);

@@ -16,8 +16,16 @@ public interface Enterprises {
 			String address, String contactPerson, String contactPhone) {
 	}
 
-	/** Registers a new enterprise; a credit code already registered is a conflict naming the existing one. */
-	Enterprise register(Registration registration);
+	/** A registration's outcome: the new enterprise, or the one already registered with the credit code. */
+	record Registered(Enterprise enterprise, boolean created) {
+	}
+
+	/**
+	 * 一数一源: registers a new enterprise, or answers with the one already registered under the credit code (the
+	 * attempt to collect it again is recorded in the audit trail as {@code RECOLLECTION_ATTEMPT}, with the fields the
+	 * caller gave differently; the record is not changed).
+	 */
+	Registered register(Registration registration);
 
 	Enterprise update(long id, Registration registration);
 

@@ -28,7 +28,16 @@ public interface Projects {
 	record Search(String query, String regionCode, Project.Status status) {
 	}
 
-	Project register(Registration registration);
+	/** A registration's outcome: the new project, or the one already registered (一数一源). */
+	record Registered(Project project, boolean created) {
+	}
+
+	/**
+	 * Registers a project, or answers with the one already registered under the same general contractor, name and
+	 * region (一数一源): the attempt to collect it again is recorded in the audit trail as {@code RECOLLECTION_ATTEMPT},
+	 * the record is not changed.
+	 */
+	Registered register(Registration registration);
 
 	Project update(long projectId, Registration registration);
 

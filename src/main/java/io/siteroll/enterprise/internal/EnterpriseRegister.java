@@ -61,7 +61,7 @@ class EnterpriseRegister implements Enterprises {
 
 	@Override
 	@Transactional
-	public Enterprise register(Registration r) {
+	public Registered register(Registration r) {
 		Actor actor = actors.get();
 		if (!actor.isOfficer()) {
 			throw new Forbidden("enterprise.registered-by-officers");
@@ -70,9 +70,22 @@ class EnterpriseRegister implements Enterprises {
 		if (!overseen(actor, valid.registrationRegion())) {
 			throw new Forbidden("enterprise.region-outside-scope");
 		}
-		findByCreditCode(valid.creditCode()).ifPresent(existing -> {
-			throw new Conflict("creditCode", "enterprise.exists", existing.id());
-		});
+		Optional<Enterprise> known = findByCreditCode(valid.creditCode());
+		if (known.isPresent()) {
+			Map<String, Object> given = state(new Enterprise(known.get().id(), valid.creditCode(), valid.name(),
+					valid.registrationRegion(), valid.legalRepresentative(), valid.address(), valid.contactPerson(),
+					valid.contactPhone()));
+			Map<String, Object> kept = state(known.get());
+			java.util.TreeMap<String, Object> differences = new java.util.TreeMap<>();
+			given.forEach((field, value) -> {
+				if (!java.util.Objects.equals(value, kept.get(field))) {
+					differences.put(field, value);
+				}
+			});
+			audit.record(new AuditRecord("RECOLLECTION_ATTEMPT", "enterprise", String.valueOf(known.get().id()), null,
+					Map.of("differentFields", String.join(",", differences.keySet()))));
+			return new Registered(known.get(), false);
+		}
 		long id = jdbc.sql("""
 				insert into enterprise (credit_code, name, registration_region, legal_representative, address,
 				                        contact_person, contact_phone)
@@ -83,7 +96,7 @@ class EnterpriseRegister implements Enterprises {
 			.single();
 		Enterprise created = require(id);
 		audit.record(AuditRecord.created("enterprise", id, state(created)));
-		return created;
+		return new Registered(created, true);
 	}
 
 	@Override

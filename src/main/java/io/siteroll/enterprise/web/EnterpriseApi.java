@@ -46,10 +46,12 @@ class EnterpriseApi {
 	}
 
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Register an enterprise (the credit code must pass the GB 32100 check)")
-	Enterprise register(@RequestBody Enterprises.Registration registration) {
-		return enterprises.register(registration);
+	@Operation(summary = "Register an enterprise (the credit code must pass the GB 32100 check; 一数一源: 201 with a new "
+			+ "enterprise, 200 with the one already registered under the credit code)")
+	org.springframework.http.ResponseEntity<Enterprise> register(@RequestBody Enterprises.Registration registration) {
+		Enterprises.Registered registered = enterprises.register(registration);
+		return org.springframework.http.ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(registered.enterprise());
 	}
 
 	@PutMapping("/{id}")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
@@ -93,7 +94,7 @@ class ProjectRegistry implements Projects {
 
 	@Override
 	@Transactional
-	public Project register(Registration r) {
+	public Registered register(Registration r) {
 		Actor actor = actors.get();
 		Long contractorId = actor.role() == Role.ENTERPRISE_ADMIN ? actor.enterpriseId() : r.contractorId();
 		if (actor.role() == Role.LABOUR_CLERK) {
@@ -103,6 +104,15 @@ class ProjectRegistry implements Projects {
 		Region region = regions.require(valid.regionCode());
 		if (actor.isOfficer() && !actor.oversees(region.path())) {
 			throw RuleViolation.of("regionCode", "region.outside-scope");
+		}
+		Optional<Long> known = jdbc.sql("select id from project where contractor_id = ? and name = ? and region_code = ?")
+			.params(contractorId, valid.name(), valid.regionCode())
+			.query(Long.class)
+			.optional();
+		if (known.isPresent()) {
+			audit.record(new AuditRecord("RECOLLECTION_ATTEMPT", "project", String.valueOf(known.get()), null,
+					Map.of("name", valid.name(), "regionCode", valid.regionCode())));
+			return new Registered(records.find(known.get()).orElseThrow(), false);
 		}
 		long seq = jdbc.sql("select nextval('project_code_seq')").query(Long.class).single();
 		String code = region.code() + LocalDate.now(clock).getYear() + String.format("%06d", seq);
@@ -120,7 +130,7 @@ class ProjectRegistry implements Projects {
 		audit.record(AuditRecord.created("project", id, state(created)));
 		units.enterGeneralContractor(id, contractorId,
 				valid.startDate() != null ? valid.startDate() : LocalDate.now(clock));
-		return created;
+		return new Registered(created, true);
 	}
 
 	@Override

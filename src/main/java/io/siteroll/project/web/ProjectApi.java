@@ -69,10 +69,12 @@ class ProjectApi {
 	}
 
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Register a project; an enterprise administrator registers it as its general contractor")
-	Project register(@RequestBody Projects.Registration registration) {
-		return projects.register(registration);
+	@Operation(summary = "Register a project; an enterprise administrator registers it as its general contractor "
+			+ "(一数一源: 201 with a new project, 200 with the one already registered under the same contractor, name and region)")
+	org.springframework.http.ResponseEntity<Project> register(@RequestBody Projects.Registration registration) {
+		Projects.Registered registered = projects.register(registration);
+		return org.springframework.http.ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(registered.project());
 	}
 
 	@GetMapping("/{id}")

@@ -197,10 +197,12 @@ class ProjectPages {
 			LocalDate planned = typed.field("plannedCompletionDate",
 					() -> date("plannedCompletionDate", form.plannedCompletionDate()));
 			typed.throwIfAny();
-			Project created = projects.register(new Projects.Registration(form.name(), form.regionCode(), form.address(),
-					longitude, latitude, form.category(), form.constructionNature(),
+			Projects.Registered registered = projects.register(new Projects.Registration(form.name(), form.regionCode(),
+					form.address(), longitude, latitude, form.category(), form.constructionNature(),
 					actors.get().isOfficer() ? enterpriseOf("contractorId", form.contractor()) : null, start, planned));
-			flash.addFlashAttribute("notice", messages.get("project.registered", created.name(), created.code()));
+			Project created = registered.project();
+			flash.addFlashAttribute("notice", messages.get(registered.created() ? "project.registered" : "project.already-registered",
+					created.name(), created.code()));
 			return "redirect:/projects/" + created.id();
 		}
 		catch (RuleViolation e) {
