@@ -5,10 +5,10 @@
 create table national_report (
     id               bigserial primary key,
     project_id       bigint not null references project (id),
-    subject          text not null check (subject in ('PROJECT', 'UNIT', 'TEAM', 'WORKER', 'ENTRY_EXIT')),
+    subject          text not null check (subject in ('PROJECT', 'UNIT', 'TEAM', 'WORKER', 'ENTRY_EXIT', 'ATTENDANCE')),
     subject_id       bigint not null,
     change           text not null check (change in ('ADD', 'UPDATE')),
-    -- the place in the upload order: project 1, unit 2, team 3, worker 4, entry/exit 5 (NationalMethod.stage)
+    -- the place in the upload order: project 1, unit 2, team 3, worker 4, entry/exit 5, attendance 6 (NationalMethod.stage)
     stage            smallint not null,
     state            text not null default 'PENDING'
                      check (state in ('PENDING', 'SENDING', 'SENT', 'ACCEPTED', 'REFUSED')),
@@ -156,3 +156,40 @@ create table national_inbound_request (
     result       text not null
 );
 create sequence national_inbound_serial;
+
+-- Attendance out: the gates' accepted passes of a project's workers, reported per team in windows of the time SiteRoll
+-- received them (received_after, received_until]. A window is closed a margin behind the platform's clock, so that
+-- an ingest transaction still open when the window closed has committed before its passes could be missed. A batch
+-- is one report (subject ATTENDANCE, subject_id the batch).
+create table national_attendance_batch (
+    id              bigserial primary key,
+    project_id      bigint not null references project (id),
+    team_id         bigint not null references team (id),
+    received_after  timestamptz not null,
+    received_until  timestamptz not null,
+    passes          int not null
+);
+create table national_attendance_mark (
+    project_id      bigint primary key references project (id),
+    received_until  timestamptz not null
+);
+
+-- attendance's read model for the windows (AttendanceReadModel.ACCEPTED_PASS)
+create view accepted_pass as
+select s.project_id, s.person_id, s.device_id, d.channel_name as channel, s.passed_at, s.received_at, s.direction,
+       s.attend_type
+  from pass s join device d on d.id = s.device_id
+ where s.outcome = 'ACCEPTED' and s.person_id is not null;
+
+-- A face photo given or changed puts the person's refused worker reports back (the national platform requires one).
+create function national_face_changed() returns trigger language plpgsql as $$
+declare
+    e record;
+begin
+    for e in select id, project_id from worker_engagement where person_id = new.person_id loop
+        perform national_queue(e.project_id, 'WORKER', e.id, 'UPDATE', 4);
+    end loop;
+    return null;
+end $$;
+create trigger national_face after insert or update on person_face
+    for each row execute function national_face_changed();

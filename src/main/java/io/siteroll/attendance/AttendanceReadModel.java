@@ -11,7 +11,13 @@ public enum AttendanceReadModel {
 	VALID_DAY("valid_attendance_day"),
 
 	/** People unknown to the platform refused at a project's gate: project_id, person_ref, at. */
-	UNREGISTERED_REFUSAL("unregistered_refusal");
+	UNREGISTERED_REFUSAL("unregistered_refusal"),
+
+	/**
+	 * Accepted passes of registered people (migration V29): project_id, person_id, device_id, channel (the gate's
+	 * channel name), passed_at, received_at (when SiteRoll was told), direction (IN/OUT), attend_type.
+	 */
+	ACCEPTED_PASS("accepted_pass");
 
 	private final String sql;
 

@@ -17,7 +17,8 @@ public record NationalReport(long id, long projectId, Subject subject, long subj
 		UNIT(NationalMethod.SUBCONTRACTOR_ADD, NationalMethod.SUBCONTRACTOR_UPDATE),
 		TEAM(NationalMethod.TEAM_ADD, NationalMethod.TEAM_UPDATE),
 		WORKER(NationalMethod.WORKER_ADD, NationalMethod.WORKER_UPDATE),
-		ENTRY_EXIT(NationalMethod.ENTRY_EXIT_ADD, NationalMethod.ENTRY_EXIT_ADD);
+		ENTRY_EXIT(NationalMethod.ENTRY_EXIT_ADD, NationalMethod.ENTRY_EXIT_ADD),
+		ATTENDANCE(NationalMethod.ATTENDANCE_ADD, NationalMethod.ATTENDANCE_ADD);
 
 		private final NationalMethod add;
 

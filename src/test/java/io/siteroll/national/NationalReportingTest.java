@@ -17,6 +17,7 @@ import io.siteroll.national.NationalReport.State;
 import io.siteroll.national.NationalReport.Subject;
 import io.siteroll.national.simulator.NationalPlatformSimulator;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.Jpegs;
 
@@ -171,5 +172,35 @@ class NationalReportingTest extends IntegrationTest {
 		rounds(12);
 		assertThat(reports()).allSatisfy(r -> assertThat(r.state()).isEqualTo(State.ACCEPTED));
 		assertThat(receivedOfThisProject()).filteredOn(r -> r.method() == NationalMethod.PROJECT_ADD).hasSize(1);
+	}
+
+	@Test
+	void theGatesPassesFollowInWindowsEachOnce() {
+		rounds(12);
+		assertThat(reports()).allSatisfy(r -> assertThat(r.state()).isEqualTo(State.ACCEPTED));
+		long person = jdbc.sql("select person_id from worker_engagement where id = ?").param(worker).query(Long.class).single();
+		DeviceClient gate = gate(device(province, site.projectId(), "SITEROLL", "BOTH"));
+		java.time.OffsetDateTime morning = java.time.OffsetDateTime.now(clock).minusMinutes(40);
+		assertThat(gate.post("/api/device/v1/passes", Map.of("passes", List.of(
+				DeviceClient.pass("n-in-" + person, person, morning),
+				DeviceClient.pass("n-again-" + person, person, morning.plusMinutes(20))))).status()).isEqualTo(200);
+
+		rounds(2);
+		assertThat(reports()).as("a window closes two minutes behind the clock").noneMatch(r -> r.subject() == Subject.ATTENDANCE);
+		clock.advance(java.time.Duration.ofMinutes(3));
+		rounds(4);
+		assertThat(reports()).filteredOn(r -> r.subject() == Subject.ATTENDANCE).singleElement()
+			.satisfies(r -> assertThat(r.state()).as(r.refusal()).isEqualTo(State.ACCEPTED));
+		assertThat(receivedOfThisProject()).filteredOn(r -> r.method() == NationalMethod.ATTENDANCE_ADD).hasSize(2);
+
+		assertThat(gate.post("/api/device/v1/passes", Map.of("passes", List.of(
+				DeviceClient.pass("n-later-" + person, person, java.time.OffsetDateTime.now(clock).minusMinutes(1))))).status())
+			.isEqualTo(200);
+		clock.advance(java.time.Duration.ofMinutes(3));
+		rounds(4);
+		assertThat(reports()).filteredOn(r -> r.subject() == Subject.ATTENDANCE).hasSize(2)
+			.allSatisfy(r -> assertThat(r.state()).isEqualTo(State.ACCEPTED));
+		assertThat(receivedOfThisProject()).filteredOn(r -> r.method() == NationalMethod.ATTENDANCE_ADD)
+			.as("each pass once").hasSize(3).doesNotHaveDuplicates();
 	}
 }

@@ -49,6 +49,7 @@ class NationalPayloads {
 			case TEAM -> team(subjectId, change);
 			case WORKER -> worker(subjectId, cipher);
 			case ENTRY_EXIT -> movement(subjectId, cipher);
+			case ATTENDANCE -> attendance(subjectId, cipher);
 		};
 	}
 
@@ -194,6 +195,77 @@ class NationalPayloads {
 					entry.put("type", "ENTRY".equals(m.kind()) ? 1 : 0);
 					return new Payload(data.toString(), "idCardNumber", person.idNumber() + "|" + m.onDate());
 				})));
+	}
+
+	private record Batch(long projectId, long teamId, java.sql.Timestamp after, java.sql.Timestamp until, String project,
+			String teamSysNo) {
+	}
+
+	private record Punch(long personId, java.time.Instant at, String direction, String attendType, String channel) {
+	}
+
+	/**
+	 * A window's passes of one team, of the workers the national platform holds (a worker it refused is left out
+	 * until accepted); empty when there are none.
+	 */
+	private Optional<Payload> attendance(long batchId, FieldCipher cipher) {
+		Optional<Batch> found = jdbc.sql("""
+				select b.project_id, b.team_id, b.received_after, b.received_until, p.code, r.national_key
+				  from national_attendance_batch b join project p on p.id = b.project_id
+				  left join national_reference r on r.subject = 'TEAM' and r.subject_id = b.team_id
+				 where b.id = ?""")
+			.param(batchId)
+			.query((rs, n) -> new Batch(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3), rs.getTimestamp(4),
+					rs.getString(5), rs.getString(6)))
+			.optional();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Batch batch = found.get();
+		java.util.List<Punch> punches = jdbc.sql("""
+				select s.person_id, s.passed_at, s.direction, s.attend_type, s.channel
+				  from %s s
+				  join worker_engagement e on e.project_id = s.project_id and e.person_id = s.person_id and e.team_id = ?
+				              and e.entry_date <= (s.passed_at at time zone 'Asia/Shanghai')::date
+				              and (e.exit_date is null or e.exit_date >= (s.passed_at at time zone 'Asia/Shanghai')::date)
+				  join national_report w on w.subject = 'WORKER' and w.subject_id = e.id and w.change = 'ADD'
+				              and w.state = 'ACCEPTED'
+				 where s.project_id = ? and s.passed_at > ?::timestamptz - interval '31 days'
+				   and s.received_at > ? and s.received_at <= ?
+				 order by s.passed_at, s.person_id""".formatted(io.siteroll.attendance.AttendanceReadModel.ACCEPTED_PASS.sql()))
+			.params(batch.teamId(), batch.projectId(), batch.after(), batch.after(), batch.until())
+			.query((rs, n) -> new Punch(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+		if (punches.isEmpty()) {
+			return Optional.empty();
+		}
+		java.util.Map<Long, Persons.Disclosure> people = new java.util.HashMap<>();
+		ObjectNode data = json.createObjectNode();
+		data.put("projectCode", batch.project());
+		data.put("teamSysNo", batch.teamSysNo());
+		var list = data.putArray("dataList");
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+			.withZone(java.time.ZoneId.of("Asia/Shanghai"));
+		String firstMatch = null;
+		for (Punch punch : punches) {
+			Persons.Disclosure person = people.computeIfAbsent(punch.personId(),
+					id -> persons.disclose(id, RECIPIENT).orElse(null));
+			if (person == null) {
+				continue;
+			}
+			ObjectNode row = list.addObject();
+			row.put("idCardType", person.idType());
+			row.put("idCardNumber", cipher.encrypt(person.idNumber()));
+			row.put("date", format.format(punch.at()));
+			row.put("direction", "IN".equals(punch.direction()) ? "01" : "02");
+			row.put("attendType", punch.attendType());
+			row.put("channel", punch.channel());
+			if (firstMatch == null) {
+				firstMatch = person.idNumber() + "|" + format.format(punch.at());
+			}
+		}
+		return firstMatch == null ? Optional.empty() : Optional.of(new Payload(data.toString(), "idCardNumber", firstMatch));
 	}
 
 	private static LocalDate toDate(Date date) {

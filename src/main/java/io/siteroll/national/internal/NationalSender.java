@@ -56,6 +56,8 @@ class NationalSender implements NationalReporting, DisposableBean {
 
 	private final NationalPayloads payloads;
 
+	private final AttendanceWindows windows;
+
 	private final ProjectAccess access;
 
 	private final Clock clock;
@@ -66,8 +68,9 @@ class NationalSender implements NationalReporting, DisposableBean {
 
 	private final OpenApiClient client;
 
-	NationalSender(NationalSettings settings, ReportQueue queue, NationalPayloads payloads, ProjectAccess access,
-			Clock clock) {
+	NationalSender(NationalSettings settings, ReportQueue queue, NationalPayloads payloads, AttendanceWindows windows,
+			ProjectAccess access, Clock clock) {
+		this.windows = windows;
 		this.settings = settings;
 		this.queue = queue;
 		this.payloads = payloads;
@@ -136,6 +139,7 @@ class NationalSender implements NationalReporting, DisposableBean {
 			return;
 		}
 		Instant now = clock.instant();
+		windows.close(now);
 		for (NationalReport report : queue.due(State.SENDING, now, settings.batch())) {
 			resolve(report, now);
 		}
@@ -156,7 +160,7 @@ class NationalSender implements NationalReporting, DisposableBean {
 		Optional<NationalPayloads.Payload> payload = payloads.of(report.subject(), report.subjectId(), report.change(),
 				client.cipher(), today(now));
 		if (payload.isEmpty()) {
-			queue.refused(report.id(), "national.record-gone", now);
+			queue.refused(report.id(), nothingToSend(report), now);
 			return;
 		}
 		queue.sending(report.id(), now);
@@ -216,7 +220,7 @@ class NationalSender implements NationalReporting, DisposableBean {
 		Optional<NationalPayloads.Payload> payload = payloads.of(report.subject(), report.subjectId(), report.change(),
 				client.cipher(), today(now));
 		if (payload.isEmpty()) {
-			queue.refused(report.id(), "national.record-gone", now);
+			queue.refused(report.id(), nothingToSend(report), now);
 			return;
 		}
 		String project = json.readTree(payload.get().data()).path("projectCode").asString("");
@@ -257,10 +261,15 @@ class NationalSender implements NationalReporting, DisposableBean {
 				return false;
 			}
 		}
-		if (subject == NationalReport.Subject.ENTRY_EXIT) {
+		if (subject == NationalReport.Subject.ENTRY_EXIT || subject == NationalReport.Subject.ATTENDANCE) {
 			value = value + "|" + row.path("date").asString("");
 		}
 		return value.equals(payload.matchValue());
+	}
+
+	/** Why a report has nothing to send: its record is gone, or no worker of its passes is on the platform yet. */
+	private static String nothingToSend(NationalReport report) {
+		return report.subject() == NationalReport.Subject.ATTENDANCE ? "national.no-reported-workers" : "national.record-gone";
 	}
 
 	@Override

@@ -439,7 +439,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 				workers.add(project + "/" + w.path("idCardNumber").asString(""));
 				hold(method, project, w, "teamSysNo", data.path("teamSysNo").asString(""));
 			});
-			case ENTRY_EXIT_ADD -> rows(data).forEach(row -> hold(method, project, row));
+			case ENTRY_EXIT_ADD, ATTENDANCE_ADD -> rows(data).forEach(row -> hold(method, project, row));
 			default -> {
 			}
 		}
