@@ -116,5 +116,26 @@ class AttendanceTallyRollUpTest extends IntegrationTest {
 		rolledUpAsPerProject(from, today);
 
 		assertThat(tally.freshness().pending()).isZero();
+
+		// only a caller who sees the whole region reads the roll-up: a city officer answers the city's sums, an
+		// enterprise administrator only its own projects' (the per-project tally under its scope)
+		String month = "&from=" + from + "&to=" + today;
+		String query = "/api/attendance-rates?level=CITY&period=MONTH&region=220100" + month;
+		List<String> province = api.get(query).json().valueStream().map(Object::toString).toList();
+		assertThat(province).isNotEmpty();
+		assertThat(as(account(io.siteroll.identity.Role.CITY_OFFICER, "220100", null, null, false)).get(query).json()
+			.valueStream().map(Object::toString).toList()).containsExactlyElementsOf(province);
+		Site own = sites.get(0);
+		long ownDays = rates.ratesAndDuty(Level.PROJECT, Period.MONTH, from, today, "220100", false).stream()
+			.filter(r -> r.key().equals(Long.toString(own.projectId())))
+			.mapToLong(r -> r.registeredWorkerDays())
+			.sum();
+		ApiClient enterprise = as(account(io.siteroll.identity.Role.ENTERPRISE_ADMIN, null, own.contractorId(), null, false));
+		long enterpriseDays = enterprise.get(query).json().valueStream()
+			.mapToLong(r -> r.get("registeredWorkerDays").asLong())
+			.sum();
+		assertThat(enterpriseDays).as("the enterprise's own project only").isEqualTo(ownDays)
+			.isLessThan(province.isEmpty() ? 0 : api.get(query).json().valueStream()
+				.mapToLong(r -> r.get("registeredWorkerDays").asLong()).sum());
 	}
 }
