@@ -17,7 +17,18 @@
 		if (option.series.every(function (s) { return (s.data || []).length === 0; })) {
 			option.title = { text: L.noData, left: 'center', top: 'middle', textStyle: { color: '#6c757d', fontSize: 14 } };
 		}
+		var links = option.links;
+		delete option.links;
 		c.setOption(option);
+		if (links) {
+			// a bar opens the list behind it (links from the page's own figures)
+			c.on('click', function (p) {
+				var link = links[p.dataIndex];
+				if (link) {
+					window.location.href = link;
+				}
+			});
+		}
 		element.setAttribute('data-rendered', 'true');
 		window.addEventListener('resize', function () { c.resize(); });
 	}
@@ -48,7 +59,7 @@
 		grid: grid, legend: { top: 0 },
 		xAxis: { type: 'category', data: d.divisions, axisLabel: { interval: 0, rotate: d.divisions.length > 6 ? 35 : 0 } },
 		yAxis: percentAxis,
-		series: [{ name: L.coverage, type: 'bar', data: d.coverage }]
+		series: [{ name: L.coverage, type: 'bar', data: d.coverage, cursor: 'pointer' }], links: d.coverageLinks
 	});
 	chart('chart-warnings', {
 		grid: grid, legend: { top: 0, type: 'scroll' },

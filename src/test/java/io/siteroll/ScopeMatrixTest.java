@@ -1066,7 +1066,8 @@ class ScopeMatrixTest extends IntegrationTest {
 	 * figures derived from presence, recomputed every minute in the background), not by the act under test.
 	 */
 	private static final Set<String> HOUSEKEEPING = Set.of("login_throttle", "device_nonce", "flyway_schema_history",
-			"attendance_tally", "attendance_tally_month", "attendance_tally_span", "attendance_tally_stale");
+			"attendance_tally", "attendance_tally_month", "attendance_tally_span", "attendance_tally_stale",
+			"attendance_tally_region_day");
 
 	private String fingerprintQuery;
 

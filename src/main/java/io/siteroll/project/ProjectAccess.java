@@ -49,4 +49,11 @@ public interface ProjectAccess {
 	}
 
 	Scope visibleProjects(String projectIdColumn);
+
+	/**
+	 * Whether the caller sees every project of the region (blank: the province), so that a figure summed over the
+	 * region's projects regardless of who asks (a roll-up) equals the sum over the caller's visible projects: true for an
+	 * officer whose region contains it, false for every other role (their scope is a set of projects).
+	 */
+	boolean seesEveryProjectOf(String regionCode);
 }

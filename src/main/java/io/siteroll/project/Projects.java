@@ -25,7 +25,15 @@ public interface Projects {
 	record StoppageDeclaration(LocalDate firstDay, LocalDate lastDay, String reason) {
 	}
 
-	record Search(String query, String regionCode, Project.Status status) {
+	/**
+	 * The list's filters: text, region (with the divisions below it), status today and, optionally, the device
+	 * coverage on a day ({@code coverageDay} null: today).
+	 */
+	record Search(String query, String regionCode, Project.Status status, CoverageState coverage, LocalDate coverageDay) {
+
+		public Search(String query, String regionCode, Project.Status status) {
+			this(query, regionCode, status, null, null);
+		}
 	}
 
 	/** A registration's outcome: the new project, or the one already registered (一数一源). */

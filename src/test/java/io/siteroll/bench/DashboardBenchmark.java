@@ -84,8 +84,33 @@ class DashboardBenchmark extends IntegrationTest {
 		for (Map.Entry<String, List<String>> entry : requests.entrySet()) {
 			List<String> paths = entry.getValue();
 			String accept = paths.get(0).startsWith("/api/") ? "application/json" : "text/html";
+			// before: every figure summed from the per-project tally (the path before the roll-up), in the same run
+			LiveAttendanceRates.rollUp(context, false);
+			results.put(entry.getKey() + " (before)", time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
+			LiveAttendanceRates.rollUp(context, true);
 			results.put(entry.getKey(), time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
 		}
+		results.put("live: coverage CITY (exists)", time(REQUESTS, 2,
+				i -> LiveAttendanceRates.coverage(context, Level.CITY, to)));
+		explain("the province's daily trend, per-project tally (before)", """
+				select t.day, sum(t.workers_engaged), sum(t.workers_attended), sum(t.key_posts_due), sum(t.key_posts_attended)
+				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				where t.day between ? and ? and t.construction and (t.workers_engaged > 0 or t.key_posts_due > 0)
+				group by 1""", from, to);
+		explain("the province's daily trend, roll-up", """
+				select t.day, sum(t.workers_engaged), sum(t.workers_attended), sum(t.key_posts_due), sum(t.key_posts_attended)
+				from attendance_tally_region_day t join region r on r.code = t.region_code
+				where t.day between ? and ? group by 1 having sum(t.workers_engaged) > 0 or sum(t.key_posts_due) > 0""", from, to);
+		explain("coverage by city, two exists per started project (before)", """
+				select split_part(r.path, '/', 2), count(*),
+				       count(*) filter (where exists (select 1 from device_assignment_period a where a.project_id = p.id
+				                                      and a.from_day <= ? and (a.to_day is null or a.to_day >= ?))),
+				       count(*) filter (where exists (select 1 from device_heard_day dd where dd.project_id = p.id and dd.day = ?))
+				from project p join region r on r.code = p.region_code
+				where p.start_date <= ? and (p.completion_date is null or p.completion_date >= ?) group by 1""", to, to, to, to, to);
+		explain("coverage by city, roll-up", """
+				select split_part(r.path, '/', 2), sum(t.started), sum(t.equipped), sum(t.connected)
+				from attendance_tally_region_day t join region r on r.code = t.region_code where t.day = ? group by 1""", to);
 		results.put("live: rates CITY MONTH", time(LIVE_REQUESTS, 0,
 				i -> LiveAttendanceRates.rates(context, Level.CITY, Period.MONTH, from, to)));
 		results.put("live: rates PROJECT DAY 7d", time(LIVE_REQUESTS, 0,
@@ -95,8 +120,15 @@ class DashboardBenchmark extends IntegrationTest {
 
 		System.out.printf("DASHBOARD BENCHMARK: %,d projects, %,d workers, month %s, %,d requests each (live: %d), "
 				+ "province officer with a session (target: p95 < 300 ms)%n", PROJECTS, WORKERS, month, REQUESTS, LIVE_REQUESTS);
-		results.forEach((name, t) -> System.out.printf("  %-28s p50 %9.1f ms   p95 %9.1f ms%n", name, t[0] / 1000.0,
+		results.forEach((name, t) -> System.out.printf("  %-40s p50 %9.1f ms   p95 %9.1f ms%n", name, t[0] / 1000.0,
 				t[1] / 1000.0));
+	}
+
+	/** EXPLAIN ANALYZE of a statement on the province, printed with its plan. */
+	private void explain(String title, String sql, Object... params) {
+		System.out.println("EXPLAIN ANALYZE: " + title);
+		jdbc.sql("explain (analyze, buffers) " + sql).params(params).query(String.class).list()
+			.forEach(line -> System.out.println("    " + line));
 	}
 
 	interface Step {

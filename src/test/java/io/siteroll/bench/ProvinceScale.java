@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A province at scale, generated in SQL for the benchmarks (they measure the platform, not the registration):
  * 200 enterprises, {@code projects} projects over eight regions with a general contractor, a supervision company
- * and one team each, {@code workers} workers spread over the projects, five key managers per project, and
- * daily presence from {@code from} to {@code to} for 85 % of person-days.
+ * and one team each, {@code workers} workers spread over the projects, five key managers per project,
+ * daily presence from {@code from} to {@code to} for 85 % of person-days, and a gate on nine projects in ten,
+ * heard on 90 % of its days.
  */
 final class ProvinceScale {
 
@@ -74,6 +75,22 @@ final class ProvinceScale {
 				     join project p on p.id = x.project_id
 				     cross join generate_series(greatest(?::date, p.start_date), ?::date, interval '1 day') d
 				where hashtext(x.person_id::text || d::text) % 100 < 85""").params(from, to).update();
+		jdbc.sql("""
+				insert into device (serial_number, vendor, model, protocol, kind, direction, channel_name, project_id,
+				                    registered_on, secret_cipher, registered_at, registered_day)
+				select 'BENCH-GATE-' || p.id, 'v', 'm', 'SITEROLL', 'FACE_TURNSTILE', 'IN', '1号闸', p.id, p.start_date,
+				       '\\x00'::bytea, p.start_date::timestamptz, p.start_date
+				from project p where p.code like 'BENCH%' and p.id % 10 <> 0""").update();
+		jdbc.sql("""
+				insert into device_assignment (device_id, project_id, from_day, by_actor, recorded_on)
+				select d.id, d.project_id, d.registered_day, 'bench', d.registered_day
+				from device d where d.serial_number like 'BENCH-GATE-%'""").update();
+		jdbc.sql("""
+				insert into device_day (device_id, day, project_id, first_at, last_at)
+				select dv.id, d::date, dv.project_id, d + time '07:00', d + time '18:00'
+				from device dv cross join generate_series(greatest(?::date, dv.registered_day), ?::date, interval '1 day') d
+				where dv.serial_number like 'BENCH-GATE-%' and hashtext(dv.id::text || d::text) % 10 <> 0""")
+			.params(from, to).update();
 		jdbc.sql("analyze").update();
 	}
 }

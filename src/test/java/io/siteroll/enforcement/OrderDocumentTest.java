@@ -7,15 +7,21 @@ import java.util.Map;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.siteroll.campaign.DepartmentContacts;
+import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 责令限期整改通知书: the order as a numbered official document of the issuing department, as PDF. */
 class OrderDocumentTest extends IntegrationTest {
+
+	@Autowired
+	DepartmentContacts contacts;
 
 	private long orderFromNoDeviceWarning(ApiClient officer, Site site) {
 		long warningId = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items")
@@ -49,6 +55,11 @@ class OrderDocumentTest extends IntegrationTest {
 		String contractor = changchun.get("/api/enterprises/" + first.contractorId()).json().get("name").asString();
 		int year = today().getYear();
 
+		String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000);
+		contacts.name("220100", new DepartmentContacts.Details("韩立新", "科长", phone, "hlx@example.cn"), Actor.SYSTEM);
+		assertThat(changchun.get("/orders/" + a).body()).as("the order's page names the issuing bureau's contact")
+			.contains("韩立新", "科长", phone);
+
 		ApiClient.Response firstPdf = changchun.get("/orders/" + a + "/document.pdf");
 		Path sample = Path.of("target", "documents", "rectification-order.pdf");
 		Files.createDirectories(sample.getParent());
@@ -56,6 +67,8 @@ class OrderDocumentTest extends IntegrationTest {
 		String firstText = text(firstPdf);
 		assertThat(firstText).contains("长春市住房和城乡建设局", "责令限期整改通知书", contractor.replaceAll("\\s+", ""), "整改期限",
 				"《保障农民工工资支付条例》", "未配备考勤设备");
+		assertThat(firstText).as("the document names the issuing bureau's current contact")
+			.contains("联系人", "韩立新（科长），电话" + phone);
 		assertThat(firstText).doesNotContain("NO_DEVICE", "{", "=");
 		String number = firstText.replaceAll(".*?(长住建整改〔" + year + "〕\\d+号).*", "$1");
 		assertThat(number).startsWith("长住建整改〔" + year + "〕");

@@ -27,6 +27,12 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	private final AttendanceTally tally;
 
+	/**
+	 * Whether a caller who sees every project of the region reads the tally's per-region roll-up (divisions, trends,
+	 * coverage above the projects); off only to measure or test the per-project sums it replaces.
+	 */
+	volatile boolean rollUp = true;
+
 	AttendanceRateQueries(JdbcClient jdbc, ProjectAccess access, AttendanceTally tally) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -102,8 +108,21 @@ class AttendanceRateQueries implements AttendanceRates {
 	 */
 	@Override
 	public List<RateAndDuty> ratesAndDuty(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return ratesAndDuty(level, period, from, to, region, rollUp);
+	}
+
+	/**
+	 * {@link #ratesAndDuty(Level, Period, LocalDate, LocalDate, String)}; above the projects, for a caller who sees
+	 * every project of the region and with {@code mayRollUp}, summed from the per-region roll-up of the tally (the same
+	 * sums, added up per region and day beforehand).
+	 */
+	List<RateAndDuty> ratesAndDuty(Level level, Period period, LocalDate from, LocalDate to, String region,
+			boolean mayRollUp) {
 		validate(level, period, from, to);
 		tally.ensure(from, to);
+		if (mayRollUp && level != Level.PROJECT && access.seesEveryProjectOf(region)) {
+			return rolledUp(level, period, from, to, region);
+		}
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = params(scope, from, to, region);
 		String[] key = group(level);
@@ -123,10 +142,31 @@ class AttendanceRateQueries implements AttendanceRates {
 				    group by 1, 2) g
 				order by 3, 1""".formatted(key[0], name(level), bucket, table, days, scope.sql()))
 			.params(params)
-			.query((rs, n) -> new RateAndDuty(rs.getString("key"), rs.getString("name"),
-					rs.getDate("bucket").toLocalDate(), rs.getLong("engaged"), rs.getLong("attended"), rs.getLong("due"),
-					rs.getLong("duty_attended")))
+			.query(AttendanceRateQueries::rateAndDuty)
 			.list();
+	}
+
+	/** The groups' sums from the per-region roll-up: a group and period count when anything is due on either side. */
+	private List<RateAndDuty> rolledUp(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return jdbc.sql("""
+				select g.key, %2$s as name, g.bucket, g.engaged, g.attended, g.due, g.duty_attended from (
+				    select %1$s as key, %3$s as bucket, sum(t.workers_engaged) as engaged,
+				           sum(t.workers_attended) as attended, sum(t.key_posts_due) as due,
+				           sum(t.key_posts_attended) as duty_attended
+				    from attendance_tally_region_day t join region r on r.code = t.region_code
+				    where t.day between :from and :to
+				      and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				    group by 1, 2
+				    having sum(t.workers_engaged) > 0 or sum(t.key_posts_due) > 0) g
+				order by 3, 1""".formatted(group(level)[0], name(level), bucket(period)))
+			.params(params(new ProjectAccess.Scope("true", Map.of()), from, to, region))
+			.query(AttendanceRateQueries::rateAndDuty)
+			.list();
+	}
+
+	private static RateAndDuty rateAndDuty(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new RateAndDuty(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
+				rs.getLong("engaged"), rs.getLong("attended"), rs.getLong("due"), rs.getLong("duty_attended"));
 	}
 
 	/** The attendance rate computed from the definition itself, without the tally: the baseline it is tested against. */
@@ -227,12 +267,57 @@ class AttendanceRateQueries implements AttendanceRates {
 			.list();
 	}
 
+	/**
+	 * Started projects on the day and how many of them were equipped and connected, from the tally's flags (kept with
+	 * its other figures, V28): above the projects, for a caller who sees every project of the region, from the
+	 * per-region roll-up.
+	 */
 	@Override
 	public List<Coverage> coverage(Level level, LocalDate day, String region) {
+		return coverage(level, day, region, rollUp);
+	}
+
+	List<Coverage> coverage(Level level, LocalDate day, String region, boolean mayRollUp) {
 		Checks checks = new Checks();
 		checks.required("level", level);
 		checks.required("day", day);
 		checks.throwIfAny();
+		tally.ensure(day, day);
+		String[] key = group(level);
+		if (mayRollUp && level != Level.PROJECT && access.seesEveryProjectOf(region)) {
+			return jdbc.sql("""
+					select g.key, %2$s as name, g.started, g.equipped, g.connected from (
+					    select %1$s as key, sum(t.started) as started, sum(t.equipped) as equipped,
+					           sum(t.connected) as connected
+					    from attendance_tally_region_day t join region r on r.code = t.region_code
+					    where t.day = :day and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+					    group by 1 having sum(t.started) > 0) g
+					order by 1""".formatted(key[0], name(level)))
+				.param("day", day)
+				.param("region", region == null || region.isBlank() ? "" : region.strip())
+				.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
+						rs.getLong("equipped"), rs.getLong("connected")))
+				.list();
+		}
+		ProjectAccess.Scope scope = access.visibleProjects("p.id");
+		Map<String, Object> params = new HashMap<>(scope.params());
+		params.put("day", day);
+		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		return jdbc.sql("""
+				select %s as key, %s as name, count(*) as started, count(*) filter (where t.equipped) as equipped,
+				       count(*) filter (where t.connected) as connected
+				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
+				where t.day = :day and %s
+				  and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				group by 1, 2 order by 1""".formatted(key[0], key[1], scope.sql()))
+			.params(params)
+			.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
+					rs.getLong("equipped"), rs.getLong("connected")))
+			.list();
+	}
+
+	/** Coverage computed from the device module's facts, without the tally: the baseline it is tested against. */
+	List<Coverage> liveCoverage(Level level, LocalDate day, String region) {
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("day", day);

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
+import io.siteroll.device.DeviceReadModel;
 import io.siteroll.personnel.PersonnelReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * triggers, one row per statement and project), and {@link #ensure} recomputes exactly those days with the live
  * definition before a question is answered; a scheduled refresh keeps the backlog small during the ingest day.
  * Whole months are summed again per project into {@code attendance_tally_month} with the days they hold, for trends.
+ * Each project day also keeps whether a device was assigned and heard that day (coverage, V28), and every day
+ * recomputed is summed again per project region into {@code attendance_tally_region_day} in the same transaction
+ * (all regions of that day, so a project moved to another region leaves neither wrong): a caller who sees a whole
+ * region reads ~60 rows a day instead of ~5,000.
  * The definition is the live one ({@link #COMPUTE} uses {@code construction_days()}, the read models and
  * {@code key_post()}), so the tally cannot drift from it; {@code AttendanceTallyTest} compares the two.
  */
@@ -37,7 +42,7 @@ class AttendanceTally {
 	/** Days of all started projects from {@code work.f} to {@code work.t}, each with the figures of the definition. */
 	static final String COMPUTE = """
 			insert into attendance_tally (project_id, day, construction, workers_engaged, workers_attended, key_posts_due,
-			                              key_posts_attended)
+			                              key_posts_attended, equipped, connected)
 			with days as (
 			    select w.project_id, d::date as day
 			    from tally_work w join project p on p.id = w.project_id
@@ -68,15 +73,40 @@ class AttendanceTally {
 			                               and (mt.tenure_to is null or mt.tenure_to >= cd.day)
 			         left join %2$s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = mt.person_id
 			    where key_post(mt.post, rs)
-			    group by cd.project_id, cd.day)
+			    group by cd.project_id, cd.day),
+			equipped as (
+			    select distinct d.project_id, d.day
+			    from days d join %4$s a on a.project_id = d.project_id and a.from_day <= d.day
+			                                and (a.to_day is null or a.to_day >= d.day)),
+			heard as (
+			    select distinct h.project_id, h.day
+			    from tally_work w join %5$s h on h.project_id = w.project_id and h.day between w.f and w.t)
 			select d.project_id, d.day, cd.day is not null, coalesce(w.engaged, 0), coalesce(w.attended, 0),
-			       coalesce(k.due, 0), coalesce(k.attended, 0)
+			       coalesce(k.due, 0), coalesce(k.attended, 0), e.day is not null, h.day is not null
 			from days d
 			     left join cd on cd.project_id = d.project_id and cd.day = d.day
 			     left join workers w on w.project_id = d.project_id and w.day = d.day
-			     left join posts k on k.project_id = d.project_id and k.day = d.day""".formatted(
+			     left join posts k on k.project_id = d.project_id and k.day = d.day
+			     left join equipped e on e.project_id = d.project_id and e.day = d.day
+			     left join heard h on h.project_id = d.project_id and h.day = d.day""".formatted(
 			PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql(),
-			PersonnelReadModel.MANAGER_TENURE.sql());
+			PersonnelReadModel.MANAGER_TENURE.sql(), DeviceReadModel.ASSIGNMENT.sql(), DeviceReadModel.HEARD_DAY.sql());
+
+	/**
+	 * The roll-up of the days in {@code tally_days}, for every region: the tally's sums per project region and day
+	 * (worker and key-post figures over construction days, projects over every tallied day).
+	 */
+	static final String ROLL_UP = """
+			insert into attendance_tally_region_day (region_code, day, workers_engaged, workers_attended, key_posts_due,
+			                                         key_posts_attended, started, equipped, connected)
+			select p.region_code, t.day,
+			       coalesce(sum(t.workers_engaged) filter (where t.construction), 0),
+			       coalesce(sum(t.workers_attended) filter (where t.construction), 0),
+			       coalesce(sum(t.key_posts_due) filter (where t.construction), 0),
+			       coalesce(sum(t.key_posts_attended) filter (where t.construction), 0),
+			       count(*), count(*) filter (where t.equipped), count(*) filter (where t.connected)
+			from tally_days d join attendance_tally t on t.day = d.day join project p on p.id = t.project_id
+			group by p.region_code, t.day""";
 
 	/** How current the tally is: the days it covers, its last refresh, and marks not yet taken. */
 	record Freshness(LocalDate from, LocalDate to, Instant refreshedAt, long pending) {
@@ -231,8 +261,14 @@ class AttendanceTally {
 				                            and t.day between m.month and (m.month + interval '1 month - 1 day')::date
 				where t.construction
 				group by m.project_id, m.month""").update();
+		jdbc.sql("""
+				create temp table tally_days on commit drop as
+				select distinct d::date as day
+				from tally_work w cross join lateral generate_series(w.f, w.t, interval '1 day') d""").update();
+		jdbc.sql("delete from attendance_tally_region_day r using tally_days d where r.day = d.day").update();
+		jdbc.sql(ROLL_UP).update();
 		jdbc.sql("update attendance_tally_span set refreshed_at = ?").param(Timestamp.from(clock.instant())).update();
-		jdbc.sql("drop table tally_taken, tally_work, tally_months").update();
+		jdbc.sql("drop table tally_taken, tally_work, tally_months, tally_days").update();
 	}
 
 	private static LocalDate day(Object value) {

@@ -172,6 +172,7 @@ class EnforcementPages {
 		List<RectificationOrder.Transition> transitions = orders.transitions(id);
 		model.addAttribute("transitions", transitions);
 		model.addAttribute("attachments", orders.attachments(id));
+		model.addAttribute("contact", documents.issuingContact(id).orElse(null));
 		Map<String, String> actorNames = new HashMap<>();
 		transitions.forEach(t -> actorNames.computeIfAbsent(t.actor(), names::of));
 		model.addAttribute("actorNames", actorNames);

@@ -23,6 +23,7 @@ import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.SqlSearch;
+import io.siteroll.project.CoverageConditions;
 import io.siteroll.project.ParticipatingUnit;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
@@ -30,6 +31,7 @@ import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,9 +75,14 @@ class ProjectRegistry implements Projects {
 	/** How many days back the enterprise side may still date a start or completion (siteroll.project.back-dating-grace-days). */
 	private final int graceDays;
 
+	/** Defined by the module that counts coverage; looked up when a search filters by it. */
+	private final ObjectProvider<CoverageConditions> coverage;
+
 	ProjectRegistry(JdbcClient jdbc, ProjectRecords records, ProjectAccess scope, UnitRoll units, StoppageBook stoppages,
 			Regions regions, Enterprises enterprises, CodeDictionary codes, AuditTrail audit, CurrentActor actors,
-			Clock clock, @Value("${siteroll.project.back-dating-grace-days:3}") int graceDays) {
+			Clock clock, @Value("${siteroll.project.back-dating-grace-days:3}") int graceDays,
+			ObjectProvider<CoverageConditions> coverage) {
+		this.coverage = coverage;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.scope = scope;
@@ -246,6 +253,12 @@ class ProjectRegistry implements Projects {
 				case STOPPED -> building + " and " + stoppedToday;
 				case UNDER_CONSTRUCTION -> building + " and not " + stoppedToday;
 			});
+		}
+		if (search.coverage() != null) {
+			CoverageConditions.Condition condition = coverage.getObject()
+				.of(search.coverage(), search.coverageDay() == null ? LocalDate.now(clock) : search.coverageDay(), "p.id");
+			where.and(condition.sql());
+			condition.params().forEach(where::param);
 		}
 		return where.page(jdbc, ProjectRecords.FROM, "p.id desc", page, size, records::list);
 	}

@@ -75,6 +75,21 @@ class ProjectScope implements ProjectAccess {
 	}
 
 	@Override
+	public boolean seesEveryProjectOf(String regionCode) {
+		Actor actor = actors.get();
+		if (actor.isProvince()) {
+			return true;
+		}
+		if (!actor.isOfficer() || regionCode == null || regionCode.isBlank()) {
+			return false;
+		}
+		return jdbc.sql("select path from region where code = ?").param(regionCode.strip()).query(String.class)
+			.optional()
+			.map(actor::oversees)
+			.orElse(false);
+	}
+
+	@Override
 	public Project requireVisible(long projectId) {
 		Scope scope = visibleProjects("p.id");
 		return records.find(projectId, scope.sql(), scope.params())

@@ -33,6 +33,7 @@ import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.project.ParticipatingUnit;
+import io.siteroll.project.CoverageState;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
@@ -121,8 +122,9 @@ class ProjectPages {
 	/** The project list as Excel with the page's filters, written page by page. */
 	@GetMapping(path = "/projects", params = "format=xlsx")
 	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String status, HttpServletResponse response) {
-		Projects.Search search = new Projects.Search(q, region, status(status));
+			@RequestParam(required = false) String status, @RequestParam(required = false) String coverage,
+			@RequestParam(required = false) String day, HttpServletResponse response) {
+		Projects.Search search = new Projects.Search(q, region, status(status), coverage(coverage), day(day));
 		Map<String, String> regionNames = new LinkedHashMap<>();
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
 		Spreadsheets.write(response, messages.get("export.projects.file", LocalDate.now(clock)),
@@ -141,11 +143,42 @@ class ProjectPages {
 		return Arrays.stream(Project.Status.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
 	}
 
+	/**
+	 * A device coverage state (the list behind a dashboard's coverage figure); an unknown one is refused (400) rather
+	 * than ignored, since a list that silently drops the filter would not be the list the figure counts.
+	 */
+	private static CoverageState coverage(String coverage) {
+		if (coverage == null || coverage.isBlank()) {
+			return null;
+		}
+		return Arrays.stream(CoverageState.values())
+			.filter(s -> s.name().equals(coverage.strip()))
+			.findFirst()
+			.orElseThrow(() -> RuleViolation.of("coverage", "invalid"));
+	}
+
+	/** The day the coverage filter counts (default today); a malformed day is refused (400). */
+	private static LocalDate day(String day) {
+		if (day == null || day.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(day.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw RuleViolation.of("day", "date.format");
+		}
+	}
+
 	@GetMapping("/projects")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String coverage,
+			@RequestParam(required = false) String day, @RequestParam(required = false) Integer page, Model model) {
 		Project.Status parsed = status(status);
-		Page<Project> result = projects.search(new Projects.Search(q, region, parsed), Page.number(page), 20);
+		CoverageState state = coverage(coverage);
+		LocalDate coverageDay = day(day);
+		Page<Project> result = projects.search(new Projects.Search(q, region, parsed, state, coverageDay),
+				Page.number(page), 20);
 		Map<String, String> regionNames = new LinkedHashMap<>();
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
 		model.addAttribute("page", result);
@@ -153,6 +186,9 @@ class ProjectPages {
 		model.addAttribute("region", region);
 		model.addAttribute("status", parsed);
 		model.addAttribute("statuses", Project.Status.values());
+		model.addAttribute("coverage", state);
+		model.addAttribute("coverageStates", CoverageState.values());
+		model.addAttribute("day", coverageDay);
 		model.addAttribute("regions", regionChoices());
 		model.addAttribute("regionNames", regionNames);
 		model.addAttribute("mayRegister", actors.get().isOfficer() || actors.get().role() == Role.ENTERPRISE_ADMIN);

@@ -14,6 +14,7 @@ import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.notice.dashboard.Dashboard;
 import io.siteroll.platform.Dates;
 import io.siteroll.platform.Messages;
+import io.siteroll.project.CoverageState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,12 +77,17 @@ class DashboardPages {
 		List<Double> attendance = new ArrayList<>();
 		List<Double> duty = new ArrayList<>();
 		List<Double> coverage = new ArrayList<>();
+		List<String> coverageLinks = new ArrayList<>();
 		for (Dashboard.Division d : o.divisions()) {
 			names.add(d.name());
 			attendance.add(d.attendance().percent());
 			duty.add(d.duty().percent());
 			coverage.add(d.coveragePercent());
+			// a division's bar opens the list of its projects not connected that day; a project's bar its gates
+			coverageLinks.add(d.project() ? "/projects/" + d.key() + "/gates"
+					: "/projects?region=" + d.key() + "&coverage=" + CoverageState.NOT_CONNECTED + "&day=" + o.asOf());
 		}
+		c.put("coverageLinks", coverageLinks);
 		c.put("divisions", names);
 		c.put("attendance", attendance);
 		c.put("duty", duty);
