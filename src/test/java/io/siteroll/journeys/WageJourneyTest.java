@@ -62,6 +62,8 @@ class WageJourneyTest extends BrowserTest {
 		assertThat(page.locator("[role=status]").innerText()).contains("工资专用账户已登记");
 		assertThat(mainText()).contains("6217***********2333", "已开户").doesNotContain("6217000011112222333");
 
+		// the labour subcontractor's table: its team's workers (a line is checked against the table's unit)
+		page.locator("#upload-unit").selectOption(String.valueOf(site.labourUnitId()));
 		page.getByLabel("工资表文件 (.xlsx)").setInputFiles(new FilePayload("工资表.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				table(List.of(new String[] { "王建国", id, card, "8000" }, new String[] { "赵无名", unregistered, IDS.bankCard(), "7000" },
