@@ -458,7 +458,7 @@ class WageTableBook implements WageTables {
 		HexFormat hex = HexFormat.of();
 		jdbc.sql("select person_id, bank_card_cipher, team_leader,"
 				+ " entry_date <= :last and (exit_date is null or exit_date >= :first) as in_month from " + WAGE_CARD_ON_FILE
-				+ " where project_id = :project and (team_leader or person_id = any(cast(:persons as bigint[]))) order by in_month, entry_date")
+				+ " where project_id = :project and (team_leader or person_id in (select unnest(cast(:persons as bigint[])))) order by in_month, entry_date")
 			.param("project", projectId).param("first", first).param("last", last)
 			.param("persons", tablePersons.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.query((rs, n) -> {
