@@ -738,11 +738,20 @@ class ScopeMatrixTest extends IntegrationTest {
 							return new Target(site, Call.post("/api/wage-tables/" + table + "/lines/" + t.wageLine(table)
 									+ "/confirmation", Map.of()));
 						}),
+				write("record the workers' confirmations of a table", "POST /api/wage-tables/{tableId}/confirmations",
+						OUTSIDERS, "project-clerk", 200, t -> {
+							Site site = t.wageSite();
+							long table = t.wageTable(site, false);
+							return new Target(site, Call.post("/api/wage-tables/" + table + "/confirmations",
+									Map.of("lineIds", List.of(t.wageLine(table)))));
+						}),
 				write("approve a wage table (general contractor)", "POST /api/wage-tables/{tableId}/approval",
 						CONTRACTOR_ONLY, "contractor-admin", 200, t -> {
 							Site site = t.wageSite();
 							long table = t.wageTable(site, false);
 							t.send(t.actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table + "/check", Map.of()));
+							t.send(t.actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table + "/confirmations",
+									Map.of("lineIds", List.of(t.wageLine(table)))));
 							return new Target(site, Call.post("/api/wage-tables/" + table + "/approval", Map.of()));
 						}),
 				write("produce a payment file (cards audited)", "POST /api/wage-tables/{tableId}/payment-file",
@@ -830,6 +839,8 @@ class ScopeMatrixTest extends IntegrationTest {
 		if (approved) {
 			assertThat(send(actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table.id() + "/check",
 					Map.of())).json().get("allowedLines").asInt()).isOne();
+			assertThat(send(actor("project-clerk", site, false), Call.post("/api/wage-tables/" + table.id()
+					+ "/confirmations", Map.of("lineIds", List.of(wageLine(table.id()))))).status()).isEqualTo(200);
 			assertThat(send(actor("contractor-admin", site, false), Call.post("/api/wage-tables/" + table.id() + "/approval",
 					Map.of())).status()).isEqualTo(200);
 		}

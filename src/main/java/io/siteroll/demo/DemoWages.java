@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.siteroll.payroll.WageAccounts;
+import io.siteroll.payroll.WageLine;
 import io.siteroll.payroll.WageTable;
 import io.siteroll.payroll.WageTables;
 import io.siteroll.platform.OfficialDocument;
@@ -75,6 +76,10 @@ class DemoWages {
 				continue; // a unit without workers on site last month (e.g. managers only) has no wage table
 			}
 			story.on(today, 9, 10, () -> story.as("enterprise", () -> tables.check(built.id())));
+			// the workers signed the printed table (条例 art. 31) before it goes to approval
+			List<Long> signed = story.as("enterprise", () -> tables.lines(built.id())).stream()
+				.filter(l -> Boolean.TRUE.equals(l.allowed())).map(WageLine::id).toList();
+			story.on(today, 9, 15, () -> story.as("enterprise", () -> tables.confirmAll(built.id(), signed)));
 			story.on(today, 9, 20, () -> story.as("enterprise", () -> tables.approve(built.id())));
 			WageTables.PaymentFile file = story.on(today, 9, 30, () -> story.as("enterprise", () -> tables.paymentFile(built.id(), "SITEROLL_CSV")));
 			byte[] result = results(file.content(), !failedOne);

@@ -22,6 +22,11 @@ public record WageLine(long id, long tableId, int lineNo, Long personId, String 
 		NOT_ENGAGED,
 		/** 本月前已退场: the engagement on the project ended before the month. */
 		EXITED_BEFORE_MONTH,
+		/**
+		 * 非本单位工人: engaged on the project in the month, but in a team of another participating unit than the
+		 * table's (each unit's wage table is for its own teams' workers).
+		 */
+		OTHER_UNIT,
 		/** 非本人工资卡: the card is not the worker's own card on file. */
 		NOT_OWN_CARD,
 		/** 班组长银行卡: the card is a team leader's. */

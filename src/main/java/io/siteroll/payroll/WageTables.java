@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 /**
  * 工资表 through their lifecycle: made (uploaded or built from attendance), checked line by line against the rule,
@@ -54,6 +55,18 @@ public interface WageTables {
 	WageTable check(long tableId);
 
 	WageLine confirm(long tableId, long lineId);
+
+	/**
+	 * Records the confirmations of the listed lines at once (the workers signed the printed table, 条例 art. 31);
+	 * lines already confirmed stay as they were. A line not in the table is refused by its index in the list.
+	 */
+	WageTable confirmAll(long tableId, List<Long> lineIds);
+
+	/**
+	 * The participating units whose wage tables the caller makes on the project: every unit for whoever manages the
+	 * project, its own units for a subcontractor's enterprise administrator, none for others.
+	 */
+	Set<Long> compilableUnits(long projectId);
 
 	WageTable approve(long tableId);
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Journey: the general contractor's month of wages. It opens the project's wage account with the three-party
  * agreement, uploads a unit's wage table from Excel, checks it (an unregistered person and a card not the worker's
- * own are refused, in words), approves it, downloads the payment file (only the allowed line) and imports the
+ * own are refused, in words), records the worker's confirmation (approval is refused before it), approves it, downloads the payment file (only the allowed line) and imports the
  * bank's result, which marks the line paid.
  */
 class WageJourneyTest extends BrowserTest {
@@ -62,6 +62,8 @@ class WageJourneyTest extends BrowserTest {
 		assertThat(page.locator("[role=status]").innerText()).contains("工资专用账户已登记");
 		assertThat(mainText()).contains("6217***********2333", "已开户").doesNotContain("6217000011112222333");
 
+		// the labour subcontractor's table: its team's workers (a line is checked against the table's unit)
+		page.locator("#upload-unit").selectOption(String.valueOf(site.labourUnitId()));
 		page.getByLabel("工资表文件 (.xlsx)").setInputFiles(new FilePayload("工资表.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				table(List.of(new String[] { "王建国", id, card, "8000" }, new String[] { "赵无名", unregistered, IDS.bankCard(), "7000" },
@@ -78,6 +80,13 @@ class WageJourneyTest extends BrowserTest {
 		assertThat(lines.nth(2).innerText()).contains("李卫东", "不是工人本人登记在册的工资卡");
 		assertThat(mainText()).doesNotContain(card, notHisCard, "NOT_REGISTERED", "{");
 
+		// approval waits for the workers' confirmations (条例 art. 31): refused, naming the unconfirmed line
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("总包审核通过")).click();
+		assertThat(mainText()).contains("须经农民工本人签字确认", "1 王建国");
+		assertThat(page.locator(".wage-table-state").innerText()).isEqualTo("已校验");
+		page.getByLabel("王建国 已签字确认").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录所选工人已签字确认")).click();
+		assertThat(page.locator("[role=status]").innerText()).contains("1 / 3 行已确认");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("总包审核通过")).click();
 		assertThat(page.locator(".wage-table-state").innerText()).isEqualTo("总包已审核");
 		Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,

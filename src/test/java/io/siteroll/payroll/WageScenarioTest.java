@@ -99,6 +99,25 @@ class WageScenarioTest extends IntegrationTest {
 
 		// only the general contractor approves; a payment needs the wage account
 		assertThat(clerk.post("/api/wage-tables/" + tableId + "/approval", "{}").status()).isEqualTo(403);
+		// 条例 art. 31: approval waits for the workers' confirmations, and the refusal names the lines still open
+		ApiClient.Response unconfirmed = contractor.post("/api/wage-tables/" + tableId + "/approval", "{}");
+		assertThat(unconfirmed.status()).as(unconfirmed.body()).isEqualTo(409);
+		assertThat(unconfirmed.body()).contains("wage-table.unconfirmed", "3 行未确认", "1 " + good.name(),
+				"6 " + leader.name(), "7 " + third.name());
+		long goodLine = checkedLines.get(0).get("id").asLong();
+		assertThat(clerk.post("/api/wage-tables/" + tableId + "/confirmations", Map.of("lineIds", List.of(goodLine)))
+			.json().get("confirmedLines").asInt()).isOne();
+		ApiClient.Response stillOpen = contractor.english().post("/api/wage-tables/" + tableId + "/approval", "{}");
+		assertThat(stillOpen.status()).isEqualTo(409);
+		assertThat(stillOpen.body()).contains("2 lines are not confirmed", "6 " + leader.name(), "7 " + third.name())
+			.doesNotContain("1 " + good.name());
+		ApiClient.Response notInTable = clerk.post("/api/wage-tables/" + tableId + "/confirmations",
+				Map.of("lineIds", List.of(checkedLines.get(5).get("id").asLong(), Long.MAX_VALUE)));
+		assertThat(notInTable.status()).isEqualTo(400);
+		assertThat(notInTable.body()).contains("lineIds[1]", "wage-line.not-in-table");
+		assertThat(clerk.post("/api/wage-tables/" + tableId + "/confirmations", Map.of("lineIds",
+				List.of(goodLine, checkedLines.get(5).get("id").asLong(), checkedLines.get(6).get("id").asLong())))
+			.json().get("confirmedLines").asInt()).as("a line confirmed again stays as it was").isEqualTo(3);
 		assertThat(contractor.post("/api/wage-tables/" + tableId + "/approval", "{}").json().get("state").asString())
 			.isEqualTo("APPROVED");
 		assertThat(contractor.post("/api/wage-tables/" + tableId + "/payment-file", "{}").status()).isEqualTo(409);

@@ -95,7 +95,10 @@ class PersonalDataProtectionTest extends IntegrationTest {
 		assertThat(table.status()).as(table.body()).isEqualTo(201);
 		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/check", "{}").json().get("allowedLines").asInt())
 			.isOne();
-		contractor.post("/api/wage-tables/" + table.id() + "/approval", "{}");
+		long allowedLine = contractor.get("/api/wage-tables/" + table.id() + "/lines").json().get(0).get("id").asLong();
+		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/confirmations", Map.of("lineIds",
+				List.of(allowedLine))).status()).isEqualTo(200);
+		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/approval", "{}").status()).isEqualTo(200);
 		ApiClient.Response paymentFile = contractor.post("/api/wage-tables/" + table.id() + "/payment-file", "{}");
 		assertThat(paymentFile.body()).contains(card).contains(accountNumber).doesNotContain(otherCard);
 		assertThat(contractor.get("/api/wage-tables/" + table.id() + "/lines").body()).doesNotContain(card)

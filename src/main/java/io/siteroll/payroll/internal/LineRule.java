@@ -7,15 +7,17 @@ import io.siteroll.payroll.WageLine.Refusal;
 
 /**
  * THE RULE of the wage account, in one place: a line is paid only to a person registered and engaged on the project
- * in the month, only to that worker's own card on file, and never to a team leader's card. Pure: the facts are
+ * in the month in a team of the table's unit, only to that worker's own card on file, and never to a team leader's card. Pure: the facts are
  * gathered set-based by {@link WageTableBook}, judged here, and every reason is kept (a line may break several).
  */
 final class LineRule {
 
 	/** A line's engagement on the project during the month. */
 	enum Engagement {
-		/** Engaged on at least one day of the month. */
+		/** Engaged on at least one day of the month, in a team of the table's unit. */
 		IN_MONTH,
+		/** Engaged in the month, but only in teams of other participating units than the table's. */
+		IN_MONTH_OTHER_UNIT,
 		/** Engaged before, but the engagement ended before the month began. */
 		ENDED_BEFORE,
 		/** No engagement overlapping the month, and none that ended before it. */
@@ -46,6 +48,9 @@ final class LineRule {
 		}
 		else if (facts.engagement() == Engagement.NONE) {
 			refusals.add(Refusal.NOT_ENGAGED);
+		}
+		else if (facts.engagement() == Engagement.IN_MONTH_OTHER_UNIT) {
+			refusals.add(Refusal.OTHER_UNIT);
 		}
 		if (!facts.ownCard()) {
 			refusals.add(Refusal.NOT_OWN_CARD);

@@ -26,6 +26,7 @@ import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
+import io.siteroll.identity.Role;
 import io.siteroll.payroll.BankFormat;
 import io.siteroll.payroll.WageAccount;
 import io.siteroll.payroll.WageLine;
@@ -36,7 +37,6 @@ import io.siteroll.personnel.BankCardNumber;
 import io.siteroll.personnel.Engagement;
 import io.siteroll.personnel.Engagements;
 import io.siteroll.personnel.IdNumber;
-import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.personnel.Persons;
 import io.siteroll.personnel.Team;
 import io.siteroll.personnel.Teams;
@@ -76,7 +76,13 @@ class WageTableBook implements WageTables {
 	/** Read by payroll from its migration's view over personnel; see V25 (to move into PersonnelReadModel). */
 	static final String WAGE_CARD_ON_FILE = "wage_card_on_file";
 
+	/** Engagements with their team's participating unit: payroll's view over personnel, see V27. */
+	static final String WAGE_ENGAGEMENT_UNIT = "wage_engagement_unit";
+
 	static final int MAX_LINES = 10_000;
+
+	/** How many unconfirmed lines a refused approval names (then "…"); the count is always given. */
+	static final int UNCONFIRMED_LISTED = 20;
 
 	private static final BigDecimal MAX_PAY = new BigDecimal("1000000");
 
@@ -125,10 +131,13 @@ class WageTableBook implements WageTables {
 
 	private final Clock clock;
 
+	private final PayrollSettings settings;
+
 	WageTableBook(JdbcClient jdbc, JdbcTemplate batch, ProjectAccess access, Projects projects, Persons persons,
 			Engagements engagements, Teams teams, GeneralContractor contractor, WageAccountBook accounts,
 			PersonalDataCipher cipher, AuditTrail audit, CurrentActor actors, List<BankFormat> formats,
-			WageTableSheet sheet, Clock clock) {
+			WageTableSheet sheet, Clock clock, PayrollSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.access = access;
@@ -161,9 +170,10 @@ class WageTableBook implements WageTables {
 
 	@Override
 	public WageTable upload(long projectId, Upload upload) {
-		access.requireManageable(projectId);
+		access.requireVisible(projectId);
 		Checks checks = new Checks();
 		ParticipatingUnit unit = checkTarget(checks, projectId, upload.unitId(), upload.month());
+		requireCompiler(projectId, unit.id());
 		List<NewLine> lines = upload.lines() == null ? List.of() : upload.lines();
 		checks.check(!lines.isEmpty(), "lines", "wage-table.no-lines");
 		checks.check(lines.size() <= MAX_LINES, "lines", "wage-table.too-many-lines", MAX_LINES);
@@ -205,7 +215,7 @@ class WageTableBook implements WageTables {
 
 	@Override
 	public WageTable uploadExcel(long projectId, long unitId, YearMonth month, InputStream xlsx) {
-		access.requireManageable(projectId);
+		requireCompiler(projectId, unitId);
 		return upload(projectId, new Upload(unitId, month, sheet.read(xlsx)));
 	}
 
@@ -216,9 +226,10 @@ class WageTableBook implements WageTables {
 
 	@Override
 	public WageTable fromAttendance(long projectId, FromAttendance request) {
-		access.requireManageable(projectId);
+		access.requireVisible(projectId);
 		Checks checks = new Checks();
 		ParticipatingUnit unit = checkTarget(checks, projectId, request.unitId(), request.month());
+		requireCompiler(projectId, unit.id());
 		BigDecimal daily = money(checks, "dailyWage", checks.required("dailyWage", request.dailyWage()));
 		checks.throwIfAny();
 		Set<Long> unitTeams = teams.teams(projectId).stream().filter(t -> t.unitId() == unit.id()).map(Team::id)
@@ -250,6 +261,30 @@ class WageTableBook implements WageTables {
 			throw RuleViolation.of("unitId", "wage-table.no-attendance");
 		}
 		return store(projectId, unit.id(), request.month(), WageTable.Source.ATTENDANCE, prepared);
+	}
+
+	/**
+	 * Who makes a unit's wage table (条例 art. 31: the subcontractor assesses its workers' month and makes the table,
+	 * the general contractor approves and pays): whoever manages the project (the general contractor, its labour
+	 * clerk, the province), and a participating unit's own enterprise administrator for that unit only.
+	 */
+	private void requireCompiler(long projectId, long unitId) {
+		if (!compilableUnits(projectId).contains(unitId)) {
+			throw new Forbidden("payroll.own-unit-only");
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<Long> compilableUnits(long projectId) {
+		if (access.canManage(projectId)) {
+			return projects.units(projectId).stream().map(ParticipatingUnit::id).collect(Collectors.toSet());
+		}
+		Actor actor = actors.get();
+		if (actor.role() != Role.ENTERPRISE_ADMIN) {
+			return Set.of();
+		}
+		return access.visibleUnits(projectId).orElse(Set.of());
 	}
 
 	private ParticipatingUnit checkTarget(Checks checks, long projectId, Long unitId, YearMonth month) {
@@ -373,7 +408,7 @@ class WageTableBook implements WageTables {
 	@Override
 	public WageTable check(long tableId) {
 		WageTable table = require(tableId);
-		access.requireManageable(table.projectId());
+		requireCompiler(table.projectId(), table.unitId());
 		WageTable.State next = table.check();
 		long projectId = table.projectId();
 		LocalDate first = table.firstDay();
@@ -396,24 +431,36 @@ class WageTableBook implements WageTables {
 		Map<String, Persons.IdReference> registry = clearIds.isEmpty() ? Map.of()
 				: persons.idReferences(new HashSet<>(clearIds.values()));
 
-		// engagements on the project: in the month, or ended before it
+		// engagements on the project: in the month in a team of the table's unit, in the month in another unit's team
+		// only, or ended before the month
 		Map<Long, LineRule.Engagement> engaged = new HashMap<>();
-		jdbc.sql("select person_id, bool_or(entry_date <= :last and (exit_date is null or exit_date >= :first)),"
-				+ " bool_or(exit_date < :first) from " + PersonnelReadModel.WORKER_ENGAGEMENT.sql()
-				+ " where project_id = :project group by person_id")
-			.param("project", projectId).param("first", first).param("last", last)
+		jdbc.sql("select person_id, bool_or(in_month and unit_id = :unit), bool_or(in_month), bool_or(exit_date < :first)"
+				+ " from (select person_id, unit_id, exit_date,"
+				+ " entry_date <= :last and (exit_date is null or exit_date >= :first) as in_month from "
+				+ WAGE_ENGAGEMENT_UNIT + " where project_id = :project) e group by person_id")
+			.param("project", projectId).param("unit", table.unitId()).param("first", first).param("last", last)
 			.query((rs, n) -> engaged.put(rs.getLong(1), rs.getBoolean(2) ? LineRule.Engagement.IN_MONTH
-					: rs.getBoolean(3) ? LineRule.Engagement.ENDED_BEFORE : LineRule.Engagement.NONE))
+					: rs.getBoolean(3) ? LineRule.Engagement.IN_MONTH_OTHER_UNIT
+					: rs.getBoolean(4) ? LineRule.Engagement.ENDED_BEFORE : LineRule.Engagement.NONE))
 			.list();
 
-		// cards on file, compared by blind index: each person's card (the one in the month first), team leaders' cards
+		// cards on file, compared by blind index: each of the table's persons' card (the one in the month first) and
+		// team leaders' cards; nobody else's card on file is decrypted
+		Set<Long> tablePersons = new HashSet<>();
+		registry.values().forEach(r -> {
+			if (r.personId() != null) {
+				tablePersons.add(r.personId());
+			}
+		});
+		stored.stream().map(Stored::personId).filter(p -> p != null).forEach(tablePersons::add);
 		Map<Long, byte[]> ownCards = new HashMap<>();
 		Set<String> leaderCards = new HashSet<>();
 		HexFormat hex = HexFormat.of();
 		jdbc.sql("select person_id, bank_card_cipher, team_leader,"
 				+ " entry_date <= :last and (exit_date is null or exit_date >= :first) as in_month from " + WAGE_CARD_ON_FILE
-				+ " where project_id = :project order by in_month, entry_date")
+				+ " where project_id = :project and (team_leader or person_id in (select unnest(cast(:persons as bigint[])))) order by in_month, entry_date")
 			.param("project", projectId).param("first", first).param("last", last)
+			.param("persons", tablePersons.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.query((rs, n) -> {
 				byte[] index = cipher.blindIndex(CARD_PURPOSE, cipher.decrypt(ENGAGEMENT_CARD_PURPOSE, rs.getBytes(2)));
 				ownCards.put(rs.getLong(1), index);
@@ -488,7 +535,7 @@ class WageTableBook implements WageTables {
 	@Override
 	public WageLine confirm(long tableId, long lineId) {
 		WageTable table = require(tableId);
-		access.requireManageable(table.projectId());
+		requireCompiler(table.projectId(), table.unitId());
 		WageLine line = line(tableId, lineId);
 		if (line.confirmedAt() != null) {
 			return line;
@@ -503,6 +550,47 @@ class WageTableBook implements WageTables {
 	}
 
 	@Override
+	public WageTable confirmAll(long tableId, List<Long> lineIds) {
+		WageTable table = require(tableId);
+		requireCompiler(table.projectId(), table.unitId());
+		if (table.state() == WageTable.State.PAID) {
+			throw new Conflict("state", "wage-table.paid");
+		}
+		Checks checks = new Checks();
+		List<Long> wanted = lineIds == null ? List.of() : lineIds;
+		checks.check(!wanted.isEmpty(), "lineIds", "required");
+		checks.check(wanted.size() <= MAX_LINES, "lineIds", "wage-table.too-many-lines", MAX_LINES);
+		checks.throwIfAny();
+		Map<Long, Boolean> confirmed = new HashMap<>();
+		jdbc.sql("select id, confirmed_at is not null from wage_line where table_id = :id").param("id", tableId)
+			.query((rs, n) -> confirmed.put(rs.getLong(1), rs.getBoolean(2))).list();
+		List<Long> newly = new ArrayList<>();
+		Set<Long> seen = new HashSet<>();
+		for (int i = 0; i < wanted.size(); i++) {
+			Long id = wanted.get(i);
+			if (id == null || !confirmed.containsKey(id)) {
+				checks.add(Violation.of("lineIds[" + i + "]", "wage-line.not-in-table"));
+			}
+			else if (seen.add(id) && !confirmed.get(id)) {
+				newly.add(id);
+			}
+		}
+		checks.throwIfAny();
+		if (!newly.isEmpty()) {
+			OffsetDateTime now = OffsetDateTime.now(clock);
+			String by = actors.get().username();
+			batch.update("update wage_line set confirmed_at = ?, confirmed_by = ? where id = any (?)", ps -> {
+				ps.setObject(1, now);
+				ps.setString(2, by);
+				ps.setArray(3, ps.getConnection().createArrayOf("bigint", newly.toArray()));
+			});
+			audit.recordAll(newly.stream().map(id -> new AuditRecord("WAGE_LINE_CONFIRMED", "wage_line", String.valueOf(id),
+					null, Map.<String, Object>of("tableId", tableId))).toList());
+		}
+		return requireTable(tableId);
+	}
+
+	@Override
 	public WageTable approve(long tableId) {
 		WageTable table = require(tableId);
 		contractor.require(table.projectId());
@@ -510,11 +598,21 @@ class WageTableBook implements WageTables {
 		if (table.allowedLines() == 0) {
 			throw new Conflict("state", "wage-table.nothing-to-pay");
 		}
+		// 条例 art. 31: the table goes to the general contractor confirmed (signed) by its workers
+		List<String> unconfirmed = jdbc.sql("""
+				select line_no || ' ' || person_name from wage_line
+				where table_id = :id and allowed and confirmed_at is null order by line_no""")
+			.param("id", tableId).query(String.class).list();
+		if (!unconfirmed.isEmpty() && settings.approvalRequiresConfirmation()) {
+			String listed = String.join("、", unconfirmed.subList(0, Math.min(UNCONFIRMED_LISTED, unconfirmed.size())))
+					+ (unconfirmed.size() > UNCONFIRMED_LISTED ? " …" : "");
+			throw new Conflict("confirmations", "wage-table.unconfirmed", unconfirmed.size(), listed);
+		}
 		jdbc.sql("update wage_table set state = :state, approved_by = :by, approved_at = :at where id = :id")
 			.param("state", next.name()).param("by", actors.get().username()).param("at", OffsetDateTime.now(clock))
 			.param("id", tableId).update();
 		audit.record(new AuditRecord("WAGE_TABLE_APPROVED", "wage_table", String.valueOf(tableId),
-				Map.of("state", table.state().name()), Map.of("state", next.name())));
+				Map.of("state", table.state().name()), Map.of("state", next.name(), "unconfirmed", unconfirmed.size())));
 		return requireTable(tableId);
 	}
 

@@ -190,8 +190,18 @@ class PayrollApi {
 		return tables.confirm(tableId, lineId);
 	}
 
+	/** The lines whose workers confirmed them (signed the printed table). */
+	record Confirmations(List<Long> lineIds) {
+	}
+
+	@PostMapping("/api/wage-tables/{tableId}/confirmations")
+	@Operation(summary = "Record the workers' confirmations of the listed lines at once (the signed table, 条例 art. 31)")
+	WageTable confirmAll(@PathVariable long tableId, @RequestBody Confirmations confirmations) {
+		return tables.confirmAll(tableId, confirmations == null ? null : confirmations.lineIds());
+	}
+
 	@PostMapping("/api/wage-tables/{tableId}/approval")
-	@Operation(summary = "Approve a checked table (general contractor, 总包代发)")
+	@Operation(summary = "Approve a checked table whose allowed lines its workers confirmed (general contractor, 总包代发)")
 	WageTable approve(@PathVariable long tableId) {
 		return tables.approve(tableId);
 	}

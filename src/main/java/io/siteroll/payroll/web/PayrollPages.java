@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
+import io.siteroll.payroll.RightsBoards;
 import io.siteroll.payroll.WageAccounts;
 import io.siteroll.payroll.WageArrears;
 import io.siteroll.payroll.WageLine;
@@ -64,9 +65,12 @@ class PayrollPages {
 
 	private final WageArrears arrears;
 
+	private final RightsBoards boards;
+
 	PayrollPages(WageAccounts accounts, WageTables tables, Projects projects, ProjectAccess access, CurrentActor actors,
-			Messages messages, Clock clock, WageArrears arrears) {
+			Messages messages, Clock clock, WageArrears arrears, RightsBoards boards) {
 		this.arrears = arrears;
+		this.boards = boards;
 		this.accounts = accounts;
 		this.tables = tables;
 		this.projects = projects;
@@ -92,7 +96,9 @@ class PayrollPages {
 		model.addAttribute("allocations", accounts.allocations(id));
 		model.addAttribute("guarantees", accounts.guarantees(id));
 		model.addAttribute("tables", tables.tables(id, month));
-		model.addAttribute("units", projects.units(id));
+		Set<Long> compilable = tables.compilableUnits(id);
+		model.addAttribute("units", projects.units(id).stream().filter(u -> compilable.contains(u.id())).toList());
+		model.addAttribute("compiles", !compilable.isEmpty());
 		model.addAttribute("guaranteeKinds", WageAccounts.Guarantee.Kind.values());
 		model.addAttribute("manages", access.canManage(id));
 		model.addAttribute("contractor", isContractor(project));
@@ -208,6 +214,7 @@ class PayrollPages {
 		model.addAttribute("table", table);
 		model.addAttribute("lines", tables.lines(tableId));
 		model.addAttribute("manages", access.canManage(project.id()));
+		model.addAttribute("compiles", tables.compilableUnits(project.id()).contains(table.unitId()));
 		model.addAttribute("contractor", isContractor(project));
 		model.addAttribute("errors", errors);
 		model.addAttribute("otherErrors", otherErrors(errors, Set.of()));
@@ -247,6 +254,32 @@ class PayrollPages {
 			WageLine l = tables.confirm(tableId, lineId);
 			return messages.get("wages.line.confirmed", l.personName());
 		});
+	}
+
+	/** The lines ticked on the table's page: their workers signed the printed table. */
+	@PostMapping("/wage-tables/{tableId}/confirmations")
+	String confirmAll(@PathVariable long tableId, @RequestParam(name = "lineIds", required = false) List<String> lineIds,
+			RedirectAttributes flash, Model model) {
+		return act(tableId, flash, model, () -> {
+			List<Long> ids = new ArrayList<>();
+			for (String typed : lineIds == null ? List.<String>of() : lineIds) {
+				try {
+					ids.add(Long.valueOf(typed.strip()));
+				}
+				catch (NumberFormatException e) {
+					throw RuleViolation.of("lineIds", "wage-line.not-in-table");
+				}
+			}
+			WageTable t = tables.confirmAll(tableId, ids);
+			return messages.get("wages.lines.confirmed", t.confirmedLines(), t.lines());
+		});
+	}
+
+	/** 维权信息告示牌 (条例 art. 34): printable, A4, from the project's records. */
+	@GetMapping("/projects/{id}/rights-board")
+	String rightsBoard(@PathVariable long id, Model model) {
+		model.addAttribute("board", boards.of(id));
+		return "payroll/rights-board";
 	}
 
 	/** The payment file downloads; a refusal comes back as the table's page with the reason. */

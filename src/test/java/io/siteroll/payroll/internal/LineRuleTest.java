@@ -4,6 +4,7 @@ import static io.siteroll.payroll.WageLine.Refusal.EXITED_BEFORE_MONTH;
 import static io.siteroll.payroll.WageLine.Refusal.NOT_ENGAGED;
 import static io.siteroll.payroll.WageLine.Refusal.NOT_OWN_CARD;
 import static io.siteroll.payroll.WageLine.Refusal.NOT_REGISTERED;
+import static io.siteroll.payroll.WageLine.Refusal.OTHER_UNIT;
 import static io.siteroll.payroll.WageLine.Refusal.TEAM_LEADER_CARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,12 @@ class LineRuleTest {
 				Arguments.of("a team leader's card", new Facts(true, Engagement.IN_MONTH, false, true),
 						List.of(NOT_OWN_CARD, TEAM_LEADER_CARD)),
 				Arguments.of("exited, paid to a leader's card", new Facts(true, Engagement.ENDED_BEFORE, false, true),
-						List.of(EXITED_BEFORE_MONTH, NOT_OWN_CARD, TEAM_LEADER_CARD)));
+						List.of(EXITED_BEFORE_MONTH, NOT_OWN_CARD, TEAM_LEADER_CARD)),
+				Arguments.of("engaged in another unit's team", new Facts(true, Engagement.IN_MONTH_OTHER_UNIT, true, false),
+						List.of(OTHER_UNIT)),
+				Arguments.of("another unit's worker, paid to a leader's card",
+						new Facts(true, Engagement.IN_MONTH_OTHER_UNIT, false, true), List.of(OTHER_UNIT, NOT_OWN_CARD,
+								TEAM_LEADER_CARD)));
 	}
 
 	@ParameterizedTest(name = "{0}")
