@@ -163,6 +163,9 @@ class WageWarningsTest extends IntegrationTest {
 		facts.present(site.projectId(), present.personId(), month.atDay(2), month.atDay(4));
 		openAccount();
 		long tableId = approvedTable(List.of(line(present, "5000"), line(absent, "4000")));
+		// fixture: the table as an approval under siteroll.payroll.approval-requires-confirmation=false leaves it,
+		// its lines not confirmed by the workers (with the default, approval waits for them)
+		jdbc.sql("update wage_line set confirmed_at = null, confirmed_by = null where table_id = ?").param(tableId).update();
 		LocalDate payDate = month.plusMonths(1).atDay(15);
 		moveClockTo(payDate);
 
@@ -272,8 +275,12 @@ class WageWarningsTest extends IntegrationTest {
 		long tableId = uploaded.id();
 		ApiClient.Response checked = contractor.post("/api/wage-tables/" + tableId + "/check", "{}");
 		assertThat(checked.json().get("allowedLines").asInt()).as(checked.body()).isEqualTo(lines.size());
-		assertThat(contractor.post("/api/wage-tables/" + tableId + "/approval", "{}").json().get("state").asString())
-			.isEqualTo("APPROVED");
+		List<Long> lineIds = new ArrayList<>();
+		contractor.get("/api/wage-tables/" + tableId + "/lines").json().forEach(l -> lineIds.add(l.get("id").asLong()));
+		ApiClient.Response confirmed = contractor.post("/api/wage-tables/" + tableId + "/confirmations", Map.of("lineIds", lineIds));
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		ApiClient.Response approved = contractor.post("/api/wage-tables/" + tableId + "/approval", "{}");
+		assertThat(approved.json().path("state").asString()).as(approved.body()).isEqualTo("APPROVED");
 		return tableId;
 	}
 
