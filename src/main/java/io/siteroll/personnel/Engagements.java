@@ -90,6 +90,22 @@ public interface Engagements {
 	 */
 	void each(long projectId, Search search, Consumer<Engagement> action);
 
+	/** A worker of an export in clear: the engagement with the ID number and the wage card (null: none) in clear. */
+	record InClear(Engagement engagement, String idNumber, String bankCard) {
+	}
+
+	/**
+	 * The purpose an export of personal data in clear states, checked before anything is written: only an officer
+	 * whose account may reveal personal data, only with a purpose ({@code purpose}: required, at most 200 characters).
+	 */
+	String exportPurpose(String purpose);
+
+	/**
+	 * As {@link #each}, with ID numbers and wage cards in clear, under the checks of {@link #exportPurpose}; the export
+	 * is audited once when it ends (who, the project, the purpose, how many records).
+	 */
+	void eachInClear(long projectId, Search search, String purpose, Consumer<InClear> action);
+
 	List<Movement> movements(long projectId, long engagementId);
 
 	/** The wage card number in clear: needs the reveal permission, audited. */

@@ -73,11 +73,14 @@ class SecurityConfiguration {
 	 * Gates never hold a session or a password: their requests are authenticated by the device module
 	 * (signatures, registered serial numbers) and skip the people's filter chain entirely, which keeps
 	 * a gate decision cheap. The national-format interface {@code /open.api} likewise authenticates each call by
-	 * its signature under a project key (national module) and acts as the account that issued the key.
+	 * its signature under a project key (national module) and acts as the account that issued the key. The data
+	 * sharing endpoint {@code /api/sharing/**} is read by other departments, which hold no account: each request is
+	 * signed under its agreement's secret and checked by the sharing module.
 	 */
 	@Bean
 	WebSecurityCustomizer gatesAuthenticateThemselves() {
-		return web -> web.ignoring().requestMatchers("/api/device/**", "/iclock/**", "/gates/**", "/open.api");
+		return web -> web.ignoring().requestMatchers("/api/device/**", "/iclock/**", "/gates/**", "/open.api",
+				"/api/sharing/**");
 	}
 
 	@Bean

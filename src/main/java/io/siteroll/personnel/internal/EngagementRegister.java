@@ -14,22 +14,26 @@ import java.util.function.Consumer;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
+import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.personnel.Engagement;
 import io.siteroll.personnel.Engagements;
 import io.siteroll.personnel.Identity;
 import io.siteroll.personnel.Team;
 import io.siteroll.platform.Conflict;
+import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.SqlSearch;
 import io.siteroll.platform.Violation;
+import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class EngagementRegister implements Engagements {
@@ -64,8 +68,15 @@ class EngagementRegister implements Engagements {
 
 	private final Clock clock;
 
+	private final PersonalDataCipher cipher;
+
+	private final TransactionTemplate tx;
+
 	EngagementRegister(JdbcClient jdbc, ProjectAccess access, TeamRoster teams, EngagementRules rules, EngagementWriter writer,
-			PersonStore store, PersonalDataReveals reveals, AuditTrail audit, CurrentActor actors, Clock clock) {
+			PersonStore store, PersonalDataReveals reveals, AuditTrail audit, CurrentActor actors, Clock clock,
+			PersonalDataCipher cipher, TransactionTemplate tx) {
+		this.cipher = cipher;
+		this.tx = tx;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.teams = teams;
@@ -224,6 +235,48 @@ class EngagementRegister implements Engagements {
 			params.put("after_name", last.personName());
 			params.put("after_id", last.id());
 			batch = jdbc.sql(next).params(params).query(EngagementRegister::row).list();
+		}
+	}
+
+	@Override
+	public String exportPurpose(String purpose) {
+		Actor actor = actors.get();
+		if (!actor.isOfficer() || !actor.mayRevealPersonalData()) {
+			throw new Forbidden("reveal-not-permitted");
+		}
+		String stated = SqlSearch.text(purpose);
+		if (stated == null) {
+			throw RuleViolation.of("purpose", "required");
+		}
+		if (stated.length() > 200) {
+			throw RuleViolation.of("purpose", "max-length", 200);
+		}
+		return stated;
+	}
+
+	@Override
+	public void eachInClear(long projectId, Search search, String purpose, Consumer<InClear> action) {
+		String stated = exportPurpose(purpose);
+		Actor actor = actors.get();
+		int[] records = { 0 };
+		try {
+			each(projectId, search, e -> {
+				Map<String, Object> row = jdbc.sql("select p.id_number_cipher, w.bank_card_cipher "
+						+ "from worker_engagement w join person p on p.id = w.person_id where w.id = ?")
+					.param(e.id())
+					.query()
+					.singleRow();
+				byte[] card = (byte[]) row.get("bank_card_cipher");
+				action.accept(new InClear(e, cipher.decrypt(PersonStore.ID_PURPOSE, (byte[]) row.get("id_number_cipher")),
+						card == null ? null : cipher.decrypt(EngagementWriter.CARD_PURPOSE, card)));
+				records[0]++;
+			});
+		}
+		finally {
+			// One entry per export, written whether the download completed or broke off, with what it held.
+			tx.executeWithoutResult(status -> audit.record(new AuditRecord("PERSONAL_DATA_EXPORTED", "project",
+					String.valueOf(projectId), null, Map.of("purpose", stated, "records", records[0], "fields",
+							List.of("idNumber", "bankCard"), "role", actor.role().name()))));
 		}
 	}
 

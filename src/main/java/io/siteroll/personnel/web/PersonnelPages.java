@@ -121,11 +121,31 @@ class PersonnelPages {
 	@GetMapping(path = "/projects/{id}/workers", params = "format=xlsx")
 	void workersExcel(@PathVariable long id, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Long teamId, @RequestParam(required = false) String workType,
-			@RequestParam(required = false) Boolean active, HttpServletResponse response) {
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String purpose,
+			HttpServletResponse response) {
 		Project project = access.requireVisible(id);
 		Engagements.Search search = Engagements.Search.of(q, teamId, workType, active);
 		Map<String, String> workTypes = names(CodeDictionary.WORK_TYPE);
 		Map<String, String> banks = names(CodeDictionary.BANK);
+		if (purpose != null) {
+			// In clear only for an officer who may reveal personal data and states why; checked before writing, audited.
+			String stated = engagements.exportPurpose(purpose);
+			Spreadsheets.write(response, messages.get("export.workers.file", project.name(), LocalDate.now(clock)),
+					messages.get("export.workers.sheet"),
+					List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
+							messages.get("export.column.team"), messages.get("export.column.work-type"),
+							messages.get("export.column.bank-card"), messages.get("export.column.bank"),
+							messages.get("export.column.entry-date"), messages.get("export.column.exit-date"),
+							messages.get("export.column.presence")),
+					rows -> engagements.eachInClear(id, search, stated, c -> {
+						Engagement w = c.engagement();
+						rows.add(w.personName(), c.idNumber(), w.teamName(), workTypes.getOrDefault(w.workType(), w.workType()),
+								c.bankCard(),
+								w.bankName() != null ? w.bankName() : w.bankCode() == null ? null : banks.getOrDefault(w.bankCode(), w.bankCode()),
+								w.entryDate(), w.exitDate(), messages.get(w.active() ? "worker.in" : "worker.out"));
+					}));
+			return;
+		}
 		Spreadsheets.write(response, messages.get("export.workers.file", project.name(), LocalDate.now(clock)),
 				messages.get("export.workers.sheet"),
 				List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
