@@ -87,13 +87,16 @@ public class DemoProvince {
 
 	private final DemoCampaign campaign;
 
+	private final DemoSharing sharing;
+
 	private final DemoWages wages;
 
 	private final RuleSets ruleSets;
 
 	DemoProvince(Regions regions, Enterprises enterprises, Projects projects, Persons persons, ManagerPosts managers,
 			Teams teams, Engagements engagements, Accounts accounts, TransactionTemplate tx, Clock clock, DemoGates gates,
-			DemoStory story, DemoCampaign campaign, DemoWages wages, RuleSets ruleSets) {
+			DemoStory story, DemoCampaign campaign, DemoWages wages, RuleSets ruleSets, DemoSharing sharing) {
+		this.sharing = sharing;
 		this.gates = gates;
 		this.story = story;
 		this.campaign = campaign;
@@ -175,6 +178,7 @@ public class DemoProvince {
 			wages.run(story, home, first, today, ids);
 		}
 		campaign.notices(story, first, today);
+		sharing.run(story, first, today);
 		story.evaluationRun(first);
 		Duration took = Duration.between(started, Instant.now());
 		log.info("Demo province: {} enterprises, {} projects, {} workers loaded in {} ms", enterpriseCount, size.projects(),
