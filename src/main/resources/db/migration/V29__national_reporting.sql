@@ -124,17 +124,21 @@ insert into national_report (project_id, subject, subject_id, change, stage)
 select e.project_id, 'ENTRY_EXIT', m.id, 'ADD', 5
   from engagement_movement m join worker_engagement e on e.id = m.engagement_id order by m.id;
 
--- In: enterprise labour systems that speak the national interface report to SiteRoll's own open.api. One key per
--- project (一项目一密钥: the appid is the project code), issued by an account that manages the project; the labour
--- system then acts as that account. The secret is kept encrypted (purpose national.appsecret).
+-- In: enterprise labour systems that speak the national interface report to SiteRoll's own open.api. A key per
+-- project (一项目一密钥: the appid is the project code), issued by an account that manages the project, or a key per
+-- enterprise (the appid is its credit code: it may register projects with Project.Add), issued by the enterprise's
+-- administrator; the labour system then acts as the issuing account. The secret is kept encrypted
+-- (purpose national.appsecret).
 create table national_inbound_key (
     id            bigserial primary key,
     appid         text not null,
-    project_id    bigint not null references project (id),
+    project_id    bigint references project (id),
+    enterprise_id bigint references enterprise (id),
     account_id    bigint not null references account (id),
     secret_cipher bytea not null,
     issued_at     timestamptz not null default now(),
-    revoked_at    timestamptz
+    revoked_at    timestamptz,
+    check ((project_id is null) <> (enterprise_id is null))
 );
 create unique index national_inbound_key_active on national_inbound_key (appid) where revoked_at is null;
 

@@ -16,6 +16,12 @@ public interface NationalInbound {
 	/** Issues the project's key, revoking the previous one; the caller must manage the project. */
 	IssuedKey issueKey(long projectId);
 
+	/** Issues the key of the caller's enterprise (its administrator only): the appid is its credit code. */
+	IssuedKey issueEnterpriseKey();
+
+	/** When the caller's enterprise key was issued, if it has one. */
+	Optional<Instant> enterpriseKeyIssuedAt();
+
 	/** When the project's active key was issued; the caller must see the project. */
 	Optional<Instant> keyIssuedAt(long projectId);
 

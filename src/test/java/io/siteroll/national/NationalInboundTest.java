@@ -133,4 +133,44 @@ class NationalInboundTest extends IntegrationTest {
 		from += start.length();
 		return text.substring(from, text.indexOf(end, from));
 	}
+
+	@Test
+	void anEnterpriseKeyRegistersTheEnterprisesProjectsAndReportsThem() {
+		ApiClient province = as(province());
+		long contractor = enterprise(province, "220102");
+		String corp = jdbc.sql("select credit_code from enterprise where id = ?").param(contractor).query(String.class).single();
+		ApiClient admin = as(account(Role.ENTERPRISE_ADMIN, null, contractor, null, false));
+		ApiClient.Response issued = admin.form("/national/key", Map.of());
+		assertThat(issued.status()).isEqualTo(200);
+		assertThat(between(issued.body(), "id=\"national-appid\">", "<")).isEqualTo(corp);
+		String secret = between(issued.body(), "id=\"national-appsecret\">", "<");
+		assertThat(as(province()).form("/national/key", Map.of()).status()).as("an officer has no enterprise key").isEqualTo(403);
+		OpenApiClient client = new OpenApiClient(URI.create(baseUrl() + "/open.api"), corp, secret, clock);
+
+		String project = "{\"name\":\"劳务系统登记项目" + System.nanoTime() % 100000 + "\",\"areaCode\":\"220102\","
+				+ "\"address\":\"人民大街1号\",\"category\":\"01\",\"propertyNum\":\"001\",\"contractorCorpCode\":\""
+				+ corp + "\",\"startDate\":\"" + today().minusDays(2) + "\",\"lng\":\"125.32\",\"lat\":\"43.88\"}";
+		OpenApiClient.Settlement added = client.poll(serial(client.call(NationalMethod.PROJECT_ADD, project)));
+		assertThat(added.status()).as(added.result()).isEqualTo(AsyncStatus.SUCCEEDED);
+		String code = added.result().replaceAll(".*\"projectCode\":\"(\\d+)\".*", "$1");
+		assertThat(jdbc.sql("select contractor_id from project where code = ?").param(code).query(Long.class).single())
+			.isEqualTo(contractor);
+		OpenApiClient.Settlement again = client.poll(serial(client.call(NationalMethod.PROJECT_ADD, project)));
+		assertThat(again.result()).as("一数一源").contains("\"projectCode\":\"" + code + "\"", "\"existing\":true");
+
+		OpenApiClient.Settlement team = client.poll(serial(client.call(NationalMethod.TEAM_ADD, "{\"projectCode\":\"" + code
+				+ "\",\"corpCode\":\"" + corp + "\",\"teamName\":\"总包直营班组\",\"entryTime\":\"" + today() + "\"}")));
+		assertThat(team.status()).as(team.result()).isEqualTo(AsyncStatus.SUCCEEDED);
+		assertThat(client.call(NationalMethod.TEAM_QUERY, "{\"projectCode\":\"" + code + "\"}").data()).contains("总包直营班组");
+
+		Site other = site(province, "220102", today().minusDays(5));
+		String otherCode = jdbc.sql("select code from project where id = ?").param(other.projectId()).query(String.class).single();
+		OpenApiClient.Settlement foreign = client.poll(serial(client.call(NationalMethod.TEAM_ADD, "{\"projectCode\":\""
+				+ otherCode + "\",\"corpCode\":\"" + corp + "\",\"teamName\":\"越权班组\",\"entryTime\":\"" + today() + "\"}")));
+		assertThat(foreign.status()).as("another enterprise's project").isEqualTo(AsyncStatus.FAILED);
+		assertThat(client.call(NationalMethod.PROJECT_QUERY, "{\"projectCode\":\"" + otherCode + "\"}").code())
+			.isEqualTo(NationalAnswer.NO_PERMISSION);
+		assertThat(client.poll(serial(client.call(NationalMethod.PROJECT_ADD, project.replace(corp, "91220101MA00000000"))))
+			.result()).isEqualTo("[contractorCorpCode]与密钥所属企业不符");
+	}
 }

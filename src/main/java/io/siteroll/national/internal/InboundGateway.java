@@ -119,6 +119,17 @@ class InboundGateway implements NationalInbound {
 	}
 
 	@Override
+	public IssuedKey issueEnterpriseKey() {
+		InboundKeys.Issued issued = keys.issueForEnterprise();
+		return new IssuedKey(issued.appid(), issued.appsecret());
+	}
+
+	@Override
+	public Optional<java.time.Instant> enterpriseKeyIssuedAt() {
+		return keys.enterpriseKeyIssuedAt();
+	}
+
+	@Override
 	public Optional<java.time.Instant> keyIssuedAt(long projectId) {
 		return keys.issuedAt(projectId);
 	}
@@ -176,7 +187,7 @@ class InboundGateway implements NationalInbound {
 		}
 		return switch (method.get()) {
 			case ASYNC_RESULT_QUERY -> poll(key, data.path("requestSerialCode").asString(""));
-			case PROJECT_QUERY, TEAM_QUERY -> accounts.actingAs(key.accountId(), () -> query(method.get(), key))
+			case PROJECT_QUERY, TEAM_QUERY -> accounts.actingAs(key.accountId(), () -> query(method.get(), key, data))
 				.orElseGet(() -> refused(NationalAnswer.NO_PERMISSION, "无API权限:签发密钥的账户已停用"));
 			case PROJECT_ADD, SUBCONTRACTOR_ADD, TEAM_ADD, WORKER_ADD, ENTRY_EXIT_ADD -> write(method.get(), key, data);
 			case ATTENDANCE_ADD -> refused(NationalAnswer.NO_PERMISSION, "无API权限:考勤以本平台闸机采集的记录为准，不接受上报");
@@ -255,13 +266,13 @@ class InboundGateway implements NationalInbound {
 
 	/** Carries out a write as the key's account; the result the poll will carry. */
 	private String apply(NationalMethod method, InboundKeys.Key key, JsonNode data) {
-		long projectId = key.projectId();
 		String projectCode = data.path("projectCode").asString("");
-		if (!projectCode.equals(key.appid())) {
-			throw new Refusal("[projectCode]与密钥所属项目不符");
+		if (method == NationalMethod.PROJECT_ADD && key.enterpriseId() != null) {
+			return registerProject(key, data);
 		}
+		long projectId = projectOf(key, projectCode);
 		return switch (method) {
-			// 一数一源: the project is registered on SiteRoll already (its key is issued for it); the record is returned
+			// 一数一源: a project key is issued for a project registered already; the record is returned
 			case PROJECT_ADD -> json.createObjectNode().put("projectCode", projects.require(projectId).code()).toString();
 			case SUBCONTRACTOR_ADD -> unit(projectId, data);
 			case TEAM_ADD -> team(projectId, data);
@@ -269,6 +280,55 @@ class InboundGateway implements NationalInbound {
 			case ENTRY_EXIT_ADD -> movements(projectId, data);
 			default -> throw new Refusal("无API权限:" + method.wireName());
 		};
+	}
+
+	/** The project a call is about: the key's own, or (an enterprise key) the one its code names. */
+	private long projectOf(InboundKeys.Key key, String projectCode) {
+		if (key.projectId() != null) {
+			if (!projectCode.equals(key.appid())) {
+				throw new Refusal("[projectCode]与密钥所属项目不符");
+			}
+			return key.projectId();
+		}
+		return jdbc.sql("select id from project where code = ?")
+			.param(projectCode)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new Refusal("[projectCode]项目不存在"));
+	}
+
+	/**
+	 * Project.Add under an enterprise key: the enterprise registers the project as its general contractor through the
+	 * registry's rules (一数一源: a project it already has under the name and region is returned, not doubled). The
+	 * national fields: {@code name}, {@code areaCode}, {@code address}, {@code category}, {@code propertyNum} (建设性质),
+	 * {@code startDate}, {@code lng}/{@code lat}; the registry's own project code is the answer.
+	 */
+	private String registerProject(InboundKeys.Key key, JsonNode data) {
+		String contractor = text(data, "contractorCorpCode");
+		if (contractor != null && !contractor.equals(key.appid())) {
+			throw new Refusal("[contractorCorpCode]与密钥所属企业不符");
+		}
+		Projects.Registered registered = projects.register(new Projects.Registration(text(data, "name"),
+				text(data, "areaCode"), text(data, "address"), decimal(data, "lng"), decimal(data, "lat"),
+				text(data, "category"), text(data, "propertyNum"), null, date(data, "startDate"),
+				date(data, "completeDate")));
+		return json.createObjectNode()
+			.put("projectCode", registered.project().code())
+			.put("existing", !registered.created())
+			.toString();
+	}
+
+	private static java.math.BigDecimal decimal(JsonNode node, String field) {
+		String value = text(node, field);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return new java.math.BigDecimal(value);
+		}
+		catch (NumberFormatException e) {
+			throw new Refusal("[" + field + "]格式不正确");
+		}
 	}
 
 	private Enterprise enterprise(String creditCode) {
@@ -363,15 +423,28 @@ class InboundGateway implements NationalInbound {
 		return json.createObjectNode().put("count", i).toString();
 	}
 
-	private NationalAnswer query(NationalMethod method, InboundKeys.Key key) {
+	private NationalAnswer query(NationalMethod method, InboundKeys.Key key, JsonNode data) {
 		ObjectNode out = json.createObjectNode();
 		ArrayNode rows = out.putArray("rows");
+		long projectId;
+		try {
+			projectId = projectOf(key, data.path("projectCode").asString(""));
+		}
+		catch (Refusal e) {
+			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:" + e.getMessage());
+		}
+		io.siteroll.project.Project project;
+		try {
+			project = projects.require(projectId);
+		}
+		catch (NotFound | Forbidden e) {
+			return refused(NationalAnswer.NO_PERMISSION, "无API权限:无权查看该项目");
+		}
 		if (method == NationalMethod.PROJECT_QUERY) {
-			var project = projects.require(key.projectId());
 			rows.addObject().put("projectCode", project.code()).put("name", project.name());
 		}
 		else {
-			for (Team team : teams.teams(key.projectId())) {
+			for (Team team : teams.teams(projectId)) {
 				rows.addObject().put("teamSysNo", String.valueOf(team.id())).put("teamName", team.name());
 			}
 		}

@@ -50,8 +50,8 @@ class InboundKeys {
 	record Issued(String appid, String appsecret) {
 	}
 
-	/** An active key: which project, which account it acts as, its secret. */
-	record Key(long id, String appid, long projectId, long accountId, String secret) {
+	/** An active key: its project (a project key) or enterprise (an enterprise key), the account it acts as, its secret. */
+	record Key(long id, String appid, Long projectId, Long enterpriseId, long accountId, String secret) {
 	}
 
 	@Transactional
@@ -73,14 +73,52 @@ class InboundKeys {
 		return new Issued(project.code(), secret);
 	}
 
+	/** Issues the caller's enterprise key (an enterprise administrator only), revoking the previous one. */
+	@Transactional
+	Issued issueForEnterprise() {
+		io.siteroll.identity.Actor actor = actors.get();
+		if (actor.role() != io.siteroll.identity.Role.ENTERPRISE_ADMIN || actor.enterpriseId() == null) {
+			throw new io.siteroll.platform.Forbidden("national.enterprise-key-by-administrator");
+		}
+		String appid = jdbc.sql("select credit_code from enterprise where id = ?").param(actor.enterpriseId())
+			.query(String.class).single();
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		String secret = HexFormat.of().formatHex(bytes);
+		jdbc.sql("update national_inbound_key set revoked_at = now() where enterprise_id = ? and revoked_at is null")
+			.param(actor.enterpriseId())
+			.update();
+		long id = jdbc.sql("""
+				insert into national_inbound_key (appid, enterprise_id, account_id, secret_cipher) values (?, ?, ?, ?)
+				returning id""")
+			.params(appid, actor.enterpriseId(), actor.accountId(), cipher.encrypt(SECRET_PURPOSE, secret))
+			.query(Long.class)
+			.single();
+		audit.record(AuditRecord.created("national_inbound_key", id, Map.of("appid", appid, "enterpriseId", actor.enterpriseId())));
+		return new Issued(appid, secret);
+	}
+
+	/** When the caller's enterprise key was issued, if it has one. */
+	Optional<java.time.Instant> enterpriseKeyIssuedAt() {
+		Long enterprise = actors.get().enterpriseId();
+		if (enterprise == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select issued_at from national_inbound_key where enterprise_id = ? and revoked_at is null")
+			.param(enterprise)
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant);
+	}
+
 	/** The active key of an appid, if any. */
 	Optional<Key> active(String appid) {
 		return jdbc.sql("""
-				select id, appid, project_id, account_id, secret_cipher from national_inbound_key
+				select id, appid, project_id, enterprise_id, account_id, secret_cipher from national_inbound_key
 				 where appid = ? and revoked_at is null""")
 			.param(appid)
-			.query((rs, n) -> new Key(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-					cipher.decrypt(SECRET_PURPOSE, rs.getBytes(5))))
+			.query((rs, n) -> new Key(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
+					rs.getObject(4, Long.class), rs.getLong(5), cipher.decrypt(SECRET_PURPOSE, rs.getBytes(6))))
 			.optional();
 	}
 

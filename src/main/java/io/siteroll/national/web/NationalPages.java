@@ -60,6 +60,20 @@ class NationalPages {
 		return project(id, model);
 	}
 
+	/** The enterprise's own key for its labour system (an enterprise administrator's page). */
+	@GetMapping("/national/key")
+	String enterpriseKey(Model model) {
+		model.addAttribute("keyIssuedAt", inbound.enterpriseKeyIssuedAt().orElse(null));
+		return "national/enterprise-key";
+	}
+
+	/** Issues the enterprise's key; the answer shows the secret this once. */
+	@PostMapping("/national/key")
+	String issueEnterpriseKey(Model model) {
+		model.addAttribute("issuedKey", inbound.issueEnterpriseKey());
+		return enterpriseKey(model);
+	}
+
 	/** A project's reporting status. */
 	record Status(NationalReporting.Tally tally, List<NationalReport> reports) {
 	}
