@@ -53,6 +53,32 @@ public final class FieldCipher {
 		}
 	}
 
+	/** Decrypts, in place, every {@link NationalField#encrypted()} field wherever it stands in the payload. */
+	public void decryptFields(tools.jackson.databind.JsonNode payload) {
+		if (payload instanceof tools.jackson.databind.node.ObjectNode object) {
+			for (java.util.Map.Entry<String, tools.jackson.databind.JsonNode> field : new java.util.ArrayList<>(object.properties())) {
+				if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
+					object.put(field.getKey(), decrypt(field.getValue().asString()));
+				}
+				else {
+					decryptFields(field.getValue());
+				}
+			}
+		}
+		else if (payload instanceof tools.jackson.databind.node.ArrayNode array) {
+			array.forEach(this::decryptFields);
+		}
+	}
+
+	/** Encrypts, in place, the {@link NationalField#encrypted()} fields of one record (not of nested ones). */
+	public void encryptFields(tools.jackson.databind.node.ObjectNode record) {
+		for (java.util.Map.Entry<String, tools.jackson.databind.JsonNode> field : new java.util.ArrayList<>(record.properties())) {
+			if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
+				record.put(field.getKey(), encrypt(field.getValue().asString()));
+			}
+		}
+	}
+
 	/** A field that does not decrypt under the caller's secret. */
 	public static final class UnreadableField extends RuntimeException {
 

@@ -36,6 +36,7 @@ import io.siteroll.support.IntegrationTest.Site;
 import io.siteroll.support.RosterFile;
 import io.siteroll.support.Sites;
 import io.siteroll.support.TestClock;
+import io.siteroll.support.PlatformProcess;
 import io.siteroll.support.Waits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -53,10 +54,6 @@ class CrashRecoveryTest {
 	private static final int BATCHES = 120;
 
 	private static final int BATCH = 500;
-
-	private static final String DATA_KEY = "00112233445566778899aabbccddeeff";
-
-	private static final String INDEX_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
 	private EmbeddedPostgres postgres;
 
@@ -84,7 +81,7 @@ class CrashRecoveryTest {
 		}
 		String base = "http://localhost:" + port;
 		platform = start(port, work);
-		awaitReady(base);
+		PlatformProcess.awaitReady(platform, base, work);
 
 		ApiClient officer = new ApiClient(base, "province", "siteroll-demo");
 		SyntheticIdentities ids = new SyntheticIdentities(7);
@@ -139,7 +136,7 @@ class CrashRecoveryTest {
 		assertThat(acked.size()).as("killed in the middle of the upload").isLessThan(BATCHES);
 
 		platform = start(port, work);
-		awaitReady(base);
+		PlatformProcess.awaitReady(platform, base, work);
 		try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
 			for (int i : acked) {
 				List<String> keys = batches.get(i).stream().map(p -> (String) p.get("eventId")).toList();
@@ -205,39 +202,6 @@ class CrashRecoveryTest {
 	}
 
 	private Process start(int port, Path work) throws IOException {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-Dfile.encoding=UTF-8", "-cp", classpath, "io.siteroll.SiteRollApplication", "--server.port=" + port,
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--siteroll.data-dir=" + work.resolve("data"), "--siteroll.demo.enabled=true", "--siteroll.demo.projects=2",
-				"--siteroll.demo.workers=20", "--siteroll.privacy.data-key=" + DATA_KEY,
-				"--siteroll.privacy.index-key=" + INDEX_KEY, "--logging.level.root=WARN");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(work.toFile(), "platform.log")));
-		builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
-		return builder.start();
-	}
-
-	private void awaitReady(String base) throws InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(platform.isAlive()).as("platform process running (see target/crash-test/platform.log)").isTrue();
-			try {
-				HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-					.timeout(Duration.ofSeconds(5))
-					.build();
-				HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException e) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("platform did not start within 180 s");
+		return PlatformProcess.start(port, postgres.getJdbcUrl("postgres", "postgres"), work);
 	}
 }

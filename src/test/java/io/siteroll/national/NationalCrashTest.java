@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.siteroll.national.simulator.NationalPlatformSimulator;
+import io.siteroll.support.PlatformProcess;
 import io.siteroll.support.Waits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -72,7 +73,7 @@ class NationalCrashTest {
 			port = socket.getLocalPort();
 		}
 		platform = start(port, work);
-		awaitReady("http://localhost:" + port);
+		PlatformProcess.awaitReady(platform, "http://localhost:" + port, work);
 
 		Waits.until("8 records on the national platform before the kill", Duration.ofSeconds(180),
 				() -> simulator.received().size() >= 8, () -> !platform.isAlive());
@@ -88,7 +89,7 @@ class NationalCrashTest {
 		}
 
 		platform = start(port, work);
-		awaitReady("http://localhost:" + port);
+		PlatformProcess.awaitReady(platform, "http://localhost:" + port, work);
 		try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
 			int[] last = { -1 };
 			Waits.until("reporting to settle after the restart", Duration.ofSeconds(240), () -> {
@@ -138,41 +139,9 @@ class NationalCrashTest {
 	}
 
 	private Process start(int port, Path work) throws IOException {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-Dfile.encoding=UTF-8", "-cp", classpath, "io.siteroll.SiteRollApplication", "--server.port=" + port,
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
-				"--siteroll.data-dir=" + work.resolve("data"), "--siteroll.demo.enabled=true", "--siteroll.demo.projects=2",
-				"--siteroll.demo.workers=20", "--siteroll.privacy.data-key=00112233445566778899aabbccddeeff",
-				"--siteroll.privacy.index-key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+		return PlatformProcess.start(port, postgres.getJdbcUrl("postgres", "postgres"), work,
 				"--siteroll.national.enabled=true", "--siteroll.national.endpoint=" + simulator.uri(),
 				"--siteroll.national.appid=" + APPID, "--siteroll.national.appsecret=" + SECRET,
-				"--siteroll.national.interval=PT0.2S", "--siteroll.national.retry-first=PT0S", "--siteroll.national.batch=4",
-				"--logging.level.root=WARN");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(work.toFile(), "platform.log")));
-		builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
-		return builder.start();
-	}
-
-	private void awaitReady(String base) throws InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(platform.isAlive()).as("platform process running (see target/national-crash-test/platform.log)").isTrue();
-			try {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException e) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("platform not ready");
+				"--siteroll.national.interval=PT0.2S", "--siteroll.national.retry-first=PT0S", "--siteroll.national.batch=4");
 	}
 }

@@ -180,7 +180,7 @@ class InboundGateway implements NationalInbound {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON对象");
 		}
 		try {
-			decrypt(data, new FieldCipher(key.secret()));
+			new FieldCipher(key.secret()).decryptFields(data);
 		}
 		catch (FieldCipher.UnreadableField e) {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:加密字段无法解密");
@@ -193,22 +193,6 @@ class InboundGateway implements NationalInbound {
 			case ATTENDANCE_ADD -> refused(NationalAnswer.NO_PERMISSION, "无API权限:考勤以本平台闸机采集的记录为准，不接受上报");
 			default -> refused(NationalAnswer.NO_PERMISSION, "无API权限:" + call.method());
 		};
-	}
-
-	private void decrypt(JsonNode node, FieldCipher cipher) {
-		if (node instanceof ObjectNode object) {
-			for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
-				if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
-					object.put(field.getKey(), cipher.decrypt(field.getValue().asString()));
-				}
-				else {
-					decrypt(field.getValue(), cipher);
-				}
-			}
-		}
-		else if (node instanceof ArrayNode array) {
-			array.forEach(element -> decrypt(element, cipher));
-		}
 	}
 
 	private NationalAnswer write(NationalMethod method, InboundKeys.Key key, JsonNode data) {

@@ -270,7 +270,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON对象");
 		}
 		try {
-			decrypt(data, new FieldCipher(secret));
+			new FieldCipher(secret).decryptFields(data);
 		}
 		catch (FieldCipher.UnreadableField e) {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:加密字段无法解密");
@@ -286,22 +286,6 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 
 	private NationalAnswer refused(String code, String message) {
 		return new NationalAnswer(code, message, null);
-	}
-
-	private void decrypt(JsonNode node, FieldCipher cipher) {
-		if (node instanceof ObjectNode object) {
-			for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
-				if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
-					object.put(field.getKey(), cipher.decrypt(field.getValue().asString()));
-				}
-				else {
-					decrypt(field.getValue(), cipher);
-				}
-			}
-		}
-		else if (node instanceof ArrayNode array) {
-			array.forEach(element -> decrypt(element, cipher));
-		}
 	}
 
 	private NationalAnswer submit(NationalMethod method, ObjectNode data, LocalDateTime now) {
@@ -469,20 +453,12 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		for (ObjectNode row : held.getOrDefault(method, List.of())) {
 			if (row.path("projectCode").asString("").equals(project)) {
 				ObjectNode copy = row.deepCopy();
-				encrypt(copy, cipher);
+				cipher.encryptFields(copy);
 				rows.add(copy);
 			}
 		}
 		out.put("totalCount", rows.size());
 		return new NationalAnswer(NationalAnswer.OK, "success", out.toString());
-	}
-
-	private void encrypt(ObjectNode row, FieldCipher cipher) {
-		for (Map.Entry<String, JsonNode> field : new ArrayList<>(row.properties())) {
-			if (NationalField.isEncrypted(field.getKey()) && field.getValue().isString()) {
-				row.put(field.getKey(), cipher.encrypt(field.getValue().asString()));
-			}
-		}
 	}
 
 	private void hold(NationalMethod method, String project, JsonNode row, String... extra) {
