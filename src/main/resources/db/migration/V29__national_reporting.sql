@@ -5,10 +5,11 @@
 create table national_report (
     id               bigserial primary key,
     project_id       bigint not null references project (id),
-    subject          text not null check (subject in ('PROJECT', 'UNIT', 'TEAM', 'WORKER', 'ENTRY_EXIT', 'ATTENDANCE')),
+    subject          text not null check (subject in ('PROJECT', 'UNIT', 'TEAM', 'WORKER', 'CONTRACT', 'ENTRY_EXIT', 'ATTENDANCE')),
     subject_id       bigint not null,
     change           text not null check (change in ('ADD', 'UPDATE')),
-    -- the place in the upload order: project 1, unit 2, team 3, worker 4, entry/exit 5, attendance 6 (NationalMethod.stage)
+    -- the place in the upload order: project 1, unit 2, team 3, worker 4, contract and entry/exit 5, attendance 6
+    -- (NationalMethod.stage)
     stage            smallint not null,
     state            text not null default 'PENDING'
                      check (state in ('PENDING', 'SENDING', 'SENT', 'ACCEPTED', 'REFUSED')),
@@ -94,9 +95,11 @@ end $$;
 create trigger national_team after insert or update on team
     for each row execute function national_team_changed();
 
+-- an engagement is the worker on the project and their labour contract (合同期限类型, start, end)
 create function national_worker_changed() returns trigger language plpgsql as $$
 begin
     perform national_queue(new.project_id, 'WORKER', new.id, 'ADD', 4);
+    perform national_queue(new.project_id, 'CONTRACT', new.id, 'ADD', 5);
     return null;
 end $$;
 create trigger national_worker after insert on worker_engagement
@@ -120,6 +123,8 @@ insert into national_report (project_id, subject, subject_id, change, stage)
 select project_id, 'TEAM', id, 'ADD', 3 from team order by id;
 insert into national_report (project_id, subject, subject_id, change, stage)
 select project_id, 'WORKER', id, 'ADD', 4 from worker_engagement order by id;
+insert into national_report (project_id, subject, subject_id, change, stage)
+select project_id, 'CONTRACT', id, 'ADD', 5 from worker_engagement order by id;
 insert into national_report (project_id, subject, subject_id, change, stage)
 select e.project_id, 'ENTRY_EXIT', m.id, 'ADD', 5
   from engagement_movement m join worker_engagement e on e.id = m.engagement_id order by m.id;

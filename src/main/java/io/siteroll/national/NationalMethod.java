@@ -29,6 +29,7 @@ public enum NationalMethod {
 	TEAM_QUERY("Team.Query", -1),
 	WORKER_QUERY("ProjectWorker.Query", -1),
 	ENTRY_EXIT_QUERY("WorkerEntryExit.Query", -1),
+	CONTRACT_QUERY("WorkerContract.Query", -1),
 	ATTENDANCE_QUERY("WorkerAttendance.Query", -1),
 	ASYNC_RESULT_QUERY("AsyncHandleResult.Query", -1);
 
@@ -64,6 +65,7 @@ public enum NationalMethod {
 			case TEAM_ADD, TEAM_UPDATE -> TEAM_QUERY;
 			case WORKER_ADD, WORKER_UPDATE -> WORKER_QUERY;
 			case ENTRY_EXIT_ADD -> ENTRY_EXIT_QUERY;
+			case CONTRACT_ADD -> CONTRACT_QUERY;
 			case ATTENDANCE_ADD -> ATTENDANCE_QUERY;
 			default -> null;
 		});

@@ -17,6 +17,7 @@ public record NationalReport(long id, long projectId, Subject subject, long subj
 		UNIT(NationalMethod.SUBCONTRACTOR_ADD, NationalMethod.SUBCONTRACTOR_UPDATE),
 		TEAM(NationalMethod.TEAM_ADD, NationalMethod.TEAM_UPDATE),
 		WORKER(NationalMethod.WORKER_ADD, NationalMethod.WORKER_UPDATE),
+		CONTRACT(NationalMethod.CONTRACT_ADD, NationalMethod.CONTRACT_ADD),
 		ENTRY_EXIT(NationalMethod.ENTRY_EXIT_ADD, NationalMethod.ENTRY_EXIT_ADD),
 		ATTENDANCE(NationalMethod.ATTENDANCE_ADD, NationalMethod.ATTENDANCE_ADD);
 

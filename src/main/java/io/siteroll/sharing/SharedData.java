@@ -12,6 +12,7 @@ public interface SharedData {
 	}
 
 	/** The records (each only with granted fields, in the data set's order), and the page they are. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "SharedDataAnswer")
 	record Answer(DataSet dataSet, List<String> fields, int page, int size, long total,
 			List<Map<String, Object>> items) {
 	}

@@ -105,8 +105,8 @@ class NationalReportingTest extends IntegrationTest {
 		assertThat(reports()).extracting(NationalReport::subject)
 			.as("queued in the registering transactions")
 			.containsExactlyInAnyOrder(Subject.PROJECT, Subject.UNIT, Subject.UNIT, Subject.UNIT, Subject.TEAM,
-					Subject.WORKER, Subject.ENTRY_EXIT);
-		assertThat(reporting.tally(site.projectId()).pending()).isEqualTo(7);
+					Subject.WORKER, Subject.CONTRACT, Subject.ENTRY_EXIT);
+		assertThat(reporting.tally(site.projectId()).pending()).isEqualTo(8);
 
 		// the platform answers one call, then its answer is lost: the project is held, the report not told
 		SIMULATOR.loseAnswers(1);
@@ -118,7 +118,7 @@ class NationalReportingTest extends IntegrationTest {
 			.as("each change once, in the upload order")
 			.containsExactly(NationalMethod.PROJECT_ADD, NationalMethod.SUBCONTRACTOR_ADD, NationalMethod.SUBCONTRACTOR_ADD,
 					NationalMethod.SUBCONTRACTOR_ADD, NationalMethod.TEAM_ADD, NationalMethod.WORKER_ADD,
-					NationalMethod.ENTRY_EXIT_ADD);
+					NationalMethod.CONTRACT_ADD, NationalMethod.ENTRY_EXIT_ADD);
 		assertThat(jdbc.sql("select national_key from national_reference where subject = 'TEAM' and subject_id = ?")
 			.param(site.teamId()).query(String.class).optional()).as("the team's teamSysNo kept").isPresent();
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PERSONAL_DATA_DISCLOSED' and subject_id = "

@@ -48,6 +48,7 @@ class NationalPayloads {
 			case UNIT -> unit(subjectId);
 			case TEAM -> team(subjectId, change);
 			case WORKER -> worker(subjectId, cipher);
+			case CONTRACT -> contract(subjectId, cipher);
 			case ENTRY_EXIT -> movement(subjectId, cipher);
 			case ATTENDANCE -> attendance(subjectId, cipher);
 		};
@@ -176,6 +177,30 @@ class NationalPayloads {
 					"data:" + face.contentType() + ";base64," + Base64.getEncoder().encodeToString(face.bytes())));
 			return new Payload(data.toString(), "idCardNumber", person.idNumber());
 		}));
+	}
+
+	/** 劳动合同: the engagement's contract (期限类型 0 fixed term / 1 a defined piece of work, start, end). */
+	private Optional<Payload> contract(long engagementId, FieldCipher cipher) {
+		record Contract(String type, LocalDate start, LocalDate end) {
+		}
+		Optional<Contract> contract = jdbc.sql("select contract_period_type, contract_start, contract_end from worker_engagement where id = ?")
+			.param(engagementId)
+			.query((rs, n) -> new Contract(rs.getString(1), rs.getDate(2).toLocalDate(), toDate(rs.getDate(3))))
+			.optional();
+		return contract.flatMap(c -> workerRow(engagementId)
+			.flatMap(row -> persons.disclose(row.personId(), RECIPIENT).map(person -> {
+				ObjectNode data = json.createObjectNode();
+				data.put("projectCode", row.project());
+				ObjectNode entry = data.putArray("contractList").addObject();
+				entry.put("corpCode", row.corpCode());
+				entry.put("corpName", row.corpName());
+				entry.put("idCardType", person.idType());
+				entry.put("idCardNumber", cipher.encrypt(person.idNumber()));
+				entry.put("contractPeriodType", c.type());
+				entry.put("startDate", c.start().toString());
+				entry.put("endDate", c.end() == null ? null : c.end().toString());
+				return new Payload(data.toString(), "idCardNumber", person.idNumber());
+			})));
 	}
 
 	private Optional<Payload> movement(long movementId, FieldCipher cipher) {

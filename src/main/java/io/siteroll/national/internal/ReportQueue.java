@@ -28,6 +28,7 @@ class ReportQueue {
 			  when 'UNIT' then (select e.name from participating_unit u join enterprise e on e.id = u.enterprise_id where u.id = r.subject_id)
 			  when 'TEAM' then (select name from team where id = r.subject_id)
 			  when 'WORKER' then (select p.name || ' ' || p.id_number_masked from worker_engagement w join person p on p.id = w.person_id where w.id = r.subject_id)
+			  when 'CONTRACT' then (select p.name || ' ' || w.contract_start || ' ~ ' || coalesce(w.contract_end::text, '') from worker_engagement w join person p on p.id = w.person_id where w.id = r.subject_id)
 			  when 'ENTRY_EXIT' then (select p.name || ' ' || m.on_date from engagement_movement m join worker_engagement w on w.id = m.engagement_id join person p on p.id = w.person_id where m.id = r.subject_id)
 			  when 'ATTENDANCE' then (select t.name || ' · ' || b.passes from national_attendance_batch b join team t on t.id = b.team_id where b.id = r.subject_id)
 			end as label""";
@@ -46,6 +47,8 @@ class ReportQueue {
 			                            where t.id = r.subject_id)
 			  when 'WORKER' then exists (select 1 from worker_engagement w join national_reference n
 			                               on n.subject = 'TEAM' and n.subject_id = w.team_id where w.id = r.subject_id)
+			  when 'CONTRACT' then exists (select 1 from national_report a where a.subject = 'WORKER'
+			                             and a.subject_id = r.subject_id and a.change = 'ADD' and a.state = 'ACCEPTED')
 			  when 'ENTRY_EXIT' then exists (select 1 from engagement_movement m join national_report a
 			                             on a.subject = 'WORKER' and a.subject_id = m.engagement_id and a.change = 'ADD' and a.state = 'ACCEPTED'
 			                            where m.id = r.subject_id)

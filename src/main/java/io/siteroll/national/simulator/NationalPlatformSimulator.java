@@ -392,7 +392,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 	}
 
 	private static Iterable<JsonNode> rows(JsonNode data) {
-		for (String list : List.of("dataList", "workerList", "detailList")) {
+		for (String list : List.of("dataList", "workerList", "detailList", "contractList")) {
 			if (data.path(list).isArray()) {
 				return data.path(list);
 			}
@@ -423,7 +423,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 				workers.add(project + "/" + w.path("idCardNumber").asString(""));
 				hold(method, project, w, "teamSysNo", data.path("teamSysNo").asString(""));
 			});
-			case ENTRY_EXIT_ADD, ATTENDANCE_ADD -> rows(data).forEach(row -> hold(method, project, row));
+			case CONTRACT_ADD, ENTRY_EXIT_ADD, ATTENDANCE_ADD -> rows(data).forEach(row -> hold(method, project, row));
 			default -> {
 			}
 		}

@@ -75,6 +75,7 @@ class NationalPages {
 	}
 
 	/** A project's reporting status. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "NationalReportingStatus")
 	record Status(NationalReporting.Tally tally, List<NationalReport> reports) {
 	}
 

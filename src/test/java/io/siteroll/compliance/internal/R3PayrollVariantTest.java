@@ -51,8 +51,12 @@ class R3PayrollVariantTest extends IntegrationTest {
 		assertThat(table.status()).as(table.body()).isEqualTo(201);
 		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/check", "{}").json().get("allowedLines").asInt())
 			.isEqualTo(2);
-		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/approval", "{}").json().get("state").asString())
-			.isEqualTo("APPROVED");
+		List<Long> lineIds = new java.util.ArrayList<>();
+		contractor.get("/api/wage-tables/" + table.id() + "/lines").json().forEach(l -> lineIds.add(l.get("id").asLong()));
+		assertThat(contractor.post("/api/wage-tables/" + table.id() + "/confirmations", Map.of("lineIds", lineIds)).status())
+			.as("the workers confirm their lines").isEqualTo(200);
+		ApiClient.Response approved = contractor.post("/api/wage-tables/" + table.id() + "/approval", "{}");
+		assertThat(approved.json().path("state").asString()).as(approved.body()).isEqualTo("APPROVED");
 
 		RuleSet standard = ruleSets.inForce(MAY_2024);
 		assertThat(standard.r3CountsPayroll()).as("off by default").isFalse();
