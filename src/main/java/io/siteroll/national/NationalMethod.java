@@ -71,6 +71,16 @@ public enum NationalMethod {
 		});
 	}
 
+	/**
+	 * The serial code a platform answers a write of this method with, observed as
+	 * {@code <object>-<action>-<yyyyMMddHH>-<n>-<seq>}, e.g. {@code projectworker-add-2019031414-1-2710}.
+	 */
+	public String serialCode(java.time.LocalDateTime beijingNow, long sequence) {
+		String[] name = wireName.toLowerCase(java.util.Locale.ROOT).split("\\.");
+		return name[0] + "-" + name[1] + "-" + beijingNow.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
+				+ "-1-" + sequence;
+	}
+
 	/** The method of a wire name, if SiteRoll speaks it. */
 	public static Optional<NationalMethod> ofWireName(String name) {
 		return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,9 @@ public record OpenApiEnvelope(String appid, String data, String format, String m
 
 	/** The timestamp's layout on the wire. */
 	public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+	/** How far a call's timestamp may be from the receiver's clock. */
+	public static final java.time.Duration TIMESTAMP_TOLERANCE = java.time.Duration.ofMinutes(10);
 
 	/** The form fields, in the order they are written. */
 	public static final String[] FIELDS = { "appid", "data", "format", "method", "nonce", "timestamp", "version",
@@ -98,6 +102,39 @@ public record OpenApiEnvelope(String appid, String data, String format, String m
 		}
 		return MessageDigest.isEqual(signature(secret).getBytes(StandardCharsets.US_ASCII),
 				sign.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/** The receiver's refusal of a call lacking a field (every field but the optional {@code corpsign}), if it does. */
+	public Optional<NationalAnswer> incomplete() {
+		for (java.util.Map.Entry<String, String> field : fields().entrySet()) {
+			if (!"corpsign".equals(field.getKey()) && (field.getValue() == null || field.getValue().isBlank())) {
+				return Optional.of(new NationalAnswer(NationalAnswer.BAD_PARAMETERS, "请求参数无效:" + field.getKey() + "不能为空",
+						null));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The receiver's refusal of a call, from a known appid, whose timestamp is unreadable or further than
+	 * {@link #TIMESTAMP_TOLERANCE} from the receiver's Beijing time, or whose signature is not the secret's; empty
+	 * when the call may be trusted (the nonce is the receiver's to check next).
+	 */
+	public Optional<NationalAnswer> untrusted(String secret, LocalDateTime beijingNow) {
+		LocalDateTime sent;
+		try {
+			sent = LocalDateTime.parse(timestamp, TIMESTAMP);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return Optional.of(new NationalAnswer(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp格式不正确", null));
+		}
+		if (java.time.Duration.between(sent, beijingNow).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
+			return Optional.of(new NationalAnswer(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp已过期", null));
+		}
+		if (!signedWith(secret)) {
+			return Optional.of(new NationalAnswer(NationalAnswer.BAD_SIGNATURE, "签名验证失败", null));
+		}
+		return Optional.empty();
 	}
 
 	/** The fields present, by name, in wire order. */

@@ -58,8 +58,6 @@ class InboundGateway implements NationalInbound {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-	private static final Duration TOLERANCE = Duration.ofMinutes(10);
-
 	private final InboundKeys keys;
 
 	private final Accounts accounts;
@@ -136,28 +134,18 @@ class InboundGateway implements NationalInbound {
 
 	@Override
 	public NationalAnswer answer(OpenApiEnvelope call) {
-		for (Map.Entry<String, String> field : call.fields().entrySet()) {
-			if (!"corpsign".equals(field.getKey()) && (field.getValue() == null || field.getValue().isBlank())) {
-				return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:" + field.getKey() + "不能为空");
-			}
+		Optional<NationalAnswer> incomplete = call.incomplete();
+		if (incomplete.isPresent()) {
+			return incomplete.get();
 		}
 		Optional<InboundKeys.Key> found = keys.active(call.appid());
 		if (found.isEmpty()) {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:appid无效");
 		}
 		InboundKeys.Key key = found.get();
-		LocalDateTime sent;
-		try {
-			sent = LocalDateTime.parse(call.timestamp(), OpenApiEnvelope.TIMESTAMP);
-		}
-		catch (DateTimeParseException e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp格式不正确");
-		}
-		if (Duration.between(sent, LocalDateTime.now(clock.withZone(BEIJING))).abs().compareTo(TOLERANCE) > 0) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp已过期");
-		}
-		if (!call.signedWith(key.secret())) {
-			return refused(NationalAnswer.BAD_SIGNATURE, "签名验证失败");
+		Optional<NationalAnswer> untrusted = call.untrusted(key.secret(), LocalDateTime.now(clock.withZone(BEIJING)));
+		if (untrusted.isPresent()) {
+			return untrusted.get();
 		}
 		if (call.nonce().length() > 64 || jdbc.sql("""
 				insert into national_inbound_nonce (appid, nonce) values (?, ?) on conflict do nothing""")
@@ -220,10 +208,8 @@ class InboundGateway implements NationalInbound {
 			status = AsyncStatus.FAILED;
 		}
 		LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING));
-		String[] name = method.wireName().toLowerCase(Locale.ROOT).split("\\.");
 		long sequence = jdbc.sql("select nextval('national_inbound_serial')").query(Long.class).single();
-		String serial = name[0] + "-" + name[1] + "-" + now.format(DateTimeFormatter.ofPattern("yyyyMMddHH")) + "-1-"
-				+ sequence;
+		String serial = method.serialCode(now, sequence);
 		jdbc.sql("""
 				insert into national_inbound_request (serial_code, key_id, method, received_at, status, result)
 				values (?, ?, ?, now(), ?, ?)""")

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,8 +55,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class NationalPlatformSimulator implements AutoCloseable {
 
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-	private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(10);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -229,28 +228,18 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 
 	/** The answer to one call, as the platform would give it. */
 	public synchronized NationalAnswer answer(OpenApiEnvelope call) {
-		for (String field : List.of("appid", "data", "method", "nonce", "timestamp", "sign")) {
-			if (call.fields().get(field) == null || call.fields().get(field).isBlank()) {
-				return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:" + field + "不能为空");
-			}
+		Optional<NationalAnswer> incomplete = call.incomplete();
+		if (incomplete.isPresent()) {
+			return incomplete.get();
 		}
 		String secret = secrets.get(call.appid());
 		if (secret == null) {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:appid无效");
 		}
-		LocalDateTime sent;
-		try {
-			sent = LocalDateTime.parse(call.timestamp(), OpenApiEnvelope.TIMESTAMP);
-		}
-		catch (DateTimeParseException e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp格式不正确");
-		}
 		LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING));
-		if (Duration.between(sent, now).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:timestamp已过期");
-		}
-		if (!call.signedWith(secret)) {
-			return refused(NationalAnswer.BAD_SIGNATURE, "签名验证失败");
+		Optional<NationalAnswer> untrusted = call.untrusted(secret, now);
+		if (untrusted.isPresent()) {
+			return untrusted.get();
 		}
 		if (!nonces.add(call.appid() + "\u0000" + call.nonce())) {
 			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:nonce重复");
@@ -295,9 +284,7 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		if (reason == null) {
 			result = accept(method, data);
 		}
-		String[] name = method.wireName().toLowerCase().split("\\.");
-		String serial = name[0] + "-" + name[1] + "-" + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH"))
-				+ "-1-" + serials.incrementAndGet();
+		String serial = method.serialCode(now, serials.incrementAndGet());
 		jobs.put(serial, new Job(method, reason == null ? AsyncStatus.SUCCEEDED : AsyncStatus.FAILED,
 				reason == null ? result : reason, new int[] { pendingPolls }));
 		return new NationalAnswer(NationalAnswer.OK, "success", "{\"requestSerialCode\":\"" + serial + "\"}");
