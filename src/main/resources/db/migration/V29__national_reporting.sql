@@ -202,3 +202,13 @@ begin
 end $$;
 create trigger national_face after insert or update on person_face
     for each row execute function national_face_changed();
+
+-- The passes of a worker engaged on the project on the pass's day (Beijing), with the engagement and its team: what
+-- attendance out counts into windows (AttendanceWindows) and sends (NationalPayloads), one definition for both.
+create view national_engaged_pass as
+select s.project_id, e.team_id, e.id as engagement_id, s.person_id, s.passed_at, s.received_at, s.direction,
+       s.attend_type, s.channel
+  from accepted_pass s
+  join worker_engagement e on e.project_id = s.project_id and e.person_id = s.person_id
+                          and e.entry_date <= (s.passed_at at time zone 'Asia/Shanghai')::date
+                          and (e.exit_date is null or e.exit_date >= (s.passed_at at time zone 'Asia/Shanghai')::date);

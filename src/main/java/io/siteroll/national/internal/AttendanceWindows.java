@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.siteroll.attendance.AttendanceReadModel;
 
+
 /**
  * Attendance out: closes a window of received passes per project whose project the national platform has accepted,
  * and queues one report per team with passes in it (docs/national-platform.md). The window ends {@link #MARGIN}
@@ -18,6 +19,12 @@ import io.siteroll.attendance.AttendanceReadModel;
  */
 @Component
 class AttendanceWindows {
+
+	/**
+	 * What the view {@code national_engaged_pass} (V29), read here and by the payloads, is built on: attendance's
+	 * read model of accepted passes, named so that the module graph shows the dependency the SQL has.
+	 */
+	static final AttendanceReadModel SOURCE = AttendanceReadModel.ACCEPTED_PASS;
 
 	/** How far behind the clock a window closes: longer than any ingest transaction takes. */
 	static final Duration MARGIN = Duration.ofMinutes(2);
@@ -50,17 +57,15 @@ class AttendanceWindows {
 		int batches = jdbc.sql("""
 				with batch as (
 				  insert into national_attendance_batch (project_id, team_id, received_after, received_until, passes)
-				  select w.project_id, e.team_id, w.received_after, ?, count(*)
+				  select w.project_id, s.team_id, w.received_after, ?, count(*)
 				    from national_window w
-				    join %s s on s.project_id = w.project_id and s.passed_at > w.received_after - interval '31 days'
+				    join national_engaged_pass s on s.project_id = w.project_id
+				                and s.passed_at > w.received_after - interval '31 days'
 				                and s.received_at > w.received_after and s.received_at <= ?
-				    join worker_engagement e on e.project_id = s.project_id and e.person_id = s.person_id
-				                and e.entry_date <= (s.passed_at at time zone 'Asia/Shanghai')::date
-				                and (e.exit_date is null or e.exit_date >= (s.passed_at at time zone 'Asia/Shanghai')::date)
-				   group by w.project_id, e.team_id, w.received_after
+				   group by w.project_id, s.team_id, w.received_after
 				  returning id, project_id)
 				insert into national_report (project_id, subject, subject_id, change, stage)
-				select project_id, 'ATTENDANCE', id, 'ADD', 6 from batch order by id""".formatted(AttendanceReadModel.ACCEPTED_PASS.sql()))
+				select project_id, 'ATTENDANCE', id, 'ADD', 6 from batch order by id""")
 			.params(until, until)
 			.update();
 		jdbc.sql("""

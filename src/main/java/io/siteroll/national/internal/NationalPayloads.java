@@ -249,15 +249,12 @@ class NationalPayloads {
 		Batch batch = found.get();
 		java.util.List<Punch> punches = jdbc.sql("""
 				select s.person_id, s.passed_at, s.direction, s.attend_type, s.channel
-				  from %s s
-				  join worker_engagement e on e.project_id = s.project_id and e.person_id = s.person_id and e.team_id = ?
-				              and e.entry_date <= (s.passed_at at time zone 'Asia/Shanghai')::date
-				              and (e.exit_date is null or e.exit_date >= (s.passed_at at time zone 'Asia/Shanghai')::date)
-				  join national_report w on w.subject = 'WORKER' and w.subject_id = e.id and w.change = 'ADD'
+				  from national_engaged_pass s
+				  join national_report w on w.subject = 'WORKER' and w.subject_id = s.engagement_id and w.change = 'ADD'
 				              and w.state = 'ACCEPTED'
-				 where s.project_id = ? and s.passed_at > ?::timestamptz - interval '31 days'
+				 where s.team_id = ? and s.project_id = ? and s.passed_at > ?::timestamptz - interval '31 days'
 				   and s.received_at > ? and s.received_at <= ?
-				 order by s.passed_at, s.person_id""".formatted(io.siteroll.attendance.AttendanceReadModel.ACCEPTED_PASS.sql()))
+				 order by s.passed_at, s.person_id""")
 			.params(batch.teamId(), batch.projectId(), batch.after(), batch.after(), batch.until())
 			.query((rs, n) -> new Punch(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
 					rs.getString(5)))
