@@ -15,6 +15,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * One call to {@code open.api}: a form POST whose {@code method} selects the operation and whose {@code data} is the
  * business payload as a JSON string, signed with the caller's appsecret.
@@ -36,6 +41,8 @@ import java.util.TreeMap;
  */
 public record OpenApiEnvelope(String appid, String data, String format, String method, String nonce, String timestamp,
 		String version, String corpsign, String sign) {
+
+	private static final JsonMapper PAYLOAD_READER = JsonMapper.builder().build();
 
 	/** The timestamp's layout on the wire. */
 	public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -135,6 +142,43 @@ public record OpenApiEnvelope(String appid, String data, String format, String m
 			return Optional.of(new NationalAnswer(NationalAnswer.BAD_SIGNATURE, "签名验证失败", null));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The call's payload as the receiver reads it once the call is trusted: {@code data} parsed as a JSON object
+	 * and its encrypted fields decrypted with the secret; or the receiver's refusal when it is not JSON, not an
+	 * object, or a field cannot be decrypted.
+	 */
+	public Payload payload(String secret) {
+		JsonNode parsed;
+		try {
+			parsed = PAYLOAD_READER.readTree(data);
+		}
+		catch (JacksonException e) {
+			return Payload.refused("请求参数无效:data不是JSON");
+		}
+		if (!(parsed instanceof ObjectNode object)) {
+			return Payload.refused("请求参数无效:data不是JSON对象");
+		}
+		try {
+			new FieldCipher(secret).decryptFields(object);
+		}
+		catch (FieldCipher.UnreadableField e) {
+			return Payload.refused("请求参数无效:加密字段无法解密");
+		}
+		return new Payload(object, null);
+	}
+
+	/** A call's readable payload, or the refusal that says why it could not be read (exactly one is present). */
+	public record Payload(ObjectNode data, NationalAnswer refusal) {
+
+		static Payload refused(String message) {
+			return new Payload(null, new NationalAnswer(NationalAnswer.BAD_PARAMETERS, message, null));
+		}
+
+		public boolean readable() {
+			return refusal == null;
+		}
 	}
 
 	/** The fields present, by name, in wire order. */

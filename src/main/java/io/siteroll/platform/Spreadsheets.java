@@ -1,6 +1,7 @@
 package io.siteroll.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -10,11 +11,19 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -46,6 +55,55 @@ public final class Spreadsheets {
 	}
 
 	private Spreadsheets() {
+	}
+
+	/**
+	 * Reads an uploaded workbook's first sheet: the first row goes to {@code header} (which refuses a file that is
+	 * not the template), each further row to {@code row}, which returns the row read or {@code null} for a row to
+	 * pass over (empty, the template's example). Reading stops keeping rows once there are {@code max + 1}, so the
+	 * caller can refuse a file over its limit. A file that is no readable workbook is refused on {@code file} with
+	 * the rule {@code unreadable}; what {@code header} and {@code row} refuse is passed on as it is.
+	 */
+	public static <T> List<T> readFirstSheet(InputStream xlsx, String unreadable, int max, Consumer<Row> header,
+			Function<Row, T> row) {
+		List<T> read = new ArrayList<>();
+		try (ReadableWorkbook wb = new ReadableWorkbook(xlsx); Stream<Row> rows = wb.getFirstSheet().openStream()) {
+			boolean[] first = { true };
+			rows.forEach(r -> {
+				if (first[0]) {
+					first[0] = false;
+					header.accept(r);
+					return;
+				}
+				if (read.size() > max) {
+					return;
+				}
+				T value = row.apply(r);
+				if (value != null) {
+					read.add(value);
+				}
+			});
+		}
+		catch (RuleViolation e) {
+			throw e;
+		}
+		catch (IOException | RuntimeException e) {
+			throw RuleViolation.of("file", unreadable);
+		}
+		return read;
+	}
+
+	/** A cell's text as typed: numbers without trailing zeros, text stripped; {@code null} when empty or absent. */
+	public static String text(Row row, int c) {
+		Cell cell = c < row.getCellCount() ? row.getCell(c) : null;
+		if (cell == null || cell.getType() == CellType.EMPTY) {
+			return null;
+		}
+		if (cell.getType() == CellType.NUMBER) {
+			return cell.asNumber().stripTrailingZeros().toPlainString();
+		}
+		String text = cell.getText();
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.siteroll.enforcement.web;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import io.siteroll.enforcement.PenaltyDocument;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.RectificationOrders;
 import io.siteroll.identity.ActorNames;
+import io.siteroll.platform.TypedInput;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.OfficialDocument;
@@ -158,7 +158,7 @@ class PenaltyPages {
 		try {
 			List<String> chosen = typed.measures();
 			penalty = documents.decide(new Penalties.Decision(id, null, party, chosen,
-					chosen.contains(Penalty.Sanction.FINE.name()) ? amount(fineYuan) : null,
+					chosen.contains(Penalty.Sanction.FINE.name()) ? TypedInput.amount("fineYuan", fineYuan) : null,
 					chosen.contains(Penalty.Sanction.STOP_WORK.name()) ? stopWorkFrom : null, null, decidedOn, null));
 		}
 		catch (RuleViolation e) {
@@ -194,18 +194,6 @@ class PenaltyPages {
 		return "redirect:/orders/" + id;
 	}
 
-	/** The amount as typed; what is not a number is refused on its field. */
-	private static BigDecimal amount(String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(typed.strip().replace(",", ""));
-		}
-		catch (NumberFormatException e) {
-			throw RuleViolation.of("fineYuan", "format");
-		}
-	}
 
 	@GetMapping("/penalties/{id}")
 	String one(@PathVariable long id, Model model) {

@@ -21,7 +21,6 @@ import io.siteroll.enterprise.Enterprise;
 import io.siteroll.enterprise.Enterprises;
 import io.siteroll.identity.Accounts;
 import io.siteroll.national.AsyncStatus;
-import io.siteroll.national.FieldCipher;
 import io.siteroll.national.NationalAnswer;
 import io.siteroll.national.NationalField;
 import io.siteroll.national.NationalInbound;
@@ -39,7 +38,6 @@ import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Violation;
 import io.siteroll.project.ParticipatingUnit;
 import io.siteroll.project.Projects;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -157,22 +155,11 @@ class InboundGateway implements NationalInbound {
 		if (method.isEmpty()) {
 			return refused(NationalAnswer.NO_PERMISSION, "无API权限:" + call.method());
 		}
-		JsonNode data;
-		try {
-			data = json.readTree(call.data());
+		OpenApiEnvelope.Payload payload = call.payload(key.secret());
+		if (!payload.readable()) {
+			return payload.refusal();
 		}
-		catch (JacksonException e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON");
-		}
-		if (!data.isObject()) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON对象");
-		}
-		try {
-			new FieldCipher(key.secret()).decryptFields(data);
-		}
-		catch (FieldCipher.UnreadableField e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:加密字段无法解密");
-		}
+		ObjectNode data = payload.data();
 		return switch (method.get()) {
 			case ASYNC_RESULT_QUERY -> poll(key, data.path("requestSerialCode").asString(""));
 			case PROJECT_QUERY, TEAM_QUERY -> accounts.actingAs(key.accountId(), () -> query(method.get(), key, data))

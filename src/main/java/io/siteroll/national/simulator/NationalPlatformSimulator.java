@@ -36,7 +36,6 @@ import io.siteroll.national.NationalField;
 import io.siteroll.national.NationalMethod;
 import io.siteroll.national.OpenApiEnvelope;
 import io.siteroll.personnel.IdNumber;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -248,29 +247,18 @@ public final class NationalPlatformSimulator implements AutoCloseable {
 		if (method == null) {
 			return refused(NationalAnswer.NO_PERMISSION, "无API权限:" + call.method());
 		}
-		JsonNode data;
-		try {
-			data = json.readTree(call.data());
+		OpenApiEnvelope.Payload payload = call.payload(secret);
+		if (!payload.readable()) {
+			return payload.refusal();
 		}
-		catch (JacksonException e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON");
-		}
-		if (!data.isObject()) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:data不是JSON对象");
-		}
-		try {
-			new FieldCipher(secret).decryptFields(data);
-		}
-		catch (FieldCipher.UnreadableField e) {
-			return refused(NationalAnswer.BAD_PARAMETERS, "请求参数无效:加密字段无法解密");
-		}
+		ObjectNode data = payload.data();
 		if (method == NationalMethod.ASYNC_RESULT_QUERY) {
 			return poll(data.path("requestSerialCode").asString(""));
 		}
 		if (!method.asynchronous()) {
 			return query(method, data, new FieldCipher(secret));
 		}
-		return submit(method, (ObjectNode) data, now);
+		return submit(method, data, now);
 	}
 
 	private NationalAnswer refused(String code, String message) {

@@ -3,7 +3,6 @@ package io.siteroll.notice.internal;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -13,17 +12,15 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfImportedPage;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfWriter;
 import io.siteroll.platform.OfficialDocuments;
+import io.siteroll.platform.PdfPages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticePdf {
 
-	private static final float MM = 72f / 25.4f;
+	private static final float MM = PdfPages.MM;
 
 	/** Relative widths of the annex columns (序号, 项目, 地区, 施工企业, 项目经理, 在岗, 有效考勤, 考勤率, 到岗率). */
 	private static final float[] WIDTHS = { 4, 22, 9, 20, 9, 8, 9, 8, 10 };
@@ -43,8 +40,6 @@ public class NoticePdf {
 	private final OfficialDocuments documents;
 
 	private final NoticeText writer;
-
-	private volatile BaseFont font;
 
 	NoticePdf(OfficialDocuments documents, NoticeText writer) {
 		this.documents = documents;
@@ -83,9 +78,9 @@ public class NoticePdf {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4.rotate(), 20 * MM, 20 * MM, 22 * MM, 22 * MM);
 		PdfWriter pdf = PdfWriter.getInstance(doc, out);
-		pdf.setPageEvent(new Footer(reference, pagesBefore));
+		pdf.setPageEvent(PdfPages.footer(reference, pagesBefore, 12));
 		doc.open();
-		BaseFont font = font();
+		BaseFont font = PdfPages.font();
 		Font heading = new Font(font, 14, Font.BOLD);
 		Font title = new Font(font, 16, Font.BOLD);
 		Font cell = new Font(font, 10);
@@ -130,53 +125,4 @@ public class NoticePdf {
 		return out.toByteArray();
 	}
 
-	private BaseFont font() {
-		BaseFont loaded = font;
-		if (loaded == null) {
-			synchronized (this) {
-				loaded = font;
-				if (loaded == null) {
-					try (InputStream in = NoticePdf.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-						if (in == null) {
-							throw new IllegalStateException("fonts/wqy-microhei.ttc is missing from the classpath");
-						}
-						font = loaded = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-								in.readAllBytes(), null);
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				}
-			}
-		}
-		return loaded;
-	}
-
-	/** Page numbers continuing the document's, and the platform's reference, as on the document's own pages. */
-	private final class Footer extends PdfPageEventHelper {
-
-		private final String reference;
-
-		private final int pagesBefore;
-
-		Footer(String reference, int pagesBefore) {
-			this.reference = reference;
-			this.pagesBefore = pagesBefore;
-		}
-
-		@Override
-		public void onEndPage(PdfWriter writer, Document document) {
-			PdfContentByte canvas = writer.getDirectContent();
-			Rectangle page = document.getPageSize();
-			canvas.beginText();
-			canvas.setFontAndSize(font(), 9);
-			canvas.setColorFill(Color.GRAY);
-			canvas.showTextAligned(Element.ALIGN_CENTER, "— " + (pagesBefore + writer.getPageNumber()) + " —",
-					page.getWidth() / 2, 12 * MM, 0);
-			if (reference != null) {
-				canvas.showTextAligned(Element.ALIGN_LEFT, reference, document.left(), 7 * MM, 0);
-			}
-			canvas.endText();
-		}
-	}
 }

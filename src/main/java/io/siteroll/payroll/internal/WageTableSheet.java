@@ -1,5 +1,7 @@
 package io.siteroll.payroll.internal;
 
+import static io.siteroll.platform.Spreadsheets.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,17 +9,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.siteroll.payroll.WageTables.NewLine;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.Spreadsheets;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,37 +57,20 @@ class WageTableSheet {
 
 	List<NewLine> read(InputStream xlsx) {
 		List<NewLine> lines = new ArrayList<>();
-		try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
-			Sheet sheet = wb.getFirstSheet();
-			try (Stream<Row> rows = sheet.openStream()) {
-				boolean[] header = { true };
-				rows.forEach(row -> {
-					if (header[0]) {
-						header[0] = false;
-						if (!COLUMNS[0].equals(text(row, 0)) || !COLUMNS[2].equals(text(row, 2))) {
-							throw RuleViolation.of("file", "wage-table.template");
-						}
-						return;
-					}
-					if (text(row, 0) == null && text(row, 1) == null && text(row, 2) == null) {
-						return;
-					}
-					if (lines.size() > WageTableBook.MAX_LINES) {
-						return;
-					}
-					int i = lines.size();
-					lines.add(new NewLine(text(row, 1), text(row, 0), text(row, 2), text(row, 3),
-							amount(row, 4, i, "basicPay"), amount(row, 5, i, "otherPay"), amount(row, 6, i, "deductions")));
-				});
+		return Spreadsheets.readFirstSheet(xlsx, "wage-table.unreadable", WageTableBook.MAX_LINES, header -> {
+			if (!COLUMNS[0].equals(text(header, 0)) || !COLUMNS[2].equals(text(header, 2))) {
+				throw RuleViolation.of("file", "wage-table.template");
 			}
-		}
-		catch (RuleViolation e) {
-			throw e;
-		}
-		catch (IOException | RuntimeException e) {
-			throw RuleViolation.of("file", "wage-table.unreadable");
-		}
-		return lines;
+		}, row -> {
+			if (text(row, 0) == null && text(row, 1) == null && text(row, 2) == null) {
+				return null;
+			}
+			int i = lines.size();
+			NewLine line = new NewLine(text(row, 1), text(row, 0), text(row, 2), text(row, 3),
+					amount(row, 4, i, "basicPay"), amount(row, 5, i, "otherPay"), amount(row, 6, i, "deductions"));
+			lines.add(line);
+			return line;
+		});
 	}
 
 	private static BigDecimal amount(Row row, int c, int line, String field) {
@@ -105,15 +86,4 @@ class WageTableSheet {
 		}
 	}
 
-	private static String text(Row row, int c) {
-		Cell cell = c < row.getCellCount() ? row.getCell(c) : null;
-		if (cell == null || cell.getType() == CellType.EMPTY) {
-			return null;
-		}
-		if (cell.getType() == CellType.NUMBER) {
-			return cell.asNumber().stripTrailingZeros().toPlainString();
-		}
-		String text = cell.getText();
-		return text == null || text.isBlank() ? null : text.strip();
-	}
 }

@@ -2,7 +2,6 @@ package io.siteroll.payroll.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,6 +24,7 @@ import io.siteroll.payroll.WageArrears;
 import io.siteroll.payroll.WageLine;
 import io.siteroll.payroll.WageTable;
 import io.siteroll.payroll.WageTables;
+import io.siteroll.platform.TypedInput;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.RuleViolation;
@@ -148,7 +148,7 @@ class PayrollPages {
 			Model model) {
 		return attempt(id, "allocation", typed, model, flash, () -> {
 			WageAccounts.Allocation a = accounts.allocate(id, new WageAccounts.NewAllocation(
-					amount("amount", typed.get("amount")), date("receivedOn", typed.get("receivedOn")), typed.get("reference")));
+					TypedInput.amount("amount", typed.get("amount")), TypedInput.day("receivedOn", typed.get("receivedOn")), typed.get("reference")));
 			return messages.get("wages.allocation.recorded", a.amount().toPlainString(), a.receivedOn());
 		});
 	}
@@ -165,8 +165,8 @@ class PayrollPages {
 			Model model) {
 		return attempt(id, "guarantee", typed, model, flash, () -> {
 			accounts.provideGuarantee(id, new WageAccounts.NewGuarantee(typed.get("kind"),
-					amount("amount", typed.get("amount")), amount("contractValue", typed.get("contractValue")),
-					date("providedOn", typed.get("providedOn")), date("validUntil", typed.get("validUntil"))));
+					TypedInput.amount("amount", typed.get("amount")), TypedInput.amount("contractValue", typed.get("contractValue")),
+					TypedInput.day("providedOn", typed.get("providedOn")), TypedInput.day("validUntil", typed.get("validUntil"))));
 			return messages.get("wages.guarantee.recorded");
 		});
 	}
@@ -191,7 +191,7 @@ class PayrollPages {
 		YearMonth month = month(typed.get("month"));
 		try {
 			WageTable t = tables.fromAttendance(id, new WageTables.FromAttendance(unit(typed.get("unitId")), month,
-					amount("dailyWage", typed.get("dailyWage"))));
+					TypedInput.amount("dailyWage", typed.get("dailyWage"))));
 			flash.addFlashAttribute("notice", messages.get("wages.table.built", t.lines()));
 			return "redirect:/wage-tables/" + t.id();
 		}
@@ -388,29 +388,6 @@ class PayrollPages {
 		}
 	}
 
-	private static BigDecimal amount(String field, String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(typed.strip().replace(",", ""));
-		}
-		catch (NumberFormatException e) {
-			throw RuleViolation.of(field, "money.amount");
-		}
-	}
-
-	private static LocalDate date(String field, String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(typed.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw RuleViolation.of(field, "date.format");
-		}
-	}
 
 	private static InputStream stream(MultipartFile file) {
 		if (file == null || file.isEmpty()) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
@@ -29,6 +28,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Messages;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.RuleViolation;
+import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.Violation;
 import io.siteroll.privacy.Masking;
 import io.siteroll.project.ProjectAccess;
@@ -36,9 +36,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -272,34 +270,8 @@ class RosterImporter implements RosterImport {
 	}
 
 	private List<ParsedRow> parse(InputStream xlsx) {
-		List<ParsedRow> rows = new ArrayList<>();
-		try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
-			Sheet sheet = wb.getFirstSheet();
-			try (Stream<Row> stream = sheet.openStream()) {
-				boolean[] header = { true };
-				stream.forEach(row -> {
-					if (header[0]) {
-						header[0] = false;
-						checkHeader(row);
-						return;
-					}
-					if (isBlank(row) || isExample(row)) {
-						return;
-					}
-					if (rows.size() > MAX_ROWS) {
-						return;
-					}
-					rows.add(parseRow(row));
-				});
-			}
-		}
-		catch (RuleViolation e) {
-			throw e;
-		}
-		catch (IOException | RuntimeException e) {
-			throw RuleViolation.of("file", "roster.unreadable");
-		}
-		return rows;
+		return Spreadsheets.readFirstSheet(xlsx, "roster.unreadable", MAX_ROWS, RosterImporter::checkHeader,
+				row -> isBlank(row) || isExample(row) ? null : parseRow(row));
 	}
 
 	private static void checkHeader(Row row) {
@@ -356,15 +328,7 @@ class RosterImporter implements RosterImport {
 	}
 
 	static String text(Row row, int c) {
-		Cell cell = cell(row, c);
-		if (cell == null || cell.getType() == CellType.EMPTY) {
-			return null;
-		}
-		if (cell.getType() == CellType.NUMBER) {
-			return cell.asNumber().stripTrailingZeros().toPlainString();
-		}
-		String text = cell.getText();
-		return text == null || text.isBlank() ? null : text.strip();
+		return Spreadsheets.text(row, c);
 	}
 
 	/** ID and card numbers typed as Excel numbers lose their last digits: refuse them clearly. */

@@ -2,7 +2,6 @@ package io.siteroll.personnel.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import io.siteroll.personnel.ManagerPost;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.personnel.Persons;
 import io.siteroll.personnel.Post;
+import io.siteroll.platform.TypedInput;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
@@ -122,7 +122,7 @@ class ManagerPages {
 		return attempt(id, "appoint", typed, model, flash, () -> {
 			long personId = person(typed);
 			ManagerPost post = managers.appoint(id, new ManagerPosts.Appointment(personId, typed.get("post"),
-					number(typed.get("unitId")), date("tenureFrom", typed.get("tenureFrom"))));
+					TypedInput.id(typed.get("unitId")), TypedInput.day("tenureFrom", typed.get("tenureFrom"))));
 			return messages.get("managers.appointed", post.personName(), messages.label(post.post()));
 		});
 	}
@@ -131,7 +131,7 @@ class ManagerPages {
 	String endTenure(@PathVariable long id, @PathVariable long postId, @RequestParam Map<String, String> typed, Model model,
 			RedirectAttributes flash) {
 		return attempt(id, "end-" + postId, typed, model, flash, () -> {
-			ManagerPost post = managers.endTenure(id, postId, date("tenureTo", typed.get("tenureTo")));
+			ManagerPost post = managers.endTenure(id, postId, TypedInput.day("tenureTo", typed.get("tenureTo")));
 			return messages.get("managers.ended", post.personName(), messages.label(post.post()), post.tenureTo());
 		});
 	}
@@ -142,7 +142,7 @@ class ManagerPages {
 		return attempt(id, "change", typed, model, flash, () -> {
 			long personId = person(typed);
 			ManagerChangeRequest request = managers.requestChange(id, new ManagerPosts.ChangeRequest(typed.get("post"),
-					personId, number(typed.get("incomingUnitId")), date("effectiveDate", typed.get("effectiveDate")),
+					personId, TypedInput.id(typed.get("incomingUnitId")), TypedInput.day("effectiveDate", typed.get("effectiveDate")),
 					typed.get("reason")));
 			return messages.get("managers.change-requested", messages.label(request.post()), request.incomingPersonName());
 		});
@@ -194,26 +194,7 @@ class ManagerPages {
 				null, null)).person().id();
 	}
 
-	private static Long number(String typed) {
-		try {
-			return typed == null || typed.isBlank() ? null : Long.valueOf(typed.strip());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
 
-	private static LocalDate date(String field, String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(typed.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw RuleViolation.of(field, "date.format");
-		}
-	}
 
 	/** Who acted, by the account's name (系统 for the platform's own jobs). */
 	private String displayName(String username) {

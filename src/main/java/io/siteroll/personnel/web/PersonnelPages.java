@@ -3,7 +3,6 @@ package io.siteroll.personnel.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import io.siteroll.personnel.Engagements;
 import io.siteroll.personnel.ManagerPosts;
 import io.siteroll.personnel.RosterImport;
 import io.siteroll.personnel.Teams;
+import io.siteroll.platform.TypedInput;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.FormErrors;
 import io.siteroll.platform.Messages;
@@ -169,7 +169,7 @@ class PersonnelPages {
 	String exit(@PathVariable long id, @PathVariable long engagementId, @RequestParam(required = false) String exitDate,
 			Model model, RedirectAttributes flash) {
 		try {
-			Engagement worker = engagements.exit(id, engagementId, date(exitDate));
+			Engagement worker = engagements.exit(id, engagementId, TypedInput.day("exitDate", exitDate));
 			flash.addFlashAttribute("notice", messages.get("worker.exited", worker.personName(), worker.exitDate()));
 			return "redirect:/projects/" + id + "/workers";
 		}
@@ -189,18 +189,6 @@ class PersonnelPages {
 		return "personnel/exit";
 	}
 
-	/** A typed date, or the field's violation: blank is left to the service ("required"). */
-	private static LocalDate date(String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(typed.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw RuleViolation.of("exitDate", "date.format");
-		}
-	}
 
 	// ---- roster import ------------------------------------------------------------------------
 

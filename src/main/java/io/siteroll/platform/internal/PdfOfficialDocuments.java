@@ -2,9 +2,6 @@ package io.siteroll.platform.internal;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -12,14 +9,13 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.draw.LineSeparator;
 import io.siteroll.platform.OfficialDocument;
 import io.siteroll.platform.OfficialDocuments;
+import io.siteroll.platform.PdfPages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,46 +28,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PdfOfficialDocuments implements OfficialDocuments {
 
-	private static final float MM = 72f / 25.4f;
+	private static final float MM = PdfPages.MM;
 
 	private static final Color RED = new Color(0xC0, 0x00, 0x00);
 
-	/** The shipped font, read and parsed on the first document rather than at start-up. */
-	private volatile BaseFont font;
-
-	private BaseFont font() {
-		BaseFont loaded = font;
-		if (loaded == null) {
-			synchronized (this) {
-				loaded = font;
-				if (loaded == null) {
-					font = loaded = loadFont();
-				}
-			}
-		}
-		return loaded;
-	}
-
-	private static BaseFont loadFont() {
-		try (InputStream in = PdfOfficialDocuments.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-			if (in == null) {
-				throw new IllegalStateException("fonts/wqy-microhei.ttc is missing from the classpath");
-			}
-			return BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
-					null);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
 
 	@Override
 	public byte[] pdf(OfficialDocument d) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4, 28 * MM, 26 * MM, 37 * MM, 35 * MM);
-		BaseFont font = font();
+		BaseFont font = PdfPages.font();
 		PdfWriter writer = PdfWriter.getInstance(doc, out);
-		writer.setPageEvent(new Footer(d.reference()));
+		writer.setPageEvent(PdfPages.footer(d.reference(), 0, 20));
 		doc.addTitle(d.title() + " " + d.number());
 		doc.addCreator("SiteRoll");
 		doc.open();
@@ -150,27 +118,4 @@ class PdfOfficialDocuments implements OfficialDocuments {
 		}
 	}
 
-	/** The platform's reference and the page number at the foot of each page. */
-	private final class Footer extends PdfPageEventHelper {
-
-		private final String reference;
-
-		Footer(String reference) {
-			this.reference = reference;
-		}
-
-		@Override
-		public void onEndPage(PdfWriter writer, Document document) {
-			PdfContentByte canvas = writer.getDirectContent();
-			Rectangle page = document.getPageSize();
-			canvas.beginText();
-			canvas.setFontAndSize(font(), 9);
-			canvas.setColorFill(Color.GRAY);
-			canvas.showTextAligned(Element.ALIGN_CENTER, "— " + writer.getPageNumber() + " —", page.getWidth() / 2, 20 * MM, 0);
-			if (reference != null) {
-				canvas.showTextAligned(Element.ALIGN_LEFT, reference, document.left(), 14 * MM, 0);
-			}
-			canvas.endText();
-		}
-	}
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import io.siteroll.identity.ActorNames;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.CurrentActor;
 import io.siteroll.identity.Role;
+import io.siteroll.platform.TypedInput;
 import io.siteroll.platform.Checks;
 import io.siteroll.platform.CodeDictionary;
 import io.siteroll.platform.Forbidden;
@@ -124,7 +124,7 @@ class ProjectPages {
 	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String coverage,
 			@RequestParam(required = false) String day, HttpServletResponse response) {
-		Projects.Search search = new Projects.Search(q, region, status(status), coverage(coverage), day(day));
+		Projects.Search search = new Projects.Search(q, region, status(status), coverage(coverage), TypedInput.day("day", day));
 		Map<String, String> regionNames = new LinkedHashMap<>();
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
 		Spreadsheets.write(response, messages.get("export.projects.file", LocalDate.now(clock)),
@@ -157,26 +157,13 @@ class ProjectPages {
 			.orElseThrow(() -> RuleViolation.of("coverage", "invalid"));
 	}
 
-	/** The day the coverage filter counts (default today); a malformed day is refused (400). */
-	private static LocalDate day(String day) {
-		if (day == null || day.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(day.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw RuleViolation.of("day", "date.format");
-		}
-	}
-
 	@GetMapping("/projects")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String coverage,
 			@RequestParam(required = false) String day, @RequestParam(required = false) Integer page, Model model) {
 		Project.Status parsed = status(status);
 		CoverageState state = coverage(coverage);
-		LocalDate coverageDay = day(day);
+		LocalDate coverageDay = TypedInput.day("day", day);
 		Page<Project> result = projects.search(new Projects.Search(q, region, parsed, state, coverageDay),
 				Page.number(page), 20);
 		Map<String, String> regionNames = new LinkedHashMap<>();
@@ -227,11 +214,11 @@ class ProjectPages {
 		try {
 			// every mistyped number or date at once, before anything is registered
 			Checks typed = new Checks();
-			BigDecimal longitude = typed.field("longitude", () -> number("longitude", form.longitude()));
-			BigDecimal latitude = typed.field("latitude", () -> number("latitude", form.latitude()));
-			LocalDate start = typed.field("startDate", () -> date("startDate", form.startDate()));
+			BigDecimal longitude = typed.field("longitude", () -> TypedInput.number("longitude", form.longitude()));
+			BigDecimal latitude = typed.field("latitude", () -> TypedInput.number("latitude", form.latitude()));
+			LocalDate start = typed.field("startDate", () -> TypedInput.day("startDate", form.startDate()));
 			LocalDate planned = typed.field("plannedCompletionDate",
-					() -> date("plannedCompletionDate", form.plannedCompletionDate()));
+					() -> TypedInput.day("plannedCompletionDate", form.plannedCompletionDate()));
 			typed.throwIfAny();
 			Projects.Registered registered = projects.register(new Projects.Registration(form.name(), form.regionCode(),
 					form.address(), longitude, latitude, form.category(), form.constructionNature(),
@@ -347,7 +334,7 @@ class ProjectPages {
 		return attempt(id, "unit", typed, model, flash, () -> {
 			ParticipatingUnit unit = projects.addUnit(id, new Projects.UnitRegistration(
 					enterpriseOf("enterpriseId", typed.get("enterprise")), typed.get("unitType"),
-					date("entryDate", typed.get("entryDate"))));
+					TypedInput.day("entryDate", typed.get("entryDate"))));
 			return messages.get("project.unit-added", unit.enterpriseName(), messages.label(unit.unitType()));
 		});
 	}
@@ -356,7 +343,7 @@ class ProjectPages {
 	String exitUnit(@PathVariable long id, @PathVariable long unitId, @RequestParam Map<String, String> typed, Model model,
 			RedirectAttributes flash) {
 		return attempt(id, "exit-" + unitId, typed, model, flash, () -> {
-			ParticipatingUnit unit = projects.exitUnit(id, unitId, date("exitDate", typed.get("exitDate")));
+			ParticipatingUnit unit = projects.exitUnit(id, unitId, TypedInput.day("exitDate", typed.get("exitDate")));
 			return messages.get("project.unit-exited", unit.enterpriseName(), unit.exitDate());
 		});
 	}
@@ -365,8 +352,8 @@ class ProjectPages {
 	String declareStoppage(@PathVariable long id, @RequestParam Map<String, String> typed, Model model,
 			RedirectAttributes flash) {
 		return attempt(id, "stoppage", typed, model, flash, () -> {
-			Stoppage s = projects.declareStoppage(id, new Projects.StoppageDeclaration(date("firstDay", typed.get("firstDay")),
-					date("lastDay", typed.get("lastDay")), typed.get("reason")));
+			Stoppage s = projects.declareStoppage(id, new Projects.StoppageDeclaration(TypedInput.day("firstDay", typed.get("firstDay")),
+					TypedInput.day("lastDay", typed.get("lastDay")), typed.get("reason")));
 			return messages.get(s.status() == Stoppage.Status.PENDING ? "project.stoppage-pending" : "project.stoppage-declared",
 					s.firstDay());
 		});
@@ -375,7 +362,7 @@ class ProjectPages {
 	@PostMapping("/projects/{id}/resumption")
 	String resume(@PathVariable long id, @RequestParam Map<String, String> typed, Model model, RedirectAttributes flash) {
 		return attempt(id, "resume", typed, model, flash, () -> {
-			LocalDate day = date("resumptionDay", typed.get("resumptionDay"));
+			LocalDate day = TypedInput.day("resumptionDay", typed.get("resumptionDay"));
 			projects.resume(id, day);
 			return messages.get("project.resumed", day);
 		});
@@ -384,7 +371,7 @@ class ProjectPages {
 	@PostMapping("/projects/{id}/completion")
 	String complete(@PathVariable long id, @RequestParam Map<String, String> typed, Model model, RedirectAttributes flash) {
 		return attempt(id, "complete", typed, model, flash, () -> {
-			Project p = projects.complete(id, date("completionDate", typed.get("completionDate")));
+			Project p = projects.complete(id, TypedInput.day("completionDate", typed.get("completionDate")));
 			return messages.get("project.completed", p.completionDate());
 		});
 	}
@@ -449,29 +436,6 @@ class ProjectPages {
 		throw RuleViolation.of(field, found.total() == 0 ? "enterprise.unknown" : "enterprise.ambiguous");
 	}
 
-	private static LocalDate date(String field, String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(typed.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw RuleViolation.of(field, "date.format");
-		}
-	}
-
-	private static BigDecimal number(String field, String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(typed.strip());
-		}
-		catch (NumberFormatException e) {
-			throw RuleViolation.of(field, "number");
-		}
-	}
 
 	/** Who acted, by the account's name (系统 for the platform's own jobs). */
 	private String displayName(String username) {
