@@ -82,7 +82,7 @@ class PenaltyPagesTest extends IntegrationTest {
 		ApiClient.Response none = officer.form(path, decision(null, ""));
 		assertThat(none.body()).contains("处罚措施：必填");
 		ApiClient.Response notANumber = officer.form(path, decision("FINE", "六万"));
-		assertThat(notANumber.body()).contains("罚款金额：格式不正确");
+		assertThat(notANumber.body()).contains("罚款金额：金额应为正数，最多两位小数");
 		assertThat(penaltiesOf(officer, o.site())).as("nothing decided").isZero();
 		assertThat(numbersOfSeries("220106")).as("a refused decision takes no number").isEqualTo(numbered);
 		assertThat(officer.get("/api/orders/" + o.orderId()).json().get("order").get("status").asString()).isEqualTo("OVERDUE");
