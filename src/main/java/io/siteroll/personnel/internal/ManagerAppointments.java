@@ -22,6 +22,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ParticipatingUnit;
 import io.siteroll.project.Project;
@@ -41,10 +42,13 @@ class ManagerAppointments implements ManagerPosts {
 			from manager_post m join person p on p.id = m.person_id
 			     join participating_unit u on u.id = m.participating_unit_id join enterprise e on e.id = u.enterprise_id""";
 
-	private static final String SELECT_REQUEST = """
+	private static final String REQUEST_COLUMNS = """
 			select c.id, c.project_id, c.post, c.outgoing_post_id, c.incoming_person_id, p.name, c.incoming_unit_id,
-			       c.effective_date, c.reason, c.status, c.requested_by, c.requested_at, c.decided_by, c.decided_at, c.decision_note
-			from manager_change_request c join person p on p.id = c.incoming_person_id""";
+			       c.effective_date, c.reason, c.status, c.requested_by, c.requested_at, c.decided_by, c.decided_at, c.decision_note""";
+
+	private static final String REQUEST_FROM = " from manager_change_request c join person p on p.id = c.incoming_person_id";
+
+	private static final String SELECT_REQUEST = REQUEST_COLUMNS + REQUEST_FROM;
 
 	private final JdbcClient jdbc;
 
@@ -352,18 +356,8 @@ class ManagerAppointments implements ManagerPosts {
 		}
 		// an officer oversees exactly the projects the officer sees: the region's subtree
 		ProjectAccess.Scope scope = access.visibleProjects("c.project_id");
-		String where = " where c.status = 'PENDING' and " + scope.sql();
-		long total = jdbc.sql("select count(*) from manager_change_request c" + where)
-			.params(scope.params())
-			.query(Long.class)
-			.single();
-		List<ManagerChangeRequest> items = jdbc.sql(SELECT_REQUEST + where + " order by c.requested_at, c.id limit :limit offset :offset")
-			.params(scope.params())
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query(ManagerAppointments::requestRow)
-			.list();
-		return new Page<>(items, page, size, total);
+		return SqlSearch.where("c.status = 'PENDING' and " + scope.sql(), scope.params())
+			.page(jdbc, REQUEST_COLUMNS, REQUEST_FROM, "c.requested_at, c.id", ManagerAppointments::requestRow, page, size);
 	}
 
 	private ManagerChangeRequest request(long projectId, long id) {

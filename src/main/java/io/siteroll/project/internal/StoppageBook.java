@@ -18,6 +18,7 @@ import io.siteroll.platform.Conflict;
 import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
+import io.siteroll.platform.SqlSearch;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
@@ -35,10 +36,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StoppageBook {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			select id, project_id, first_day, last_day, reason, kind, declared_by, status, declared_on, decided_by,
-			       decision_note
-			from project_stoppage""";
+			       decision_note""";
+
+	private static final String SELECT = COLUMNS + " from project_stoppage";
 
 	private final JdbcClient jdbc;
 
@@ -271,18 +273,8 @@ class StoppageBook {
 			return new Page<>(List.of(), page, size, 0);
 		}
 		ProjectAccess.Scope scope = access.visibleProjects("s.project_id");
-		String where = " s where s.status = 'PENDING' and " + scope.sql();
-		long total = jdbc.sql("select count(*) from project_stoppage" + where)
-			.params(scope.params())
-			.query(Long.class)
-			.single();
-		List<Stoppage> items = jdbc.sql(SELECT + where + " order by s.declared_on, s.id limit :limit offset :offset")
-			.params(scope.params())
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query(StoppageBook::row)
-			.list();
-		return new Page<>(items, page, size, total);
+		return SqlSearch.where("s.status = 'PENDING' and " + scope.sql(), scope.params())
+			.page(jdbc, COLUMNS, " from project_stoppage s", "s.declared_on, s.id", StoppageBook::row, page, size);
 	}
 
 	private Stoppage stoppage(long projectId, long stoppageId) {

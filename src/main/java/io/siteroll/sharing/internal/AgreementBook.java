@@ -205,35 +205,22 @@ class AgreementBook implements SharingAgreements {
 		if (!actors.get().isOfficer()) {
 			throw new Forbidden("sharing.officers-only");
 		}
-		Map<String, Object> params = new HashMap<>();
-		StringBuilder where = new StringBuilder("where true");
-		LocalDate today = LocalDate.now(clock);
-		params.put("today", today);
+		SqlSearch.Where where = SqlSearch.where("true", Map.of("today", LocalDate.now(clock)));
 		if (state == State.EXPIRED) {
-			where.append(" and state in ('APPROVED', 'SUSPENDED') and valid_to < :today");
+			where.and("state in ('APPROVED', 'SUSPENDED') and valid_to < :today");
 		}
 		else if (state == State.APPROVED || state == State.SUSPENDED) {
-			where.append(" and state = :state and valid_to >= :today");
-			params.put("state", state.name());
+			where.and("state = :state and valid_to >= :today", "state", state.name());
 		}
 		else if (state != null) {
-			where.append(" and state = :state");
-			params.put("state", state.name());
+			where.and("state = :state", "state", state.name());
 		}
 		String text = SqlSearch.text(q);
 		if (text != null) {
-			where.append(" and (consumer like :like or purpose like :like or client_id = :text)");
-			params.put("like", SqlSearch.containing(text));
-			params.put("text", text);
+			where.and("(consumer like :like or purpose like :like or client_id = :text)", "like", SqlSearch.containing(text))
+				.param("text", text);
 		}
-		long total = jdbc.sql("select count(*) from sharing_agreement " + where).params(params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Agreement> items = jdbc.sql(SELECT + where + " order by id desc limit :limit offset :offset")
-			.params(params)
-			.query(AgreementBook::row)
-			.list();
-		return new Page<>(items, page, size, total);
+		return where.page(jdbc, "select *", " from sharing_agreement", "id desc", AgreementBook::row, page, size);
 	}
 
 	@Override
