@@ -171,40 +171,14 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	/** The attendance rate computed from the definition itself, without the tally: the baseline it is tested against. */
 	List<Rate> liveRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
-		validate(level, period, from, to);
-		ProjectAccess.Scope scope = access.visibleProjects("p.id");
-		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("from", from);
-		params.put("to", to);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
-		String[] key = group(level);
-		String bucket = period == Period.DAY ? "cd.day" : "date_trunc('month', cd.day)::date";
-		return jdbc.sql("""
-				with scoped as (
-				    select p.id from project p join region r on r.code = p.region_code
-				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				      and p.start_date is not null and p.start_date <= :to),
-				cd as (
-				    select s.id as project_id, d::date as day from scoped s cross join lateral construction_days(s.id, :from, :to) d),
-				tally as (
-				    select cd.project_id, %s as bucket, count(*) as registered, count(dp.person_id) as attended
-				    from cd
-				         join %s w on w.project_id = cd.project_id and w.entry_date <= cd.day
+		return live(level, period, from, to, region, "", """
+				join %s w on w.project_id = cd.project_id and w.entry_date <= cd.day
 				                                 and (w.exit_date is null or w.exit_date >= cd.day)
-				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = w.person_id
-				    group by cd.project_id, bucket)
-				select %s as key, %s as name, t.bucket, sum(t.registered) as registered, sum(t.attended) as attended
-				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
-					AttendanceReadModel.VALID_DAY.sql(), key[0], key[1]))
-			.params(params)
-			.query((rs, n) -> {
-				long registered = rs.getLong("registered");
-				long attended = rs.getLong("attended");
-				return new Rate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), registered,
-						attended, registered == 0 ? null : Math.round(attended * 1000.0 / registered) / 10.0);
-			})
-			.list();
+				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = w.person_id"""
+			.formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql()))
+			.stream()
+			.map(r -> new Rate(r.key(), r.name(), r.bucket(), r.due(), r.attended(), r.percent()))
+			.toList();
 	}
 
 	/**
@@ -223,6 +197,39 @@ class AttendanceRateQueries implements AttendanceRates {
 
 	/** The duty rate computed from the definition itself, without the tally: the baseline it is tested against. */
 	List<DutyRate> liveDutyRates(Level level, Period period, LocalDate from, LocalDate to, String region) {
+		return live(level, period, from, to, region, """
+				in_force as (
+				    select m::date as month,
+				           (select a.rule_set_id from rule_set_adoption a where a.effective_from <= m::date
+				            order by a.effective_from desc limit 1) as rule_set_id
+				    from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m),""", """
+				join in_force f on f.month = date_trunc('month', cd.day)::date
+				         join rule_set rs on rs.id = f.rule_set_id
+				         join %s mt on mt.project_id = cd.project_id and mt.tenure_from <= cd.day
+				                               and (mt.tenure_to is null or mt.tenure_to >= cd.day)
+				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = mt.person_id
+				    where key_post(mt.post, rs)"""
+			.formatted(PersonnelReadModel.MANAGER_TENURE.sql(), AttendanceReadModel.VALID_DAY.sql()))
+			.stream()
+			.map(r -> new DutyRate(r.key(), r.name(), r.bucket(), r.due(), r.attended(), r.percent()))
+			.toList();
+	}
+
+	/** One group's days due and attended in one period, as the live baselines count them. */
+	private record LiveRow(String key, String name, LocalDate bucket, long due, long attended) {
+
+		Double percent() {
+			return due == 0 ? null : Math.round(attended * 1000.0 / due) / 10.0;
+		}
+	}
+
+	/**
+	 * The live baselines' one statement: each construction day of each visible started project of the region, joined
+	 * ({@code dueJoin}, which may use further common tables {@code moreTables}) to what is due that day, counting what
+	 * was due and what was attended, summed by group and period.
+	 */
+	private List<LiveRow> live(Level level, Period period, LocalDate from, LocalDate to, String region, String moreTables,
+			String dueJoin) {
 		validate(level, period, from, to);
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
@@ -236,34 +243,20 @@ class AttendanceRateQueries implements AttendanceRates {
 				    select p.id from project p join region r on r.code = p.region_code
 				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
 				      and p.start_date is not null and p.start_date <= :to),
-				in_force as (
-				    select m::date as month,
-				           (select a.rule_set_id from rule_set_adoption a where a.effective_from <= m::date
-				            order by a.effective_from desc limit 1) as rule_set_id
-				    from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m),
+				%s
 				cd as (
 				    select s.id as project_id, d::date as day from scoped s cross join lateral construction_days(s.id, :from, :to) d),
 				tally as (
 				    select cd.project_id, %s as bucket, count(*) as due, count(dp.person_id) as attended
 				    from cd
-				         join in_force f on f.month = date_trunc('month', cd.day)::date
-				         join rule_set rs on rs.id = f.rule_set_id
-				         join %s mt on mt.project_id = cd.project_id and mt.tenure_from <= cd.day
-				                               and (mt.tenure_to is null or mt.tenure_to >= cd.day)
-				         left join %s dp on dp.project_id = cd.project_id and dp.day = cd.day and dp.person_id = mt.person_id
-				    where key_post(mt.post, rs)
+				         %s
 				    group by cd.project_id, bucket)
 				select %s as key, %s as name, t.bucket, sum(t.due) as due, sum(t.attended) as attended
 				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), bucket, PersonnelReadModel.MANAGER_TENURE.sql(),
-					AttendanceReadModel.VALID_DAY.sql(), key[0], key[1]))
+				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), moreTables, bucket, dueJoin, key[0], key[1]))
 			.params(params)
-			.query((rs, n) -> {
-				long due = rs.getLong("due");
-				long attended = rs.getLong("attended");
-				return new DutyRate(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(), due,
-						attended, due == 0 ? null : Math.round(attended * 1000.0 / due) / 10.0);
-			})
+			.query((rs, n) -> new LiveRow(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
+					rs.getLong("due"), rs.getLong("attended")))
 			.list();
 	}
 
