@@ -78,6 +78,8 @@ class FailoverTest {
 	/** Batches each gate has acknowledged, sent after the kill, before the upload stops. */
 	private static final int AFTER_KILL = 15;
 
+	private static final String READ_ONLY_APPLICATION = "siteroll-read-only";
+
 	private Process platform;
 
 	@AfterEach
@@ -93,6 +95,7 @@ class FailoverTest {
 		Formation formation = Formation.fromEnvironment();
 		Path work = Path.of("target", "failover-test").toAbsolutePath();
 		Files.createDirectories(work);
+		Files.deleteIfExists(work.resolve("platform.log"));
 		Node primary = formation.primary();
 		Node standby = formation.nodes().stream().filter(n -> n != primary).findFirst().orElseThrow();
 		try (Connection db = formation.administer(primary.address())) {
@@ -107,10 +110,19 @@ class FailoverTest {
 			port = socket.getLocalPort();
 		}
 		String base = "http://localhost:" + port;
-		platform = PlatformProcess.start(port, formation.url(), formation.username(), formation.password(), work);
+		// Read-only work goes to the standby while there is one (preferSecondary), to the primary otherwise.
+		String readOnlyUrl = formation.url().replace("targetServerType=primary", "targetServerType=preferSecondary")
+				+ "&ApplicationName=" + READ_ONLY_APPLICATION;
+		platform = PlatformProcess.start(port, formation.url(), formation.username(), formation.password(), work,
+				"--siteroll.datasource.read-only.url=" + readOnlyUrl);
 		PlatformProcess.awaitReady(platform, base, work);
 
 		ApiClient officer = new ApiClient(base, "province", "siteroll-demo");
+		assertThat(officer.get("/dashboard").status()).isEqualTo(200);
+		try (Connection db = formation.administer(standby.address())) {
+			assertThat(count(db, "select count(*) from pg_stat_activity where application_name = '" + READ_ONLY_APPLICATION
+					+ "'")).as("the dashboard was read on the standby").isPositive();
+		}
 		SyntheticIdentities ids = new SyntheticIdentities(17);
 		LocalDate start = TestClock.platformToday().minusMonths(2);
 		Site site = Sites.site(officer, ids, "220102", start);
@@ -147,8 +159,9 @@ class FailoverTest {
 				() -> threads.stream().noneMatch(Thread::isAlive) || !platform.isAlive());
 		int acknowledgedBeforeKill = gates.stream().mapToInt(Gate::acknowledgedCount).sum();
 		Instant killedAt = Instant.now();
-		long killed = System.nanoTime();
 		int processes = primary.kill();
+		// From the moment every process of the primary is gone: a batch sent earlier may still have been committed.
+		long killed = System.nanoTime();
 		say("killed the primary %s with SIGKILL (%d processes: PostgreSQL and its keeper) after %d acknowledged batches",
 				primary.address(), processes, acknowledgedBeforeKill);
 
@@ -173,6 +186,7 @@ class FailoverTest {
 		long storedButUnanswered = gates.stream().flatMap(g -> g.acknowledged.stream()).mapToLong(Acknowledged::duplicates)
 			.sum();
 		formation.printEvents(killedAt);
+		assertThat(officer.get("/dashboard").status()).as("read-only work on the new primary").isEqualTo(200);
 
 		try (Connection db = formation.connect(formation.url())) {
 			assertThat(text(db, "select inet_server_port()::text")).as("the standby took over")
