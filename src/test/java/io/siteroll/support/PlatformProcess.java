@@ -29,11 +29,17 @@ public final class PlatformProcess {
 
 	/** Starts the platform on the port and database, with any further {@code --name=value} arguments. */
 	public static Process start(int port, String jdbcUrl, Path work, String... arguments) throws IOException {
+		return start(port, jdbcUrl, "postgres", "", work, arguments);
+	}
+
+	/** Starts the platform on the port and a database reached as {@code username}, with any further arguments. */
+	public static Process start(int port, String jdbcUrl, String username, String password, Path work, String... arguments)
+			throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx1g", "-Dfile.encoding=UTF-8", "-cp", classpath, "io.siteroll.SiteRollApplication",
-				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--siteroll.data-dir=" + work.resolve("data"), "--siteroll.demo.enabled=true",
+				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
+				"--spring.datasource.password=" + password, "--siteroll.data-dir=" + work.resolve("data"), "--siteroll.demo.enabled=true",
 				"--siteroll.demo.projects=2", "--siteroll.demo.workers=20", "--siteroll.privacy.data-key=" + DATA_KEY,
 				"--siteroll.privacy.index-key=" + INDEX_KEY, "--logging.level.root=WARN"));
 		command.addAll(List.of(arguments));

@@ -27,6 +27,7 @@ import io.siteroll.platform.Page;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -128,6 +129,7 @@ class AttendanceSheetPages {
 	 * under the day numbers, one row per worker, and the totals of each day at the bottom. Workers are read by key
 	 * a batch at a time and their presence one read per batch, so the whole project's sheet is never held.
 	 */
+	@ReadOnlyWork
 	@GetMapping(path = "/projects/{id}/attendance-sheet", params = "format=xlsx")
 	void excel(@PathVariable long id, @RequestParam(required = false) String month, HttpServletResponse response) {
 		Project project = access.requireVisible(id);

@@ -19,6 +19,7 @@ import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.SqlSearch;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,6 +116,7 @@ class BlacklistPages {
 	}
 
 	/** The list as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/gate-blacklist", params = "format=xlsx")
 	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) Long person,
 			@RequestParam(required = false) Boolean lifted, HttpServletResponse response) {

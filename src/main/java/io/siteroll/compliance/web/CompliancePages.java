@@ -34,6 +34,7 @@ import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.ConstructionCalendar;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -94,6 +95,7 @@ class CompliancePages {
 	private static final int LIST_SIZE = 50;
 
 	/** The month's open findings as Excel, with the same filters as the page; written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/compliance", params = "format=xlsx")
 	void findingsExcel(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
 			HttpServletResponse response) {
@@ -117,6 +119,7 @@ class CompliancePages {
 	 * The warnings of the page as Excel, with the same filters (the warnings' pager links here, the findings' pager
 	 * to the findings' export); a mistyped filter is refused as on the API.
 	 */
+	@ReadOnlyWork
 	@GetMapping(path = "/compliance", params = { "format=xlsx", "list=warnings" })
 	void warningsExcel(@RequestParam(required = false) Warning.Kind kind, @RequestParam(required = false) Long project,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,

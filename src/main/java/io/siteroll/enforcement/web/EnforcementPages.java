@@ -30,6 +30,7 @@ import io.siteroll.platform.PageLinks;
 import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -118,6 +119,7 @@ class EnforcementPages {
 	}
 
 	/** The order queue as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/orders", params = "format=xlsx")
 	void excel(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean due,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String month,

@@ -43,6 +43,7 @@ import io.siteroll.platform.Spreadsheets;
 import io.siteroll.platform.Violation;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -190,6 +191,7 @@ class InspectionPages {
 	}
 
 	/** The inspections across projects as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/inspections", params = "format=xlsx")
 	void acrossProjectsExcel(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			HttpServletResponse response) {
@@ -211,6 +213,7 @@ class InspectionPages {
 	}
 
 	/** The project's inspections as Excel, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/projects/{id}/inspections", params = "format=xlsx")
 	void excel(@PathVariable long id, HttpServletResponse response) {
 		Project project = access.requireVisible(id);

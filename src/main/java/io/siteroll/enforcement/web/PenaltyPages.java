@@ -30,6 +30,7 @@ import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.Project;
 import io.siteroll.project.ProjectAccess;
 import io.siteroll.project.Projects;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -301,6 +302,7 @@ class PenaltyPages {
 	}
 
 	/** A project's decisions as Excel. */
+	@ReadOnlyWork
 	@GetMapping(path = "/projects/{id}/penalties", params = "format=xlsx")
 	void forProjectExcel(@PathVariable long id, HttpServletResponse response) {
 		access.requireVisible(id);
@@ -346,6 +348,7 @@ class PenaltyPages {
 	}
 
 	/** The decisions across projects as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/penalties", params = "format=xlsx")
 	void listExcel(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
 			HttpServletResponse response) {
@@ -388,6 +391,7 @@ class PenaltyPages {
 	}
 
 	/** The credit records as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/credit-records", params = "format=xlsx")
 	void creditRecordsExcel(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long personId,

@@ -13,6 +13,7 @@ import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.platform.Spreadsheets;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +63,7 @@ class TypicalCasePages {
 	}
 
 	/** The published cases as Excel, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/typical-cases", params = "format=xlsx")
 	void excel(HttpServletResponse response) {
 		Spreadsheets.write(response, messages.get("export.typical-cases.file", LocalDate.now(clock)),

@@ -27,6 +27,7 @@ import io.siteroll.national.NationalReporting;
 import io.siteroll.national.OpenApiClient;
 import io.siteroll.national.simulator.NationalPlatformSimulator;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.platform.ReadOnlyWork;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,12 +111,14 @@ class NationalSender implements NationalReporting, DisposableBean {
 	}
 
 	@Override
+	@ReadOnlyWork
 	public Tally tally(long projectId) {
 		access.requireVisible(projectId);
 		return queue.tally(projectId);
 	}
 
 	@Override
+	@ReadOnlyWork
 	public List<NationalReport> reports(long projectId, int limit) {
 		access.requireVisible(projectId);
 		return queue.ofProject(projectId, Math.max(1, Math.min(limit, 500)));

@@ -31,6 +31,7 @@ import io.siteroll.platform.RuleViolation;
 import io.siteroll.project.Projects;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import io.siteroll.platform.ReadOnlyWork;
 import org.springframework.stereotype.Service;
 
 /**
@@ -158,6 +159,7 @@ public class Dashboard {
 	 * The region (default: the officer's own; the province's for the enterprise side, whose scope is its projects)
 	 * in the month (default: this month; a month to come is refused). A region outside the officer's is forbidden.
 	 */
+	@ReadOnlyWork
 	public Overview overview(String regionCode, YearMonth month) {
 		Actor actor = actors.get();
 		LocalDate today = LocalDate.now(clock);

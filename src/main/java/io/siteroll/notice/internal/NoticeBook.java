@@ -25,6 +25,7 @@ import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import io.siteroll.platform.ReadOnlyWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -227,12 +228,14 @@ class NoticeBook implements Notices {
 	}
 
 	@Override
+	@ReadOnlyWork
 	public Drafted require(long noticeId) {
 		Row row = overseen(noticeId);
 		return drafted(row);
 	}
 
 	@Override
+	@ReadOnlyWork
 	public Drafted published(long noticeId) {
 		Row row = load(noticeId);
 		if (row == null || !row.notice().issued()) {
@@ -249,6 +252,7 @@ class NoticeBook implements Notices {
 	}
 
 	@Override
+	@ReadOnlyWork
 	public Page<Notice> search(Search search, int page, int size) {
 		Actor actor = officer(actors.get());
 		Map<String, Object> params = new HashMap<>();

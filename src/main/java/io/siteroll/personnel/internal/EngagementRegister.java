@@ -30,6 +30,7 @@ import io.siteroll.platform.Violation;
 import io.siteroll.privacy.PersonalDataCipher;
 import io.siteroll.privacy.PersonalDataReveals;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.platform.ReadOnlyWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,6 +218,7 @@ class EngagementRegister implements Engagements {
 	private static final int BATCH = Page.MAX_SIZE;
 
 	@Override
+	@ReadOnlyWork
 	public void each(long projectId, Search search, Consumer<Engagement> action) {
 		SqlSearch.Where where = where(projectId, search);
 		String first = SELECT + where.sql() + " order by t.name, p.name, w.id limit :limit";

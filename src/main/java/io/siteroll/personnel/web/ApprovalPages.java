@@ -20,6 +20,7 @@ import io.siteroll.platform.Spreadsheets;
 import io.siteroll.project.Project;
 import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -64,6 +65,7 @@ class ApprovalPages {
 	}
 
 	/** The whole queue as one Excel sheet, both kinds, read page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/approvals", params = "format=xlsx")
 	void excel(HttpServletResponse response) {
 		if (!actors.get().isOfficer()) {

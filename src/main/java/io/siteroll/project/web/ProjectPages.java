@@ -40,6 +40,7 @@ import io.siteroll.project.Projects;
 import io.siteroll.project.Stoppage;
 import io.siteroll.region.Region;
 import io.siteroll.region.Regions;
+import io.siteroll.platform.ReadOnlyWork;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -120,6 +121,7 @@ class ProjectPages {
 	}
 
 	/** The project list as Excel with the page's filters, written page by page. */
+	@ReadOnlyWork
 	@GetMapping(path = "/projects", params = "format=xlsx")
 	void excel(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String coverage,
