@@ -334,10 +334,12 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			p.put("absentListed", ABSENT_LISTED);
 			p.put("countsPayroll", rules.r3CountsPayroll());
 			p.putAll(escalation(rules));
+			long[] at = { System.nanoTime(), 0, 0, 0, 0, 0 };
 			jdbc.sql(scoped(CONSTRUCTION_DAYS, whole)).params(p).update();
 			jdbc.sql("create index on month_day (project_id, day)").update();
 			jdbc.sql("analyze month_day").update();
 			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
+			at[1] = System.nanoTime();
 			progress.finished(Step.CONSTRUCTION_DAYS, projects);
 			jdbc.sql("""
 					create temp table finding_candidate (
@@ -345,13 +347,21 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 					    responsible_enterprise_id bigint, responsible_person_id bigint, person_id bigint, post text,
 					    evidence jsonb) on commit drop""").update();
 			jdbc.sql(scoped(R2, whole)).params(p).update();
+			at[2] = System.nanoTime();
 			progress.finished(Step.MANAGERS, projects);
 			jdbc.sql(scoped(R3, whole)).params(p).update();
+			at[3] = System.nanoTime();
 			progress.finished(Step.WORKERS, projects);
 			jdbc.sql(R1).params(p).update();
+			at[4] = System.nanoTime();
 			progress.finished(Step.DEVICES, projects);
 			Map<String, Integer> changes = merge(evaluationId, from, rules, whole);
+			at[5] = System.nanoTime();
 			progress.finished(Step.FINDINGS, projects);
+			log.debug("Evaluation of {} ({}, {} projects): construction days {} ms, R2 {} ms, R3 {} ms, R1 {} ms, merge {} ms",
+					month, whole ? "full" : "changed projects", projects, (at[1] - at[0]) / 1_000_000,
+					(at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000, (at[4] - at[3]) / 1_000_000,
+					(at[5] - at[4]) / 1_000_000);
 			// several months may be evaluated in one transaction (a retroactive rule-set adoption)
 			jdbc.sql("drop table month_day, finding_candidate, evaluation_scope").update();
 			jdbc.sql("""
