@@ -1078,7 +1078,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	 */
 	private static final Set<String> HOUSEKEEPING = Set.of("login_throttle", "device_nonce", "flyway_schema_history",
 			"attendance_tally", "attendance_tally_month", "attendance_tally_span", "attendance_tally_stale",
-			"attendance_tally_region_day");
+			"attendance_tally_region_day", "evaluation_dirty", "evaluated_month");
 
 	private String fingerprintQuery;
 

@@ -63,7 +63,15 @@ public interface EvaluationRuns {
 	 * Starts the evaluation of an ended month in the background; province officers only. Refused for a month
 	 * that has not ended ({@code month}) and while a run of the same month is under way.
 	 */
-	Run start(YearMonth month);
+	default Run start(YearMonth month) {
+		return start(month, false);
+	}
+
+	/**
+	 * As {@link #start(YearMonth)}; {@code full}: every project judged again, else only those whose facts changed since
+	 * the month's previous evaluation (see {@link MonthlyEvaluation#evaluate(YearMonth, boolean)}).
+	 */
+	Run start(YearMonth month, boolean full);
 
 	Run require(long id);
 

@@ -14,8 +14,18 @@ public interface MonthlyEvaluation {
 
 	@Schema(name = "EvaluationResult")
 	record Result(long evaluationId, YearMonth month, long ruleSetId, int projects, int raised, int updated,
-			int withdrawn, int unchanged, Duration took) {
+			int withdrawn, int unchanged, Duration took, boolean full) {
 	}
 
-	Result evaluate(YearMonth month);
+	/** The month's evaluation judging only the projects whose facts changed since its previous one (the default). */
+	default Result evaluate(YearMonth month) {
+		return evaluate(month, false);
+	}
+
+	/**
+	 * The month's evaluation; {@code full}: every project judged again, else only those whose facts changed since
+	 * the month's previous evaluation (its first evaluation, or one under another rule set, judges all). Both give the
+	 * same findings; {@link Result#projects()} counts the projects judged.
+	 */
+	Result evaluate(YearMonth month, boolean full);
 }

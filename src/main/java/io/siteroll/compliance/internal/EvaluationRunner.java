@@ -85,7 +85,7 @@ class EvaluationRunner implements EvaluationRuns {
 	}
 
 	@Override
-	public Run start(YearMonth month) {
+	public Run start(YearMonth month, boolean full) {
 		if (!actors.get().isProvince()) {
 			throw new Forbidden("evaluation.province-only");
 		}
@@ -109,7 +109,7 @@ class EvaluationRunner implements EvaluationRuns {
 		}
 		mine.add(id);
 		try {
-			workers.execute(() -> execute(id, month, by));
+			workers.execute(() -> execute(id, month, by, full));
 		}
 		catch (RejectedExecutionException e) {
 			mine.remove(id);
@@ -118,9 +118,10 @@ class EvaluationRunner implements EvaluationRuns {
 		return require(id);
 	}
 
-	private void execute(long id, YearMonth month, String by) {
+	private void execute(long id, YearMonth month, String by, boolean full) {
 		try {
-			MonthlyEvaluation.Result result = evaluator.run(month, by, (step, projects) -> progress(id, step, projects));
+			MonthlyEvaluation.Result result = evaluator.run(month, by, full,
+					(step, projects) -> progress(id, step, projects));
 			apart.executeWithoutResult(s -> jdbc.sql("""
 					update evaluation_run set state = 'DONE', finished_at = :at, step = :step, projects_total = :projects,
 					       projects_done = :projects, evaluation_id = :evaluation, raised = :raised, updated = :updated,

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.Escalation;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +69,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			select p.id as project_id, d.day::date as day
 			from project p cross join lateral construction_days(p.id, :from, :to) as d(day)
 			where p.start_date is not null and p.start_date <= :to
-			  and (p.completion_date is null or p.completion_date >= :from)""";
+			  and (p.completion_date is null or p.completion_date >= :from) /*SCOPE p.id*/""";
 
 	/**
 	 * R2 for every post: the required percentage ({@code required_percent}) and the comparison
@@ -106,7 +111,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			                                             'reason', s.reason) order by s.first_day) as list
 			         from project_stoppage s
 			         where s.project_id = mp.project_id and s.status = 'IN_FORCE' and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
-			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from)
+			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from) /*SCOPE mp.project_id*/
 			  and attendance_short(att.n, base.n, k.pct)""".formatted(PersonnelReadModel.MANAGER_TENURE.sql(),
 			AttendanceReadModel.VALID_DAY.sql());
 
@@ -130,7 +135,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			present as (
 			    select distinct dp.project_id, dp.person_id
 			    from %2$s dp
-			    where dp.day between :from and :to
+			    where dp.day between :from and :to /*SCOPE dp.project_id*/
 			),
 			tally as (
 			    select e.project_id, count(*)::int as engaged, count(pr.person_id)::int as attended,
@@ -193,9 +198,18 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	private final Clock clock;
 
-	MonthlyEvaluator(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, CurrentActor actors, Clock clock) {
+	/** The month's registration ({@code evaluated_month}) is committed before the evaluation's transaction begins. */
+	private final TransactionTemplate apart;
+
+	private final PlannerStatistics statistics;
+
+	MonthlyEvaluator(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, CurrentActor actors, Clock clock,
+			PlatformTransactionManager transactions, PlannerStatistics statistics) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.apart = new TransactionTemplate(transactions);
+		this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.statistics = statistics;
 		this.ruleSets = ruleSets;
 		this.actors = actors;
 		this.clock = clock;
@@ -204,7 +218,8 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	/**
 	 * Every night, the previous month: on the 1st this is the month that just ended; on the other
 	 * days it picks up corrected inputs (a late backlog upload, a stoppage declared afterwards), which
-	 * update the findings with a revision. Unchanged findings are left alone.
+	 * update the findings with a revision. Unchanged findings are left alone. Only the projects whose facts changed
+	 * since the month's previous evaluation are judged again (the month's first evaluation judges all).
 	 */
 	@Scheduled(cron = "${siteroll.compliance.monthly-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void afterMonthEnd() {
@@ -214,7 +229,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	}
 
 	@Override
-	public Result evaluate(YearMonth month) {
+	public Result evaluate(YearMonth month, boolean full) {
 		if (!actors.get().isProvince()) {
 			throw new Forbidden("evaluation.province-only");
 		}
@@ -224,7 +239,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 		if (!month.isBefore(YearMonth.now(clock))) {
 			throw RuleViolation.of("month", "evaluation.month-not-ended");
 		}
-		return run(month, actors.get().username());
+		return run(month, actors.get().username(), full);
 	}
 
 	/**
@@ -232,8 +247,13 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	 * page shows beside those started there, so that every evaluation of a month is on record in one place.
 	 */
 	Result run(YearMonth month, String by) {
+		return run(month, by, false);
+	}
+
+	/** As {@link #run(YearMonth, String)}, judging every project of the month when {@code full}. */
+	Result run(YearMonth month, String by, boolean full) {
 		Instant started = clock.instant();
-		Result result = run(month, by, EvaluationProgress.NONE);
+		Result result = run(month, by, full, EvaluationProgress.NONE);
 		jdbc.sql("""
 				insert into evaluation_run (month, state, step, started_by, started_at, finished_at, projects_total, projects_done,
 				                            evaluation_id, raised, updated, withdrawn, unchanged)
@@ -256,19 +276,52 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	/** Evaluates the month, telling {@code progress} as each step finishes (between statements, never inside one). */
 	Result run(YearMonth month, String by, EvaluationProgress progress) {
-		return run(month, by, progress, ruleSets.inForce(month));
+		return run(month, by, false, progress);
+	}
+
+	/** As {@link #run(YearMonth, String, EvaluationProgress)}, judging every project of the month when {@code full}. */
+	Result run(YearMonth month, String by, boolean full, EvaluationProgress progress) {
+		return run(month, by, full, progress, ruleSets.inForce(month));
 	}
 
 	/** Evaluates the month under the given rule set (the one in force for it, but for tests). */
 	Result run(YearMonth month, String by, EvaluationProgress progress, RuleSet rules) {
+		return run(month, by, false, progress, rules);
+	}
+
+	/**
+	 * Evaluates the month under the given rule set. Judges every project when {@code full} is asked, on the month's
+	 * first evaluation, when the month's previous evaluation was under another rule set, and for a month not yet
+	 * ended (its judgement depends on today); otherwise only the projects marked in {@code evaluation_dirty} since
+	 * the previous evaluation (V32): the other projects' findings stand as they are, since nothing they rest on
+	 * changed. Either way the month's marks are taken: those committed after this point stay for the next run.
+	 */
+	Result run(YearMonth month, String by, boolean full, EvaluationProgress progress, RuleSet rules) {
 		Instant started = clock.instant();
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
-		return tx.execute(status -> {
+		register(from);
+		Result result = tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('monthly-evaluation'), ?)").param((int) (from.toEpochDay()))
 				.query().singleValue();
-			long evaluationId = jdbc.sql("insert into evaluation (month, rule_set_id, triggered_by) values (?, ?, ?) returning id")
-				.params(from, rules.id(), by)
+			Long previousRuleSet = jdbc.sql("""
+					select rule_set_id from evaluation where month = ? and finished_at is not null order by id desc limit 1""")
+				.param(from)
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			boolean whole = full || previousRuleSet == null || previousRuleSet != rules.id()
+					|| !month.isBefore(YearMonth.now(clock));
+			jdbc.sql("create temp table evaluation_scope (project_id bigint primary key) on commit drop").update();
+			jdbc.sql("""
+					with taken as (delete from evaluation_dirty where month = ? returning project_id)
+					insert into evaluation_scope select distinct project_id from taken""")
+				.param(from)
+				.update();
+			jdbc.sql("analyze evaluation_scope").update();
+			long evaluationId = jdbc.sql("""
+					insert into evaluation (month, rule_set_id, triggered_by, full_evaluation) values (?, ?, ?, ?) returning id""")
+				.params(from, rules.id(), by, whole)
 				.query(Long.class)
 				.single();
 			Map<String, Object> p = new HashMap<>();
@@ -281,26 +334,36 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			p.put("absentListed", ABSENT_LISTED);
 			p.put("countsPayroll", rules.r3CountsPayroll());
 			p.putAll(escalation(rules));
-			jdbc.sql(CONSTRUCTION_DAYS).params(p).update();
+			long[] at = { System.nanoTime(), 0, 0, 0, 0, 0 };
+			jdbc.sql(scoped(CONSTRUCTION_DAYS, whole)).params(p).update();
 			jdbc.sql("create index on month_day (project_id, day)").update();
 			jdbc.sql("analyze month_day").update();
 			int projects = jdbc.sql("select count(distinct project_id) from month_day").query(Integer.class).single();
+			at[1] = System.nanoTime();
 			progress.finished(Step.CONSTRUCTION_DAYS, projects);
 			jdbc.sql("""
 					create temp table finding_candidate (
 					    rule text, project_id bigint, subject text, measure text, responsible text,
 					    responsible_enterprise_id bigint, responsible_person_id bigint, person_id bigint, post text,
 					    evidence jsonb) on commit drop""").update();
-			jdbc.sql(R2).params(p).update();
+			jdbc.sql(scoped(R2, whole)).params(p).update();
+			at[2] = System.nanoTime();
 			progress.finished(Step.MANAGERS, projects);
-			jdbc.sql(R3).params(p).update();
+			jdbc.sql(scoped(R3, whole)).params(p).update();
+			at[3] = System.nanoTime();
 			progress.finished(Step.WORKERS, projects);
 			jdbc.sql(R1).params(p).update();
+			at[4] = System.nanoTime();
 			progress.finished(Step.DEVICES, projects);
-			Map<String, Integer> changes = merge(evaluationId, from, rules);
+			Map<String, Integer> changes = merge(evaluationId, from, rules, whole);
+			at[5] = System.nanoTime();
 			progress.finished(Step.FINDINGS, projects);
+			log.debug("Evaluation of {} ({}, {} projects): construction days {} ms, R2 {} ms, R3 {} ms, R1 {} ms, merge {} ms",
+					month, whole ? "full" : "changed projects", projects, (at[1] - at[0]) / 1_000_000,
+					(at[2] - at[1]) / 1_000_000, (at[3] - at[2]) / 1_000_000, (at[4] - at[3]) / 1_000_000,
+					(at[5] - at[4]) / 1_000_000);
 			// several months may be evaluated in one transaction (a retroactive rule-set adoption)
-			jdbc.sql("drop table month_day, finding_candidate").update();
+			jdbc.sql("drop table month_day, finding_candidate, evaluation_scope").update();
 			jdbc.sql("""
 					update evaluation set finished_at = ?, projects = ?, raised = ?, updated = ?, withdrawn = ?, unchanged = ?
 					where id = ?""")
@@ -308,8 +371,64 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 						changes.get("withdrawn"), changes.get("unchanged"), evaluationId)
 				.update();
 			return new Result(evaluationId, month, rules.id(), projects, changes.get("raised"), changes.get("updated"),
-					changes.get("withdrawn"), changes.get("unchanged"), Duration.between(started, clock.instant()));
+					changes.get("withdrawn"), changes.get("unchanged"), Duration.between(started, clock.instant()), whole);
 		});
+		// every change is a finding written and a revision: tell the planner at once after a large write
+		statistics.afterWrite(2L * (result.raised() + result.updated() + result.withdrawn()), "finding", "finding_revision");
+		return result;
+	}
+
+	/**
+	 * The statement for the whole month ({@code full}) or restricted to the projects in {@code evaluation_scope}: each
+	 * {@code SCOPE} comment naming a column becomes a condition on that column.
+	 */
+	static String scoped(String sql, boolean full) {
+		return SCOPE.matcher(sql).replaceAll(m -> full ? ""
+				: "and " + m.group(1) + " in (select project_id from evaluation_scope)");
+	}
+
+	private static final Pattern SCOPE = Pattern.compile("/\\*SCOPE ([a-z_.]+)\\*/");
+
+	private static final Duration WAIT_FOR_WRITERS = Duration.ofMinutes(1);
+
+	/**
+	 * Tracks the month (V32: changes to its facts leave marks from now on), committed before the evaluation begins.
+	 * The first time, waits for the transactions already under way to end: one of them may have changed the month's
+	 * facts without marking it (it did not yet know the month was tracked) and commit after the evaluation read them.
+	 * Inside a caller's transaction (a retroactive adoption, which re-evaluates months already tracked) the month is
+	 * registered in that transaction, without waiting.
+	 */
+	private void register(LocalDate month) {
+		String insert = "insert into evaluated_month (month) values (?) on conflict do nothing";
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			jdbc.sql(insert).param(month).update();
+			return;
+		}
+		List<String> underWay = apart.execute(status -> {
+			if (jdbc.sql(insert).param(month).update() == 0) {
+				return List.<String>of();
+			}
+			return jdbc.sql("select x::text from pg_snapshot_xip(pg_current_snapshot()) x").query(String.class).list();
+		});
+		long deadline = System.nanoTime() + WAIT_FOR_WRITERS.toNanos();
+		while (!underWay.isEmpty() && System.nanoTime() < deadline) {
+			underWay = jdbc.sql("select x from unnest(?::text[]) x where pg_xact_status(x::xid8) = 'in progress'")
+				.param(underWay.toArray(String[]::new))
+				.query(String.class)
+				.list();
+			if (!underWay.isEmpty()) {
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+		if (!underWay.isEmpty()) {
+			log.warn("Evaluating {} while transactions {} begun before it are still under way", month, underWay);
+		}
 	}
 
 	/**
@@ -346,7 +465,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	}
 
 	/** Merges the candidates into the month's findings; returns the counts of each kind of change. */
-	private Map<String, Integer> merge(long evaluationId, LocalDate month, RuleSet rules) {
+	private Map<String, Integer> merge(long evaluationId, LocalDate month, RuleSet rules, boolean full) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("month", month);
 		p.put("evaluation", evaluationId);
@@ -390,15 +509,15 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 				select t.id, :evaluation, t.change, t.measure, t.evidence from target t join updated u on u.id = t.id""")
 			.params(p)
 			.update();
-		int withdrawn = jdbc.sql("""
+		int withdrawn = jdbc.sql(scoped("""
 				with gone as (
 				    update finding f set status = 'WITHDRAWN', updated_at = now()
-				    where f.month = :month and f.status = 'OPEN'
+				    where f.month = :month and f.status = 'OPEN' /*SCOPE f.project_id*/
 				      and not exists (select 1 from finding_candidate c
 				                      where c.rule = f.rule and c.project_id = f.project_id and c.subject = f.subject)
 				    returning f.id, f.measure, f.evidence)
 				insert into finding_revision (finding_id, evaluation_id, change, measure, evidence)
-				select id, :evaluation, 'WITHDRAWN', measure, evidence from gone""")
+				select id, :evaluation, 'WITHDRAWN', measure, evidence from gone""", full))
 			.params(p)
 			.update();
 		int candidates = jdbc.sql("select count(*) from finding_candidate").query(Integer.class).single();

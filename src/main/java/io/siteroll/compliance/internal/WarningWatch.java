@@ -322,8 +322,12 @@ class WarningWatch implements Warnings {
 
 	private final WageAccounts wageAccounts;
 
+	private final PlannerStatistics statistics;
+
 	WarningWatch(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
-			Clock clock, AuditTrail audit, DeviceSilence silence, WageArrears arrears, WageAccounts wageAccounts) {
+			Clock clock, AuditTrail audit, DeviceSilence silence, WageArrears arrears, WageAccounts wageAccounts,
+			PlannerStatistics statistics) {
+		this.statistics = statistics;
 		this.arrears = arrears;
 		this.wageAccounts = wageAccounts;
 		this.audit = audit;
@@ -363,7 +367,7 @@ class WarningWatch implements Warnings {
 
 	/** The warnings as of {@code asOf} under the given rule set (the one in force for its month, but for tests). */
 	Refresh run(LocalDate asOf, RuleSet rules) {
-		return tx.execute(status -> {
+		Refresh refresh = tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
 			Map<String, Object> p = params(asOf, dayEnd(asOf), rules, null, null);
 			candidates(p, List.of(NO_DEVICE, DEVICE_OFFLINE, UNREACHABLE, UNREGISTERED, LOW_ATTENDANCE, NO_WAGE_ACCOUNT,
@@ -385,6 +389,9 @@ class WarningWatch implements Warnings {
 			int open = jdbc.sql("select count(*) from warning where status = 'OPEN'").query(Integer.class).single();
 			return new Refresh(asOf, raised, updated, cleared, open);
 		});
+		// a large refresh (the first of a province) leaves the planner informed at once, not when autovacuum comes
+		statistics.afterWrite((long) refresh.raised() + refresh.updated() + refresh.cleared(), "warning");
+		return refresh;
 	}
 
 	/**

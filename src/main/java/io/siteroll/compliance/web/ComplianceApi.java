@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Compliance 合规检查")
 class ComplianceApi {
 
-	record EvaluationRequest(YearMonth month) {
+	/** {@code full}: judge every project again rather than only those whose facts changed since the last run. */
+	record EvaluationRequest(YearMonth month, Boolean full) {
 	}
 
 	/** {@code retroactive} with a {@code reason}: needed for a month that has begun or been evaluated. */
@@ -94,9 +95,10 @@ class ComplianceApi {
 
 	@PostMapping("/api/evaluations")
 	@Operation(summary = "Evaluate R1, R2 and R3 for a past month (also runs by itself after each month); "
-			+ "re-running gives the same findings; province officers only")
+			+ "re-running gives the same findings; by default only the projects whose facts changed since the month's "
+			+ "previous evaluation are judged again, full=true judges every project; province officers only")
 	MonthlyEvaluation.Result evaluate(@RequestBody EvaluationRequest request) {
-		return evaluation.evaluate(request.month());
+		return evaluation.evaluate(request.month(), Boolean.TRUE.equals(request.full()));
 	}
 
 	@GetMapping("/api/findings")

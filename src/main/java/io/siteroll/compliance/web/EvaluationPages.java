@@ -71,10 +71,11 @@ class EvaluationPages {
 	}
 
 	@PostMapping("/evaluations")
-	String start(@RequestParam(required = false) YearMonth month, Model model, RedirectAttributes flash) {
+	String start(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) boolean full,
+			Model model, RedirectAttributes flash) {
 		requireProvince();
 		try {
-			Run run = runs.start(month);
+			Run run = runs.start(month, full);
 			flash.addFlashAttribute("notice", messages.get("evaluation.started", monthInWords(run.month())));
 			return "redirect:/evaluations/" + run.id();
 		}

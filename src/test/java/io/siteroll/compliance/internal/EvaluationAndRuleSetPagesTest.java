@@ -93,6 +93,25 @@ class EvaluationAndRuleSetPagesTest extends IntegrationTest {
 	}
 
 	@Test
+	void theFullOptionOnThePageJudgesEveryProjectAgainAndWithoutItOnlyTheChangedOnes() throws InterruptedException {
+		ApiClient province = as(province());
+		YearMonth month = YearMonth.of(2001, 3);
+		assertThat(province.get("/evaluations").body()).contains("全部项目重新检查", "name=\"full\"");
+		ApiClient.Response first = province.post("/api/evaluations", Map.of("month", month.toString()));
+		assertThat(first.json().get("full").asBoolean()).as("a month's first evaluation judges all").isTrue();
+		for (boolean full : new boolean[] { true, false }) {
+			Map<String, String> form = full ? Map.of("month", month.toString(), "full", "true") : Map.of("month", month.toString());
+			assertThat(province.form("/evaluations", form).status()).isEqualTo(302);
+			long run = jdbc.sql("select max(id) from evaluation_run where month = ?").param(month.atDay(1))
+				.query(Long.class).single();
+			Waits.until("the run of 2001-03 to end", Duration.ofSeconds(60), () -> !runner.require(run).running(), () -> false);
+			long evaluation = runner.require(run).evaluationId();
+			assertThat(jdbc.sql("select full_evaluation from evaluation where id = ?").param(evaluation)
+				.query(Boolean.class).single()).as("full option %s", full).isEqualTo(full);
+		}
+	}
+
+	@Test
 	void anEvaluationThroughTheApiIsListedWithThoseStartedOnThePage() {
 		ApiClient province = as(province());
 		YearMonth month = YearMonth.of(2001, 2);
