@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import java.util.function.BiFunction;
@@ -328,7 +329,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	/** The figures of one open-loop load. */
 	record Load(int offered, int requests, double achieved, double p50, double p99, double max, int failures,
-			boolean finished) {
+			String firstFailure, boolean finished) {
 
 		boolean within(double p99Limit) {
 			return finished && failures == 0 && p99 < p99Limit;
@@ -336,7 +337,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 		String figures() {
 			return String.format("achieved %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, failures %d%s", achieved, p50, p99,
-					max, failures, finished ? "" : " (unanswered after 60 s)");
+					max, failures, (failures == 0 ? "" : " (first: " + firstFailure + ")") + (finished ? "" : " (unanswered after 60 s)"));
 		}
 	}
 
@@ -353,6 +354,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		AtomicInteger failures = new AtomicInteger();
 		CountDownLatch answered = new CountDownLatch(total);
 		AtomicLong last = new AtomicLong();
+		AtomicReference<String> firstFailure = new AtomicReference<>();
 		long start = System.nanoTime() + 20_000_000L;
 		for (int i = 0; i < total; i++) {
 			long due = start + (long) i * 1_000_000_000L / rate;
@@ -367,6 +369,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 				last.accumulateAndGet(now, Math::max);
 				if (error != null || response.statusCode() != 200) {
 					failures.incrementAndGet();
+					firstFailure.compareAndSet(null, error != null ? error.toString() : "HTTP " + response.statusCode());
 				}
 				answered.countDown();
 			});
@@ -376,7 +379,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		Arrays.sort(sorted);
 		double took = (Math.max(last.get(), start) - start) / 1e9;
 		return new Load(rate, total, total / Math.max(took, 1e-9), sorted[total / 2] / 1e6,
-				sorted[(int) (total * 0.99)] / 1e6, sorted[total - 1] / 1e6, failures.get(), finished);
+				sorted[(int) (total * 0.99)] / 1e6, sorted[total - 1] / 1e6, failures.get(), firstFailure.get(), finished);
 	}
 
 	/**

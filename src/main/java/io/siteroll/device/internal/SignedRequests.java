@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 
 import io.siteroll.device.DeviceSignature;
@@ -42,6 +43,8 @@ class SignedRequests extends GateRequestFilter {
 	private static final Logger log = LoggerFactory.getLogger(SignedRequests.class);
 
 	static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
 	private final Messages messages;
 
@@ -86,7 +89,7 @@ class SignedRequests extends GateRequestFilter {
 			refuse(request, response, 401, "device.timestamp-stale", serial);
 			return;
 		}
-		if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+		if (!NONCE.matcher(nonce).matches()) {
 			refuse(request, response, 401, "device.nonce-format", serial);
 			return;
 		}
