@@ -2,6 +2,7 @@ package io.siteroll.attendance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,21 +104,30 @@ class RightToPassTest extends IntegrationTest {
 		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "BOTH"));
 		long worker = engagedWorker(api, site);
 		for (Object person : List.of(worker, 987_654_321_012L)) {
-			ApiClient.Response lane = gate.post("/api/device/v1/gate-decisions", "{\"personId\":" + person + "}"
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			ApiClient.Response controller = gate.post("/api/device/v1/gate-decisions", "{\"personId\":\"" + person + "\"}"
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			byte[] asked = ("{\"personId\":" + person + "}").getBytes(StandardCharsets.UTF_8);
+			ApiClient.Response lane = gate.post("/api/device/v1/gate-decisions", asked);
+			ApiClient.Response controller = gate.post("/api/device/v1/gate-decisions?via=controller", asked);
 			assertThat(lane.status()).as(lane.body()).isEqualTo(200);
 			assertThat(controller.status()).as(controller.body()).isEqualTo(200);
 			assertThat(lane.body()).as("the short lane's answer is the controller's").isEqualTo(controller.body());
 			assertThat(lane.contentType()).startsWith("application/json");
 			assertThat(controller.contentType()).startsWith("application/json");
 		}
-		ApiClient.Response nobody = gate.post("/api/device/v1/gate-decisions", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		byte[] body = ("{\"personId\":" + worker + "}").getBytes(StandardCharsets.UTF_8);
+		for (String nonce : List.of("abc", "abcdefghijklmno!", "x".repeat(65), "é".repeat(16))) {
+			ApiClient.Response refused = gate.send("POST", "/api/device/v1/gate-decisions", body, body, nonce);
+			assertThat(refused.status()).as(nonce).isEqualTo(401);
+			assertThat(refused.json().get("rule").asString()).isEqualTo("device.nonce-format");
+		}
+		String shortest = ("A_-" + System.nanoTime() + "0000000000000").substring(0, 16);
+		assertThat(gate.send("POST", "/api/device/v1/gate-decisions", body, body, shortest).status()).isEqualTo(200);
+		assertThat(gate.send("POST", "/api/device/v1/gate-decisions", body, body, "z".repeat(63) + System.nanoTime() % 10)
+			.status()).isEqualTo(200);
+		ApiClient.Response nobody = gate.post("/api/device/v1/gate-decisions", "{}".getBytes(StandardCharsets.UTF_8));
 		assertThat(nobody.status()).as("a missing person goes to the controller: %s", nobody.body()).isEqualTo(400);
 		assertThat(nobody.body()).contains("personId");
 		ApiClient.Response fraction = gate.post("/api/device/v1/gate-decisions",
-				"{\"personId\":1.5}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"{\"personId\":1.5}".getBytes(StandardCharsets.UTF_8));
 		assertThat(fraction.status()).as(fraction.body()).isEqualTo(400);
 	}
 
