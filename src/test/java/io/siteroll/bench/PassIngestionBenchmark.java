@@ -420,7 +420,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 				DECISION_SECONDS, load.figures(), floorLoad.figures(), load.p99() / floorLoad.p99());
 
 		int highest = 0;
-		for (int rate : new int[] { 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000, 15_000 }) {
+		for (int rate : new int[] { 100, 250, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000, 15_000 }) {
 			Load floorStep = openLoop(client, floor, rate, STEP_SECONDS);
 			Load step = openLoop(client, decision, rate, STEP_SECONDS);
 			System.out.printf("GATE DECISION STEP %,d/s for %d s: %s | baseline, the liveness probe: %s%n", rate, STEP_SECONDS,
