@@ -20,6 +20,7 @@ import java.util.Map;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Waits;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,7 +123,7 @@ class DeviceApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void gateDecisionsGiveEachDenyReason() {
+	void gateDecisionsGiveEachDenyReason() throws InterruptedException {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", today().minusMonths(2));
 		Site elsewhere = site(api, "220102", today().minusMonths(2));
@@ -179,6 +180,11 @@ class DeviceApiTest extends IntegrationTest {
 		api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "镜头损坏"));
 		assertThat(decide(gate, engaged)).isEqualTo("DEVICE_DISABLED");
 
+		// the evidence is written behind the answers (within a quarter second), never before them
+		Waits.until("nine refusals kept", Duration.ofSeconds(10),
+				() -> jdbc.sql("select count(*) from gate_refusal where device_id = ?").param(device.id())
+					.query(Long.class).single() >= 9, () -> false);
+		Thread.sleep(600);
 		long refusals = jdbc.sql("select count(*) from gate_refusal where device_id = ?").param(device.id())
 			.query(Long.class).single();
 		assertThat(refusals).isEqualTo(9);

@@ -65,7 +65,7 @@ class RosterDownloads implements Rosters {
 				                                    else least(exit_date, contract_end) end as last_day
 				                        from worker_engagement
 				                        where project_id = ? and person_id = j.person_id
-				                        order by (exit_date is null) desc, entry_date desc limit 1) w on true
+				                        order by (exit_date is null) desc, entry_date desc, id desc limit 1) w on true
 				where ? > 0 or j.reason is null
 				order by j.person_id""")
 			.params(projectId, from, projectId, from, projectId, today, projectId, today, today, projectId, from)

@@ -7,10 +7,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeviceLimits.class)
 class DeviceConfiguration {
+
+	/** Before the device web layer's own filters (the gate-decision lane runs on authenticated requests only). */
+	static final int SIGNED_REQUESTS_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
 	@Bean
 	FilterRegistrationBean<SignedRequests> signedDeviceRequests(DeviceCredentials credentials, DeviceContact contact,
@@ -19,6 +23,7 @@ class DeviceConfiguration {
 				new SignedRequests(credentials, contact, nonces, messages, clock, limits.maxBodyBytes()));
 		registration.addUrlPatterns("/api/device/v1/*");
 		registration.setName("signedDeviceRequests");
+		registration.setOrder(SIGNED_REQUESTS_ORDER);
 		return registration;
 	}
 

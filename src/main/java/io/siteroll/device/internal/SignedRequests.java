@@ -43,6 +43,7 @@ class SignedRequests extends GateRequestFilter {
 
 	static final Duration TOLERANCE = Duration.ofMinutes(5);
 
+
 	private final Messages messages;
 
 	private final Clock clock;
@@ -86,7 +87,7 @@ class SignedRequests extends GateRequestFilter {
 			refuse(request, response, 401, "device.timestamp-stale", serial);
 			return;
 		}
-		if (!nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+		if (!nonceFormat(nonce)) {
 			refuse(request, response, 401, "device.nonce-format", serial);
 			return;
 		}
@@ -109,6 +110,20 @@ class SignedRequests extends GateRequestFilter {
 		contact.heard(device.get());
 		request.setAttribute(DeviceCredentials.REQUEST_ATTRIBUTE, device.get());
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	/** 16 to 64 of {@code [A-Za-z0-9_-]}. */
+	static boolean nonceFormat(String nonce) {
+		if (nonce.length() < 16 || nonce.length() > 64) {
+			return false;
+		}
+		for (int i = 0; i < nonce.length(); i++) {
+			char c = nonce.charAt(i);
+			if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private byte[] readBody(InputStream in) throws IOException {

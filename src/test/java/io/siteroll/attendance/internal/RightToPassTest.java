@@ -1,0 +1,261 @@
+package io.siteroll.attendance.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.siteroll.attendance.RefusalReason;
+import io.siteroll.personnel.Post;
+import io.siteroll.support.ApiClient;
+import io.siteroll.support.DeviceClient;
+import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Waits;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The gates' in-memory right to pass answers exactly as the SQL rule ({@code gate_refusals}) after every kind
+ * of registry change and as the platform's days go by: a named walk through exit, a contract ending by the
+ * calendar, blacklisting and a disabled device over the signed API, and random corrections compared person by
+ * person with the rule itself, both right after the change (the snapshot is then stale and must not answer)
+ * and once the snapshot has caught up.
+ */
+class RightToPassTest extends IntegrationTest {
+
+	@Autowired
+	RightToPass rightToPass;
+
+	@Autowired
+	GateDecider decider;
+
+	@Autowired
+	RefusalEvidence evidence;
+
+	@Test
+	void theGateAnswersAsTheRuleThroughRegistryChangesAndTheCalendar() throws Exception {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
+		DeviceClient gate = gate(device);
+		long worker = engagedWorker(api, site);
+		long leaving = engagedWorker(api, site);
+		Map<String, Object> shortContract = worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard());
+		shortContract.put("contractPeriodType", "0");
+		shortContract.put("contractEnd", today().plusDays(1));
+		ApiClient.Response contracted = api.post("/api/projects/" + site.projectId() + "/workers", shortContract);
+		assertThat(contracted.status()).as(contracted.body()).isEqualTo(201);
+		long ending = contracted.json().get("personId").asLong();
+
+		caughtUp(site.projectId(), worker);
+		assertThat(decide(gate, worker)).isEqualTo("ALLOW");
+		assertThat(decide(gate, ending)).isEqualTo("ALLOW");
+
+		api.post("/api/projects/" + site.projectId() + "/workers/" + engagementOf(site.projectId(), leaving) + "/exit",
+				Map.of("date", today().minusDays(1)));
+		assertThat(rightToPass.standing(site.projectId(), leaving).known()).as("stale after the exit").isFalse();
+		assertThat(decide(gate, leaving)).as("right after the exit, by the rule").isEqualTo("EXITED");
+		caughtUp(site.projectId(), leaving);
+		assertThat(decide(gate, leaving)).as("from the snapshot").isEqualTo("EXITED");
+
+		clock.advance(Duration.ofDays(2));
+		DeviceClient later = gate.shiftedClock(Duration.ofDays(2).toSeconds());
+		assertThat(rightToPass.standing(site.projectId(), ending).known()).as("no change, only the calendar").isTrue();
+		assertThat(decide(later, ending)).as("the contract ended yesterday by the platform clock").isEqualTo("NO_CONTRACT");
+		assertThat(decide(later, worker)).isEqualTo("ALLOW");
+		clock.reset();
+
+		ApiClient.Response listing = api.post("/api/gate-blacklist", Map.of("personId", worker, "reason", "冒用他人身份"));
+		assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+		assertThat(decide(gate, worker)).isEqualTo("BLACKLISTED");
+		caughtUp(site.projectId(), worker);
+		assertThat(decide(gate, worker)).isEqualTo("BLACKLISTED");
+		api.post("/api/gate-blacklist/" + listing.id() + "/lift", Map.of());
+		assertThat(decide(gate, worker)).isEqualTo("ALLOW");
+		caughtUp(site.projectId(), worker);
+		assertThat(decide(gate, worker)).isEqualTo("ALLOW");
+
+		api.post("/api/devices/" + device.id() + "/disable", Map.of("reason", "镜头损坏"));
+		assertThat(decide(gate, worker)).isEqualTo("DEVICE_DISABLED");
+
+		Instant before = clock.instant();
+		evidence.writeBehind();
+		List<String> kept = jdbc.sql("select reason from gate_refusal where device_id = ? order by id").param(device.id())
+			.query(String.class).list();
+		assertThat(kept).containsExactly("EXITED", "EXITED", "NO_CONTRACT", "BLACKLISTED", "BLACKLISTED", "DEVICE_DISABLED");
+		List<Instant> at = jdbc.sql("select at from gate_refusal where device_id = ? order by id").param(device.id())
+			.query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+		assertThat(at.get(5)).as("the decision's instant").isBeforeOrEqualTo(before).isAfter(before.minusSeconds(60));
+		assertThat(at.get(2)).as("by the platform clock, then two days ahead").isAfter(before.plus(Duration.ofDays(1)));
+	}
+
+	@Test
+	void theShortLaneAnswersAsTheController() throws Exception {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "BOTH"));
+		long worker = engagedWorker(api, site);
+		for (Object person : List.of(worker, 987_654_321_012L)) {
+			byte[] asked = ("{\"personId\":" + person + "}").getBytes(StandardCharsets.UTF_8);
+			ApiClient.Response lane = gate.post("/api/device/v1/gate-decisions", asked);
+			ApiClient.Response controller = gate.post("/api/device/v1/gate-decisions?via=controller", asked);
+			assertThat(lane.status()).as(lane.body()).isEqualTo(200);
+			assertThat(controller.status()).as(controller.body()).isEqualTo(200);
+			assertThat(lane.body()).as("the short lane's answer is the controller's").isEqualTo(controller.body());
+			assertThat(lane.contentType()).startsWith("application/json");
+			assertThat(controller.contentType()).startsWith("application/json");
+		}
+		byte[] body = ("{\"personId\":" + worker + "}").getBytes(StandardCharsets.UTF_8);
+		for (String nonce : List.of("abc", "abcdefghijklmno!", "x".repeat(65), "é".repeat(16))) {
+			ApiClient.Response refused = gate.send("POST", "/api/device/v1/gate-decisions", body, body, nonce);
+			assertThat(refused.status()).as(nonce).isEqualTo(401);
+			assertThat(refused.json().get("rule").asString()).isEqualTo("device.nonce-format");
+		}
+		String shortest = ("A_-" + System.nanoTime() + "0000000000000").substring(0, 16);
+		assertThat(gate.send("POST", "/api/device/v1/gate-decisions", body, body, shortest).status()).isEqualTo(200);
+		assertThat(gate.send("POST", "/api/device/v1/gate-decisions", body, body, "z".repeat(63) + System.nanoTime() % 10)
+			.status()).isEqualTo(200);
+		ApiClient.Response nobody = gate.post("/api/device/v1/gate-decisions", "{}".getBytes(StandardCharsets.UTF_8));
+		assertThat(nobody.status()).as("a missing person goes to the controller: %s", nobody.body()).isEqualTo(400);
+		assertThat(nobody.body()).contains("personId");
+		ApiClient.Response fraction = gate.post("/api/device/v1/gate-decisions",
+				"{\"personId\":1.5}".getBytes(StandardCharsets.UTF_8));
+		assertThat(fraction.status()).as(fraction.body()).isEqualTo(400);
+	}
+
+	@Test
+	void randomCorrectionsAgreeWithTheRule() throws Exception {
+		long seed = System.nanoTime();
+		Random random = new Random(seed);
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(3));
+		Site elsewhere = site(api, "220102", today().minusMonths(3));
+		long project = site.projectId();
+		List<Long> workers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			workers.add(engagedWorker(api, site));
+		}
+		List<Long> managers = new ArrayList<>();
+		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.SAFETY_OFFICER, today().minusDays(20)).personId());
+		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.LABOUR_OFFICER, today().minusDays(5)).personId());
+		long workerElsewhere = engagedWorker(api, elsewhere);
+		ApiClient.Response nobody = api.post("/api/persons",
+				Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name()));
+		assertThat(nobody.status()).as(nobody.body()).isEqualTo(201);
+		List<Long> asked = new ArrayList<>(workers);
+		asked.addAll(managers);
+		asked.add(workerElsewhere);
+		asked.add(nobody.id());
+		asked.add(987_654_321_012L);
+		List<Long> everyone = new ArrayList<>(asked);
+		everyone.remove(987_654_321_012L);
+
+		int fromSnapshot = 0;
+		int compared = 0;
+		for (int round = 0; round < 120; round++) {
+			String change = correct(random, project, workers, managers, everyone);
+			LocalDate day = clock.today();
+			for (long person : asked) {
+				compared++;
+				assertThat(decider.judge(project, person, day)).as("seed %d round %d (%s), person %d, right after", seed,
+						round, change, person).isEqualTo(decider.bySql(project, person, day));
+			}
+			caughtUp(project, workers.get(0));
+			for (long person : asked) {
+				compared++;
+				if (rightToPass.standing(project, person).known()) {
+					fromSnapshot++;
+				}
+				assertThat(decider.judge(project, person, day)).as("seed %d round %d (%s), person %d, caught up", seed, round,
+						change, person).isEqualTo(decider.bySql(project, person, day));
+			}
+		}
+		assertThat(fromSnapshot).as("answers the snapshot gave, of %d", compared).isGreaterThan(compared / 3);
+		List<String> reasons = new ArrayList<>();
+		for (long person : asked) {
+			GateDecider.Judgement j = decider.bySql(project, person, clock.today());
+			reasons.add(j.reason() == null ? "ALLOW" : j.reason().name());
+		}
+		assertThat(reasons).as("the last round still shows several answers").contains(RefusalReason.NOT_REGISTERED.name(),
+				RefusalReason.NOT_ENGAGED.name());
+	}
+
+	/** One random correction of the registry or move of the platform clock; says which. */
+	private String correct(Random random, long project, List<Long> workers, List<Long> managers, List<Long> everyone) {
+		LocalDate today = clock.today();
+		switch (random.nextInt(5)) {
+			case 0, 1 -> {
+				long person = workers.get(random.nextInt(workers.size()));
+				LocalDate contractStart = today.plusDays(random.nextInt(50) - 40);
+				LocalDate entry = contractStart.plusDays(random.nextInt(20));
+				LocalDate exit = random.nextInt(5) < 2 ? null : entry.plusDays(random.nextInt(25));
+				LocalDate contractEnd = random.nextInt(5) < 2 ? null : contractStart.plusDays(random.nextInt(50));
+				jdbc.sql("""
+						update worker_engagement set contract_start = ?, entry_date = ?, exit_date = ?, contract_end = ?,
+						       contract_period_type = case when ?::date is null then '1' else '0' end
+						where project_id = ? and person_id = ?""")
+					.params(contractStart, entry, date(exit), date(contractEnd), date(contractEnd), project, person)
+					.update();
+				return "engagement of " + person + ": contract " + contractStart + ".." + contractEnd + ", entry " + entry
+						+ ", exit " + exit;
+			}
+			case 2 -> {
+				long person = managers.get(random.nextInt(managers.size()));
+				LocalDate from = today.plusDays(random.nextInt(40) - 30);
+				LocalDate to = random.nextBoolean() ? null : from.plusDays(random.nextInt(21) - 1);
+				jdbc.sql("update manager_post set tenure_from = ?, tenure_to = ? where project_id = ? and person_id = ?")
+					.params(from, date(to), project, person)
+					.update();
+				return "post of " + person + ": " + from + ".." + to;
+			}
+			case 3 -> {
+				long person = everyone.get(random.nextInt(everyone.size()));
+				int lifted = jdbc.sql("update gate_blacklist set lifted_at = now(), lifted_by = 'test', lift_reason = 'test' "
+						+ "where person_id = ? and lifted_at is null").param(person).update();
+				if (lifted == 0) {
+					jdbc.sql("insert into gate_blacklist (person_id, reason, listed_by) values (?, 'test', 'test')")
+						.param(person)
+						.update();
+				}
+				return (lifted == 0 ? "blacklisted " : "lifted ") + person;
+			}
+			default -> {
+				int days = random.nextInt(7) - 3;
+				clock.advance(Duration.ofDays(days));
+				return "clock moved " + days + " days";
+			}
+		}
+	}
+
+	private static Date date(LocalDate day) {
+		return day == null ? null : Date.valueOf(day);
+	}
+
+	/** Waits until the project's snapshot is as current as its committed roster. */
+	private void caughtUp(long project, long person) throws InterruptedException {
+		Waits.until("the right to pass of project " + project + " caught up", Duration.ofSeconds(20),
+				() -> rightToPass.standing(project, person).known(), () -> false);
+	}
+
+	private long engagementOf(long project, long person) {
+		return jdbc.sql("select id from worker_engagement where project_id = ? and person_id = ? and exit_date is null")
+			.params(project, person)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String decide(DeviceClient gate, long person) {
+		ApiClient.Response r = gate.post("/api/device/v1/gate-decisions", Map.of("personId", person));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		JsonNode json = r.json();
+		return json.get("allow").asBoolean() ? "ALLOW" : json.get("reason").asString();
+	}
+}
