@@ -103,7 +103,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			         select count(*)::int as n, coalesce(jsonb_agg(dp.day order by dp.day), '[]'::jsonb) as days
 			         from %2$s dp
 			              join month_day md on md.project_id = dp.project_id and md.day = dp.day
-			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id
+			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.day between :from and :to
 			           and dp.day >= mp.tenure_from and (mp.tenure_to is null or dp.day <= mp.tenure_to)) att
 			     left join lateral project_manager_during(mp.project_id, :from, :to) pm on true
 			     left join lateral (
