@@ -27,7 +27,8 @@ create table evaluated_month (
 );
 comment on table evaluated_month is
     'Owned by compliance (MonthlyEvaluator): months whose evaluation has begun; changes to them leave marks';
-insert into evaluated_month (month) select distinct month from evaluation;
+-- Months evaluated before V32 are not registered: their first evaluation after it judges every project (changes
+-- made before V32 left no marks), then registers the month.
 
 create table evaluation_dirty (
     month      date        not null,

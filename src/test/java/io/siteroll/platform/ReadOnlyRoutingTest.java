@@ -35,6 +35,8 @@ class ReadOnlyRoutingTest extends IntegrationTest {
 
 	@DynamicPropertySource
 	static void readOnlyPool(DynamicPropertyRegistry registry) {
+		// always its own embedded database, whose port the read-only pool is pointed at (also in the server pass)
+		registry.add("spring.datasource.url", () -> "");
 		registry.add("siteroll.data-dir", () -> "target/test-data-read-only-routing");
 		registry.add("siteroll.embedded-postgres.port", () -> PORT);
 		registry.add("siteroll.datasource.read-only.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres");

@@ -300,7 +300,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 		Instant started = clock.instant();
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
-		register(from);
+		boolean newlyTracked = register(from);
 		Result result = tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('monthly-evaluation'), ?)").param((int) (from.toEpochDay()))
 				.query().singleValue();
@@ -310,7 +310,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 				.query(Long.class)
 				.optional()
 				.orElse(null);
-			boolean whole = full || previousRuleSet == null || previousRuleSet != rules.id()
+			boolean whole = full || newlyTracked || previousRuleSet == null || previousRuleSet != rules.id()
 					|| !month.isBefore(YearMonth.now(clock));
 			jdbc.sql("create temp table evaluation_scope (project_id bigint primary key) on commit drop").update();
 			jdbc.sql("""
@@ -396,20 +396,22 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	 * The first time, waits for the transactions already under way to end: one of them may have changed the month's
 	 * facts without marking it (it did not yet know the month was tracked) and commit after the evaluation read them.
 	 * Inside a caller's transaction (a retroactive adoption, which re-evaluates months already tracked) the month is
-	 * registered in that transaction, without waiting.
+	 * registered in that transaction, without waiting. True when the month was not tracked before: its previous
+	 * evaluation, if any, left no marks to go by (a month evaluated before V32), so this one judges every project.
 	 */
-	private void register(LocalDate month) {
+	private boolean register(LocalDate month) {
 		String insert = "insert into evaluated_month (month) values (?) on conflict do nothing";
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			jdbc.sql(insert).param(month).update();
-			return;
+			return jdbc.sql(insert).param(month).update() > 0;
 		}
-		List<String> underWay = apart.execute(status -> {
-			if (jdbc.sql(insert).param(month).update() == 0) {
-				return List.<String>of();
-			}
-			return jdbc.sql("select x::text from pg_snapshot_xip(pg_current_snapshot()) x").query(String.class).list();
-		});
+		boolean inserted = Boolean.TRUE.equals(apart.execute(status -> jdbc.sql(insert).param(month).update() > 0));
+		if (!inserted) {
+			return false;
+		}
+		// taken once the month's row is committed: a transaction begun later sees it and marks its changes itself
+		List<String> underWay = jdbc.sql("select x::text from pg_snapshot_xip(pg_current_snapshot()) x")
+			.query(String.class)
+			.list();
 		long deadline = System.nanoTime() + WAIT_FOR_WRITERS.toNanos();
 		while (!underWay.isEmpty() && System.nanoTime() < deadline) {
 			underWay = jdbc.sql("select x from unnest(?::text[]) x where pg_xact_status(x::xid8) = 'in progress'")
@@ -422,13 +424,14 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
-					return;
+					return true;
 				}
 			}
 		}
 		if (!underWay.isEmpty()) {
 			log.warn("Evaluating {} while transactions {} begun before it are still under way", month, underWay);
 		}
+		return true;
 	}
 
 	/**
