@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.siteroll.attendance.RefusalReason;
+import io.siteroll.attendance.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -108,6 +109,9 @@ class RightToPass implements DisposableBean {
 
 	private final Clock clock;
 
+	/** The project's greatest committed roster version, as the roster download hands it out. */
+	private final Rosters rosters;
+
 	private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	private final Map<Long, Instant> lastAsked = new ConcurrentHashMap<>();
@@ -120,7 +124,8 @@ class RightToPass implements DisposableBean {
 		return t;
 	});
 
-	RightToPass(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+	RightToPass(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Rosters rosters) {
+		this.rosters = rosters;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
@@ -133,23 +138,13 @@ class RightToPass implements DisposableBean {
 	 */
 	Standing standing(long projectId, long personId) {
 		lastAsked.put(projectId, clock.instant());
-		long version = committedVersion(projectId);
+		long version = rosters.version(projectId);
 		Snapshot snapshot = snapshots.get(projectId);
 		if (snapshot == null || snapshot.version() != version) {
 			reloadLater(projectId);
 			return Standing.UNKNOWN;
 		}
 		return new Standing(true, snapshot.holders().get(personId));
-	}
-
-	/** The project's greatest committed roster version (what the roster download hands out too). */
-	private long committedVersion(long projectId) {
-		return jdbc.sql("""
-				select greatest((select coalesce(max(roster_version), 0) from worker_engagement where project_id = ?),
-				                (select coalesce(max(roster_version), 0) from manager_post where project_id = ?))""")
-			.params(projectId, projectId)
-			.query(Long.class)
-			.single();
 	}
 
 	private void reloadLater(long projectId) {
@@ -188,7 +183,7 @@ class RightToPass implements DisposableBean {
 			if (found.isEmpty()) {
 				return new Snapshot(-1, Map.of());
 			}
-			long version = committedVersion(projectId);
+			long version = rosters.version(projectId);
 			Map<Long, Engagement> engagements = new HashMap<>();
 			jdbc.sql("""
 					select distinct on (person_id) person_id, entry_date, exit_date, contract_start, contract_end
