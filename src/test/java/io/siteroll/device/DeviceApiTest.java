@@ -30,8 +30,8 @@ class DeviceApiTest extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static OffsetDateTime hoursAgo(int hours) {
-		return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(hours);
+	OffsetDateTime hoursAgo(int hours) {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusHours(hours);
 	}
 
 	private long storedPasses(long deviceId) {
@@ -201,8 +201,8 @@ class DeviceApiTest extends IntegrationTest {
 		OffsetDateTime morning = hoursAgo(3);
 		List<Map<String, Object>> passes = List.of(pass("p-1", worker, morning), pass("p-2", worker, morning.plusMinutes(90)),
 				pass("p-3", stranger, morning), pass("p-4", 987_654_321_099L, morning),
-				pass("p-old", worker, OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(33)),
-				pass("p-future", worker, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10)));
+				pass("p-old", worker, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusDays(33)),
+				pass("p-future", worker, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).plusMinutes(10)));
 		Map<String, Object> badTime = new LinkedHashMap<>(pass("p-bad", worker, morning));
 		badTime.put("time", "yesterday");
 		List<Object> batch = new ArrayList<>(passes);
@@ -280,7 +280,7 @@ class DeviceApiTest extends IntegrationTest {
 		assertThat(barred.get("entries").get(0).get("reason").asString()).isEqualTo("BLACKLISTED");
 
 		ApiClient.Response heartbeat = gate.post("/api/device/v1/heartbeat",
-				Map.of("status", "OK", "firmware", "1.2.3", "deviceTime", OffsetDateTime.now(ZoneOffset.ofHours(8)).toString()));
+				Map.of("status", "OK", "firmware", "1.2.3", "deviceTime", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).toString()));
 		assertThat(heartbeat.status()).as(heartbeat.body()).isEqualTo(200);
 		assertThat(heartbeat.json().get("rosterVersion").asLong()).isEqualTo(barred.get("version").asLong());
 		JsonNode shown = api.get("/api/devices/" + device.id()).json();

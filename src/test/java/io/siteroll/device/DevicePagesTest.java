@@ -60,7 +60,7 @@ class DevicePagesTest extends IntegrationTest {
 		Site site = site(api, "220102", today().minusMonths(2));
 		long worker = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
-		String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString();
+		String at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString();
 		gate(device).post("/api/device/v1/passes", Map.of("passes", List.of(
 				Map.of("eventId", "pg-1", "personId", worker, "time", at, "attendType", "001", "liveness", "PASS"),
 				Map.of("eventId", "pg-2", "personId", "31415926", "time", at, "attendType", "001", "liveness", "FAIL"))));

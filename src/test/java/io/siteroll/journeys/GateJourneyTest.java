@@ -57,7 +57,7 @@ class GateJourneyTest extends BrowserTest {
 
 		DeviceClient gate = new DeviceClient(baseUrl(), serial, secret);
 		assertThat(gate.post("/api/device/v1/heartbeat", Map.of("status", "OK", "firmware", "V5.1")).status()).isEqualTo(200);
-		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3);
+		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusMinutes(3);
 		assertThat(gate.post("/api/device/v1/passes", Map.of("passes", List.of(
 				DeviceClient.pass("gj-1", worker, at.minusMinutes(1)), DeviceClient.pass("gj-2", worker, at)))).status())
 			.isEqualTo(200);

@@ -100,7 +100,7 @@ public final class DeviceClient {
 
 	/** The signed request {@link #send} sends, for a caller that sends it itself (a benchmark timing its answers). */
 	public HttpRequest request(String method, String pathAndQuery, byte[] signed, byte[] sent, String nonce) {
-		String timestamp = Long.toString(System.currentTimeMillis() / 1000 + clockShiftSeconds);
+		String timestamp = Long.toString((System.currentTimeMillis() + TestClock.START.toMillis()) / 1000 + clockShiftSeconds);
 		String signature = DeviceSignature.sign(secret, method, pathAndQuery, timestamp, nonce, signed);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
 			.timeout(Waits.REQUEST)

@@ -16,11 +16,25 @@ public final class TestClock extends Clock {
 	/** The platform's zone (it lives in Asia/Shanghai whatever zone the JVM or CI runs in). */
 	public static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
 
-	private volatile Duration offset = Duration.ZERO;
+	/**
+	 * Where the suite's time starts: the system clock, unless {@code SITEROLL_TEST_NOW} (an ISO offset date-time,
+	 * e.g. {@code 2027-03-01T00:20+08:00}) sets the whole suite at another moment, to try it at the awkward hours
+	 * CI may meet (a month's first day, the small hours in Shanghai).
+	 */
+	static final Duration START = startingOffset(System.getenv("SITEROLL_TEST_NOW"));
+
+	private volatile Duration offset = START;
 
 	/** Today on the platform's calendar, for tests that do not run inside the application context. */
 	public static LocalDate platformToday() {
-		return LocalDate.now(PLATFORM_ZONE);
+		return LocalDate.now(Clock.offset(Clock.system(PLATFORM_ZONE), START));
+	}
+
+	static Duration startingOffset(String now) {
+		if (now == null || now.isBlank()) {
+			return Duration.ZERO;
+		}
+		return Duration.between(Instant.now(), java.time.OffsetDateTime.parse(now.strip()).toInstant());
 	}
 
 	public void advance(Duration by) {
@@ -28,7 +42,7 @@ public final class TestClock extends Clock {
 	}
 
 	public void reset() {
-		offset = Duration.ZERO;
+		offset = START;
 	}
 
 	@Override

@@ -32,7 +32,7 @@ class GatePhotoTest extends IntegrationTest {
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		byte[] jpeg = Jpegs.scene(System.nanoTime());
 		ApiClient.Response upload = gate(device).post("/api/device/v1/passes", Map.of("passes", List.of(Map.of("eventId", "ph-1",
-				"personId", worker, "time", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString(),
+				"personId", worker, "time", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString(),
 				"attendType", "001", "liveness", "PASS", "photo", Base64.getEncoder().encodeToString(jpeg)))));
 		assertThat(upload.json().get("stored").asInt()).as(upload.body()).isEqualTo(1);
 		long photoId = api.get("/api/projects/" + site.projectId() + "/passes").json().get("items").get(0).get("photoId").asLong();
