@@ -55,7 +55,7 @@ class GateJourneyTest extends BrowserTest {
 		assertThat(row.innerText()).contains("尚未联网", "海康威视 / DS-K5671").doesNotContain("从未");
 		assertThat(page.locator(".gates-r1").innerText()).contains("还缺", "尚未与平台联网");
 
-		DeviceClient gate = new DeviceClient(baseUrl(), serial, secret);
+		DeviceClient gate = new DeviceClient(baseUrl(), serial, secret).keepingTime(clock);
 		assertThat(gate.post("/api/device/v1/heartbeat", Map.of("status", "OK", "firmware", "V5.1")).status()).isEqualTo(200);
 		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusMinutes(3);
 		assertThat(gate.post("/api/device/v1/passes", Map.of("passes", List.of(
@@ -87,9 +87,9 @@ class GateJourneyTest extends BrowserTest {
 		assertThat(page.locator("[role=status]").innerText()).contains("旧密钥立即失效");
 		String renewed = page.locator(".secret-shown code").innerText().strip();
 		assertThat(renewed).isNotEqualTo(secret);
-		assertThat(new DeviceClient(baseUrl(), serial, secret).post("/api/device/v1/heartbeat", Map.of("status", "OK"))
+		assertThat(new DeviceClient(baseUrl(), serial, secret).keepingTime(clock).post("/api/device/v1/heartbeat", Map.of("status", "OK"))
 			.status()).as("the old secret stops at once").isEqualTo(401);
-		assertThat(new DeviceClient(baseUrl(), serial, renewed).post("/api/device/v1/heartbeat", Map.of("status", "OK"))
+		assertThat(new DeviceClient(baseUrl(), serial, renewed).keepingTime(clock).post("/api/device/v1/heartbeat", Map.of("status", "OK"))
 			.status()).isEqualTo(200);
 		assertThat(mainText()).doesNotContain("SITEROLL", "FACE_TURNSTILE", "SECRET_ROTATED", "{");
 	}

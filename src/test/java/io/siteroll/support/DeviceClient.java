@@ -34,6 +34,9 @@ public final class DeviceClient {
 	/** Seconds added to the clock when signing (to test stale timestamps). */
 	private long clockShiftSeconds;
 
+	/** The gate's own clock: the system's, or the suite's movable platform clock for a platform in this JVM. */
+	private java.time.Clock clock = java.time.Clock.systemUTC();
+
 	public DeviceClient(String base, String serial, String secret) {
 		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, serial, secret);
 	}
@@ -63,13 +66,25 @@ public final class DeviceClient {
 	}
 
 	public DeviceClient shiftedClock(long seconds) {
-		DeviceClient c = new DeviceClient(http, base, serial, secret);
+		DeviceClient c = timedBy(new DeviceClient(http, base, serial, secret));
 		c.clockShiftSeconds = seconds;
 		return c;
 	}
 
 	public DeviceClient withSecret(String otherSecret) {
-		return new DeviceClient(http, base, serial, otherSecret);
+		return timedBy(new DeviceClient(http, base, serial, otherSecret));
+	}
+
+	/** This gate keeping the given clock (the platform's, when the platform runs in the test's JVM). */
+	public DeviceClient keepingTime(java.time.Clock gateClock) {
+		DeviceClient c = new DeviceClient(http, base, serial, secret);
+		c.clock = gateClock;
+		return c;
+	}
+
+	private DeviceClient timedBy(DeviceClient other) {
+		other.clock = clock;
+		return other;
 	}
 
 	public static String nonce() {
@@ -100,7 +115,7 @@ public final class DeviceClient {
 
 	/** The signed request {@link #send} sends, for a caller that sends it itself (a benchmark timing its answers). */
 	public HttpRequest request(String method, String pathAndQuery, byte[] signed, byte[] sent, String nonce) {
-		String timestamp = Long.toString((System.currentTimeMillis() + TestClock.START.toMillis()) / 1000 + clockShiftSeconds);
+		String timestamp = Long.toString(clock.millis() / 1000 + clockShiftSeconds);
 		String signature = DeviceSignature.sign(secret, method, pathAndQuery, timestamp, nonce, signed);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
 			.timeout(Waits.REQUEST)

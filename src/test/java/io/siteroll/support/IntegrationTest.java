@@ -192,7 +192,8 @@ public abstract class IntegrationTest {
 	}
 
 	protected DeviceClient gate(RegisteredDevice device) {
-		return new DeviceClient(baseUrl(), device.serial(), device.secret());
+		DeviceClient gate = new DeviceClient(baseUrl(), device.serial(), device.secret());
+		return clock == null ? gate : gate.keepingTime(clock);
 	}
 
 	/** Engages a fresh worker on the site and returns their person id. */

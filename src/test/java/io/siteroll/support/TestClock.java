@@ -25,9 +25,12 @@ public final class TestClock extends Clock {
 
 	private volatile Duration offset = START;
 
-	/** Today on the platform's calendar, for tests that do not run inside the application context. */
+	/**
+	 * Today on the platform's calendar for tests that start the platform in a process of its own (it keeps the
+	 * system's time, whatever {@code SITEROLL_TEST_NOW} says).
+	 */
 	public static LocalDate platformToday() {
-		return LocalDate.now(Clock.offset(Clock.system(PLATFORM_ZONE), START));
+		return LocalDate.now(PLATFORM_ZONE);
 	}
 
 	static Duration startingOffset(String now) {

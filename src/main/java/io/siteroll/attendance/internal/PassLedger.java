@@ -209,7 +209,16 @@ class PassLedger implements Passes {
 			checked.add(c);
 			months.add(YearMonth.from(c.day()));
 		}
-		partitions.ensure(months);
+		Set<YearMonth> archived = partitions.ensure(months);
+		if (!archived.isEmpty()) {
+			checked.removeIf(c -> {
+				if (!archived.contains(YearMonth.from(c.day()))) {
+					return false;
+				}
+				results[c.index()] = new Result(passes.get(c.index()).sourceKey(), Status.REJECTED, null, "pass.month-archived");
+				return true;
+			});
+		}
 		Map<String, Result> written = checked.isEmpty() ? Map.of() : writeWithRetry(gate, checked, now);
 		int stored = 0, duplicates = 0, refused = 0, rejected = 0;
 		Set<String> reported = new HashSet<>();

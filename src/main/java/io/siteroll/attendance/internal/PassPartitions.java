@@ -46,19 +46,40 @@ class PassPartitions {
 		ensure(Set.of(now.minusMonths(1), now, now.plusMonths(1)));
 	}
 
-	void ensure(Collection<YearMonth> months) {
+	/**
+	 * Makes sure each month has its partition; returns the months that cannot take passes because their partition
+	 * was detached for archiving (detach_pass_month, docs/growth.md): a table of the month's name exists but is no
+	 * longer part of the pass table. Months from the previous one on are remembered once ready (the database refuses
+	 * to detach them); an older month, met only in a gate's backlog, is looked up each time, since an operator may
+	 * detach it while the platform runs.
+	 */
+	Set<YearMonth> ensure(Collection<YearMonth> months) {
+		Set<YearMonth> archived = new java.util.HashSet<>();
+		YearMonth remembered = YearMonth.now(clock).minusMonths(1);
 		for (YearMonth month : months) {
 			if (known.contains(month)) {
 				continue;
 			}
-			tx.executeWithoutResult(status -> {
+			boolean attached = Boolean.TRUE.equals(tx.execute(status -> {
 				jdbc.sql("select pg_advisory_xact_lock(hashtext('pass-partitions'))").query().singleValue();
 				String from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
 				String to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
 				jdbc.sql("create table if not exists " + NAME.format(month) + " partition of pass for values from ('" + from
 						+ "') to ('" + to + "')").update();
-			});
-			known.add(month);
+				return jdbc.sql("""
+						select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
+						               where i.inhparent = 'pass'::regclass and c.relname = ?)""")
+					.param(NAME.format(month))
+					.query(Boolean.class)
+					.single();
+			}));
+			if (!attached) {
+				archived.add(month);
+			}
+			else if (!month.isBefore(remembered)) {
+				known.add(month);
+			}
 		}
+		return archived;
 	}
 }

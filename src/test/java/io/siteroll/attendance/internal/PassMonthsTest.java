@@ -19,6 +19,9 @@ class PassMonthsTest extends IntegrationTest {
 	@Autowired
 	PassMonthsAhead ahead;
 
+	@Autowired
+	PassPartitions partitions;
+
 	@Test
 	void monthsAreCreatedAheadWithBeijingBounds() {
 		YearMonth first = YearMonth.from(today()).plusYears(5);
@@ -57,13 +60,31 @@ class PassMonthsTest extends IntegrationTest {
 		finally {
 			jdbc.sql("drop table if exists pass_2001_01").update();
 		}
-		YearMonth now = YearMonth.from(today());
+		// detach_pass_month is an operator's function run in psql: it keeps the database's clock, not the platform's
+		YearMonth now = YearMonth.from(jdbc.sql("select (now() at time zone 'Asia/Shanghai')::date").query(java.time.LocalDate.class).single());
 		assertThatThrownBy(() -> jdbc.sql("select detach_pass_month(?)").param(now.atDay(1)).query(String.class).single())
 			.hasMessageContaining("this month or later");
 		assertThatThrownBy(() -> jdbc.sql("select detach_pass_month(?, 31)").param(now.minusMonths(1).atDay(1))
 			.query(String.class).single()).hasMessageContaining("may still be uploaded");
 		assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'pass'::regclass and inhrelid = ?::regclass")
 			.param(name(now.minusMonths(1))).query(Long.class).single()).as("last month stays attached").isEqualTo(1);
+	}
+
+	@Test
+	void aDetachedMonthIsReportedArchivedNotCreatedAgainNorRemembered() {
+		YearMonth old = YearMonth.of(2001, 2);
+		jdbc.sql("drop table if exists pass_2001_02").update();
+		try {
+			assertThat(partitions.ensure(java.util.Set.of(old))).as("created, attached").isEmpty();
+			jdbc.sql("select detach_pass_month(?)").param(old.atDay(1)).query(String.class).single();
+			assertThat(partitions.ensure(java.util.Set.of(old, YearMonth.from(today()))))
+				.as("an old month is looked up every time: the operator detached it since").containsExactly(old);
+			assertThat(jdbc.sql("select count(*) from pg_inherits where inhparent = 'pass'::regclass and inhrelid = 'pass_2001_02'::regclass")
+				.query(Long.class).single()).as("the archived table is not made a partition again").isZero();
+		}
+		finally {
+			jdbc.sql("drop table if exists pass_2001_02").update();
+		}
 	}
 
 	private long countOld() {
