@@ -36,7 +36,7 @@ class NationalReportingTest extends IntegrationTest {
 
 	private static NationalPlatformSimulator startSimulator() {
 		try {
-			return new NationalPlatformSimulator().register(APPID, SECRET).start(0);
+			return new NationalPlatformSimulator(io.siteroll.support.TestClock.outsideWorld()).register(APPID, SECRET).start(0);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -33,6 +33,14 @@ public final class TestClock extends Clock {
 		return LocalDate.now(PLATFORM_ZONE);
 	}
 
+	/**
+	 * The time of the world around a platform running in this JVM (a simulated outside system started before the
+	 * application context): the system clock, moved to {@code SITEROLL_TEST_NOW} as the platform's is.
+	 */
+	public static Clock outsideWorld() {
+		return Clock.offset(Clock.system(PLATFORM_ZONE), START);
+	}
+
 	static Duration startingOffset(String now) {
 		if (now == null || now.isBlank()) {
 			return Duration.ZERO;

@@ -27,8 +27,10 @@ class DeviceOfflineTest extends IntegrationTest {
 		Site site = site(api, "220102", today().minusMonths(2));
 		RegisteredDevice quiet = device(api, site.projectId(), "SITEROLL", "IN");
 		RegisteredDevice recent = device(api, site.projectId(), "SITEROLL", "OUT");
-		jdbc.sql("update device set last_heard_at = now() - interval '25 hours' where id = ?").param(quiet.id()).update();
-		jdbc.sql("update device set last_heard_at = now() - interval '23 hours' where id = ?").param(recent.id()).update();
+		jdbc.sql("update device set last_heard_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(25))), quiet.id()).update();
+		jdbc.sql("update device set last_heard_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(23))), recent.id()).update();
 
 		List<DeviceWentOffline> first = watch.markOffline();
 		assertThat(first).extracting(DeviceWentOffline::deviceId).contains(quiet.id()).doesNotContain(recent.id());
