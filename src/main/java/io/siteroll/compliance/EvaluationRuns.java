@@ -40,11 +40,12 @@ public interface EvaluationRuns {
 	/**
 	 * A run. {@code step} is the last step finished (null before the first); {@code projectsTotal} the month's
 	 * projects with construction days, known after the first step; {@code projectsDone} how many have been
-	 * judged under all three rules. The counts of findings are set when the run is done.
+	 * judged under all three rules. The counts of findings are set when the run is done. {@code full}: whether the
+	 * evaluation judged every project or only those whose facts changed (null until the evaluation is recorded).
 	 */
 	record Run(long id, YearMonth month, State state, Step step, String startedBy, Instant startedAt, Instant finishedAt,
 			Integer projectsTotal, int projectsDone, Long evaluationId, Integer raised, Integer updated, Integer withdrawn,
-			Integer unchanged) {
+			Integer unchanged, Boolean full) {
 
 		/** Percentage of the steps finished (100 once done). */
 		public int percent() {

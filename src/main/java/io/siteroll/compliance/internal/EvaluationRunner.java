@@ -49,7 +49,8 @@ class EvaluationRunner implements EvaluationRuns {
 
 	private static final String COLUMNS = """
 			id, month, state, step, started_by, started_at, finished_at, projects_total, projects_done, evaluation_id,
-			raised, updated, withdrawn, unchanged""";
+			raised, updated, withdrawn, unchanged,
+			(select e.full_evaluation from evaluation e where e.id = evaluation_run.evaluation_id) as full_evaluation""";
 
 	private final JdbcClient jdbc;
 
@@ -215,7 +216,7 @@ class EvaluationRunner implements EvaluationRuns {
 				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
 				(Integer) rs.getObject("projects_total"), rs.getInt("projects_done"), (Long) rs.getObject("evaluation_id"),
 				(Integer) rs.getObject("raised"), (Integer) rs.getObject("updated"), (Integer) rs.getObject("withdrawn"),
-				(Integer) rs.getObject("unchanged"));
+				(Integer) rs.getObject("unchanged"), (Boolean) rs.getObject("full_evaluation"));
 	}
 
 	private static Instant instant(Timestamp t) {

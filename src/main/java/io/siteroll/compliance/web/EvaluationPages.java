@@ -42,7 +42,7 @@ class EvaluationPages {
 
 	/** A run as the page shows it: every value in words, times in Asia/Shanghai. */
 	record RunView(long id, boolean running, boolean done, int percent, String month, String state, String stateClass,
-			String progress, String startedBy, String startedAt, String finishedAt, String outcome, String findingsLink,
+			String progress, String scope, String startedBy, String startedAt, String finishedAt, String outcome, String findingsLink,
 			String findingsLinkText) {
 	}
 
@@ -138,8 +138,13 @@ class EvaluationPages {
 			case INTERRUPTED -> "text-bg-warning";
 		};
 		return new RunView(r.id(), r.running(), r.state() == State.DONE, r.percent(), month, messages.label(r.state()),
-				stateClass, progress, officers.of(r.startedBy()), time(r.startedAt()), time(r.finishedAt()), outcome,
+				stateClass, progress, scope(r.full()), officers.of(r.startedBy()), time(r.startedAt()), time(r.finishedAt()), outcome,
 				"/compliance?month=" + r.month(), messages.get("evaluation.findings-link", month));
+	}
+
+	/** Which projects the run judged: all of them, or those whose facts changed since the month was last judged. */
+	private String scope(Boolean full) {
+		return full == null ? "" : messages.get(full ? "evaluation.scope.full" : "evaluation.scope.changed");
 	}
 
 	private String monthInWords(YearMonth month) {

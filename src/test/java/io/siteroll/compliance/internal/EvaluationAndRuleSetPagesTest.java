@@ -108,7 +108,10 @@ class EvaluationAndRuleSetPagesTest extends IntegrationTest {
 			long evaluation = runner.require(run).evaluationId();
 			assertThat(jdbc.sql("select full_evaluation from evaluation where id = ?").param(evaluation)
 				.query(Boolean.class).single()).as("full option %s", full).isEqualTo(full);
+			assertThat(province.get("/evaluations/" + run).body()).as("the run's page says which projects it judged")
+				.contains(full ? "全部项目" : "仅有变动的项目").doesNotContain(full ? "仅有变动的项目" : ">全部项目<");
 		}
+		assertThat(province.get("/evaluations").body()).contains("<th>范围</th>", "仅有变动的项目", ">全部项目<");
 	}
 
 	@Test
