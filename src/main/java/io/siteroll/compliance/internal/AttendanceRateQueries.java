@@ -13,6 +13,7 @@ import io.siteroll.device.DeviceReadModel;
 import io.siteroll.personnel.PersonnelReadModel;
 import io.siteroll.platform.Checks;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.region.RegionSubtree;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +55,7 @@ class AttendanceRateQueries implements AttendanceRates {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		return params;
 	}
 
@@ -137,10 +138,10 @@ class AttendanceRateQueries implements AttendanceRates {
 				           sum(t.workers_attended) as attended, sum(t.key_posts_due) as due,
 				           sum(t.key_posts_attended) as duty_attended
 				    from %4$s t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				    where %5$s and %6$s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				    where %5$s and %6$s and %7$s
 				      and (t.workers_engaged > 0 or t.key_posts_due > 0)
 				    group by 1, 2) g
-				order by 3, 1""".formatted(key[0], name(level), bucket, table, days, scope.sql()))
+				order by 3, 1""".formatted(key[0], name(level), bucket, table, days, scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query(AttendanceRateQueries::rateAndDuty)
 			.list();
@@ -155,10 +156,10 @@ class AttendanceRateQueries implements AttendanceRates {
 				           sum(t.key_posts_attended) as duty_attended
 				    from attendance_tally_region_day t join region r on r.code = t.region_code
 				    where t.day between :from and :to
-				      and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				      and %4$s
 				    group by 1, 2
 				    having sum(t.workers_engaged) > 0 or sum(t.key_posts_due) > 0) g
-				order by 3, 1""".formatted(group(level)[0], name(level), bucket(period)))
+				order by 3, 1""".formatted(group(level)[0], name(level), bucket(period), RegionSubtree.REGION_R_OR_ALL))
 			.params(params(new ProjectAccess.Scope("true", Map.of()), from, to, region))
 			.query(AttendanceRateQueries::rateAndDuty)
 			.list();
@@ -235,13 +236,13 @@ class AttendanceRateQueries implements AttendanceRates {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		String[] key = group(level);
 		String bucket = period == Period.DAY ? "cd.day" : "date_trunc('month', cd.day)::date";
 		return jdbc.sql("""
 				with scoped as (
 				    select p.id from project p join region r on r.code = p.region_code
-				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				    where %s and %7$s
 				      and p.start_date is not null and p.start_date <= :to),
 				%s
 				cd as (
@@ -253,7 +254,7 @@ class AttendanceRateQueries implements AttendanceRates {
 				    group by cd.project_id, bucket)
 				select %s as key, %s as name, t.bucket, sum(t.due) as due, sum(t.attended) as attended
 				from tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
-				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), moreTables, bucket, dueJoin, key[0], key[1]))
+				group by 1, 2, 3 order by 3, 1""".formatted(scope.sql(), moreTables, bucket, dueJoin, key[0], key[1], RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new LiveRow(rs.getString("key"), rs.getString("name"), rs.getDate("bucket").toLocalDate(),
 					rs.getLong("due"), rs.getLong("attended")))
@@ -283,11 +284,11 @@ class AttendanceRateQueries implements AttendanceRates {
 					    select %1$s as key, sum(t.started) as started, sum(t.equipped) as equipped,
 					           sum(t.connected) as connected
 					    from attendance_tally_region_day t join region r on r.code = t.region_code
-					    where t.day = :day and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+					    where t.day = :day and %3$s
 					    group by 1 having sum(t.started) > 0) g
-					order by 1""".formatted(key[0], name(level)))
+					order by 1""".formatted(key[0], name(level), RegionSubtree.REGION_R_OR_ALL))
 				.param("day", day)
-				.param("region", region == null || region.isBlank() ? "" : region.strip())
+				.param("region", RegionSubtree.parameter(region))
 				.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
 						rs.getLong("equipped"), rs.getLong("connected")))
 				.list();
@@ -295,14 +296,14 @@ class AttendanceRateQueries implements AttendanceRates {
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("day", day);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		return jdbc.sql("""
 				select %s as key, %s as name, count(*) as started, count(*) filter (where t.equipped) as equipped,
 				       count(*) filter (where t.connected) as connected
 				from attendance_tally t join project p on p.id = t.project_id join region r on r.code = p.region_code
 				where t.day = :day and %s
-				  and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				group by 1, 2 order by 1""".formatted(key[0], key[1], scope.sql()))
+				  and %4$s
+				group by 1, 2 order by 1""".formatted(key[0], key[1], scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
 					rs.getLong("equipped"), rs.getLong("connected")))
@@ -314,7 +315,7 @@ class AttendanceRateQueries implements AttendanceRates {
 		ProjectAccess.Scope scope = access.visibleProjects("p.id");
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("day", day);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		String[] key = group(level);
 		return jdbc.sql("""
 				select %s as key, %s as name, count(*) as started,
@@ -324,10 +325,10 @@ class AttendanceRateQueries implements AttendanceRates {
 				       count(*) filter (where exists (select 1 from %s dd
 				                                      where dd.project_id = p.id and dd.day = :day)) as connected
 				from project p join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				where %s and %6$s
 				  and p.start_date <= :day and (p.completion_date is null or p.completion_date >= :day)
 				group by 1, 2 order by 1""".formatted(key[0], key[1], DeviceReadModel.ASSIGNMENT.sql(),
-					DeviceReadModel.HEARD_DAY.sql(), scope.sql()))
+					DeviceReadModel.HEARD_DAY.sql(), scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("name"), day, rs.getLong("started"),
 					rs.getLong("equipped"), rs.getLong("connected")))

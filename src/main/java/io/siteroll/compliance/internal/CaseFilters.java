@@ -2,6 +2,7 @@ package io.siteroll.compliance.internal;
 
 import io.siteroll.compliance.Warnings;
 import io.siteroll.platform.SqlSearch;
+import io.siteroll.region.RegionSubtree;
 
 /**
  * The filters findings and warnings are both searched by: their status (open ones unless another is asked for) and
@@ -23,10 +24,10 @@ final class CaseFilters {
 			if (Warnings.Search.HANDLED.equals(wanted)) {
 				where.and("(" + alias + ".status = 'CLEARED' or " + alias + ".review is not null)");
 			}
-			return where.and("r.path like (select path from region where code = :region) || '%'", "region",
+			return where.and(RegionSubtree.REGION_R, "region",
 					SqlSearch.text(region));
 		}
 		return where.and(alias + ".status = :status", "status", wanted == null ? "OPEN" : wanted)
-			.and("r.path like (select path from region where code = :region) || '%'", "region", SqlSearch.text(region));
+			.and(RegionSubtree.REGION_R, "region", SqlSearch.text(region));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.siteroll.compliance.Warning;
 import io.siteroll.compliance.WarningTallies;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.region.RegionSubtree;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,15 +35,15 @@ class WarningCounter implements WarningTallies {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		Map<String, Tally> byKind = new HashMap<>();
 		jdbc.sql("""
 				select w.kind, count(*) as raised,
 				       count(*) filter (where w.status = 'CLEARED' or w.review is not null) as handled
 				from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				where %s and %2$s
 				  and w.raised_on between :from and :to
-				group by w.kind""".formatted(scope.sql()))
+				group by w.kind""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new Tally(Warning.Kind.valueOf(rs.getString("kind")), rs.getLong("raised"), rs.getLong("handled")))
 			.list()
@@ -52,7 +53,7 @@ class WarningCounter implements WarningTallies {
 
 	private Map<String, Object> params(ProjectAccess.Scope scope, String region) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		return params;
 	}
 
@@ -65,9 +66,9 @@ class WarningCounter implements WarningTallies {
 		return jdbc.sql("""
 				select w.kind, date_trunc('month', w.raised_on)::date as month, count(*) as n
 				from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
+				where %s and %2$s
 				  and w.raised_on between :from and :to
-				group by 1, 2 order by 2, 1""".formatted(scope.sql()))
+				group by 1, 2 order by 2, 1""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new Raised(Warning.Kind.valueOf(rs.getString("kind")), rs.getDate("month").toLocalDate(),
 					rs.getLong("n")))
@@ -81,8 +82,8 @@ class WarningCounter implements WarningTallies {
 		params.put("open", Warning.Status.OPEN.name());
 		return jdbc.sql("""
 				select count(*) from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and w.status = :open""".formatted(scope.sql()))
+				where %s and %2$s
+				  and w.status = :open""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -96,8 +97,8 @@ class WarningCounter implements WarningTallies {
 		params.put("kind", kind.name());
 		return jdbc.sql("""
 				select count(*) from warning w join project p on p.id = w.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and w.status = :open and w.kind = :kind""".formatted(scope.sql()))
+				where %s and %2$s
+				  and w.status = :open and w.kind = :kind""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query(Long.class)
 			.single();

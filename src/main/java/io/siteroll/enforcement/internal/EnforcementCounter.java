@@ -14,6 +14,7 @@ import io.siteroll.enforcement.EnforcementTallies;
 import io.siteroll.enforcement.RectificationOrder;
 import io.siteroll.enforcement.TypicalCases;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.region.RegionSubtree;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +38,7 @@ class EnforcementCounter implements EnforcementTallies {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("from", from);
 		params.put("to", to);
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		return params;
 	}
 
@@ -47,7 +48,7 @@ class EnforcementCounter implements EnforcementTallies {
 		return jdbc.sql("""
 				with scoped as (
 				    select p.id from project p join region r on r.code = p.region_code
-				    where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')),
+				    where %s and %2$s),
 				inspected as (
 				    select i.id, i.project_id from inspection i join scoped s on s.id = i.project_id
 				    where i.day between :from and :to),
@@ -68,7 +69,7 @@ class EnforcementCounter implements EnforcementTallies {
 				       (select coalesce(sum(x.fine_yuan), 0) from penalty x join scoped s on s.id = x.project_id
 				        where x.decided_on between :from and :to) as fines,
 				       (select count(*) from credit_record c join scoped s on s.id = c.project_id
-				        where c.valid_from between :from and :to) as credit_records""".formatted(scope.sql()))
+				        where c.valid_from between :from and :to) as credit_records""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params(scope, from, to, region))
 			.query((rs, n) -> new Tally(rs.getLong("inspections"), rs.getLong("inspected_projects"), rs.getLong("tests"),
 					rs.getLong("tests_failed"), rs.getLong("orders_issued"), rs.getLong("orders_rectified"),
@@ -83,8 +84,8 @@ class EnforcementCounter implements EnforcementTallies {
 		Set<Long> ids = new HashSet<>(jdbc.sql("""
 				select t.id from typical_case t join penalty x on x.id = t.penalty_id
 				     join project p on p.id = x.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and x.decided_on between :from and :to""".formatted(scope.sql()))
+				where %s and %2$s
+				  and x.decided_on between :from and :to""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params(scope, from, to, region))
 			.query(Long.class)
 			.list());
@@ -99,7 +100,7 @@ class EnforcementCounter implements EnforcementTallies {
 
 	private static Map<String, Object> params(ProjectAccess.Scope scope, String region) {
 		Map<String, Object> params = new HashMap<>(scope.params());
-		params.put("region", region == null || region.isBlank() ? "" : region.strip());
+		params.put("region", RegionSubtree.parameter(region));
 		return params;
 	}
 
@@ -113,8 +114,8 @@ class EnforcementCounter implements EnforcementTallies {
 		jdbc.sql("""
 				select o.status, count(*) as n
 				from rectification_order o join project p on p.id = o.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				group by 1""".formatted(scope.sql()))
+				where %s and %2$s
+				group by 1""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params(scope, region))
 			.query((rs, n) -> counts.put(RectificationOrder.Status.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
@@ -130,8 +131,8 @@ class EnforcementCounter implements EnforcementTallies {
 		return jdbc.sql("""
 				select count(*) as n, coalesce(sum(x.fine_yuan), 0) as fines
 				from penalty x join project p on p.id = x.project_id join region r on r.code = p.region_code
-				where %s and (:region = '' or r.path like (select path from region where code = :region) || '%%')
-				  and x.decided_on between :from and :to""".formatted(scope.sql()))
+				where %s and %2$s
+				  and x.decided_on between :from and :to""".formatted(scope.sql(), RegionSubtree.REGION_R_OR_ALL))
 			.params(params)
 			.query((rs, n) -> new Penalised(rs.getLong("n"), rs.getBigDecimal("fines")))
 			.single();

@@ -25,6 +25,7 @@ import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.SqlSearch;
 import io.siteroll.project.ProjectAccess;
+import io.siteroll.region.RegionSubtree;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +43,7 @@ class OrderRepository {
 	private static final String FROM = " from rectification_order o join project p on p.id = o.project_id";
 
 	/** The project lies in the region {@code :region} or below it. */
-	static final String REGION = "p.region_code in (select code from region where path like"
-			+ " (select path from region where code = :region) || '%')";
+	static final String REGION = "p.region_code in (select r.code from region r where " + RegionSubtree.REGION_R + ")";
 
 	private static final String SELECT = "select o.*, p.name as project_name" + FROM;
 
