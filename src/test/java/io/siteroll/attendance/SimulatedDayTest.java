@@ -20,7 +20,7 @@ class SimulatedDayTest extends IntegrationTest {
 		String officer = province();
 		LocalDate day = today().minusDays(1);
 		DeviceSimulator simulator = new DeviceSimulator(new DeviceSimulator.Options(baseUrl(), officer, PASSWORD, 10, 50,
-				2_000, day, 0, 500, 4, 42));
+				2_000, day, 0, 500, 4, 42)).keepingTime(clock);
 		List<DeviceSimulator.Gate> gates = simulator.setUp();
 		assertThat(gates).hasSize(50);
 		assertThat(gates.stream().mapToInt(g -> g.roster().size()).sum()).as("each gate sees its project's 200 workers")

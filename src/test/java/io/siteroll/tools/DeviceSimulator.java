@@ -76,6 +76,15 @@ public final class DeviceSimulator {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The gates' clock: the system's, or the platform's movable clock when the platform runs in the caller's JVM. */
+	private java.time.Clock gateClock = java.time.Clock.systemUTC();
+
+	/** The simulated gates keep this clock when they sign their requests. */
+	public DeviceSimulator keepingTime(java.time.Clock clock) {
+		this.gateClock = clock;
+		return this;
+	}
+
 	public DeviceSimulator(Options options) {
 		this.options = options;
 	}
@@ -113,7 +122,7 @@ public final class DeviceSimulator {
 				}
 				String secret = r.json().get("secret").asString();
 				long deviceId = r.json().get("device").get("id").asLong();
-				DeviceClient gate = new DeviceClient(http, options.url(), sn, secret);
+				DeviceClient gate = new DeviceClient(http, options.url(), sn, secret).keepingTime(gateClock);
 				JsonNode list = gate.get("/api/device/v1/roster?since=0").json();
 				List<Long> people = list.get("entries").valueStream().map(e -> e.get("personId").asLong()).toList();
 				gates.add(new Gate(deviceId, site.projectId(), sn, secret, people));
@@ -171,7 +180,7 @@ public final class DeviceSimulator {
 		List<Runnable> work = new ArrayList<>();
 		List<Integer> sizes = new ArrayList<>();
 		passes.forEach((gate, list) -> {
-			DeviceClient client = new DeviceClient(http, options.url(), gate.serial(), gate.secret());
+			DeviceClient client = new DeviceClient(http, options.url(), gate.serial(), gate.secret()).keepingTime(gateClock);
 			for (int from = 0; from < list.size(); from += options.batch()) {
 				List<Map<String, Object>> batch = list.subList(from, Math.min(list.size(), from + options.batch()));
 				sizes.add(batch.size());
