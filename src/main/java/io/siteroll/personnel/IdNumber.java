@@ -3,6 +3,7 @@ package io.siteroll.personnel;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.siteroll.platform.RuleViolation;
 import io.siteroll.privacy.Masking;
@@ -38,8 +39,10 @@ public final class IdNumber {
 	 * in clear.
 	 */
 	public static boolean looksLike(String text) {
-		return text != null && text.strip().matches("\\d{15}|\\d{17}[\\dXx]");
+		return text != null && SHAPE.matcher(text.strip()).matches();
 	}
+
+	private static final Pattern SHAPE = Pattern.compile("\\d{15}|\\d{17}[\\dXx]");
 
 	public static IdNumber of(String raw) {
 		return of(raw, null);

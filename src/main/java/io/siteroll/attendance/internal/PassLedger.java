@@ -44,10 +44,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pass ingestion in one statement per batch: the rows go in as arrays, each person's right to pass
- * is judged in SQL ({@code gate_refusal_reason}), duplicates fall away on the unique key, and daily
- * presence and the impossible-travel signal are updated from the rows actually inserted, all in the
- * same transaction. The caller acknowledges the device only after it returns.
+ * Pass ingestion in one statement per batch: the rows go in as arrays, duplicates fall away on the unique
+ * key, and daily presence and the impossible-travel signal are updated from the rows actually inserted, all
+ * in the same transaction. The caller acknowledges the device only after it returns.
+ * <p>
+ * Each person's right to pass is the SQL rule {@code gate_refusals}. When the project's in-memory right to
+ * pass ({@link RightToPass}) is as current as its committed roster (one version read per batch), the people it
+ * holds are judged from it in Java (it holds exactly the rule's facts and judges them as the rule does, see
+ * RightToPassTest) and their reasons go in as an array; the statement asks the rule itself only for the
+ * others (people with nothing on the project, unknown references) and for everyone when the snapshot is stale.
  */
 @Service
 class PassLedger implements Passes {
@@ -61,9 +66,11 @@ class PassLedger implements Passes {
 			),
 			b as (
 			    select * from unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamp[], ?::int[], ?::date[],
-			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[], ?::text[])
+			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[], ?::text[],
+			                         ?::bool[], ?::text[])
 			        as t(source_key, person_ref, person_id, passed_at, local_time, utc_offset, day, direction, attend_type,
-			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device, ref_index)
+			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device, ref_index,
+			             judged, judged_reason)
 			),
 			ins as (
 			    insert into pass (device_id, project_id, source_key, person_ref, person_ref_index, person_id, passed_at,
@@ -74,10 +81,11 @@ class PassLedger implements Passes {
 			           case when reason is null then 'ACCEPTED' else 'REFUSED' end, reason, photo_id, source
 			    from (select b.*, case when not prm.enabled then 'DEVICE_DISABLED'
 			                           when b.refused_by_device then 'REFUSED_BY_DEVICE'
-			                           else r.reason end as reason
+			                           when b.judged then b.judged_reason
+			                           else (select r.reason from gate_refusals(prm.project, b.person_id, b.day) r) end as reason
 			          from b cross join prm
-			               cross join lateral gate_refusals(prm.project, b.person_id, b.day) r) x, prm
-			    on conflict do nothing
+			          offset 0) x, prm
+			    on conflict (device_id, source_key, passed_at) do nothing
 			    returning id, source_key, person_id, passed_at, outcome, refusal_reason, liveness
 			),
 			counted as (
@@ -85,18 +93,21 @@ class PassLedger implements Passes {
 			    from ins i, prm
 			    where i.outcome = 'ACCEPTED' and i.liveness <> 'FAIL'
 			),
+			rules as (
+			    select day, valid_day_rule_on(day) as rule from (select distinct day from counted) s
+			),
 			presence as (
 			    insert into daily_presence as d (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
-			    select (select project from prm), day, person_id, min(passed_at), max(passed_at), count(*),
-			           is_valid_day(valid_day_rule_on(day), count(*)::int, min(passed_at), max(passed_at))
-			    from counted
-			    group by day, person_id
-			    order by day, person_id
+			    select (select project from prm), c.day, c.person_id, min(c.passed_at), max(c.passed_at), count(*),
+			           is_valid_day(r.rule, count(*)::int, min(c.passed_at), max(c.passed_at))
+			    from counted c join rules r on r.day = c.day
+			    group by c.day, c.person_id, r.rule
+			    order by c.day, c.person_id
 			    on conflict (project_id, day, person_id) do update set
 			        first_pass_at = least(d.first_pass_at, excluded.first_pass_at),
 			        last_pass_at = greatest(d.last_pass_at, excluded.last_pass_at),
 			        pass_count = d.pass_count + excluded.pass_count,
-			        valid = is_valid_day(valid_day_rule_on(d.day), d.pass_count + excluded.pass_count,
+			        valid = is_valid_day((select r.rule from rules r where r.day = d.day), d.pass_count + excluded.pass_count,
 			                             least(d.first_pass_at, excluded.first_pass_at),
 			                             greatest(d.last_pass_at, excluded.last_pass_at))
 			),
@@ -152,10 +163,13 @@ class PassLedger implements Passes {
 
 	private final Persons persons;
 
+	private final RightToPass rightToPass;
+
 	PassLedger(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AttendanceSettings settings,
 			PassPartitions partitions, PhotoEvidence photos, CodeDictionary codes, ProjectAccess access,
-			PhotoStore photoStore, PersonalDataReveals reveals, Persons persons) {
+			PhotoStore photoStore, PersonalDataReveals reveals, Persons persons, RightToPass rightToPass) {
 		this.persons = persons;
+		this.rightToPass = rightToPass;
 		this.photoStore = photoStore;
 		this.reveals = reveals;
 		this.jdbc = jdbc;
@@ -192,9 +206,11 @@ class PassLedger implements Passes {
 		Set<YearMonth> months = new HashSet<>();
 		Map<String, Persons.IdReference> idNumbers = persons.idReferences(
 				passes.stream().map(PassRecord::personRef).filter(r -> r != null && r.length() <= 64).toList());
+		Bounds bounds = new Bounds(now.plus(settings.clockTolerance()),
+				now.atZone(zone).toLocalDate().minusDays(settings.backlogDays()).atStartOfDay(zone).toInstant());
 		for (int i = 0; i < passes.size(); i++) {
 			PassRecord p = passes.get(i);
-			String problem = problem(p, now);
+			String problem = problem(p, bounds);
 			Checked c = null;
 			if (problem == null) {
 				c = check(i, p, gate, idNumbers.get(p.personRef()));
@@ -219,7 +235,8 @@ class PassLedger implements Passes {
 				return true;
 			});
 		}
-		Map<String, Result> written = checked.isEmpty() ? Map.of() : writeWithRetry(gate, checked, now);
+		Map<String, Result> written = checked.isEmpty() ? Map.of()
+				: writeWithRetry(gate, checked, now, gate.enabled() ? rightToPass.current(gate.projectId()) : null);
 		int stored = 0, duplicates = 0, refused = 0, rejected = 0;
 		Set<String> reported = new HashSet<>();
 		for (Checked c : checked) {
@@ -244,8 +261,12 @@ class PassLedger implements Passes {
 		return new IngestReport(stored, duplicates, refused, rejected, List.of(results));
 	}
 
+	/** The latest and the earliest instant a pass may carry, fixed once per batch. */
+	private record Bounds(Instant latest, Instant earliest) {
+	}
+
 	/** The rule a pass breaks before it can be stored, or null. */
-	private String problem(PassRecord p, Instant now) {
+	private String problem(PassRecord p, Bounds bounds) {
 		if (p.sourceKey() == null || p.sourceKey().isBlank()) {
 			return "pass.event-id-required";
 		}
@@ -269,10 +290,10 @@ class PassLedger implements Passes {
 			return "pass.time-required";
 		}
 		Instant at = p.deviceTime().toInstant();
-		if (at.isAfter(now.plus(settings.clockTolerance()))) {
+		if (at.isAfter(bounds.latest())) {
 			return "pass.in-future";
 		}
-		if (at.isBefore(now.atZone(zone).toLocalDate().minusDays(settings.backlogDays()).atStartOfDay(zone).toInstant())) {
+		if (at.isBefore(bounds.earliest())) {
 			return "pass.too-old";
 		}
 		if (p.attendType() == null || !codes.exists(CodeDictionary.ATTEND_TYPE, p.attendType())) {
@@ -331,10 +352,11 @@ class PassLedger implements Passes {
 		return id > 0 ? id : null;
 	}
 
-	private Map<String, Result> writeWithRetry(Gate gate, List<Checked> checked, Instant now) {
+	private Map<String, Result> writeWithRetry(Gate gate, List<Checked> checked, Instant now,
+			RightToPass.Snapshot snapshot) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> write(gate, checked, now));
+				return tx.execute(status -> write(gate, checked, now, snapshot));
 			}
 			catch (PessimisticLockingFailureException e) {
 				if (attempt >= 5) {
@@ -345,42 +367,50 @@ class PassLedger implements Passes {
 		}
 	}
 
-	private Map<String, Result> write(Gate gate, List<Checked> checked, Instant now) {
+	private Map<String, Result> write(Gate gate, List<Checked> checked, Instant now, RightToPass.Snapshot snapshot) {
 		Map<String, Long> photoIds = photos.storeNew(gate, checked);
 		int n = checked.size();
-		String[] keys = new String[n], refs = new String[n], persons = new String[n], at = new String[n],
-				local = new String[n], offsets = new String[n], days = new String[n], directions = new String[n],
-				types = new String[n], verifies = new String[n], liveness = new String[n], scores = new String[n],
-				offline = new String[n], photoIdArray = new String[n], sources = new String[n], deviceRefused = new String[n],
-				refIndexes = new String[n];
+		String[] keys = new String[n], refs = new String[n], at = new String[n], local = new String[n], days = new String[n],
+				directions = new String[n], types = new String[n], verifies = new String[n], liveness = new String[n],
+				sources = new String[n], refIndexes = new String[n], judgedReasons = new String[n];
+		Long[] persons = new Long[n], photoIdArray = new Long[n];
+		Integer[] offsets = new Integer[n];
+		Float[] scores = new Float[n];
+		Boolean[] offline = new Boolean[n], deviceRefused = new Boolean[n], judged = new Boolean[n];
 		for (int i = 0; i < n; i++) {
 			Checked c = checked.get(i);
 			PassRecord p = c.record();
 			keys[i] = p.sourceKey();
 			refs[i] = p.personRef().strip();
-			persons[i] = c.personId() == null ? null : c.personId().toString();
+			persons[i] = c.personId();
 			at[i] = c.passedAt().toString();
 			local[i] = p.deviceTime().toLocalDateTime().toString();
-			offsets[i] = Integer.toString(p.deviceTime().getOffset().getTotalSeconds() / 60);
+			offsets[i] = p.deviceTime().getOffset().getTotalSeconds() / 60;
 			days[i] = c.day().toString();
 			directions[i] = c.direction();
 			types[i] = p.attendType();
 			verifies[i] = p.vendorVerify();
 			liveness[i] = p.liveness().name();
-			scores[i] = p.livenessScore() == null ? null : p.livenessScore().toString();
-			offline[i] = Boolean.toString(p.offline());
-			Long photoId = photoIds.get(p.sourceKey());
-			photoIdArray[i] = photoId == null ? null : photoId.toString();
+			scores[i] = p.livenessScore();
+			offline[i] = p.offline();
+			photoIdArray[i] = photoIds.get(p.sourceKey());
 			sources[i] = p.source();
-			deviceRefused[i] = Boolean.toString(p.refusedByDevice());
+			deviceRefused[i] = p.refusedByDevice();
 			refIndexes[i] = c.refIndexHex();
+			RightToPass.Holder holder = snapshot == null || c.personId() == null ? null
+					: snapshot.holders().get(c.personId());
+			judged[i] = holder != null;
+			if (holder != null) {
+				RefusalReason reason = holder.reasonOn(c.day());
+				judgedReasons[i] = reason == null ? null : reason.name();
+			}
 		}
 		Map<String, Result> results = new HashMap<>();
 		List<Inserted> inserted = new ArrayList<>();
 		jdbc.sql(INGEST)
 			.params(gate.deviceId(), gate.projectId(), Timestamp.from(now), gate.enabled(), zone.getId(),
 					settings.maxTravelKmh(), keys, refs, persons, at, local, offsets, days, directions, types, verifies,
-					liveness, scores, offline, photoIdArray, sources, deviceRefused, refIndexes)
+					liveness, scores, offline, photoIdArray, sources, deviceRefused, refIndexes, judged, judgedReasons)
 			.query((rs, i) -> {
 				Inserted row = new Inserted(rs.getLong("id"), rs.getString("source_key"),
 						(Long) rs.getObject("person_id"), rs.getTimestamp("passed_at").toInstant(), rs.getString("outcome"),

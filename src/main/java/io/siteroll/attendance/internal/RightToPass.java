@@ -147,6 +147,22 @@ class RightToPass implements DisposableBean {
 		return new Standing(true, snapshot.holders().get(personId));
 	}
 
+	/**
+	 * The project's snapshot when it is as current as the project's committed roster now, for judging a
+	 * whole batch of uploaded passes with one version read; null when it is missing or older (a reload has
+	 * been started, the caller asks the SQL rule).
+	 */
+	Snapshot current(long projectId) {
+		lastAsked.put(projectId, clock.instant());
+		long version = rosters.version(projectId);
+		Snapshot snapshot = snapshots.get(projectId);
+		if (snapshot == null || snapshot.version() != version) {
+			reloadLater(projectId);
+			return null;
+		}
+		return snapshot;
+	}
+
 	private void reloadLater(long projectId) {
 		if (!loading.add(projectId)) {
 			return;

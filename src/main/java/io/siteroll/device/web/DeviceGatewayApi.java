@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -92,11 +93,12 @@ class DeviceGatewayApi {
 
 	private final Clock clock;
 
-	private final JsonMapper json;
+	/** Reads one pass of a batch (the platform's mapper, its type resolved once). */
+	private final ObjectReader passItems;
 
 	DeviceGatewayApi(Passes passes, GateDecisions decisions, Rosters rosters, DeviceContact contact, Clock clock,
 			JsonMapper json) {
-		this.json = json;
+		this.passItems = json.readerFor(PassItem.class);
 		this.passes = passes;
 		this.decisions = decisions;
 		this.rosters = rosters;
@@ -169,7 +171,7 @@ class DeviceGatewayApi {
 			PassRecord record = null;
 			PassItem item = null;
 			try {
-				item = node == null || !node.isObject() ? null : json.treeToValue(node, PassItem.class);
+				item = node == null || !node.isObject() ? null : passItems.readValue(node);
 			}
 			catch (JacksonException | RuleViolation e) {
 				problem = controlCharacter(e) ? "pass.control-character" : "pass.unreadable";
@@ -271,7 +273,7 @@ class DeviceGatewayApi {
 
 	private static OffsetDateTime time(String text) {
 		try {
-			return OffsetDateTime.parse(text.strip());
+			return DeviceTimes.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
 			throw RuleViolation.rule("format");
