@@ -9,7 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.siteroll.attendance.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +34,13 @@ import org.springframework.stereotype.Component;
  * flight waits for the next one. A question whose read fails or does not answer within {@link #BOUND} is
  * told nothing ({@link OptionalLong#empty()}), and so is one that arrives while a read has been in flight
  * longer than the bound (it does not queue behind a stuck read): the caller then asks the SQL rule.
+ * <p>
+ * Counted for Prometheus: {@code siteroll_gate_version_questions_total} (questions asked),
+ * {@code siteroll_gate_version_reads_total} (reads issued; questions over reads is how many a read served) and
+ * {@code siteroll_gate_version_unanswered_total} (questions told nothing, sent to the SQL rule).
  */
 @Component
-class RosterVersionReads implements DisposableBean {
+class RosterVersionReads implements DisposableBean, MeterBinder {
 
 	private static final Logger log = LoggerFactory.getLogger(RosterVersionReads.class);
 
@@ -73,6 +81,12 @@ class RosterVersionReads implements DisposableBean {
 
 	private final Thread reader;
 
+	private final LongAdder questions = new LongAdder();
+
+	private final LongAdder reads = new LongAdder();
+
+	private final LongAdder unanswered = new LongAdder();
+
 	@Autowired
 	RosterVersionReads(Rosters rosters) {
 		this(rosters, BOUND);
@@ -91,6 +105,15 @@ class RosterVersionReads implements DisposableBean {
 	 * that read failed, did not answer within the bound, or could not be waited for (the caller asks SQL).
 	 */
 	OptionalLong version(long projectId) {
+		questions.increment();
+		OptionalLong version = answer(projectId);
+		if (version.isEmpty()) {
+			unanswered.increment();
+		}
+		return version;
+	}
+
+	private OptionalLong answer(long projectId) {
 		Read read;
 		synchronized (lock) {
 			if (stopped || inFlight && System.nanoTime() - inFlightSince > boundNanos) {
@@ -137,6 +160,7 @@ class RosterVersionReads implements DisposableBean {
 				inFlight = true;
 				inFlightSince = System.nanoTime();
 			}
+			reads.increment();
 			try {
 				read.answer.complete(rosters.versions(read.projects));
 			}
@@ -150,6 +174,19 @@ class RosterVersionReads implements DisposableBean {
 				}
 			}
 		}
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("siteroll.gate.version.questions", questions, LongAdder::doubleValue)
+			.description("Gate decisions that asked for their project's committed roster version")
+			.register(registry);
+		FunctionCounter.builder("siteroll.gate.version.reads", reads, LongAdder::doubleValue)
+			.description("Shared reads of committed roster versions issued for gate decisions")
+			.register(registry);
+		FunctionCounter.builder("siteroll.gate.version.unanswered", unanswered, LongAdder::doubleValue)
+			.description("Gate decisions whose roster version read failed or was late (answered by the SQL rule)")
+			.register(registry);
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.RefusalReason;
@@ -314,6 +316,35 @@ class RightToPassTest extends IntegrationTest {
 			reads.destroy();
 			own.destroy();
 		}
+	}
+
+	@Test
+	void theSharedReadsAreCountedForPrometheus() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "BOTH"));
+		long worker = engagedWorker(api, site);
+		double[] before = versionCounters(api);
+		for (int i = 0; i < 3; i++) {
+			assertThat(decide(gate, worker)).isEqualTo("ALLOW");
+		}
+		double[] after = versionCounters(api);
+		assertThat(after[0] - before[0]).as("questions").isGreaterThanOrEqualTo(3);
+		assertThat(after[1] - before[1]).as("reads").isBetween(1.0, after[0] - before[0]);
+		assertThat(after[2]).as("unanswered").isGreaterThanOrEqualTo(0);
+	}
+
+	private static double[] versionCounters(ApiClient api) {
+		String metrics = api.get("/actuator/prometheus").body();
+		double[] counters = new double[3];
+		String[] names = { "siteroll_gate_version_questions_total", "siteroll_gate_version_reads_total",
+				"siteroll_gate_version_unanswered_total" };
+		for (int i = 0; i < names.length; i++) {
+			Matcher m = Pattern.compile("(?m)^" + names[i] + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
+			assertThat(m.find()).as(names[i]).isTrue();
+			counters[i] = Double.parseDouble(m.group(2));
+		}
+		return counters;
 	}
 
 	/** The platform's rosters, whose shared version reads can be made to fail or to hang for two seconds. */
