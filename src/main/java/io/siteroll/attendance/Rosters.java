@@ -1,7 +1,9 @@
 package io.siteroll.attendance;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +25,17 @@ public interface Rosters {
 	record Changes(long projectId, long since, long version, boolean complete, List<Entry> entries) {
 	}
 
-	/** The project's current roster version. */
+	/**
+	 * The project's current roster version: the greatest roster version committed on it (0: none), read
+	 * without a lock. The same as {@code versions(List.of(projectId)).get(projectId)}.
+	 */
 	long version(long projectId);
+
+	/**
+	 * The current roster version of each project asked about, read in one statement (so all of one moment):
+	 * every project asked about is a key, 0 for a project with no roster rows or none at all.
+	 */
+	Map<Long, Long> versions(Collection<Long> projectIds);
 
 	/** Changes since {@code since} (0: the whole roster, allowed people only). */
 	Changes changesSince(long projectId, long since);

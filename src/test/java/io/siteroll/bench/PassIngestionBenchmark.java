@@ -1,11 +1,16 @@
 package io.siteroll.bench;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +34,9 @@ import java.util.concurrent.locks.LockSupport;
 
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
@@ -88,6 +96,9 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	MeterRegistry meters;
 
 	record Gate(long id, String serial, String secret) {
 	}
@@ -292,10 +303,12 @@ class PassIngestionBenchmark extends IntegrationTest {
 	 */
 	private void oneLane(Lane decision, Lane floor) throws Exception {
 		double[] floorFigures = backToBack(floor);
+		double[] before = spent();
 		double[] figures = backToBack(decision);
-		System.out.printf("GATE DECISION, ONE LANE BACK TO BACK: 2,000 requests in %.1f s (%,.0f/s): p50 %.2f ms, p99 %.2f ms "
+		String spent = spentSince(before, 2_500);
+		System.out.printf("GATE DECISION, ONE LANE BACK TO BACK: 2,000 requests in %.1f s (%,.0f/s): p50 %.2f ms, p99 %.2f ms%s "
 				+ "| baseline, the liveness probe on the same lane: %,.0f/s, p50 %.2f ms, p99 %.2f ms | p50 ratio %.1f%n",
-				figures[0], 2_000 / figures[0], figures[1], figures[2], 2_000 / floorFigures[0], floorFigures[1],
+				figures[0], 2_000 / figures[0], figures[1], figures[2], spent, 2_000 / floorFigures[0], floorFigures[1],
 				floorFigures[2], figures[1] / floorFigures[1]);
 	}
 
@@ -319,6 +332,63 @@ class PassIngestionBenchmark extends IntegrationTest {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Arrays.sort(latencies);
 		return new double[] { seconds, latencies[1_000] / 1e6, latencies[1_980] / 1e6 };
+	}
+
+	/**
+	 * What the platform has spent so far: the decisions that asked for a roster version and the shared reads that
+	 * answered them (NaN where not counted), CPU nanoseconds of this JVM (client and server) and of this
+	 * database's server processes (the postmaster's children, from /proc; NaN where that cannot be read).
+	 */
+	private double[] spent() {
+		FunctionCounter questions = meters.find("siteroll.gate.version.questions").functionCounter();
+		FunctionCounter reads = meters.find("siteroll.gate.version.reads").functionCounter();
+		double jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : Double.NaN;
+		return new double[] { questions == null ? Double.NaN : questions.count(), reads == null ? Double.NaN : reads.count(),
+				jvm, databaseCpuNanos() };
+	}
+
+	/** Reads, decisions per read, and CPU per decision since {@code before}, for {@code decisions} decisions. */
+	private String spentSince(double[] before, int decisions) {
+		double[] now = spent();
+		String counted = Double.isNaN(now[0]) ? ""
+				: String.format("; roster version reads %,.0f for %,.0f decisions (%.1f per read)", now[1] - before[1],
+						now[0] - before[0], (now[0] - before[0]) / Math.max(now[1] - before[1], 1));
+		return counted + String.format("; CPU per decision: JVM (client and server) %.0f µs, PostgreSQL %.0f µs",
+				(now[2] - before[2]) / 1e3 / decisions, (now[3] - before[3]) / 1e3 / decisions);
+	}
+
+	private Long postmaster;
+
+	/** CPU time of the database's server processes (user and system), in nanoseconds; NaN if unknown. */
+	private double databaseCpuNanos() {
+		try {
+			if (postmaster == null) {
+				String dataDir = jdbc.sql("show data_directory").query(String.class).single();
+				postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
+			}
+			long ticks = 0;
+			try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+				for (Path proc : procs) {
+					String stat;
+					try {
+						stat = Files.readString(proc.resolve("stat"));
+					}
+					catch (IOException gone) {
+						continue;
+					}
+					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long pid = Long.parseLong(proc.getFileName().toString());
+					if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+						ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+					}
+				}
+			}
+			return ticks * 1e7; // USER_HZ is 100 on Linux
+		}
+		catch (Exception e) {
+			return Double.NaN;
+		}
 	}
 
 	/** What one request of a load is: the {@code n}th request, built (and signed) when it is due. */
@@ -414,17 +484,19 @@ class PassIngestionBenchmark extends IntegrationTest {
 		oneLane(decision, floor);
 
 		Load floorLoad = openLoop(client, floor, DECISIONS_PER_SECOND, DECISION_SECONDS);
+		double[] counted = spent();
 		Load load = openLoop(client, decision, DECISIONS_PER_SECOND, DECISION_SECONDS);
-		System.out.printf("GATE DECISION BENCHMARK: %,d requests offered at %,d/s over %d s, open loop (async client): %s "
+		System.out.printf("GATE DECISION BENCHMARK: %,d requests offered at %,d/s over %d s, open loop (async client): %s%s "
 				+ "| baseline, the liveness probe at the same rate: %s | p99 ratio %.1f%n", load.requests(), DECISIONS_PER_SECOND,
-				DECISION_SECONDS, load.figures(), floorLoad.figures(), load.p99() / floorLoad.p99());
+				DECISION_SECONDS, load.figures(), spentSince(counted, load.requests()), floorLoad.figures(), load.p99() / floorLoad.p99());
 
 		int highest = 0;
 		for (int rate : new int[] { 100, 250, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000, 15_000 }) {
 			Load floorStep = openLoop(client, floor, rate, STEP_SECONDS);
+			double[] before = spent();
 			Load step = openLoop(client, decision, rate, STEP_SECONDS);
-			System.out.printf("GATE DECISION STEP %,d/s for %d s: %s | baseline, the liveness probe: %s%n", rate, STEP_SECONDS,
-					step.figures(), floorStep.figures());
+			System.out.printf("GATE DECISION STEP %,d/s for %d s: %s%s | baseline, the liveness probe: %s%n", rate, STEP_SECONDS,
+					step.figures(), spentSince(before, step.requests()), floorStep.figures());
 			if (!step.within(50)) {
 				break;
 			}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,9 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lifting, through its trigger) takes the next number of {@code roster_version_seq} while holding its
  * project's row lock. A snapshot is loaded holding that row {@code FOR SHARE}, so it waits for writers in
  * flight and is stamped with the project's greatest committed version; any later change commits a greater
- * one. Each use reads the project's greatest committed version (two index probes, no lock, no write) and
- * uses the snapshot only when it is still the same; otherwise the caller asks the SQL rule and the
- * snapshot is reloaded in the background. Rows of these tables are never deleted and a person's name
+ * one. Each use reads the project's greatest committed version (two index probes, no lock, no write) by a
+ * read that began after it was asked, shared with the other questions of that moment
+ * ({@link RosterVersionReads}), and uses the snapshot only when it is still the same; otherwise the caller
+ * asks the SQL rule and the snapshot is reloaded in the background. When that read fails or is late, the
+ * caller asks the SQL rule too. Rows of these tables are never deleted and a person's name
  * never changes; people with nothing on the project are not in the snapshot (the caller asks SQL).
  */
 @Component
@@ -112,6 +115,9 @@ class RightToPass implements DisposableBean {
 	/** The project's greatest committed roster version, as the roster download hands it out. */
 	private final Rosters rosters;
 
+	/** The same version for decisions, one read shared by the decisions of a moment. */
+	private final RosterVersionReads versions;
+
 	private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	private final Map<Long, Instant> lastAsked = new ConcurrentHashMap<>();
@@ -124,8 +130,9 @@ class RightToPass implements DisposableBean {
 		return t;
 	});
 
-	RightToPass(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Rosters rosters) {
+	RightToPass(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Rosters rosters, RosterVersionReads versions) {
 		this.rosters = rosters;
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
@@ -134,29 +141,28 @@ class RightToPass implements DisposableBean {
 	/**
 	 * The person's standing on the project as committed now. Known with a null holder: the person has
 	 * neither engagement nor post on the project. Unknown: the snapshot is missing or older than the
-	 * project's roster (a reload has been started); ask the SQL rule.
+	 * project's roster (a reload has been started), or the roster version could not be read in time; ask
+	 * the SQL rule.
 	 */
 	Standing standing(long projectId, long personId) {
-		lastAsked.put(projectId, clock.instant());
-		long version = rosters.version(projectId);
-		Snapshot snapshot = snapshots.get(projectId);
-		if (snapshot == null || snapshot.version() != version) {
-			reloadLater(projectId);
-			return Standing.UNKNOWN;
-		}
-		return new Standing(true, snapshot.holders().get(personId));
+		Snapshot snapshot = current(projectId);
+		return snapshot == null ? Standing.UNKNOWN : new Standing(true, snapshot.holders().get(personId));
 	}
 
 	/**
-	 * The project's snapshot when it is as current as the project's committed roster now, for judging a
-	 * whole batch of uploaded passes with one version read; null when it is missing or older (a reload has
-	 * been started, the caller asks the SQL rule).
+	 * The project's snapshot when it is as current as the project's committed roster now (by the shared version
+	 * read, {@link RosterVersionReads}), for one decision or a whole batch of uploaded passes; null when it is
+	 * missing or older (a reload has been started) or the version could not be read in time: the caller asks
+	 * the SQL rule.
 	 */
 	Snapshot current(long projectId) {
 		lastAsked.put(projectId, clock.instant());
-		long version = rosters.version(projectId);
+		OptionalLong committed = versions.version(projectId);
+		if (committed.isEmpty()) {
+			return null;
+		}
 		Snapshot snapshot = snapshots.get(projectId);
-		if (snapshot == null || snapshot.version() != version) {
+		if (snapshot == null || snapshot.version() != committed.getAsLong()) {
 			reloadLater(projectId);
 			return null;
 		}

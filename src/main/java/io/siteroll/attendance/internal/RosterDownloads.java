@@ -3,8 +3,12 @@ package io.siteroll.attendance.internal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.RefusalReason;
@@ -83,12 +87,35 @@ class RosterDownloads implements Rosters {
 
 	@Override
 	public long version(long projectId) {
-		return jdbc.sql("""
-				select greatest((select coalesce(max(roster_version), 0) from worker_engagement where project_id = ?),
-				                (select coalesce(max(roster_version), 0) from manager_post where project_id = ?))""")
-			.params(projectId, projectId)
-			.query(Long.class)
-			.single();
+		return versions(List.of(projectId)).get(projectId);
+	}
+
+	/**
+	 * Two index probes per project (the greatest version on each of its roster tables, read backwards on
+	 * {@code (project_id, roster_version)}); a grouped {@code max} would read every row of the project instead.
+	 * The ids come as one comma-separated text through {@code string_to_table}, whose row count the planner
+	 * does not take from the value: so the prepared statement keeps one cached plan. With {@code unnest} of an
+	 * array parameter the planner sizes each execution's own plan by the array and plans every execution
+	 * anew (measured: four times the database's CPU per read).
+	 */
+	@Override
+	public Map<Long, Long> versions(Collection<Long> projectIds) {
+		Map<Long, Long> versions = new HashMap<>();
+		if (projectIds.isEmpty()) {
+			return versions;
+		}
+		StringJoiner ids = new StringJoiner(",");
+		projectIds.forEach(id -> ids.add(Long.toString(id)));
+		jdbc.sql("""
+				select p.id,
+				       greatest((select coalesce(max(roster_version), 0) from worker_engagement where project_id = p.id),
+				                (select coalesce(max(roster_version), 0) from manager_post where project_id = p.id))
+				from (select id::bigint as id from string_to_table(?, ',') as id) as p""")
+			.param(ids.toString())
+			.query(rs -> {
+				versions.put(rs.getLong(1), rs.getLong(2));
+			});
+		return versions;
 	}
 
 	@Override

@@ -8,11 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.RefusalReason;
+import io.siteroll.attendance.Rosters;
+import io.siteroll.personnel.Persons;
 import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
@@ -20,6 +31,7 @@ import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * of registry change and as the platform's days go by: a named walk through exit, a contract ending by the
  * calendar, blacklisting and a disabled device over the signed API, and random corrections compared person by
  * person with the rule itself, both right after the change (the snapshot is then stale and must not answer)
- * and once the snapshot has caught up.
+ * and once the snapshot has caught up. Decisions on many threads while the registry changes each see every
+ * change committed before they started; a failed or late version read is answered by the rule.
  */
 class RightToPassTest extends IntegrationTest {
 
@@ -39,6 +52,15 @@ class RightToPassTest extends IntegrationTest {
 
 	@Autowired
 	RefusalEvidence evidence;
+
+	@Autowired
+	Rosters rosters;
+
+	@Autowired
+	Persons persons;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void theGateAnswersAsTheRuleThroughRegistryChangesAndTheCalendar() throws Exception {
@@ -67,7 +89,7 @@ class RightToPassTest extends IntegrationTest {
 		assertThat(decide(gate, leaving)).as("from the snapshot").isEqualTo("EXITED");
 
 		clock.advance(Duration.ofDays(2));
-		DeviceClient later = gate; // the gate keeps the platform clock, moved with it
+		DeviceClient later = gate; // the gate keeps the platform clock, two days on now
 		assertThat(rightToPass.standing(site.projectId(), ending).known()).as("no change, only the calendar").isTrue();
 		assertThat(decide(later, ending)).as("the contract ended yesterday by the platform clock").isEqualTo("NO_CONTRACT");
 		assertThat(decide(later, worker)).isEqualTo("ALLOW");
@@ -186,6 +208,189 @@ class RightToPassTest extends IntegrationTest {
 		}
 		assertThat(reasons).as("the last round still shows several answers").contains(RefusalReason.NOT_REGISTERED.name(),
 				RefusalReason.NOT_ENGAGED.name());
+	}
+
+	@Test
+	void everyDecisionStartedAfterACommitSeesIt() throws Exception {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		long project = site.projectId();
+		long worker = engagedWorker(api, site);
+		caughtUp(project, worker);
+		LocalDate day = clock.today();
+		// Writes begun and writes returned; write n blacklists the worker when n is odd and lifts it when even.
+		AtomicLong begun = new AtomicLong();
+		AtomicLong returned = new AtomicLong();
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicInteger checked = new AtomicInteger();
+		List<String> wrong = new CopyOnWriteArrayList<>();
+		List<Thread> deciders = new ArrayList<>();
+		for (int t = 0; t < 8; t++) {
+			Thread thread = new Thread(() -> {
+				while (!stop.get()) {
+					long before = returned.get();
+					GateDecider.Judgement j = decider.judge(project, worker, day);
+					if (begun.get() == before) {
+						// No write was under way at any moment of this decision: it must see write number `before`.
+						checked.incrementAndGet();
+						RefusalReason expected = before % 2 == 1 ? RefusalReason.BLACKLISTED : null;
+						if (j.reason() != expected && wrong.size() < 20) {
+							wrong.add("after write " + before + ": " + j.reason());
+						}
+					}
+				}
+			}, "decider-" + t);
+			thread.setDaemon(true);
+			thread.start();
+			deciders.add(thread);
+		}
+		Random random = new Random();
+		try {
+			for (int write = 1; write <= 30; write++) {
+				Thread.sleep(random.nextInt(15));
+				begun.incrementAndGet();
+				if (write % 2 == 1) {
+					jdbc.sql("insert into gate_blacklist (person_id, reason, listed_by) values (?, 'test', 'test')").param(worker)
+						.update();
+				}
+				else {
+					jdbc.sql("update gate_blacklist set lifted_at = now(), lifted_by = 'test', lift_reason = 'test' "
+							+ "where person_id = ? and lifted_at is null").param(worker).update();
+				}
+				returned.incrementAndGet();
+				caughtUp(project, worker);
+			}
+		}
+		finally {
+			stop.set(true);
+			for (Thread t : deciders) {
+				t.join(10_000);
+			}
+		}
+		assertThat(wrong).as("decisions that missed a change committed before they started, of %d", checked.get()).isEmpty();
+		assertThat(checked.get()).as("decisions checked").isGreaterThan(300);
+	}
+
+	@Test
+	void aFailedOrLateVersionReadIsAnsweredByTheRule() throws Exception {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		long project = site.projectId();
+		long worker = engagedWorker(api, site);
+		LocalDate day = clock.today();
+		FaultyRosters faulty = new FaultyRosters(rosters);
+		RosterVersionReads reads = new RosterVersionReads(faulty, Duration.ofMillis(500));
+		RightToPass own = new RightToPass(jdbc, tx, clock, faulty, reads);
+		GateDecider ownDecider = new GateDecider(jdbc, persons, clock, own, evidence);
+		try {
+			Waits.until("the snapshot answers", Duration.ofSeconds(20), () -> own.standing(project, worker).known(),
+					() -> false);
+			assertThat(ownDecider.judge(project, worker, day).reason()).isNull();
+
+			faulty.failing = true;
+			ApiClient.Response listing = api.post("/api/gate-blacklist", Map.of("personId", worker, "reason", "冒用他人身份"));
+			assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+			assertThat(own.standing(project, worker).known()).as("the version could not be read").isFalse();
+			assertThat(ownDecider.judge(project, worker, day).reason()).as("a failed read: by the rule")
+				.isEqualTo(RefusalReason.BLACKLISTED);
+			faulty.failing = false;
+
+			faulty.hanging = true;
+			long started = System.nanoTime();
+			assertThat(ownDecider.judge(project, worker, day).reason()).as("a late read: by the rule")
+				.isEqualTo(RefusalReason.BLACKLISTED);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited about the bound")
+				.isBetween(Duration.ofMillis(500), Duration.ofMillis(1_900));
+			started = System.nanoTime();
+			assertThat(ownDecider.judge(project, worker, day).reason()).as("while the read is stuck: by the rule")
+				.isEqualTo(RefusalReason.BLACKLISTED);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without queueing behind it")
+				.isLessThan(Duration.ofMillis(450));
+			faulty.hanging = false;
+
+			Waits.until("the snapshot answers again", Duration.ofSeconds(20), () -> own.standing(project, worker).known(),
+					() -> false);
+			assertThat(ownDecider.judge(project, worker, day).reason()).isEqualTo(RefusalReason.BLACKLISTED);
+		}
+		finally {
+			reads.destroy();
+			own.destroy();
+		}
+	}
+
+	@Test
+	void theSharedReadsAreCountedForPrometheus() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", today().minusMonths(2));
+		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "BOTH"));
+		long worker = engagedWorker(api, site);
+		double[] before = versionCounters(api);
+		for (int i = 0; i < 3; i++) {
+			assertThat(decide(gate, worker)).isEqualTo("ALLOW");
+		}
+		double[] after = versionCounters(api);
+		assertThat(after[0] - before[0]).as("questions").isGreaterThanOrEqualTo(3);
+		assertThat(after[1] - before[1]).as("reads").isBetween(1.0, after[0] - before[0]);
+		assertThat(after[2]).as("unanswered").isGreaterThanOrEqualTo(0);
+	}
+
+	private static double[] versionCounters(ApiClient api) {
+		String metrics = api.get("/actuator/prometheus").body();
+		double[] counters = new double[3];
+		String[] names = { "siteroll_gate_version_questions_total", "siteroll_gate_version_reads_total",
+				"siteroll_gate_version_unanswered_total" };
+		for (int i = 0; i < names.length; i++) {
+			Matcher m = Pattern.compile("(?m)^" + names[i] + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
+			assertThat(m.find()).as(names[i]).isTrue();
+			counters[i] = Double.parseDouble(m.group(2));
+		}
+		return counters;
+	}
+
+	/** The platform's rosters, whose shared version reads can be made to fail or to hang for two seconds. */
+	static final class FaultyRosters implements Rosters {
+
+		final Rosters rosters;
+
+		volatile boolean failing;
+
+		volatile boolean hanging;
+
+		FaultyRosters(Rosters rosters) {
+			this.rosters = rosters;
+		}
+
+		@Override
+		public Map<Long, Long> versions(Collection<Long> projectIds) {
+			if (failing) {
+				throw new IllegalStateException("the version read failed");
+			}
+			if (hanging) {
+				try {
+					Thread.sleep(2_000);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(e);
+				}
+			}
+			return rosters.versions(projectIds);
+		}
+
+		@Override
+		public long version(long projectId) {
+			return rosters.version(projectId);
+		}
+
+		@Override
+		public Changes changesSince(long projectId, long since) {
+			return rosters.changesSince(projectId, since);
+		}
+
+		@Override
+		public Optional<byte[]> faceForGate(Gate gate, long personId) {
+			return rosters.faceForGate(gate, personId);
+		}
 	}
 
 	/** One random correction of the registry or move of the platform clock; says which. */
