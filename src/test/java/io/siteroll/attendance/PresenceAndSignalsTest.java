@@ -112,7 +112,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		long genuine = engagedWorker(api, site);
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "IN");
 		DeviceClient gate = gate(device);
-		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(CST).minusHours(1).withNano(0);
+		OffsetDateTime at = today().minusDays(1).atTime(9, 0).atOffset(CST); // one calendar day whatever the hour
 		upload(gate, List.of(pass("f1", spoofed, at, "FAIL", null), pass("f2", spoofed, at.plusMinutes(1), "FAIL", null),
 				pass("g1", genuine, at, "PASS", null)));
 		upload(gate, List.of(pass("f3", spoofed, at.plusMinutes(2), "FAIL", null)));
@@ -141,7 +141,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		long second = engagedWorker(api, site);
 		long third = engagedWorker(api, site);
 		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "IN"));
-		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(CST).minusHours(2).withNano(0);
+		OffsetDateTime at = today().minusDays(1).atTime(10, 0).atOffset(CST); // one calendar day whatever the hour
 		long seed = System.nanoTime();
 		byte[] photo = Jpegs.scene(seed);
 		JsonNode report = upload(gate, List.of(pass("r1", first, at, "PASS", photo),
@@ -194,7 +194,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		assertThat(engaged.status()).as(engaged.body()).isEqualTo(201);
 		DeviceClient inChangchun = gate(device(api, changchun.projectId(), "SITEROLL", "IN"));
 		DeviceClient inYanji = gate(device(api, yanji.projectId(), "SITEROLL", "IN"));
-		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(CST).minusHours(3).withNano(0);
+		OffsetDateTime at = today().minusDays(1).atTime(11, 0).atOffset(CST); // one calendar day whatever the hour
 		upload(inChangchun, List.of(pass("t1", person, at, "PASS", null)));
 		upload(inYanji, List.of(pass("t2", person, at.plusMinutes(40), "PASS", null)));
 		JsonNode signals = api.get("/api/projects/" + yanji.projectId() + "/fraud-signals?kind=IMPOSSIBLE_TRAVEL").json();

@@ -198,7 +198,8 @@ class DeviceApiTest extends IntegrationTest {
 		long stranger = engagedWorker(api, site(api, "220102", today().minusMonths(2)));
 		RegisteredDevice device = device(api, site.projectId(), "SITEROLL", "BOTH");
 		DeviceClient gate = gate(device);
-		OffsetDateTime morning = hoursAgo(3);
+		// yesterday morning: both passes (and the 90 minutes between them) on one day of the platform's calendar, whatever the hour
+		OffsetDateTime morning = today().minusDays(1).atTime(7, 0).atOffset(ZoneOffset.ofHours(8));
 		List<Map<String, Object>> passes = List.of(pass("p-1", worker, morning), pass("p-2", worker, morning.plusMinutes(90)),
 				pass("p-3", stranger, morning), pass("p-4", 987_654_321_099L, morning),
 				pass("p-old", worker, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusDays(33)),

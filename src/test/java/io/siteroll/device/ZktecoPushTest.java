@@ -37,7 +37,7 @@ class ZktecoPushTest extends IntegrationTest {
 		assertThat(options).containsEntry("ATTLOGStamp", "None").containsEntry("TimeZone", "8")
 			.containsEntry("Realtime", "1").containsEntry("PushProtVer", "2.4.1").containsEntry("ATTPHOTOBase64", "1");
 
-		LocalDateTime morning = LocalDateTime.now(clock).minusHours(6).withNano(0);
+		LocalDateTime morning = today().minusDays(1).atTime(6, 0); // its passes on one calendar day whatever the hour
 		List<String> lines = List.of(ZktecoDevice.attlogLine(Long.toString(alice), morning, 0, 15),
 				ZktecoDevice.attlogLine(Long.toString(bob), morning.plusMinutes(1), 0, 15),
 				ZktecoDevice.attlogLine(Long.toString(alice), morning.plusHours(5), 1, 15),
@@ -138,7 +138,7 @@ class ZktecoPushTest extends IntegrationTest {
 			.isEqualTo("registry=ok\nRegistryCode=" + code);
 		assertThat(zk.post("/iclock/push?SN=" + registered.serial(), new byte[0]).body()).contains("TimeZone=8");
 
-		LocalDateTime t = LocalDateTime.now(clock).minusHours(2).withNano(0);
+		LocalDateTime t = today().minusDays(1).atTime(8, 0);
 		String time = t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
 		List<String> events = List.of(
 				"time=" + time + "\tpin=" + worker + "\tcardno=0\teventaddr=1\tevent=0\tinoutstatus=0\tverifytype=15\tindex=83",
