@@ -3,7 +3,6 @@ package io.siteroll.attendance.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -183,7 +182,7 @@ class RightToPassTest extends IntegrationTest {
 		int fromSnapshot = 0;
 		int compared = 0;
 		for (int round = 0; round < 120; round++) {
-			String change = correct(random, project, workers, managers, everyone);
+			String change = new RosterCorrections(jdbc, clock, RosterCorrections.Spread.WIDE).correct(random, project, workers, managers, everyone);
 			LocalDate day = clock.today();
 			for (long person : asked) {
 				compared++;
@@ -393,56 +392,6 @@ class RightToPassTest extends IntegrationTest {
 		}
 	}
 
-	/** One random correction of the registry or move of the platform clock; says which. */
-	private String correct(Random random, long project, List<Long> workers, List<Long> managers, List<Long> everyone) {
-		LocalDate today = clock.today();
-		switch (random.nextInt(5)) {
-			case 0, 1 -> {
-				long person = workers.get(random.nextInt(workers.size()));
-				LocalDate contractStart = today.plusDays(random.nextInt(50) - 40);
-				LocalDate entry = contractStart.plusDays(random.nextInt(20));
-				LocalDate exit = random.nextInt(5) < 2 ? null : entry.plusDays(random.nextInt(25));
-				LocalDate contractEnd = random.nextInt(5) < 2 ? null : contractStart.plusDays(random.nextInt(50));
-				jdbc.sql("""
-						update worker_engagement set contract_start = ?, entry_date = ?, exit_date = ?, contract_end = ?,
-						       contract_period_type = case when ?::date is null then '1' else '0' end
-						where project_id = ? and person_id = ?""")
-					.params(contractStart, entry, date(exit), date(contractEnd), date(contractEnd), project, person)
-					.update();
-				return "engagement of " + person + ": contract " + contractStart + ".." + contractEnd + ", entry " + entry
-						+ ", exit " + exit;
-			}
-			case 2 -> {
-				long person = managers.get(random.nextInt(managers.size()));
-				LocalDate from = today.plusDays(random.nextInt(40) - 30);
-				LocalDate to = random.nextBoolean() ? null : from.plusDays(random.nextInt(21) - 1);
-				jdbc.sql("update manager_post set tenure_from = ?, tenure_to = ? where project_id = ? and person_id = ?")
-					.params(from, date(to), project, person)
-					.update();
-				return "post of " + person + ": " + from + ".." + to;
-			}
-			case 3 -> {
-				long person = everyone.get(random.nextInt(everyone.size()));
-				int lifted = jdbc.sql("update gate_blacklist set lifted_at = now(), lifted_by = 'test', lift_reason = 'test' "
-						+ "where person_id = ? and lifted_at is null").param(person).update();
-				if (lifted == 0) {
-					jdbc.sql("insert into gate_blacklist (person_id, reason, listed_by) values (?, 'test', 'test')")
-						.param(person)
-						.update();
-				}
-				return (lifted == 0 ? "blacklisted " : "lifted ") + person;
-			}
-			default -> {
-				int days = random.nextInt(7) - 3;
-				clock.advance(Duration.ofDays(days));
-				return "clock moved " + days + " days";
-			}
-		}
-	}
-
-	private static Date date(LocalDate day) {
-		return day == null ? null : Date.valueOf(day);
-	}
 
 	/** Waits until the project's snapshot is as current as its committed roster. */
 	private void caughtUp(long project, long person) throws InterruptedException {
