@@ -10,6 +10,12 @@ public enum AttendanceReadModel {
 	/** 有效考勤日: project_id, person_id, day, by the valid-day rule in force on the day. */
 	VALID_DAY("valid_attendance_day"),
 
+	/**
+	 * 当月有效考勤 (migration V34): month (its first day), project_id, person_id, valid_days (at least 1): the people with a
+	 * valid day at a project in a calendar month, kept by the statement that writes the days.
+	 */
+	PRESENT_IN_MONTH("present_in_month"),
+
 	/** People unknown to the platform refused at a project's gate: project_id, person_ref, at. */
 	UNREGISTERED_REFUSAL("unregistered_refusal"),
 

@@ -117,7 +117,9 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	/**
 	 * R3 for every project; the penalty threshold is the rule set's, the measure and party on either side of it
-	 * are {@link Escalation}'s answers, passed as parameters.
+	 * are {@link Escalation}'s answers, passed as parameters. The workers with a valid day come from the month's
+	 * presence counters ({@link AttendanceReadModel#PRESENT_IN_MONTH}, one row per project and person), not from the
+	 * month's daily presence (thirty times as many rows).
 	 */
 	private static final String R3 = """
 			insert into finding_candidate
@@ -133,9 +135,9 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			    where :countsPayroll and exists (select 1 from month_day md where md.project_id = pw.project_id)
 			),
 			present as (
-			    select distinct dp.project_id, dp.person_id
-			    from %2$s dp
-			    where dp.day between :from and :to /*SCOPE dp.project_id*/
+			    select pm.project_id, pm.person_id
+			    from %2$s pm
+			    where pm.month = :from /*SCOPE pm.project_id*/
 			),
 			tally as (
 			    select e.project_id, count(*)::int as engaged, count(pr.person_id)::int as attended,
@@ -156,7 +158,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			     join project p on p.id = t.project_id
 			     left join lateral project_manager_during(t.project_id, :from, :to) pm on true
 			where t.engaged > t.attended""".formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
-			AttendanceReadModel.VALID_DAY.sql(), PayrollReadModel.PAYROLL_WORKERS.sql());
+			AttendanceReadModel.PRESENT_IN_MONTH.sql(), PayrollReadModel.PAYROLL_WORKERS.sql());
 
 	/** R1 for every project, on the device module's read models; measure and party from {@link Escalation}. */
 	private static final String R1 = """
