@@ -139,7 +139,10 @@ class WarningWatch implements Warnings {
 	/**
 	 * Over the project's last construction days (the rule set's window, looking back at most
 	 * {@link #LOW_ATTENDANCE_LOOKBACK_DAYS}), worker-days with a valid day short of the rule set's percentage of the
-	 * worker-days engaged ({@code attendance_short}). The evidence carries the numbers used.
+	 * worker-days engaged ({@code attendance_short}). The worker-days come from the attendance tally (the same per
+	 * project and day counters the dashboard and the rates sum, {@link AttendanceTally}, brought up to date before the
+	 * refresh): engaged workers on each construction day and those of them with a valid day. The evidence carries the
+	 * numbers used and the days that had anyone engaged.
 	 */
 	private static final String LOW_ATTENDANCE = """
 			insert into warning_candidate (kind, project_id, subject, person_id, device_id, evidence)
@@ -149,13 +152,12 @@ class WarningWatch implements Warnings {
 			         cross join lateral (select d from construction_days(sp.id, :d - :lookback, :d) d
 			                             order by d desc limit :windowDays) x(d)),
 			tally as (
-			    select ld.project_id, count(*) as registered, count(dp.person_id) as attended,
-			           jsonb_agg(distinct ld.day) as days
+			    select ld.project_id, sum(t.workers_engaged) as registered, sum(t.workers_attended) as attended,
+			           jsonb_agg(ld.day order by ld.day) filter (where t.workers_engaged > 0) as days
 			    from last_days ld
-			         join %1$s w on w.project_id = ld.project_id and w.entry_date <= ld.day
-			                                 and (w.exit_date is null or w.exit_date >= ld.day)
-			         left join %2$s dp on dp.project_id = ld.project_id and dp.day = ld.day and dp.person_id = w.person_id
-			    group by ld.project_id)
+			         join attendance_tally t on t.project_id = ld.project_id and t.day = ld.day
+			    group by ld.project_id
+			    having sum(t.workers_engaged) > 0)
 			select 'LOW_ATTENDANCE', t.project_id, '', null, null,
 			       jsonb_build_object('constructionDays', t.days, 'registeredWorkerDays', t.registered,
 			                          'attendedWorkerDays', t.attended,
@@ -163,8 +165,7 @@ class WarningWatch implements Warnings {
 			                          'thresholdPercent', :lowPercent, 'requiredPercent', :lowPercent,
 			                          'windowDays', :windowDays)
 			from tally t
-			where attendance_short(t.attended, t.registered, :lowPercent)""".formatted(
-			PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql());
+			where attendance_short(t.attended, t.registered, :lowPercent)""";
 
 	/**
 	 * How many months back the wage warnings judge a month's arrears, allocations and confirmations (a month whose
@@ -324,10 +325,13 @@ class WarningWatch implements Warnings {
 
 	private final PlannerStatistics statistics;
 
+	private final AttendanceTally tally;
+
 	WarningWatch(JdbcClient jdbc, TransactionTemplate tx, RuleSets ruleSets, ProjectAccess access, CurrentActor actors,
 			Clock clock, AuditTrail audit, DeviceSilence silence, WageArrears arrears, WageAccounts wageAccounts,
-			PlannerStatistics statistics) {
+			PlannerStatistics statistics, AttendanceTally tally) {
 		this.statistics = statistics;
+		this.tally = tally;
 		this.arrears = arrears;
 		this.wageAccounts = wageAccounts;
 		this.audit = audit;
@@ -367,6 +371,7 @@ class WarningWatch implements Warnings {
 
 	/** The warnings as of {@code asOf} under the given rule set (the one in force for its month, but for tests). */
 	Refresh run(LocalDate asOf, RuleSet rules) {
+		tally.ensure(asOf.minusDays(LOW_ATTENDANCE_LOOKBACK_DAYS), asOf);
 		Refresh refresh = tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('daily-warnings'))").query().singleValue();
 			Map<String, Object> p = params(asOf, dayEnd(asOf), rules, null, null);
