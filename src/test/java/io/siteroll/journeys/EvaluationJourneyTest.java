@@ -44,6 +44,8 @@ class EvaluationJourneyTest extends BrowserTest {
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看" + lastInWords + "的检查发现")).click();
 		assertThat(page.url()).contains("/compliance?month=" + last);
+		page.waitForLoadState();
+		page.locator("h1", new Page.LocatorOptions().setHasText("检查与预警")).waitFor();
 		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(projectName));
 		// the month holds the findings of every project the suite made before this one: page on as an officer would
 		for (int pages = 0; pages < 40 && row.count() == 0; pages++) {
