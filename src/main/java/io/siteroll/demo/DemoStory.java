@@ -123,11 +123,7 @@ class DemoStory {
 		site(sites, DemoSite.Part.MANAGER_CHANGED)
 			.filter(s -> enterpriseId != null && enterpriseId == s.project.contractorId())
 			.ifPresent(s -> {
-				long unit = projects.units(s.id()).stream()
-					.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
-					.findFirst()
-					.orElseThrow()
-					.id();
+				long unit = generalContractor(s.id());
 				Person incoming = on(first.plusDays(13), 9, 0, () -> persons.register(new Persons.Registration("01",
 						ids.idNumber(1970, 1992), ids.name(), "汉", null, ids.phone())).person());
 				long request = on(first.plusDays(13), 9, 30, () -> as("enterprise", () -> managers.requestChange(s.id(),
@@ -139,11 +135,7 @@ class DemoStory {
 		site(sites, DemoSite.Part.TRAVEL_DESTINATION).filter(s -> s.start.isBefore(today)).ifPresent(s -> traveller
 			.flatMap(t -> managers.posts(t.id()).stream().filter(p -> p.post() == Post.TECHNICAL_LEAD).findFirst())
 			.ifPresent(lead -> {
-				long unit = projects.units(s.id()).stream()
-					.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
-					.findFirst()
-					.orElseThrow()
-					.id();
+				long unit = generalContractor(s.id());
 				on(today.minusDays(1), 7, 0, () -> managers.appoint(s.id(),
 						new ManagerPosts.Appointment(lead.personId(), Post.OTHER.name(), unit, today.minusDays(1))));
 			}));
@@ -245,11 +237,7 @@ class DemoStory {
 					&& s.start.isBefore(today.minusDays(10)) && s.completed == null && s.part != DemoSite.Part.MANAGER_CHANGED)
 			.findFirst()
 			.ifPresent(s -> {
-				long unit = projects.units(s.id()).stream()
-					.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
-					.findFirst()
-					.orElseThrow()
-					.id();
+				long unit = generalContractor(s.id());
 				Person incoming = on(today, 9, 0, () -> persons.register(new Persons.Registration("01",
 						ids.idNumber(1972, 1990), ids.name(), "汉", null, ids.phone())).person());
 				on(today, 9, 30, () -> as("enterprise", () -> managers.requestChange(s.id(),
@@ -360,6 +348,16 @@ class DemoStory {
 			return "jilinshi";
 		}
 		return "province";
+	}
+
+	/** The project's general contractor's participating unit (总包单位), whose staff the key posts are appointed from. */
+	private long generalContractor(long projectId) {
+		return projects.units(projectId)
+			.stream()
+			.filter(u -> u.unitType() == ParticipatingUnit.Type.GENERAL_CONTRACTOR)
+			.findFirst()
+			.orElseThrow()
+			.id();
 	}
 
 	private static Optional<DemoSite> site(List<DemoSite> sites, DemoSite.Part part) {

@@ -1,22 +1,10 @@
 package io.siteroll.bench;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.siteroll.compliance.AttendanceRates.Level;
 import io.siteroll.compliance.AttendanceRates.Period;
@@ -58,7 +46,7 @@ class DashboardBenchmark extends IntegrationTest {
 		ProvinceScale.generate(jdbc, from, to, PROJECTS, WORKERS);
 		System.out.printf("generated the province in %,d ms%n", (System.nanoTime() - started) / 1_000_000);
 
-		Session officer = new Session(baseUrl());
+		OfficerSession officer = new OfficerSession(baseUrl());
 		officer.signIn(account(Role.PROVINCE_OFFICER, "220000", null, null, false), PASSWORD);
 		String week = "from=" + to.minusDays(6) + "&to=" + to;
 		String wholeMonth = "from=" + from + "&to=" + to;
@@ -86,11 +74,11 @@ class DashboardBenchmark extends IntegrationTest {
 			String accept = paths.get(0).startsWith("/api/") ? "application/json" : "text/html";
 			// before: every figure summed from the per-project tally (the path before the roll-up), in the same run
 			LiveAttendanceRates.rollUp(context, false);
-			results.put(entry.getKey() + " (before)", time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
+			results.put(entry.getKey() + " (before)", OfficerSession.time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
 			LiveAttendanceRates.rollUp(context, true);
-			results.put(entry.getKey(), time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
+			results.put(entry.getKey(), OfficerSession.time(REQUESTS, 5, i -> officer.get(paths.get(i % paths.size()), accept)));
 		}
-		results.put("live: coverage CITY (exists)", time(REQUESTS, 2,
+		results.put("live: coverage CITY (exists)", OfficerSession.time(REQUESTS, 2,
 				i -> LiveAttendanceRates.coverage(context, Level.CITY, to)));
 		explain("the province's daily trend, per-project tally (before)", """
 				select t.day, sum(t.workers_engaged), sum(t.workers_attended), sum(t.key_posts_due), sum(t.key_posts_attended)
@@ -111,11 +99,11 @@ class DashboardBenchmark extends IntegrationTest {
 		explain("coverage by city, roll-up", """
 				select split_part(r.path, '/', 2), sum(t.started), sum(t.equipped), sum(t.connected)
 				from attendance_tally_region_day t join region r on r.code = t.region_code where t.day = ? group by 1""", to);
-		results.put("live: rates CITY MONTH", time(LIVE_REQUESTS, 0,
+		results.put("live: rates CITY MONTH", OfficerSession.time(LIVE_REQUESTS, 0,
 				i -> LiveAttendanceRates.rates(context, Level.CITY, Period.MONTH, from, to)));
-		results.put("live: rates PROJECT DAY 7d", time(LIVE_REQUESTS, 0,
+		results.put("live: rates PROJECT DAY 7d", OfficerSession.time(LIVE_REQUESTS, 0,
 				i -> LiveAttendanceRates.rates(context, Level.PROJECT, Period.DAY, to.minusDays(6), to)));
-		results.put("live: duty CITY MONTH", time(LIVE_REQUESTS, 0,
+		results.put("live: duty CITY MONTH", OfficerSession.time(LIVE_REQUESTS, 0,
 				i -> LiveAttendanceRates.dutyRates(context, Level.CITY, Period.MONTH, from, to)));
 
 		System.out.printf("DASHBOARD BENCHMARK: %,d projects, %,d workers, month %s, %,d requests each (live: %d), "
@@ -129,65 +117,5 @@ class DashboardBenchmark extends IntegrationTest {
 		System.out.println("EXPLAIN ANALYZE: " + title);
 		jdbc.sql("explain (analyze, buffers) " + sql).params(params).query(String.class).list()
 			.forEach(line -> System.out.println("    " + line));
-	}
-
-	interface Step {
-		Object run(int i) throws Exception;
-	}
-
-	/** p50 and p95 in microseconds of {@code times} runs after {@code warmUp} untimed ones. */
-	private static long[] time(int times, int warmUp, Step step) throws Exception {
-		for (int i = 0; i < warmUp; i++) {
-			step.run(i);
-		}
-		List<Long> micros = new ArrayList<>();
-		for (int i = 0; i < times; i++) {
-			long t = System.nanoTime();
-			step.run(i);
-			micros.add((System.nanoTime() - t) / 1_000);
-		}
-		Collections.sort(micros);
-		return new long[] { micros.get(micros.size() / 2), micros.get((int) Math.ceil(micros.size() * 0.95) - 1) };
-	}
-
-	/** An officer's session: signed in through the login form, pages and API answers fetched with its cookie. */
-	static final class Session {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-		private final String base;
-
-		private final HttpClient http;
-
-		Session(String base) {
-			this.base = base;
-			this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-		}
-
-		void signIn(String username, String password) throws IOException, InterruptedException {
-			Matcher csrf = CSRF.matcher(get("/login", "text/html"));
-			if (!csrf.find()) {
-				throw new IllegalStateException("no CSRF token on the login page");
-			}
-			String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (r.uri().getPath().startsWith("/login")) {
-				throw new IllegalStateException("login refused for " + username);
-			}
-		}
-
-		String get(String path, String accept) throws IOException, InterruptedException {
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (r.statusCode() != 200) {
-				throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
-			}
-			return r.body();
-		}
 	}
 }

@@ -51,7 +51,7 @@ class GrowthBenchmark extends IntegrationTest {
 		ProvinceScale.registry(jdbc, ProvinceScale.FIRST_BATCH, first.atDay(1), PROJECTS, PROJECTS * WORKERS_PER_PROJECT);
 		jdbc.sql("select create_pass_months(?, 12)").param(first.atDay(1)).query(Integer.class).single();
 		ApiClient api = as(province());
-		DashboardBenchmark.Session officer = new DashboardBenchmark.Session(baseUrl());
+		OfficerSession officer = new OfficerSession(baseUrl());
 		officer.signIn(account(Role.PROVINCE_OFFICER, "220000", null, null, false), PASSWORD);
 
 		List<Figures> figures = new ArrayList<>();
@@ -116,7 +116,7 @@ class GrowthBenchmark extends IntegrationTest {
 		System.out.printf("grew %s by %s..%s in %,d ms%n", batch, from, to, (System.nanoTime() - t) / 1_000_000);
 	}
 
-	private Figures measure(String label, YearMonth month, ApiClient api, DashboardBenchmark.Session officer, long started)
+	private Figures measure(String label, YearMonth month, ApiClient api, OfficerSession officer, long started)
 			throws Exception {
 		long t = System.nanoTime();
 		officer.get("/dashboard?month=" + month, "text/html");
@@ -125,7 +125,7 @@ class GrowthBenchmark extends IntegrationTest {
 		List<Long> evaluations = new ArrayList<>();
 		for (int run = 0; run < RUNS; run++) {
 			long e = System.nanoTime();
-			ApiClient.Response r = api.post("/api/evaluations", Map.of("month", month.toString()));
+			ApiClient.Response r = api.post("/api/evaluations", Map.of("month", month.toString(), "full", true));
 			if (r.status() != 200) {
 				throw new IllegalStateException(r.body());
 			}
@@ -173,7 +173,7 @@ class GrowthBenchmark extends IntegrationTest {
 	}
 
 	/** p50 in milliseconds of {@value #REQUESTS} requests over the paths, after two untimed ones. */
-	private static long p50(DashboardBenchmark.Session officer, List<String> paths) throws Exception {
+	private static long p50(OfficerSession officer, List<String> paths) throws Exception {
 		for (int i = 0; i < 2; i++) {
 			officer.get(paths.get(i % paths.size()), "text/html");
 		}

@@ -1,22 +1,10 @@
 package io.siteroll.bench;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
@@ -69,7 +57,7 @@ class PageTimingBenchmark extends IntegrationTest {
 			.list();
 
 		String officer = account(Role.PROVINCE_OFFICER, "220000", null, null, false);
-		Browser browser = new Browser(baseUrl());
+		OfficerSession browser = new OfficerSession(baseUrl());
 		browser.signIn(officer, PASSWORD);
 		Map<String, List<String>> pages = new LinkedHashMap<>();
 		pages.put("login page (floor)", List.of("/login"));
@@ -87,17 +75,7 @@ class PageTimingBenchmark extends IntegrationTest {
 		Map<String, long[]> results = new LinkedHashMap<>();
 		for (Map.Entry<String, List<String>> entry : pages.entrySet()) {
 			List<String> paths = entry.getValue();
-			for (int i = 0; i < 5; i++) {
-				browser.page(paths.get(i % paths.size()));
-			}
-			List<Long> times = new ArrayList<>();
-			for (int i = 0; i < REQUESTS; i++) {
-				long t = System.nanoTime();
-				browser.page(paths.get(i % paths.size()));
-				times.add((System.nanoTime() - t) / 1_000);
-			}
-			Collections.sort(times);
-			results.put(entry.getKey(), new long[] { times.get(times.size() / 2), times.get((int) Math.ceil(times.size() * 0.95) - 1) });
+			results.put(entry.getKey(), OfficerSession.time(REQUESTS, 5, i -> browser.page(paths.get(i % paths.size()))));
 		}
 		long floor = results.get("login page (floor)")[0];
 		System.out.printf("PAGE TIMING BENCHMARK: %,d projects, %,d workers, month %s, %,d requests per page, "
@@ -109,46 +87,6 @@ class PageTimingBenchmark extends IntegrationTest {
 	private static void require(ApiClient.Response response) {
 		if (response.status() != 200) {
 			throw new IllegalStateException(response.status() + " " + response.body());
-		}
-	}
-
-	/** A browser's view of the platform: a session cookie from the login form, pages fetched as HTML. */
-	static final class Browser {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-		private final String base;
-
-		private final HttpClient http;
-
-		Browser(String base) {
-			this.base = base;
-			this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-		}
-
-		void signIn(String username, String password) throws IOException, InterruptedException {
-			Matcher csrf = CSRF.matcher(page("/login"));
-			if (!csrf.find()) {
-				throw new IllegalStateException("no CSRF token on the login page");
-			}
-			String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (r.uri().getPath().startsWith("/login")) {
-				throw new IllegalStateException("login refused for " + username);
-			}
-		}
-
-		String page(String path) throws IOException, InterruptedException {
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (r.statusCode() != 200) {
-				throw new IllegalStateException("GET " + path + ": " + r.statusCode());
-			}
-			return r.body();
 		}
 	}
 }

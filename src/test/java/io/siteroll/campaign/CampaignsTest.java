@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import io.siteroll.identity.Role;
 import io.siteroll.platform.Forbidden;
@@ -16,18 +15,11 @@ import io.siteroll.platform.Violation;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 class CampaignsTest extends IntegrationTest {
 
 	@Autowired
 	Campaigns campaigns;
-
-	@Autowired
-	UserDetailsService users;
 
 	/** A year of its own for each test's campaigns, far after today, so that they never meet another test's. */
 	private final int year = 2200 + ThreadLocalRandom.current().nextInt(7000);
@@ -123,17 +115,5 @@ class CampaignsTest extends IntegrationTest {
 	private static List<Target> targets(int attendance) {
 		return List.of(new Target(Target.Kind.COVERAGE, 100), new Target(Target.Kind.WORKER_ATTENDANCE, attendance),
 				new Target(Target.Kind.KEY_MANAGER_DUTY, 80));
-	}
-
-	private <T> T signedIn(String username, Supplier<T> step) {
-		UserDetails user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
 	}
 }

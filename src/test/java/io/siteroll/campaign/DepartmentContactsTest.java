@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
@@ -22,10 +21,6 @@ import io.siteroll.region.Region;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 class DepartmentContactsTest extends IntegrationTest {
 
@@ -37,9 +32,6 @@ class DepartmentContactsTest extends IntegrationTest {
 
 	@Autowired
 	DepartmentContacts contacts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Test
 	void aCountyNamesItsContactAndAChangeKeepsTheOneBefore() {
@@ -140,17 +132,5 @@ class DepartmentContactsTest extends IntegrationTest {
 		List<Contact> history = signedIn(province(), () -> contacts.history(region));
 		assertThat(history).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(history).filteredOn(Contact::current).hasSize(1);
-	}
-
-	private <T> T signedIn(String username, Supplier<T> step) {
-		UserDetails user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
 	}
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,10 +29,7 @@ class AttendanceRatesTest extends IntegrationTest {
 	void ratesCountWorkerDaysOnConstructionDaysPerProjectAndRegionPerDayAndMonth() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		assertThat(api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, 2, SEPTEMBER.atDay(1), START)).status()).isEqualTo(201);
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 2, SEPTEMBER.atDay(1), START);
 		facts.present(site.projectId(), workers.get(0), START, START.plusDays(19));
 		facts.present(site.projectId(), workers.get(1), START, START.plusDays(9));
 

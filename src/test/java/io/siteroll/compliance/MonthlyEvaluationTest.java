@@ -15,7 +15,6 @@ import io.siteroll.identity.Role;
 import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import io.siteroll.support.RosterFile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -146,11 +145,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	void R3_shortfallLeadsToOrderUpTo15AndPenaltyFrom16(int shortfall, String measure) {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		ApiClient.Response roster = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster",
-				"file", "r3.xlsx", RosterFile.of(IDS, 20, SEPTEMBER.atDay(1), START));
-		assertThat(roster.status()).as(roster.body()).isEqualTo(201);
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 20, SEPTEMBER.atDay(1), START);
 		for (long worker : workers.subList(0, 20 - shortfall)) {
 			facts.presentOnConstructionDays(site.projectId(), worker, SEPTEMBER.atDay(14), 1);
 		}
@@ -345,10 +340,7 @@ class MonthlyEvaluationTest extends IntegrationTest {
 	void R3_onAnInspectionDayTheHeadcountIsJudgedAgainstWorkersWithAValidDay() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", START);
-		api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "i.xlsx",
-				RosterFile.of(IDS, 5, SEPTEMBER.atDay(1), START));
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 5, SEPTEMBER.atDay(1), START);
 		LocalDate day = SEPTEMBER.atDay(15);
 		workers.forEach(w -> facts.presentOnConstructionDays(site.projectId(), w, day, 1));
 		Map<Integer, String> expected = new LinkedHashMap<>();

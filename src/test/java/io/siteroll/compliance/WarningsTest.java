@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import io.siteroll.support.RosterFile;
 import io.siteroll.support.TestClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -76,10 +74,7 @@ class WarningsTest extends IntegrationTest {
 		assertThat(openWarnings(api, site.projectId(), "DEVICE_OFFLINE")).hasSize(1);
 		jdbc.sql("insert into device_day (device_id, day, project_id, first_at, last_at) values (?, ?, ?, now(), now())")
 			.params(deviceId, SEPTEMBER.atDay(21), site.projectId()).update();
-		api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, 4, SEPTEMBER.atDay(1), START));
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 4, SEPTEMBER.atDay(1), START);
 		facts.present(site.projectId(), workers.get(0), START, START.plusDays(10));
 		facts.present(site.projectId(), workers.get(1), START, START.plusDays(10));
 		jdbc.sql("insert into gate_refusal (device_id, project_id, person_ref, reason, at) values (?, ?, '99999', 'NOT_REGISTERED', ?)")

@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.siteroll.campaign.DepartmentContacts;
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,18 +28,6 @@ class OrderDocumentTest extends IntegrationTest {
 		ApiClient.Response order = officer.post("/api/orders/from-warning", Map.of("warningId", warningId));
 		assertThat(order.status()).as(order.body()).isEqualTo(201);
 		return order.id();
-	}
-
-	private static String text(ApiClient.Response pdf) throws IOException {
-		assertThat(pdf.status()).isEqualTo(200);
-		assertThat(pdf.contentType()).startsWith("application/pdf");
-		PdfReader reader = new PdfReader(pdf.bytes());
-		try {
-			return new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", "");
-		}
-		finally {
-			reader.close();
-		}
 	}
 
 	@Test
@@ -64,7 +51,7 @@ class OrderDocumentTest extends IntegrationTest {
 		Path sample = Path.of("target", "documents", "rectification-order.pdf");
 		Files.createDirectories(sample.getParent());
 		Files.write(sample, firstPdf.bytes());
-		String firstText = text(firstPdf);
+		String firstText = PdfText.of(firstPdf);
 		assertThat(firstText).contains("长春市住房和城乡建设局", "责令限期整改通知书", contractor.replaceAll("\\s+", ""), "整改期限",
 				"《保障农民工工资支付条例》", "未配备考勤设备");
 		assertThat(firstText).as("the document names the issuing bureau's current contact")
@@ -72,17 +59,17 @@ class OrderDocumentTest extends IntegrationTest {
 		assertThat(firstText).doesNotContain("NO_DEVICE", "{", "=");
 		String number = firstText.replaceAll(".*?(长住建整改〔" + year + "〕\\d+号).*", "$1");
 		assertThat(number).startsWith("长住建整改〔" + year + "〕");
-		assertThat(text(changchun.get("/orders/" + a + "/document.pdf"))).as("a number, once given, stays").contains(number);
+		assertThat(PdfText.of(changchun.get("/orders/" + a + "/document.pdf"))).as("a number, once given, stays").contains(number);
 
 		int serial = Integer.parseInt(number.replaceAll(".*〕(\\d+)号", "$1"));
-		assertThat(text(changchun.get("/orders/" + b + "/document.pdf")))
+		assertThat(PdfText.of(changchun.get("/orders/" + b + "/document.pdf")))
 			.as("the next order of the same bureau takes the next number")
 			.contains("长住建整改〔" + year + "〕" + (serial + 1) + "号");
 
 		ApiClient jilin = as(account(Role.CITY_OFFICER, "220200", null, null, false));
 		assertThat(jilin.get("/orders/" + a + "/document.pdf").status()).isEqualTo(404);
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, first.contractorId(), null, false));
-		assertThat(text(enterprise.get("/orders/" + a + "/document.pdf"))).as("the addressee reads the same document")
+		assertThat(PdfText.of(enterprise.get("/orders/" + a + "/document.pdf"))).as("the addressee reads the same document")
 			.contains(number);
 	}
 }

@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.PdfText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sentences, the legal basis, the measures with the fine, the date and room for the seal.
  */
 class PenaltyDocumentTest extends IntegrationTest {
-
-	private static String text(ApiClient.Response pdf) throws IOException {
-		assertThat(pdf.status()).isEqualTo(200);
-		assertThat(pdf.contentType()).startsWith("application/pdf");
-		PdfReader reader = new PdfReader(pdf.bytes());
-		try {
-			StringBuilder text = new StringBuilder();
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page));
-			}
-			return text.toString().replaceAll("\\s+", "");
-		}
-		finally {
-			reader.close();
-		}
-	}
 
 	/** An overdue R3 order (3 workers without attendance) of a project in 双阳区, decided by its officer on the page. */
 	private long decidedOnThePage(ApiClient officer, Site site) {
@@ -77,7 +59,7 @@ class PenaltyDocumentTest extends IntegrationTest {
 		Path sample = Path.of("target", "documents", "penalty-decision.pdf");
 		Files.createDirectories(sample.getParent());
 		Files.write(sample, pdf.bytes());
-		String text = text(pdf);
+		String text = PdfText.of(pdf);
 		assertThat(text).contains("双阳区住房和城乡建设局", "行政处罚决定书", contractor.replaceAll("\\s+", "") + "：",
 				"双阳住建整改〔" + year + "〕", "缺少考勤3人", "逾期未整改", "《保障农民工工资支付条例》第五十五条",
 				"罚款人民币60000元", "责令停工整改", "申请行政复议", "罚款金额：60000元");
@@ -87,7 +69,7 @@ class PenaltyDocumentTest extends IntegrationTest {
 		assertThat(officer.get("/api/projects/" + first.projectId() + "/penalties").json().get(0).get("documentNumber").asString())
 			.as("the document carries the number the decision was taken with").isEqualTo(number);
 		int serial = Integer.parseInt(number.replaceAll(".*〕(\\d+)号", "$1"));
-		assertThat(text(officer.get("/penalties/" + b + "/document.pdf")))
+		assertThat(PdfText.of(officer.get("/penalties/" + b + "/document.pdf")))
 			.as("the bureau's next decision takes the next number of its series")
 			.contains("双阳住建罚〔" + year + "〕" + (serial + 1) + "号");
 
@@ -95,7 +77,7 @@ class PenaltyDocumentTest extends IntegrationTest {
 		assertThat(printable).contains("双阳区住房和城乡建设局", number, "行政处罚决定书", "罚款人民币60000元", "盖章处",
 				"window.print()");
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, first.contractorId(), null, false));
-		assertThat(text(enterprise.get("/penalties/" + a + "/document.pdf"))).as("the addressee reads the same document")
+		assertThat(PdfText.of(enterprise.get("/penalties/" + a + "/document.pdf"))).as("the addressee reads the same document")
 			.contains(number);
 		assertThat(as(account(Role.CITY_OFFICER, "220200", null, null, false)).get("/penalties/" + a + "/document.pdf").status())
 			.isEqualTo(404);

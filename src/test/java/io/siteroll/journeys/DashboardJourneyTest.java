@@ -14,7 +14,6 @@ import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
 import io.siteroll.support.Facts;
-import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +42,7 @@ class DashboardJourneyTest extends BrowserTest {
 		ApiClient api = as(province());
 		LocalDate start = today().withDayOfMonth(1).minusDays(15);
 		Site site = site(api, "220102", start);
-		assertThat(api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, 2, start.minusDays(5), start)).status()).isEqualTo(201);
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 2, start.minusDays(5), start);
 		facts.present(site.projectId(), workers.get(0), start, today());
 		Facts.Appointment manager = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, start);
 		facts.present(site.projectId(), manager.personId(), start, today().minusDays(3));

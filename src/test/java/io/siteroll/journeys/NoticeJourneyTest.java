@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -21,7 +19,7 @@ import io.siteroll.notice.NoticeFigures;
 import io.siteroll.notice.Notices;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
-import io.siteroll.support.RosterFile;
+import io.siteroll.support.PdfText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,26 +38,8 @@ class NoticeJourneyTest extends BrowserTest {
 		YearMonth month = YearMonth.from(today()).minusMonths(1);
 		ApiClient province = as(province());
 		Site site = site(province, "222401", month.atDay(1));
-		assertThat(province.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file",
-				"w.xlsx", RosterFile.of(IDS, 2, month.atDay(1).minusDays(10), month.atDay(1))).status()).isEqualTo(201);
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(province, site, 2, month.atDay(1).minusDays(10), month.atDay(1));
 		facts.present(site.projectId(), workers.get(0), month.atDay(1), month.atEndOfMonth());
-	}
-
-	private static String pdfText(byte[] pdf) throws IOException {
-		PdfReader reader = new PdfReader(pdf);
-		try {
-			StringBuilder text = new StringBuilder();
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page));
-			}
-			return text.toString().replaceAll("\\s+", "");
-		}
-		finally {
-			reader.close();
-		}
 	}
 
 	@Test
@@ -108,7 +88,7 @@ class NoticeJourneyTest extends BrowserTest {
 		assertThat(pdf.contentType()).startsWith("application/pdf");
 		Files.createDirectories(Path.of("target", "journeys"));
 		Files.write(Path.of("target", "journeys", "NoticeJourneyTest.pdf"), pdf.bytes());
-		String text = pdfText(pdf.bytes());
+		String text = PdfText.of(pdf.bytes());
 		NoticeFigures.Division total = figures.total();
 		assertThat(text).contains(number, "吉林省住房和城乡建设厅", "为推进建筑工人实名制管理", "特此通报。请各地认真对照整改。",
 				"在建项目" + total.startedProjects() + "个", "已配备考勤设备" + total.equippedProjects() + "个",

@@ -2,13 +2,8 @@ package io.siteroll.national;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,13 +44,7 @@ class NationalCrashTest {
 
 	@AfterEach
 	void stop() throws IOException, InterruptedException {
-		if (platform != null) {
-			platform.destroyForcibly();
-			Waits.exit(platform, Duration.ofSeconds(30), "the platform at the end of the test");
-		}
-		if (postgres != null) {
-			postgres.close();
-		}
+		PlatformProcess.stop(platform, postgres);
 		if (simulator != null) {
 			simulator.close();
 		}

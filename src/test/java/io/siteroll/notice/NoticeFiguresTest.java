@@ -22,7 +22,6 @@ import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.Facts;
 import io.siteroll.support.IntegrationTest;
-import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -50,10 +49,7 @@ class NoticeFiguresTest extends IntegrationTest {
 	}
 
 	private List<Long> roster(ApiClient api, Site site, int workers, LocalDate entry) {
-		assertThat(api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, workers, entry.minusDays(10), entry)).status()).isEqualTo(201);
-		return jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		return importedWorkers(api, site, workers, entry.minusDays(10), entry);
 	}
 
 	@Test

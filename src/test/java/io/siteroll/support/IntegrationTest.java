@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.siteroll.demo.SyntheticIdentities;
 import io.siteroll.identity.Accounts;
@@ -16,6 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +54,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	private UserDetailsService userDetails;
+
 	/**
 	 * The movable clock; null only where the demo province is loaded (its loader wraps the platform's clock in the
 	 * demo clock, and such a test does not move time).
@@ -69,6 +77,22 @@ public abstract class IntegrationTest {
 	}
 
 	/** Today on the platform's calendar (Asia/Shanghai), whatever the JVM's default zone. */
+	/**
+	 * Runs a step in this thread as if {@code username} had signed in, for the tests that call a module's service
+	 * directly rather than over HTTP.
+	 */
+	protected <T> T signedIn(String username, Supplier<T> step) {
+		UserDetails user = userDetails.loadUserByUsername(username);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		try {
+			return step.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 	protected LocalDate today() {
 		return clock.today();
 	}
@@ -194,6 +218,22 @@ public abstract class IntegrationTest {
 	protected DeviceClient gate(RegisteredDevice device) {
 		DeviceClient gate = new DeviceClient(baseUrl(), device.serial(), device.secret());
 		return clock == null ? gate : gate.keepingTime(clock);
+	}
+
+	/**
+	 * Imports {@code count} fresh workers into the site's team through the roster import (the sheet's contract start and
+	 * entry date as given) and returns the person ids of the project's engaged workers, in order.
+	 */
+	protected List<Long> importedWorkers(ApiClient api, Site site, int count, LocalDate contractStart, LocalDate entry) {
+		ApiClient.Response r = api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file",
+				"workers.xlsx", RosterFile.of(IDS, count, contractStart, entry));
+		if (r.status() != 201) {
+			throw new IllegalStateException(r.body());
+		}
+		return jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
+			.param(site.projectId())
+			.query(Long.class)
+			.list();
 	}
 
 	/** Engages a fresh worker on the site and returns their person id. */

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * The platform as a separate process on a database the test owns, for the tests that kill it with SIGKILL and start it
  * again: the test's classpath, the demo province of 2 projects and 20 workers (its accounts sign in with the demo
@@ -47,6 +49,20 @@ public final class PlatformProcess {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(new File(work.toFile(), "platform.log")));
 		builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_DATASOURCE"));
 		return builder.start();
+	}
+
+	/**
+	 * Ends what a test started, either may be null: the platform killed (SIGKILL) and waited for at most 30 s, then
+	 * the database it used.
+	 */
+	public static void stop(Process platform, EmbeddedPostgres postgres) throws IOException, InterruptedException {
+		if (platform != null) {
+			platform.destroyForcibly();
+			Waits.exit(platform, Duration.ofSeconds(30), "the platform at the end of the test");
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
 	}
 
 	/** Waits until the process answers its health check (at most 240 s), failing if it dies first. */

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.siteroll.compliance.EvaluationRuns;
 import io.siteroll.compliance.MonthlyEvaluation;
 import io.siteroll.identity.CurrentActor;
-import io.siteroll.platform.Forbidden;
 import io.siteroll.platform.NotFound;
 import io.siteroll.platform.Page;
 import io.siteroll.platform.RuleViolation;
@@ -87,15 +86,7 @@ class EvaluationRunner implements EvaluationRuns {
 
 	@Override
 	public Run start(YearMonth month, boolean full) {
-		if (!actors.get().isProvince()) {
-			throw new Forbidden("evaluation.province-only");
-		}
-		if (month == null) {
-			throw RuleViolation.of("month", "required");
-		}
-		if (!month.isBefore(YearMonth.now(clock))) {
-			throw RuleViolation.of("month", "evaluation.month-not-ended");
-		}
+		MonthlyEvaluator.requireMayEvaluate(actors, month, clock);
 		String by = actors.get().username();
 		long id;
 		try {

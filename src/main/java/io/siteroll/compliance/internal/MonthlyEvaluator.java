@@ -232,6 +232,15 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	@Override
 	public Result evaluate(YearMonth month, boolean full) {
+		requireMayEvaluate(actors, month, clock);
+		return run(month, actors.get().username(), full);
+	}
+
+	/**
+	 * Who may ask for which month's evaluation, at once or as a run with progress: a province officer, for a month
+	 * that has ended by the platform's clock.
+	 */
+	static void requireMayEvaluate(CurrentActor actors, YearMonth month, Clock clock) {
 		if (!actors.get().isProvince()) {
 			throw new Forbidden("evaluation.province-only");
 		}
@@ -241,7 +250,6 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 		if (!month.isBefore(YearMonth.now(clock))) {
 			throw RuleViolation.of("month", "evaluation.month-not-ended");
 		}
-		return run(month, actors.get().username(), full);
 	}
 
 	/**

@@ -127,36 +127,31 @@ class PersonnelPages {
 		Engagements.Search search = Engagements.Search.of(q, teamId, workType, active);
 		Map<String, String> workTypes = names(CodeDictionary.WORK_TYPE);
 		Map<String, String> banks = names(CodeDictionary.BANK);
+		String file = messages.get("export.workers.file", project.name(), LocalDate.now(clock));
+		List<String> columns = List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
+				messages.get("export.column.team"), messages.get("export.column.work-type"),
+				messages.get("export.column.bank-card"), messages.get("export.column.bank"),
+				messages.get("export.column.entry-date"), messages.get("export.column.exit-date"),
+				messages.get("export.column.presence"));
 		if (purpose != null) {
 			// In clear only for an officer who may reveal personal data and states why; checked before writing, audited.
 			String stated = engagements.exportPurpose(purpose);
-			Spreadsheets.write(response, messages.get("export.workers.file", project.name(), LocalDate.now(clock)),
-					messages.get("export.workers.sheet"),
-					List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
-							messages.get("export.column.team"), messages.get("export.column.work-type"),
-							messages.get("export.column.bank-card"), messages.get("export.column.bank"),
-							messages.get("export.column.entry-date"), messages.get("export.column.exit-date"),
-							messages.get("export.column.presence")),
-					rows -> engagements.eachInClear(id, search, stated, c -> {
-						Engagement w = c.engagement();
-						rows.add(w.personName(), c.idNumber(), w.teamName(), workTypes.getOrDefault(w.workType(), w.workType()),
-								c.bankCard(),
-								w.bankName() != null ? w.bankName() : w.bankCode() == null ? null : banks.getOrDefault(w.bankCode(), w.bankCode()),
-								w.entryDate(), w.exitDate(), messages.get(w.active() ? "worker.in" : "worker.out"));
-					}));
+			Spreadsheets.write(response, file, messages.get("export.workers.sheet"), columns,
+					rows -> engagements.eachInClear(id, search, stated,
+							c -> rows.add(workerRow(c.engagement(), c.idNumber(), c.bankCard(), workTypes, banks))));
 			return;
 		}
-		Spreadsheets.write(response, messages.get("export.workers.file", project.name(), LocalDate.now(clock)),
-				messages.get("export.workers.sheet"),
-				List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
-						messages.get("export.column.team"), messages.get("export.column.work-type"),
-						messages.get("export.column.bank-card"), messages.get("export.column.bank"),
-						messages.get("export.column.entry-date"), messages.get("export.column.exit-date"),
-						messages.get("export.column.presence")),
-				rows -> engagements.each(id, search, w -> rows.add(w.personName(), w.idNumberMasked(), w.teamName(),
-						workTypes.getOrDefault(w.workType(), w.workType()), w.bankCardMasked(),
-						w.bankName() != null ? w.bankName() : w.bankCode() == null ? null : banks.getOrDefault(w.bankCode(), w.bankCode()),
-						w.entryDate(), w.exitDate(), messages.get(w.active() ? "worker.in" : "worker.out"))));
+		Spreadsheets.write(response, file, messages.get("export.workers.sheet"), columns, rows -> engagements.each(id,
+				search, w -> rows.add(workerRow(w, w.idNumberMasked(), w.bankCardMasked(), workTypes, banks))));
+	}
+
+	/** One worker's row of the roster export, with the ID number and bank card as the export may show them. */
+	private Object[] workerRow(Engagement w, String idNumber, String bankCard, Map<String, String> workTypes,
+			Map<String, String> banks) {
+		return new Object[] { w.personName(), idNumber, w.teamName(), workTypes.getOrDefault(w.workType(), w.workType()),
+				bankCard,
+				w.bankName() != null ? w.bankName() : w.bankCode() == null ? null : banks.getOrDefault(w.bankCode(), w.bankCode()),
+				w.entryDate(), w.exitDate(), messages.get(w.active() ? "worker.in" : "worker.out") };
 	}
 
 	@GetMapping("/projects/{id}/workers/{engagementId}/exit")

@@ -16,7 +16,6 @@ import io.siteroll.compliance.RuleSets;
 import io.siteroll.device.DeviceWentOffline;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,10 +86,7 @@ class RulesInOnePlaceTest extends IntegrationTest {
 	void theLowAttendanceWarningTakesItsWindowAndPercentFromTheRuleSetAndShowsThem() {
 		ApiClient api = as(province());
 		Site site = site(api, "220102", OCTOBER.atDay(1));
-		api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, 4, OCTOBER.atDay(1), OCTOBER.atDay(1)));
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 4, OCTOBER.atDay(1), OCTOBER.atDay(1));
 		assertThat(workers).hasSize(4);
 		for (Long worker : workers.subList(0, 3)) {
 			present(site.projectId(), worker, OCTOBER.atDay(1), OCTOBER.atDay(20));

@@ -26,10 +26,7 @@ class DashboardPagesTest extends IntegrationTest {
 		ApiClient api = as(province());
 		LocalDate start = today().withDayOfMonth(1).minusDays(20);
 		Site site = site(api, "220881", start);
-		assertThat(api.upload("/api/projects/" + site.projectId() + "/teams/" + site.teamId() + "/roster", "file", "w.xlsx",
-				RosterFile.of(IDS, 2, start.minusDays(5), start)).status()).isEqualTo(201);
-		List<Long> workers = jdbc.sql("select person_id from worker_engagement where project_id = ? order by person_id")
-			.param(site.projectId()).query(Long.class).list();
+		List<Long> workers = importedWorkers(api, site, 2, start.minusDays(5), start);
 		facts.present(site.projectId(), workers.get(0), start, today());
 		Facts.Appointment manager = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, start);
 		facts.present(site.projectId(), manager.personId(), start, today());
