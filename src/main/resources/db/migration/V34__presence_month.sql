@@ -5,8 +5,9 @@
 -- was most of the evaluation's time). A counter, not a flag, so that a day that stops being valid (a correction, a
 -- valid-day rule changed) takes the person out exactly when it was the last one; rows at 0 stay and do not count.
 --
--- Concurrency: each trigger upserts its rows ordered by the key, and the counters are added to (never set), so
--- concurrent uploads of the same project add up and never wait for each other in a cycle.
+-- Concurrency: the counters are added to, never set, so concurrent writers of the same project add up. Inserts and
+-- updates of days (the ingestion) upsert their counters in key order, so concurrent uploads never wait for each other
+-- in a cycle; deletes (corrections, rare) take theirs off in no set order.
 
 create table presence_month (
     month      date   not null,

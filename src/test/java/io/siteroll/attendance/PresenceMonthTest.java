@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -55,17 +57,13 @@ class PresenceMonthTest extends IntegrationTest {
 
 	/** New days (some valid) for random people and days of the three months; a day already there is left as it is. */
 	private void insertDays(long project, long personBase, LocalDate first, Random random) {
-		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
-			rows.add(new Object[] { personBase + random.nextInt(PEOPLE), first.plusDays(random.nextInt(85)),
-					random.nextBoolean() });
-		}
-		for (Object[] row : rows) {
+			LocalDate day = first.plusDays(random.nextInt(85));
 			jdbc.sql("""
 					insert into daily_presence (project_id, day, person_id, first_pass_at, last_pass_at, pass_count, valid)
 					values (?, ?, ?, ?, ?, 1, ?) on conflict do nothing""")
-				.params(project, Date.valueOf((LocalDate) row[1]), row[0], at((LocalDate) row[1], 7), at((LocalDate) row[1], 7),
-						row[2])
+				.params(project, Date.valueOf(day), personBase + random.nextInt(PEOPLE), at(day, 7), at(day, 7),
+						random.nextBoolean())
 				.update();
 		}
 	}
@@ -77,14 +75,11 @@ class PresenceMonthTest extends IntegrationTest {
 	private void upsertPasses(long project, long personBase, LocalDate first, Random random) {
 		List<Long> people = new ArrayList<>();
 		List<Date> days = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < 80; i++) {
 			long person = personBase + random.nextInt(PEOPLE);
 			Date day = Date.valueOf(first.plusDays(random.nextInt(85)));
-			boolean repeated = false;
-			for (int j = 0; j < people.size(); j++) {
-				repeated |= people.get(j) == person && days.get(j).equals(day);
-			}
-			if (!repeated) {
+			if (seen.add(person + " " + day)) {
 				people.add(person);
 				days.add(day);
 			}
