@@ -111,6 +111,35 @@ class MonthlyEvaluationTest extends IntegrationTest {
 		assertThat(after.get(0).get("evidence").get("stoppages").get(0).get("firstDay").asString()).isEqualTo("2026-09-21");
 	}
 
+	/**
+	 * Days on site that are not construction days of the tenure (a stoppage, days before the tenure) do not count.
+	 * The evaluation rules posts out from the month's presence counters before counting days; a manager whose
+	 * valid days in the month would reach 80 % if those days counted must still be found short.
+	 */
+	@Test
+	void R2_daysOnSiteOutsideTheConstructionDaysOfTheTenureDoNotCount() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", SEPTEMBER.atDay(1));
+		api.post("/api/projects/" + site.projectId() + "/stoppages",
+				Map.of("firstDay", SEPTEMBER.atDay(21), "lastDay", SEPTEMBER.atDay(25), "reason", "停工整顿"));
+		long pm = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.PROJECT_MANAGER, START).personId();
+		facts.present(site.projectId(), pm, SEPTEMBER.atDay(1), SEPTEMBER.atDay(10));
+		facts.present(site.projectId(), pm, SEPTEMBER.atDay(21), SEPTEMBER.atDay(25));
+		facts.presentOnConstructionDays(site.projectId(), pm, START, 11);
+		long quality = facts.appoint(api, site.projectId(), site.gcUnitId(), Post.QUALITY_OFFICER, START).personId();
+		facts.present(site.projectId(), quality, SEPTEMBER.atDay(1), SEPTEMBER.atDay(30));
+
+		evaluate(api, SEPTEMBER);
+		List<JsonNode> r2 = findings(api, site.projectId(), SEPTEMBER, "R2");
+		assertThat(r2).as("26 valid days in September, 11 of them construction days of the tenure").hasSize(1);
+		JsonNode e = r2.get(0).get("evidence");
+		assertThat(r2.get(0).get("personId").asLong()).isEqualTo(pm);
+		assertThat(e.get("constructionDayCount").asInt()).isEqualTo(15);
+		assertThat(e.get("attendedDayCount").asInt()).isEqualTo(11);
+		assertThat(e.get("attendedDays").size()).isEqualTo(11);
+		assertThat(e.get("arithmetic").asString()).isEqualTo("11 × 100 = 1100 < 15 × 80 = 1200");
+	}
+
 	@Test
 	void R2_aManagerReplacedMidMonthIsJudgedOnTheirOwnTenure() {
 		ApiClient api = as(province());

@@ -75,9 +75,42 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 	 * R2 for every post: the required percentage ({@code required_percent}) and the comparison
 	 * ({@code attendance_short}) are compliance's SQL definitions, the measure and party per post come from
 	 * {@link Escalation} as parameters, the facts from the personnel and attendance read models.
+	 * <p>
+	 * Most posts are far from short, so the statement first rules those out from the month's presence counters
+	 * ({@link AttendanceReadModel#PRESENT_IN_MONTH}) without reading their days: a post's attended days (valid days
+	 * that are construction days within the tenure) are at least its valid days in the month less the month's days
+	 * that do not count (not construction days, or outside the tenure). When even that lower bound is not short, the
+	 * exact count cannot be either. Only the remaining posts have their days counted, and only the short ones have
+	 * their evidence (the days themselves, the stoppages, the project manager) built.
 	 */
 	private static final String R2 = """
 			insert into finding_candidate
+			with post as materialized (
+			    select mp.id, mp.project_id, mp.person_id, mp.post, mp.participating_unit_id, mp.tenure_from, mp.tenure_to,
+			           k.pct, base.n as base_n
+			    from %1$s mp
+			         join rule_set rs on rs.id = :ruleSet
+			         cross join lateral (select required_percent(mp.post, rs) as pct) k
+			         cross join lateral (
+			             select count(*)::int as n
+			             from month_day md
+			             where md.project_id = mp.project_id and md.day >= mp.tenure_from
+			               and (mp.tenure_to is null or md.day <= mp.tenure_to)) base
+			         left join %3$s pim on pim.month = :from and pim.project_id = mp.project_id and pim.person_id = mp.person_id
+			    where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from) /*SCOPE mp.project_id*/
+			      and attendance_short(coalesce(pim.valid_days, 0) - ((:to::date - :from::date + 1) - base.n), base.n, k.pct)
+			),
+			short as materialized (
+			    select post.*, att.n as att_n
+			    from post
+			         cross join lateral (
+			             select count(*)::int as n
+			             from %2$s dp
+			                  join month_day md on md.project_id = dp.project_id and md.day = dp.day
+			             where dp.project_id = post.project_id and dp.person_id = post.person_id and dp.day between :from and :to
+			               and dp.day >= post.tenure_from and (post.tenure_to is null or dp.day <= post.tenure_to)) att
+			    where attendance_short(att.n, post.base_n, post.pct)
+			)
 			select 'R2', mp.project_id, 'post:' || mp.id,
 			       coalesce(:r2Measures::jsonb ->> mp.post, :r2Measure), coalesce(:r2Parties::jsonb ->> mp.post, :r2Party),
 			       pu.enterprise_id,
@@ -85,22 +118,20 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			       mp.person_id, mp.post,
 			       jsonb_build_object(
 			           'post', mp.post, 'tenureFrom', mp.tenure_from, 'tenureTo', mp.tenure_to,
-			           'constructionDays', base.days, 'constructionDayCount', base.n,
-			           'attendedDays', att.days, 'attendedDayCount', att.n,
-			           'requiredPercent', k.pct, 'actualPercent', round(att.n * 100.0 / base.n, 1),
-			           'arithmetic', att.n || ' × 100 = ' || att.n * 100 || ' < ' || base.n || ' × ' || k.pct || ' = ' || base.n * k.pct,
+			           'constructionDays', base.days, 'constructionDayCount', mp.base_n,
+			           'attendedDays', att.days, 'attendedDayCount', mp.att_n,
+			           'requiredPercent', mp.pct, 'actualPercent', round(mp.att_n * 100.0 / mp.base_n, 1),
+			           'arithmetic', mp.att_n || ' × 100 = ' || mp.att_n * 100 || ' < ' || mp.base_n || ' × ' || mp.pct || ' = ' || mp.base_n * mp.pct,
 			           'validDayRule', :validDayRule, 'stoppages', coalesce(st.list, '[]'::jsonb))
-			from %1$s mp
+			from short mp
 			     join participating_unit pu on pu.id = mp.participating_unit_id
-			     join rule_set rs on rs.id = :ruleSet
-			     cross join lateral (select required_percent(mp.post, rs) as pct) k
 			     cross join lateral (
-			         select count(*)::int as n, coalesce(jsonb_agg(md.day order by md.day), '[]'::jsonb) as days
+			         select coalesce(jsonb_agg(md.day order by md.day), '[]'::jsonb) as days
 			         from month_day md
 			         where md.project_id = mp.project_id and md.day >= mp.tenure_from
 			           and (mp.tenure_to is null or md.day <= mp.tenure_to)) base
 			     cross join lateral (
-			         select count(*)::int as n, coalesce(jsonb_agg(dp.day order by dp.day), '[]'::jsonb) as days
+			         select coalesce(jsonb_agg(dp.day order by dp.day), '[]'::jsonb) as days
 			         from %2$s dp
 			              join month_day md on md.project_id = dp.project_id and md.day = dp.day
 			         where dp.project_id = mp.project_id and dp.person_id = mp.person_id and dp.day between :from and :to
@@ -110,10 +141,9 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			         select jsonb_agg(jsonb_build_object('firstDay', s.first_day, 'lastDay', s.last_day, 'kind', s.kind,
 			                                             'reason', s.reason) order by s.first_day) as list
 			         from project_stoppage s
-			         where s.project_id = mp.project_id and s.status = 'IN_FORCE' and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true
-			where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from) /*SCOPE mp.project_id*/
-			  and attendance_short(att.n, base.n, k.pct)""".formatted(PersonnelReadModel.MANAGER_TENURE.sql(),
-			AttendanceReadModel.VALID_DAY.sql());
+			         where s.project_id = mp.project_id and s.status = 'IN_FORCE' and s.first_day <= :to and (s.last_day is null or s.last_day >= :from)) st on true""".formatted(
+			PersonnelReadModel.MANAGER_TENURE.sql(), AttendanceReadModel.VALID_DAY.sql(),
+			AttendanceReadModel.PRESENT_IN_MONTH.sql());
 
 	/**
 	 * R3 for every project; the penalty threshold is the rule set's, the measure and party on either side of it
