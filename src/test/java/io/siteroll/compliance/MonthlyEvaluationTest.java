@@ -210,6 +210,9 @@ class MonthlyEvaluationTest extends IntegrationTest {
 			JsonNode e = r1.get(0).get("evidence");
 			assertThat(e.get("equippedByStart").asBoolean()).isEqualTo(daysAfterStart <= 0);
 			assertThat(e.get("disconnectedDayCount").asInt()).isEqualTo(connectedEveryDay ? 0 : 3);
+			assertThat(e.get("disconnectedDays").toString()).isEqualTo(connectedEveryDay ? "[]"
+					: "[\"2026-09-28\",\"2026-09-29\",\"2026-09-30\"]");
+			assertThat(e.get("constructionDays").size()).isEqualTo(20);
 		}
 	}
 

@@ -190,30 +190,36 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			where t.engaged > t.attended""".formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(),
 			AttendanceReadModel.PRESENT_IN_MONTH.sql(), PayrollReadModel.PAYROLL_WORKERS.sql());
 
-	/** R1 for every project, on the device module's read models; measure and party from {@link Escalation}. */
+	/**
+	 * R1 for every project, on the device module's read models; measure and party from {@link Escalation}. The projects
+	 * are judged on counts first; the evidence (the days themselves, the declared installation, the project manager)
+	 * is built only for the projects found.
+	 */
 	private static final String R1 = """
 			insert into finding_candidate
-			select 'R1', p.id, '', :r1Measure, :r1Party, p.contractor_id, pm.person_id, null, null,
-			       jsonb_build_object('startDate', p.start_date, 'firstDeviceFrom', dev.first_day,
-			                          'declaredInstallation', dev.declared,
-			                          'equippedByStart', dev.first_day is not null and dev.first_day <= p.start_date,
-			                          'constructionDayCount', c.n, 'disconnectedDays', coalesce(off.days, '[]'::jsonb),
-			                          'constructionDays', (select jsonb_agg(md.day order by md.day) from month_day md where md.project_id = p.id),
-			                          'disconnectedDayCount', coalesce(off.n, 0), 'toleranceDays', :toleranceDays)
-			from project p
-			     join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
-			     left join lateral (
-			         select min(a.from_day) as first_day,
-			                (select min(d.registered_on) from %1$s da join %2$s d on d.id = da.device_id
-			                 where da.project_id = p.id) as declared
-			         from %3$s a where a.project_id = p.id) dev on true
-			     left join lateral (
-			         select count(*)::int as n, jsonb_agg(md.day order by md.day) as days
-			         from month_day md
-			         where md.project_id = p.id and md.day < :today
-			           and not exists (select 1 from %4$s dd where dd.project_id = p.id and dd.day = md.day)) off on true
-			     left join lateral project_manager_during(p.id, :from, :to) pm on true
-			where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays""".formatted(
+			with found as materialized (
+			    select p.id, p.start_date, p.contractor_id, c.n, dev.first_day, coalesce(off.n, 0) as off_n, off.days as off_days
+			    from project p
+			         join (select project_id, count(*)::int as n from month_day group by project_id) c on c.project_id = p.id
+			         left join lateral (select min(a.from_day) as first_day from %3$s a where a.project_id = p.id) dev on true
+			         left join lateral (
+			             select count(*)::int as n, array_agg(md.day order by md.day) as days
+			             from month_day md
+			             where md.project_id = p.id and md.day < :today
+			               and not exists (select 1 from %4$s dd where dd.project_id = p.id and dd.day = md.day)) off on true
+			    where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays
+			)
+			select 'R1', f.id, '', :r1Measure, :r1Party, f.contractor_id, pm.person_id, null, null,
+			       jsonb_build_object('startDate', f.start_date, 'firstDeviceFrom', f.first_day,
+			                          'declaredInstallation', (select min(d.registered_on) from %1$s da join %2$s d on d.id = da.device_id
+			                                                   where da.project_id = f.id),
+			                          'equippedByStart', f.first_day is not null and f.first_day <= f.start_date,
+			                          'constructionDayCount', f.n,
+			                          'disconnectedDays', coalesce(to_jsonb(f.off_days), '[]'::jsonb),
+			                          'constructionDays', (select jsonb_agg(md.day order by md.day) from month_day md where md.project_id = f.id),
+			                          'disconnectedDayCount', f.off_n, 'toleranceDays', :toleranceDays)
+			from found f
+			     left join lateral project_manager_during(f.id, :from, :to) pm on true""".formatted(
 			DeviceReadModel.ASSIGNMENT.sql(), DeviceReadModel.REGISTRATION.sql(), DeviceReadModel.OBSERVED_ASSIGNMENT.sql(),
 			DeviceReadModel.HEARD_DAY.sql());
 
