@@ -57,9 +57,13 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres,
+			@Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
 		try {
 			HikariDataSource dataSource = new HikariDataSource();
+			if (!connectionInitSql.isBlank()) {
+				dataSource.setConnectionInitSql(connectionInitSql);
+			}
 			dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 			dataSource.setUsername("postgres");
 			dataSource.setMaximumPoolSize(16);

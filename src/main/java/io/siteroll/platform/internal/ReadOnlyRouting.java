@@ -60,6 +60,7 @@ class ReadOnlyRouting {
 			pool.setValidationTimeout(p.getValidationTimeout());
 			pool.setKeepaliveTime(p.getKeepaliveTime());
 			pool.setMaxLifetime(p.getMaxLifetime());
+			pool.setConnectionInitSql(p.getConnectionInitSql());
 		}
 		pool.setJdbcUrl(environment.getRequiredProperty("siteroll.datasource.read-only.url"));
 		String username = environment.getProperty("siteroll.datasource.read-only.username");
