@@ -9,7 +9,8 @@ import java.util.Set;
 public record Agreement(long id, String consumer, String purpose, String legalBasis, Set<SharedField> fields,
 		boolean personalInClear, List<String> regions, LocalDate validFrom, LocalDate validTo, String contactName,
 		String contactPhone, String contactEmail, int ratePerMinute, State storedState, String clientId,
-		String decisionNote, String appliedBy, Instant appliedAt, String decidedBy, Instant decidedAt) {
+		String decisionNote, String appliedBy, Instant appliedAt, String decidedBy, Instant decidedAt,
+		Instant secretIssuedAt) {
 
 	/** The life of an agreement. EXPIRED is never stored: an approved or suspended agreement past its end is. */
 	public enum State {
@@ -22,6 +23,12 @@ public record Agreement(long id, String consumer, String purpose, String legalBa
 			return State.EXPIRED;
 		}
 		return storedState;
+	}
+
+	/** Whether the province may reissue the secret on {@code today}: the agreement has one and is not over. */
+	public boolean mayReissueSecret(LocalDate today) {
+		State state = state(today);
+		return clientId != null && (state == State.APPROVED || state == State.SUSPENDED);
 	}
 
 	/** The data sets granted, in their order. */

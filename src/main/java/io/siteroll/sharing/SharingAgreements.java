@@ -51,6 +51,12 @@ public interface SharingAgreements {
 
 	Agreement resume(long id, String note);
 
+	/**
+	 * 重置密钥: a new secret for an approved or suspended agreement, for a stated reason; the client id stays and the old
+	 * secret stops signing at once. Answered once, like the approval's.
+	 */
+	Credentials reissueSecret(long id, String reason);
+
 	Page<Access> accessLog(long agreementId, int page, int size);
 
 	/** Per month (latest first) and data set: requests, refused requests, records returned. */

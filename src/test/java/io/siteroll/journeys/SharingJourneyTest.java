@@ -19,8 +19,9 @@ import io.siteroll.support.DeviceClient;
 
 /**
  * Journey: the province enters a department's application for data, approves it (the consumer's credentials are
- * shown once), the department reads through the agreement, the usage and the access log show the read; the province
- * suspends the agreement, and the next read is refused and logged as such.
+ * shown once), the department reads through the agreement, the usage and the access log show the read; the department
+ * reports its secret leaked and the province reissues it (the old one is refused at once); the province suspends the
+ * agreement, and the next read is refused and logged as such.
  */
 class SharingJourneyTest extends BrowserTest {
 
@@ -59,7 +60,22 @@ class SharingJourneyTest extends BrowserTest {
 		assertThat(mainText()).doesNotContain(secret);
 		assertThat(page.locator("body").innerText()).contains("已提供");
 
-		page.getByPlaceholder("理由（必填）").fill("超出约定用途，暂停核查");
+		// the department reports its secret leaked: a new one, the same client id, the old one refused at once
+		page.getByPlaceholder("重置理由（必填）").fill("使用部门报告密钥泄露");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重置密钥")).click();
+		assertThat(mainText()).contains("已重置密钥", "只显示这一次");
+		assertThat(page.locator("code.client-id").innerText()).isEqualTo(clientId);
+		String leaked = secret;
+		secret = page.locator("code.client-secret").innerText();
+		assertThat(secret).hasSize(32).isNotEqualTo(leaked);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "journeys", "SharingJourneyTest-reissued.png"))
+			.setFullPage(true));
+		assertThat(read(clientId, leaked)).isEqualTo(401);
+		assertThat(read(clientId, secret)).isEqualTo(200);
+		open(agreement);
+		assertThat(mainText()).doesNotContain(secret).contains("使用部门报告密钥泄露", "密钥签发时间");
+
+		page.getByPlaceholder("理由（必填）", new Page.GetByPlaceholderOptions().setExact(true)).fill("超出约定用途，暂停核查");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("暂停")).click();
 		assertThat(mainText()).contains("已暂停");
 		assertThat(read(clientId, secret)).isEqualTo(403);

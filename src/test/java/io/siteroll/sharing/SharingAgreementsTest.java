@@ -119,6 +119,77 @@ class SharingAgreementsTest extends IntegrationTest {
 				"sharing.agreement-expired");
 	}
 
+	/**
+	 * 重置密钥: the province gives a department a new secret for a stated reason; the client id stays, the old secret
+	 * stops signing at once, the new one is shown once, and the act is audited. Without a reason, by a city officer,
+	 * or for an agreement that has no secret, nothing changes.
+	 */
+	@Test
+	void theProvinceReissuesASecretAndTheOldOneStopsSigningAtOnce() {
+		long id = apply(List.of("PROJECT_CODE"), false, "220113", today().plusDays(30), 60);
+		ApiClient.Response applied = province.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露"));
+		assertThat(applied.status()).isEqualTo(200);
+		assertThat(applied.body()).contains("只能为已批准或已暂停的协议重置密钥").doesNotContain("client-secret\">");
+		Consumer first = approve(id);
+		assertThat(read(first, "/api/sharing/projects").status()).isEqualTo(200);
+		String issued = issuedAt(id);
+
+		ApiClient.Response noReason = province.form("/sharing/" + id + "/secret", Map.of("reason", " "));
+		assertThat(noReason.status()).isEqualTo(200);
+		assertThat(noReason.body()).contains("invalid-feedback", "原因").doesNotContain("client-secret\">");
+		ApiClient.Response noNote = province.form("/sharing/" + id + "/suspend", Map.of());
+		assertThat(noNote.status()).isEqualTo(200);
+		assertThat(noNote.body()).as("the refused decision names its field").contains("invalid-feedback", "审批意见");
+		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
+		assertThat(city.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露")).status()).isEqualTo(403);
+		assertThat(read(first, "/api/sharing/projects").status()).as("nothing changed").isEqualTo(200);
+		assertThat(auditedReissues(id)).isZero();
+		assertThat(issuedAt(id)).isEqualTo(issued);
+
+		clock.advance(Duration.ofMinutes(5));
+		ApiClient.Response reissued = province.form("/sharing/" + id + "/secret", Map.of("reason", "使用部门报告密钥泄露"));
+		assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
+		assertThat(reissued.body()).contains("已重置密钥");
+		Matcher client = CLIENT_ID.matcher(reissued.body());
+		Matcher secret = SECRET.matcher(reissued.body());
+		assertThat(client.find() && secret.find()).isTrue();
+		assertThat(client.group(1)).isEqualTo(first.clientId());
+		assertThat(secret.group(1)).hasSize(32).isNotEqualTo(first.secret());
+		Consumer second = new Consumer(id, first.clientId(), secret.group(1));
+
+		Response old = read(first, "/api/sharing/projects");
+		assertThat(old.status()).isEqualTo(401);
+		assertThat(old.rule()).isEqualTo("sharing.signature-invalid");
+		assertThat(read(second, "/api/sharing/projects").status()).isEqualTo(200);
+		String page = province.get("/sharing/" + id).body();
+		assertThat(page).as("shown once").doesNotContain(second.secret()).contains("使用部门报告密钥泄露", "密钥签发时间");
+		assertThat(issuedAt(id)).isNotEqualTo(issued);
+		assertThat(auditedReissues(id)).isEqualTo(1);
+		assertThat(jdbc.sql("select after_state::text from audit_entry where action = 'SECRET_REISSUED' and subject_id = ?")
+			.param(String.valueOf(id))
+			.query(String.class)
+			.single()).contains("secretIssuedAt").doesNotContain(second.secret());
+
+		assertThat(province.form("/sharing/" + id + "/suspend", Map.of("note", "核查中")).status()).isEqualTo(302);
+		ApiClient.Response whileSuspended = province.form("/sharing/" + id + "/secret", Map.of("reason", "更换经办人"));
+		assertThat(SECRET.matcher(whileSuspended.body()).find()).as("a suspended agreement's secret may be reissued")
+			.isTrue();
+		assertThat(read(second, "/api/sharing/projects").status()).isEqualTo(401);
+	}
+
+	private String issuedAt(long id) {
+		return jdbc.sql("select secret_issued_at::text from sharing_agreement where id = ?").param(id)
+			.query(String.class)
+			.single();
+	}
+
+	private long auditedReissues(long id) {
+		return jdbc.sql("select count(*) from audit_entry where action = 'SECRET_REISSUED' and subject_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single();
+	}
+
 	@Test
 	void onlyTheGrantedFieldsOfTheGrantedRegionsAreReturnedMasked() {
 		Consumer consumer = approve(apply(List.of("PROJECT_CODE", "PROJECT_NAME", "WORKER_NAME", "WORKER_ID_NUMBER",

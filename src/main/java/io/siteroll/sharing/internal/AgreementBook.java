@@ -238,7 +238,7 @@ class AgreementBook implements SharingAgreements {
 		String secret = random(32);
 		jdbc.sql("""
 				update sharing_agreement set state = 'APPROVED', client_id = :client, secret_cipher = :secret,
-				    decision_note = :note, decided_by = :by, decided_at = :at where id = :id""")
+				    secret_issued_at = :at, decision_note = :note, decided_by = :by, decided_at = :at where id = :id""")
 			.param("client", clientId)
 			.param("secret", cipher.encrypt(SECRET_PURPOSE, secret))
 			.param("note", note(note, false))
@@ -267,6 +267,31 @@ class AgreementBook implements SharingAgreements {
 	@Transactional
 	public Agreement resume(long id, String note) {
 		return decide(id, note, false, State.SUSPENDED, State.APPROVED, "RESUMED", "sharing.not-suspended");
+	}
+
+	@Override
+	@Transactional
+	public Credentials reissueSecret(long id, String reason) {
+		Actor actor = province();
+		String valid = text("reason", reason, true);
+		Agreement before = locked(id);
+		LocalDate today = LocalDate.now(clock);
+		if (!before.mayReissueSecret(today)) {
+			throw new Conflict("state", before.state(today) == State.EXPIRED ? "sharing.period-over" : "sharing.no-secret");
+		}
+		String secret = random(32);
+		jdbc.sql("""
+				update sharing_agreement set secret_cipher = :secret, secret_issued_at = :at, decision_note = :note,
+				    decided_by = :by, decided_at = :at where id = :id""")
+			.param("secret", cipher.encrypt(SECRET_PURPOSE, secret))
+			.param("note", valid)
+			.param("by", actor.username())
+			.param("at", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.update();
+		Agreement after = load(id).orElseThrow();
+		audit.record(AuditRecord.changed("SECRET_REISSUED", "sharing_agreement", id, state(before), state(after)));
+		return new Credentials(after.clientId(), secret);
 	}
 
 	private Agreement decide(long id, String note, boolean noteRequired, State from, State to, String action,
@@ -340,12 +365,17 @@ class AgreementBook implements SharingAgreements {
 	}
 
 	private static String note(String note, boolean required) {
-		String text = SqlSearch.text(note);
+		return text("note", note, required);
+	}
+
+	/** A decision's note or reason: trimmed, at most 500 characters, required when {@code required}. */
+	private static String text(String field, String value, boolean required) {
+		String text = SqlSearch.text(value);
 		if (required && text == null) {
-			throw RuleViolation.of("note", "required");
+			throw RuleViolation.of(field, "required");
 		}
 		if (text != null && text.length() > 500) {
-			throw RuleViolation.of("note", "max-length", 500);
+			throw RuleViolation.of(field, "max-length", 500);
 		}
 		return text;
 	}
@@ -387,6 +417,9 @@ class AgreementBook implements SharingAgreements {
 		if (a.decisionNote() != null) {
 			s.put("note", a.decisionNote());
 		}
+		if (a.secretIssuedAt() != null) {
+			s.put("secretIssuedAt", a.secretIssuedAt().toString());
+		}
 		return s;
 	}
 
@@ -398,6 +431,7 @@ class AgreementBook implements SharingAgreements {
 		Set<SharedField> fields = EnumSet.noneOf(SharedField.class);
 		strings(rs.getArray("fields")).forEach(f -> fields.add(SharedField.valueOf(f)));
 		Timestamp decided = rs.getTimestamp("decided_at");
+		Timestamp secretIssued = rs.getTimestamp("secret_issued_at");
 		return new Agreement(rs.getLong("id"), rs.getString("consumer"), rs.getString("purpose"),
 				rs.getString("legal_basis"), Set.copyOf(fields), rs.getBoolean("personal_in_clear"),
 				strings(rs.getArray("regions")), rs.getObject("valid_from", LocalDate.class),
@@ -405,6 +439,6 @@ class AgreementBook implements SharingAgreements {
 				rs.getString("contact_email"), rs.getInt("rate_per_minute"), State.valueOf(rs.getString("state")),
 				rs.getString("client_id"), rs.getString("decision_note"), rs.getString("applied_by"),
 				rs.getTimestamp("applied_at").toInstant(), rs.getString("decided_by"),
-				decided == null ? null : decided.toInstant());
+				decided == null ? null : decided.toInstant(), secretIssued == null ? null : secretIssued.toInstant());
 	}
 }

@@ -105,7 +105,9 @@ class SharingPages {
 	String agreement(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
 		Agreement agreement = agreements.find(id);
 		model.addAttribute("agreement", agreement);
-		model.addAttribute("state", agreement.state(LocalDate.now(clock)));
+		LocalDate today = LocalDate.now(clock);
+		model.addAttribute("today", today);
+		model.addAttribute("state", agreement.state(today));
 		model.addAttribute("mayWrite", actors.get().isProvince());
 		model.addAttribute("result", agreements.accessLog(id, Page.number(page), 20));
 		model.addAttribute("usage", agreements.usage(id));
@@ -117,6 +119,19 @@ class SharingPages {
 	String approve(@PathVariable long id, @RequestParam(required = false) String note, Model model) {
 		SharingAgreements.Credentials credentials = agreements.approve(id, note);
 		model.addAttribute("credentials", credentials);
+		return agreement(id, null, model);
+	}
+
+	/** Reissues the secret and answers with it, once, as the approval does; a refusal is said on the page. */
+	@PostMapping("/sharing/{id}/secret")
+	String reissueSecret(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
+		try {
+			model.addAttribute("credentials", agreements.reissueSecret(id, reason));
+			model.addAttribute("reissued", true);
+		}
+		catch (RuleViolation e) {
+			model.addAttribute("errors", FormErrors.of(e, messages));
+		}
 		return agreement(id, null, model);
 	}
 
