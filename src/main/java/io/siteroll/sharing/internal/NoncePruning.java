@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets consumers' nonces well past the ±5-minute timestamp window: a request with an older nonce is refused as
- * stale before its nonce is looked at, so only the last minutes' nonces need keeping.
+ * stale before its nonce is looked at, so only the last minutes' nonces need keeping. The per-minute request counts
+ * ({@link RateLimits}) of the same past minutes go too.
  */
 @Component
 class NoncePruning {
@@ -28,6 +29,8 @@ class NoncePruning {
 
 	@Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
 	void forgetOld() {
-		jdbc.sql("delete from sharing_nonce where seen_at < ?").param(Timestamp.from(clock.instant().minus(KEEP))).update();
+		Timestamp before = Timestamp.from(clock.instant().minus(KEEP));
+		jdbc.sql("delete from sharing_nonce where seen_at < ?").param(before).update();
+		jdbc.sql("delete from sharing_rate where minute < ?").param(before).update();
 	}
 }

@@ -1,35 +1,41 @@
 package io.siteroll.sharing.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests per agreement and minute of the platform clock, counted in memory: one platform node, and a restart
- * forgets at most one minute's count, which lets a consumer read at most one more minute's worth. Several nodes
- * would count in the database or a shared cache instead.
+ * Requests per agreement and minute of the platform clock, counted in PostgreSQL ({@code sharing_rate}, V36): every
+ * platform node behind the load balancer adds to the same count, so a consumer cannot multiply its limit by the
+ * number of nodes, and a restart forgets nothing. One upsert per request, in its own short statement (the caller
+ * holds no transaction), so concurrent requests of one agreement wait for each other only for that statement.
  */
 @Component
 class RateLimits {
 
-	private record Window(long minute, int count) {
-	}
-
-	private final Map<Long, Window> windows = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	RateLimits(Clock clock) {
+	RateLimits(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	/** True when this request is within the agreement's limit for the current minute (and counts it). */
 	boolean take(long agreementId, int perMinute) {
-		long minute = clock.instant().getEpochSecond() / 60;
-		Window w = windows.compute(agreementId, (id, old) -> old == null || old.minute() != minute ? new Window(minute, 1)
-				: new Window(minute, old.count() + 1));
-		return w.count() <= perMinute;
+		Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+		int requests = jdbc.sql("""
+				insert into sharing_rate as r (agreement_id, minute, requests) values (?, ?, 1)
+				on conflict (agreement_id, minute) do update set requests = r.requests + 1
+				returning requests""")
+			.params(agreementId, Timestamp.from(minute))
+			.query(Integer.class)
+			.single();
+		return requests <= perMinute;
 	}
 }
