@@ -10,7 +10,7 @@ public record Agreement(long id, String consumer, String purpose, String legalBa
 		boolean personalInClear, List<String> regions, LocalDate validFrom, LocalDate validTo, String contactName,
 		String contactPhone, String contactEmail, int ratePerMinute, State storedState, String clientId,
 		String decisionNote, String appliedBy, Instant appliedAt, String decidedBy, Instant decidedAt,
-		Instant secretIssuedAt) {
+		Instant secretIssuedAt, String secretReissuedBy, String secretReissueNote) {
 
 	/** The life of an agreement. EXPIRED is never stored: an approved or suspended agreement past its end is. */
 	public enum State {

@@ -53,9 +53,12 @@ public interface SharingAgreements {
 
 	/**
 	 * 重置密钥: a new secret for an approved or suspended agreement, for a stated reason; the client id stays and the old
-	 * secret stops signing at once. Answered once, like the approval's.
+	 * secret stops signing at once. Answered once, like the approval's. {@code secretInForce} is the issue time of the
+	 * secret the officer saw (epoch milliseconds, from the page): when another secret was issued since (the same form
+	 * sent again, or another officer), nothing changes and the answer is a conflict, so a resent form never revokes
+	 * the secret just handed over.
 	 */
-	Credentials reissueSecret(long id, String reason);
+	Credentials reissueSecret(long id, String reason, Long secretInForce);
 
 	Page<Access> accessLog(long agreementId, int page, int size);
 

@@ -1,6 +1,7 @@
 package io.siteroll.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -14,6 +15,10 @@ import java.util.Set;
 
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The month presence counters (V34, {@link AttendanceReadModel#PRESENT_IN_MONTH}) stay equal to what the daily
@@ -24,6 +29,26 @@ import org.junit.jupiter.api.Test;
 class PresenceMonthTest extends IntegrationTest {
 
 	private static final int PEOPLE = 40;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	/**
+	 * A truncate fires no row or statement trigger and would leave the counters above the days (hiding R2 findings,
+	 * which rule posts out from them): refused (V37). Tried in a transaction that is rolled back either way.
+	 */
+	@Test
+	void theDaysCannotBeTruncatedUnderTheCounters() {
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+			try {
+				jdbc.sql("truncate daily_presence").update();
+			}
+			finally {
+				status.setRollbackOnly();
+			}
+		})).isInstanceOf(DataAccessException.class).hasMessageContaining("truncate refused");
+	}
 
 	@Test
 	void theCountersFollowEveryKindOfWriteToTheDays() {

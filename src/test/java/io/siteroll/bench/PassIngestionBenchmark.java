@@ -454,7 +454,8 @@ class PassIngestionBenchmark extends IntegrationTest {
 	}
 
 	/**
-	 * Gate decisions under an open-loop load from an asynchronous client (no thread per lane): 1,000 per
+	 * Gate decisions under an open-loop load from an asynchronous client (no thread per lane): after a warm-up at
+	 * the same rate for the same time (printed, not counted), 1,000 per
 	 * second for {@link #DECISION_SECONDS} seconds, then the offered rate stepped up until p99 reaches 50 ms
 	 * (or a request fails); each figure beside the same load on the liveness probe (no signature, no
 	 * database), measured just before it. One asked person in 50 is not registered (a refusal, whose evidence

@@ -127,27 +127,29 @@ class SharingAgreementsTest extends IntegrationTest {
 	@Test
 	void theProvinceReissuesASecretAndTheOldOneStopsSigningAtOnce() {
 		long id = apply(List.of("PROJECT_CODE"), false, "220113", today().plusDays(30), 60);
-		ApiClient.Response applied = province.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露"));
+		ApiClient.Response applied = province.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露", "secretInForce", "0"));
 		assertThat(applied.status()).isEqualTo(200);
 		assertThat(applied.body()).contains("只能为已批准或已暂停的协议重置密钥").doesNotContain("client-secret\">");
 		Consumer first = approve(id);
 		assertThat(read(first, "/api/sharing/projects").status()).isEqualTo(200);
 		String issued = issuedAt(id);
 
-		ApiClient.Response noReason = province.form("/sharing/" + id + "/secret", Map.of("reason", " "));
+		ApiClient.Response noReason = province.form("/sharing/" + id + "/secret", Map.of("reason", " ", "secretInForce", inForce(id)));
 		assertThat(noReason.status()).isEqualTo(200);
 		assertThat(noReason.body()).contains("invalid-feedback", "原因").doesNotContain("client-secret\">");
 		ApiClient.Response noNote = province.form("/sharing/" + id + "/suspend", Map.of());
 		assertThat(noNote.status()).isEqualTo(200);
 		assertThat(noNote.body()).as("the refused decision names its field").contains("invalid-feedback", "审批意见");
 		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
-		assertThat(city.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露")).status()).isEqualTo(403);
+		assertThat(city.form("/sharing/" + id + "/secret", Map.of("reason", "密钥泄露", "secretInForce", inForce(id))).status())
+			.isEqualTo(403);
 		assertThat(read(first, "/api/sharing/projects").status()).as("nothing changed").isEqualTo(200);
 		assertThat(auditedReissues(id)).isZero();
 		assertThat(issuedAt(id)).isEqualTo(issued);
 
 		clock.advance(Duration.ofMinutes(5));
-		ApiClient.Response reissued = province.form("/sharing/" + id + "/secret", Map.of("reason", "使用部门报告密钥泄露"));
+		Map<String, String> form = Map.of("reason", "使用部门报告密钥泄露", "secretInForce", inForce(id));
+		ApiClient.Response reissued = province.form("/sharing/" + id + "/secret", form);
 		assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
 		assertThat(reissued.body()).contains("已重置密钥");
 		Matcher client = CLIENT_ID.matcher(reissued.body());
@@ -161,8 +163,12 @@ class SharingAgreementsTest extends IntegrationTest {
 		assertThat(old.status()).isEqualTo(401);
 		assertThat(old.rule()).isEqualTo("sharing.signature-invalid");
 		assertThat(read(second, "/api/sharing/projects").status()).isEqualTo(200);
+		ApiClient.Response resent = province.form("/sharing/" + id + "/secret", form);
+		assertThat(resent.body()).as("the same form sent again (a reload) changes nothing")
+			.contains("本次未重置").doesNotContain("client-secret\">");
+		assertThat(read(second, "/api/sharing/projects").status()).isEqualTo(200);
 		String page = province.get("/sharing/" + id).body();
-		assertThat(page).as("shown once").doesNotContain(second.secret()).contains("使用部门报告密钥泄露", "密钥签发时间");
+		assertThat(page).as("shown once").doesNotContain(second.secret()).contains("使用部门报告密钥泄露", "密钥签发时间", "同意");
 		assertThat(issuedAt(id)).isNotEqualTo(issued);
 		assertThat(auditedReissues(id)).isEqualTo(1);
 		assertThat(jdbc.sql("select after_state::text from audit_entry where action = 'SECRET_REISSUED' and subject_id = ?")
@@ -171,10 +177,18 @@ class SharingAgreementsTest extends IntegrationTest {
 			.single()).contains("secretIssuedAt").doesNotContain(second.secret());
 
 		assertThat(province.form("/sharing/" + id + "/suspend", Map.of("note", "核查中")).status()).isEqualTo(302);
-		ApiClient.Response whileSuspended = province.form("/sharing/" + id + "/secret", Map.of("reason", "更换经办人"));
+		ApiClient.Response whileSuspended = province.form("/sharing/" + id + "/secret",
+				Map.of("reason", "更换经办人", "secretInForce", inForce(id)));
 		assertThat(SECRET.matcher(whileSuspended.body()).find()).as("a suspended agreement's secret may be reissued")
 			.isTrue();
 		assertThat(read(second, "/api/sharing/projects").status()).isEqualTo(401);
+	}
+
+	/** The issue time of the secret in force, as the agreement's page carries it in its reissue form. */
+	private String inForce(long id) {
+		Matcher m = Pattern.compile("name=\"secretInForce\" value=\"(\\d+)\"").matcher(province.get("/sharing/" + id).body());
+		assertThat(m.find()).as("the page offers the reissue").isTrue();
+		return m.group(1);
 	}
 
 	private String issuedAt(long id) {

@@ -98,7 +98,7 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			               and (mp.tenure_to is null or md.day <= mp.tenure_to)) base
 			         left join %3$s pim on pim.month = :from and pim.project_id = mp.project_id and pim.person_id = mp.person_id
 			    where mp.tenure_from <= :to and (mp.tenure_to is null or mp.tenure_to >= :from) /*SCOPE mp.project_id*/
-			      and attendance_short(coalesce(pim.valid_days, 0) - ((:to::date - :from::date + 1) - base.n), base.n, k.pct)
+			      and attendance_short(coalesce(pim.valid_days, 0) - (month_length(:from) - base.n), base.n, k.pct)
 			),
 			short as materialized (
 			    select post.*, att.n as att_n
@@ -192,8 +192,8 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 
 	/**
 	 * R1 for every project, on the device module's read models; measure and party from {@link Escalation}. The projects
-	 * are judged on counts first; the evidence (the days themselves, the declared installation, the project manager)
-	 * is built only for the projects found.
+	 * are judged first (first day equipped, disconnected days); the declared installation, the list of construction
+	 * days and the project manager are looked up only for the projects found.
 	 */
 	private static final String R1 = """
 			insert into finding_candidate

@@ -271,7 +271,7 @@ class AgreementBook implements SharingAgreements {
 
 	@Override
 	@Transactional
-	public Credentials reissueSecret(long id, String reason) {
+	public Credentials reissueSecret(long id, String reason, Long secretInForce) {
 		Actor actor = province();
 		String valid = text("reason", reason, true);
 		Agreement before = locked(id);
@@ -279,10 +279,13 @@ class AgreementBook implements SharingAgreements {
 		if (!before.mayReissueSecret(today)) {
 			throw new Conflict("state", before.state(today) == State.EXPIRED ? "sharing.period-over" : "sharing.no-secret");
 		}
+		if (secretInForce == null || before.secretIssuedAt().toEpochMilli() != secretInForce) {
+			throw new Conflict("state", "sharing.secret-changed");
+		}
 		String secret = random(32);
 		jdbc.sql("""
-				update sharing_agreement set secret_cipher = :secret, secret_issued_at = :at, decision_note = :note,
-				    decided_by = :by, decided_at = :at where id = :id""")
+				update sharing_agreement set secret_cipher = :secret, secret_issued_at = :at, secret_reissue_note = :note,
+				    secret_reissued_by = :by where id = :id""")
 			.param("secret", cipher.encrypt(SECRET_PURPOSE, secret))
 			.param("note", valid)
 			.param("by", actor.username())
@@ -420,6 +423,9 @@ class AgreementBook implements SharingAgreements {
 		if (a.secretIssuedAt() != null) {
 			s.put("secretIssuedAt", a.secretIssuedAt().toString());
 		}
+		if (a.secretReissueNote() != null) {
+			s.put("secretReissueNote", a.secretReissueNote());
+		}
 		return s;
 	}
 
@@ -439,6 +445,7 @@ class AgreementBook implements SharingAgreements {
 				rs.getString("contact_email"), rs.getInt("rate_per_minute"), State.valueOf(rs.getString("state")),
 				rs.getString("client_id"), rs.getString("decision_note"), rs.getString("applied_by"),
 				rs.getTimestamp("applied_at").toInstant(), rs.getString("decided_by"),
-				decided == null ? null : decided.toInstant(), secretIssued == null ? null : secretIssued.toInstant());
+				decided == null ? null : decided.toInstant(), secretIssued == null ? null : secretIssued.toInstant(),
+				rs.getString("secret_reissued_by"), rs.getString("secret_reissue_note"));
 	}
 }

@@ -124,15 +124,26 @@ class SharingPages {
 
 	/** Reissues the secret and answers with it, once, as the approval does; a refusal is said on the page. */
 	@PostMapping("/sharing/{id}/secret")
-	String reissueSecret(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
+	String reissueSecret(@PathVariable long id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String secretInForce, Model model) {
 		try {
-			model.addAttribute("credentials", agreements.reissueSecret(id, reason));
+			model.addAttribute("credentials", agreements.reissueSecret(id, reason, epochMillis(secretInForce)));
 			model.addAttribute("reissued", true);
 		}
 		catch (RuleViolation e) {
 			model.addAttribute("errors", FormErrors.of(e, messages));
 		}
 		return agreement(id, null, model);
+	}
+
+	/** The page's hidden issue time of the secret in force; anything unreadable stands for none (a conflict). */
+	private static Long epochMillis(String value) {
+		try {
+			return value == null ? null : Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	@PostMapping("/sharing/{id}/reject")
