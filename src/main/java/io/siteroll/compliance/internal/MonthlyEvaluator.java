@@ -206,7 +206,8 @@ class MonthlyEvaluator implements MonthlyEvaluation {
 			             select count(*)::int as n, array_agg(md.day order by md.day) as days
 			             from month_day md
 			             where md.project_id = p.id and md.day < :today
-			               and not exists (select 1 from %4$s dd where dd.project_id = p.id and dd.day = md.day)) off on true
+			               and not exists (select 1 from %4$s dd
+			                               where dd.project_id = p.id and dd.day between :from and :to and dd.day = md.day)) off on true
 			    where dev.first_day is null or dev.first_day > p.start_date or coalesce(off.n, 0) >= :toleranceDays
 			)
 			select 'R1', f.id, '', :r1Measure, :r1Party, f.contractor_id, pm.person_id, null, null,
