@@ -56,3 +56,38 @@ $$;
 -- validity: no indexed column). With full pages every update wrote a new version on another page and a new entry in
 -- both indexes; with room left on the page the update stays on it (a heap-only tuple) and no index is touched.
 alter table daily_presence set (fillfactor = 70);
+-- The same for a month's counter of valid days (presence_month, V34), updated by each new valid day of the person.
+alter table presence_month set (fillfactor = 70);
+
+-- daily_presence (evaluation marks): only a month whose evaluation has begun is marked. Most writes are today's
+-- passes, in a month not evaluated yet: the months the statement touched are looked up first (two aggregates of its
+-- rows and one probe of evaluated_month), and the comparison of old and new rows runs only when one is evaluated.
+create or replace function evaluation_presence_written() returns trigger language plpgsql as
+$$
+begin
+    if tg_op = 'INSERT' then
+        insert into evaluation_dirty (month, project_id)
+        select distinct m.month, n.project_id
+        from new_rows n join evaluated_month m on m.month = date_trunc('month', n.day)::date
+        where n.valid;
+    elsif tg_op = 'DELETE' then
+        insert into evaluation_dirty (month, project_id)
+        select distinct m.month, o.project_id
+        from old_rows o join evaluated_month m on m.month = date_trunc('month', o.day)::date
+        where o.valid;
+    elsif exists (select 1 from evaluated_month m
+                  where m.month between (select date_trunc('month', least(min(n.day), (select min(o.day) from old_rows o)))::date
+                                         from new_rows n)
+                                    and (select greatest(max(n.day), (select max(o.day) from old_rows o)) from new_rows n)) then
+        insert into evaluation_dirty (month, project_id)
+        select distinct m.month, x.project_id
+        from ((select project_id, day, person_id from new_rows where valid
+               except select project_id, day, person_id from old_rows where valid)
+              union all
+              (select project_id, day, person_id from old_rows where valid
+               except select project_id, day, person_id from new_rows where valid)) x
+             join evaluated_month m on m.month = date_trunc('month', x.day)::date;
+    end if;
+    return null;
+end
+$$;

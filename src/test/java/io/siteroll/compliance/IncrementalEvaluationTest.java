@@ -59,6 +59,46 @@ class IncrementalEvaluationTest extends IntegrationTest {
 		}
 	}
 
+	/**
+	 * A day's validity changed by an update (a later pass of the day under the two-pass rule, a re-judged rule) marks
+	 * the project in an evaluated month; the same change in a month not evaluated, or an update that leaves validity
+	 * as it was (one more pass on a valid day), marks nothing.
+	 */
+	@Test
+	void aValidityChangedByAnUpdateMarksTheProjectOnlyInAnEvaluatedMonth() {
+		ApiClient api = as(province());
+		Site site = site(api, "220102", START);
+		long worker = engagedWorker(api, site);
+		LocalDate evaluatedDay = MONTH.atDay(20);
+		LocalDate laterDay = MONTH.plusMonths(3).atDay(20);
+		present(site.projectId(), worker, evaluatedDay, false);
+		present(site.projectId(), worker, laterDay, false);
+		evaluate(api, false);
+		assertThat(marks(site.projectId())).as("nothing marked right after the evaluation").isZero();
+
+		jdbc.sql("update daily_presence set pass_count = pass_count + 1 where project_id = ? and person_id = ?")
+			.params(site.projectId(), worker)
+			.update();
+		assertThat(marks(site.projectId())).as("validity unchanged").isZero();
+
+		jdbc.sql("update daily_presence set valid = true where project_id = ? and person_id = ? and day = ?")
+			.params(site.projectId(), worker, laterDay)
+			.update();
+		assertThat(marks(site.projectId())).as("a day of a month not evaluated made valid").isZero();
+
+		jdbc.sql("update daily_presence set valid = true where project_id = ? and person_id = ? and day = ?")
+			.params(site.projectId(), worker, evaluatedDay)
+			.update();
+		assertThat(marks(site.projectId())).as("a day of the evaluated month made valid").isPositive();
+	}
+
+	private long marks(long project) {
+		return jdbc.sql("select count(*) from evaluation_dirty where month = ? and project_id = ?")
+			.params(MONTH.atDay(1), project)
+			.query(Long.class)
+			.single();
+	}
+
 	private void randomCorrections(Random random) {
 		ApiClient api = as(province());
 		List<Project> projects = new ArrayList<>();
