@@ -56,8 +56,6 @@ $$;
 -- validity: no indexed column). With full pages every update wrote a new version on another page and a new entry in
 -- both indexes; with room left on the page the update stays on it (a heap-only tuple) and no index is touched.
 alter table daily_presence set (fillfactor = 70);
--- The same for a month's counter of valid days (presence_month, V34), updated by each new valid day of the person.
-alter table presence_month set (fillfactor = 70);
 
 -- daily_presence (evaluation marks): only a month whose evaluation has begun is marked. Most writes are today's
 -- passes, in a month not evaluated yet: the months the statement touched are looked up first (two aggregates of its
