@@ -283,17 +283,9 @@ class AgreementBook implements SharingAgreements {
 			throw new Conflict("state", "sharing.secret-changed");
 		}
 		String secret = random(32);
-		jdbc.sql("""
+		Agreement after = act(before, actor, valid, "SECRET_REISSUED", """
 				update sharing_agreement set secret_cipher = :secret, secret_issued_at = :at, secret_reissue_note = :note,
-				    secret_reissued_by = :by where id = :id""")
-			.param("secret", cipher.encrypt(SECRET_PURPOSE, secret))
-			.param("note", valid)
-			.param("by", actor.username())
-			.param("at", Timestamp.from(clock.instant()))
-			.param("id", id)
-			.update();
-		Agreement after = load(id).orElseThrow();
-		audit.record(AuditRecord.changed("SECRET_REISSUED", "sharing_agreement", id, state(before), state(after)));
+				    secret_reissued_by = :by where id = :id""", Map.of("secret", cipher.encrypt(SECRET_PURPOSE, secret)));
 		return new Credentials(after.clientId(), secret);
 	}
 
@@ -306,17 +298,25 @@ class AgreementBook implements SharingAgreements {
 		if (before.state(today) != from) {
 			throw new Conflict("state", before.state(today) == State.EXPIRED ? "sharing.period-over" : conflict);
 		}
-		jdbc.sql("""
+		return act(before, actor, valid, action, """
 				update sharing_agreement set state = :state, decision_note = :note, decided_by = :by, decided_at = :at
-				where id = :id""")
-			.param("state", to.name())
-			.param("note", valid)
+				where id = :id""", Map.of("state", to.name()));
+	}
+
+	/**
+	 * An officer's act on the agreement: the update (binding {@code :id}, {@code :note}, {@code :by} the officer and
+	 * {@code :at} the platform's instant, and the other named values) and its audit entry; returns the agreement after it.
+	 */
+	private Agreement act(Agreement before, Actor actor, String note, String action, String update, Map<String, Object> values) {
+		JdbcClient.StatementSpec statement = jdbc.sql(update)
+			.param("id", before.id())
+			.param("note", note)
 			.param("by", actor.username())
-			.param("at", Timestamp.from(clock.instant()))
-			.param("id", id)
-			.update();
-		Agreement after = load(id).orElseThrow();
-		audit.record(AuditRecord.changed(action, "sharing_agreement", id, state(before), state(after)));
+			.param("at", Timestamp.from(clock.instant()));
+		values.forEach(statement::param);
+		statement.update();
+		Agreement after = load(before.id()).orElseThrow();
+		audit.record(AuditRecord.changed(action, "sharing_agreement", before.id(), state(before), state(after)));
 		return after;
 	}
 
