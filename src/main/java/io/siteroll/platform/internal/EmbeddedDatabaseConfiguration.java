@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,11 @@ class EmbeddedDatabaseConfiguration {
 		Path pgData = dataDir.resolve("postgres").toAbsolutePath();
 		Files.createDirectories(pgData.getParent());
 		OrphanedPostmaster.stopIfRunning(pgData);
+		if (fresh) {
+			// The library wipes the files when the database is closed; a process killed before that left them, and
+			// initdb refuses a directory that is not empty.
+			wipe(pgData);
+		}
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(fresh)
@@ -54,6 +60,19 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
 		return postgres;
+	}
+
+	/** Deletes the directory and everything below it, if it exists. */
+	private static void wipe(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		log.info("Fresh embedded database asked for: deleting the files left in {}", directory);
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	@Bean
