@@ -62,7 +62,14 @@ alter table daily_presence set (fillfactor = 70);
 -- rows and one probe of evaluated_month), and the comparison of old and new rows runs only when one is evaluated.
 create or replace function evaluation_presence_written() returns trigger language plpgsql as
 $$
+declare
+    first_day date;
+    last_day  date;
 begin
+    if tg_op = 'UPDATE' then
+        select min(day), max(day) into first_day, last_day
+        from (select day from new_rows union all select day from old_rows) d;
+    end if;
     if tg_op = 'INSERT' then
         insert into evaluation_dirty (month, project_id)
         select distinct m.month, n.project_id
@@ -73,10 +80,7 @@ begin
         select distinct m.month, o.project_id
         from old_rows o join evaluated_month m on m.month = date_trunc('month', o.day)::date
         where o.valid;
-    elsif exists (select 1 from evaluated_month m
-                  where m.month between (select date_trunc('month', least(min(n.day), (select min(o.day) from old_rows o)))::date
-                                         from new_rows n)
-                                    and (select greatest(max(n.day), (select max(o.day) from old_rows o)) from new_rows n)) then
+    elsif exists (select 1 from evaluated_month where month between date_trunc('month', first_day)::date and last_day) then
         insert into evaluation_dirty (month, project_id)
         select distinct m.month, x.project_id
         from ((select project_id, day, person_id from new_rows where valid

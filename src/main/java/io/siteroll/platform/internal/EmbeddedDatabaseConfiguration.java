@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 
 import javax.sql.DataSource;
 
@@ -20,6 +19,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * With no {@code spring.datasource.url}, the platform runs its own PostgreSQL, keeping its data
@@ -38,10 +38,10 @@ class EmbeddedDatabaseConfiguration {
 		Path pgData = dataDir.resolve("postgres").toAbsolutePath();
 		Files.createDirectories(pgData.getParent());
 		OrphanedPostmaster.stopIfRunning(pgData);
-		if (fresh) {
-			// The library wipes the files when the database is closed; a process killed before that left them, and
-			// initdb refuses a directory that is not empty.
-			wipe(pgData);
+		// The library wipes the files when the database is closed; a process killed before that left them, and initdb
+		// refuses a directory that is not empty.
+		if (fresh && FileSystemUtils.deleteRecursively(pgData)) {
+			log.info("Fresh embedded database asked for: deleted the files left in {}", pgData);
 		}
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
@@ -60,19 +60,6 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
 		return postgres;
-	}
-
-	/** Deletes the directory and everything below it, if it exists. */
-	private static void wipe(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		log.info("Fresh embedded database asked for: deleting the files left in {}", directory);
-		try (var paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	@Bean
