@@ -3,6 +3,7 @@ package io.siteroll.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -141,7 +142,8 @@ class PresenceAndSignalsTest extends IntegrationTest {
 		long second = engagedWorker(api, site);
 		long third = engagedWorker(api, site);
 		DeviceClient gate = gate(device(api, site.projectId(), "SITEROLL", "IN"));
-		OffsetDateTime at = today().minusDays(1).atTime(10, 0).atOffset(CST); // one calendar day whatever the hour
+		// one calendar day whatever the hour; a fraction of a second, kept to the microsecond as the device sent it
+		OffsetDateTime at = today().minusDays(1).atTime(10, 0, 7, 123_456_000).atOffset(CST);
 		long seed = System.nanoTime();
 		byte[] photo = Jpegs.scene(seed);
 		JsonNode report = upload(gate, List.of(pass("r1", first, at, "PASS", photo),
@@ -157,6 +159,7 @@ class PresenceAndSignalsTest extends IntegrationTest {
 			.orElseThrow();
 		assertThat(exact.get("evidence").get("matches").get(0).get("identical").asBoolean()).isTrue();
 		assertThat(exact.get("evidence").get("matches").get(0).get("differingBits").asInt()).isZero();
+		assertThat(Instant.parse(exact.get("evidence").get("passedAt").asString())).isEqualTo(at.plusMinutes(5).toInstant());
 		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 		assertThat(api.get("/projects/" + site.projectId() + "/gates").body())
 			.contains(at.plusMinutes(5).format(minute) + " 通行的照片与此前 1 次通行的照片相同或近似，最相近的是 "
