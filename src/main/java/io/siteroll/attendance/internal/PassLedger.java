@@ -65,10 +65,13 @@ class PassLedger implements Passes {
 			           ?::text as zone, ?::int as max_kmh
 			),
 			b as (
-			    select * from unnest(?::text[], ?::text[], ?::int8[], ?::timestamptz[], ?::timestamp[], ?::int[], ?::date[],
+			    select source_key, person_ref, person_id, timestamptz 'epoch' + passed_micros * interval '1 microsecond' as passed_at,
+			           local_time, utc_offset, day, direction, attend_type, vendor_verify, liveness, score, offline, photo_id,
+			           source, refused_by_device, ref_index, judged, judged_reason
+			    from unnest(?::text[], ?::text[], ?::int8[], ?::int8[], ?::timestamp[], ?::int[], ?::date[],
 			                         ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::bool[], ?::int8[], ?::text[], ?::bool[], ?::text[],
 			                         ?::bool[], ?::text[])
-			        as t(source_key, person_ref, person_id, passed_at, local_time, utc_offset, day, direction, attend_type,
+			        as t(source_key, person_ref, person_id, passed_micros, local_time, utc_offset, day, direction, attend_type,
 			             vendor_verify, liveness, score, offline, photo_id, source, refused_by_device, ref_index,
 			             judged, judged_reason)
 			),
@@ -372,10 +375,10 @@ class PassLedger implements Passes {
 	private Map<String, Result> write(Gate gate, List<Checked> checked, Instant now, RightToPass.Snapshot snapshot) {
 		Map<String, Long> photoIds = photos.storeNew(gate, checked);
 		int n = checked.size();
-		String[] keys = new String[n], refs = new String[n], at = new String[n], local = new String[n], days = new String[n],
+		String[] keys = new String[n], refs = new String[n], local = new String[n], days = new String[n],
 				directions = new String[n], types = new String[n], verifies = new String[n], liveness = new String[n],
 				sources = new String[n], refIndexes = new String[n], judgedReasons = new String[n];
-		Long[] persons = new Long[n], photoIdArray = new Long[n];
+		Long[] persons = new Long[n], photoIdArray = new Long[n], at = new Long[n];
 		Integer[] offsets = new Integer[n];
 		Float[] scores = new Float[n];
 		Boolean[] offline = new Boolean[n], deviceRefused = new Boolean[n], judged = new Boolean[n];
@@ -385,7 +388,7 @@ class PassLedger implements Passes {
 			keys[i] = p.sourceKey();
 			refs[i] = p.personRef().strip();
 			persons[i] = c.personId();
-			at[i] = c.passedAt().toString();
+			at[i] = epochMicros(c.passedAt());
 			local[i] = p.deviceTime().toLocalDateTime().toString();
 			offsets[i] = p.deviceTime().getOffset().getTotalSeconds() / 60;
 			days[i] = c.day().toString();
@@ -439,6 +442,15 @@ class PassLedger implements Passes {
 	/** A row the ingest statement inserted. */
 	record Inserted(long id, String sourceKey, Long personId, Instant passedAt, String outcome, String refusalReason,
 			String liveness) {
+	}
+
+	/**
+	 * The instant as whole microseconds since 1970 (PostgreSQL's precision), to the nearest, as the driver rounds a
+	 * timestamp: the batch sends numbers, not 500 instants formatted as ISO text (the formatter showed in the request
+	 * threads' profile).
+	 */
+	static long epochMicros(Instant at) {
+		return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), (at.getNano() + 500) / 1_000);
 	}
 
 	static byte[] sha256(byte[] bytes) {
