@@ -88,7 +88,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	static final int PASSES_PER_RUN = 200_000;
 
-	static final int RUNS = 3;
+	static final int RUNS = 5;
 
 	/** At most this many warm-up runs of {@link #PASSES_PER_RUN} before the measured ones. */
 	static final int MAX_WARM_UP_RUNS = 8;
