@@ -58,9 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>passes per second through the signed HTTP device API into PostgreSQL, in batches of 500 from
  * several gates at once (dedupe, the right-to-pass judgement, daily presence and the
  * impossible-travel check included);</li>
- * <li>a bare {@code COPY} of the same rows into the same table, and the ratio;</li>
+ * <li>a bare {@code COPY} of the same rows into the same table on one connection, and the ratio;</li>
  * <li>where the CPU went, per pass: PostgreSQL, the server's request threads, the JIT compiler and the rest of the JVM
- * (the benchmark's own client, the garbage collector), and PostgreSQL's per row of the COPY.</li>
+ * (the benchmark's own client, the garbage collector), and PostgreSQL's per row of the COPY; and the two compared
+ * in CPU rather than time (COPY on one connection uses one core at most, the API's requests both).</li>
  * </ul>
  * The measured runs come after warm-up runs that last until the JIT compiler has settled (at most
  * {@link #MAX_WARM_UP_RUNS}); the warm-up's rows are then truncated and one run's worth uploaded again, so the
@@ -151,18 +152,22 @@ class PassIngestionBenchmark extends IntegrationTest {
 				refillMillis);
 		List<Double> apiRates = new ArrayList<>();
 		List<Double> copyRates = new ArrayList<>();
+		List<Double> apiCpu = new ArrayList<>();
+		List<Double> copyCpu = new ArrayList<>();
 		for (int run = 1; run <= RUNS; run++) {
 			String tag = "run" + run;
 			CpuSpent before = CpuSpent.now(this);
 			long millis = upload(http, gates, people, tag, PASSES_PER_RUN);
 			CpuSpent spent = CpuSpent.now(this).minus(before);
 			double apiRate = PASSES_PER_RUN * 1000.0 / millis;
-			CpuSpent beforeCopy = CpuSpent.now(this);
-			long copyMillis = copySameRows(tag);
-			double copyDatabaseMicros = (CpuSpent.now(this).database() - beforeCopy.database()) * 1e6 / PASSES_PER_RUN;
+			Copied copied = copySameRows(tag);
+			long copyMillis = copied.millis();
+			double copyDatabaseMicros = copied.databaseSeconds() * 1e6 / PASSES_PER_RUN;
 			double copyRate = PASSES_PER_RUN * 1000.0 / copyMillis;
 			apiRates.add(apiRate);
 			copyRates.add(copyRate);
+			apiCpu.add(spent.total() * 1e6 / PASSES_PER_RUN);
+			copyCpu.add(copyDatabaseMicros);
 			System.out.printf("run %d: HTTP API %,d passes in %,d ms (%,.0f passes/s; %s); COPY of the same rows %,d ms "
 					+ "(%,.0f rows/s; PostgreSQL %.0f µs of CPU per row); ratio %.2f%n", run, PASSES_PER_RUN, millis, apiRate,
 					spent.perPass(PASSES_PER_RUN), copyMillis, copyRate, copyDatabaseMicros, apiRate / copyRate);
@@ -173,6 +178,13 @@ class PassIngestionBenchmark extends IntegrationTest {
 		System.out.printf("PASS INGESTION BENCHMARK: %d cores, batches of %d from %d gates (%d client threads): median %,.0f passes/s "
 				+ "via the HTTP API vs %,.0f rows/s by COPY: ratio %.2f (target >= 20,000 passes/s)%n",
 				Runtime.getRuntime().availableProcessors(), BATCH, GATES, CLIENT_THREADS, api50, copy50, api50 / copy50);
+		// COPY runs on one connection, so one server process and at most one core; the API's requests use both cores.
+		// In CPU, not wall-clock time:
+		Collections.sort(apiCpu);
+		Collections.sort(copyCpu);
+		System.out.printf("CPU per pass, medians: the HTTP API %.0f µs (PostgreSQL, server, JIT, client) vs COPY %.0f µs of "
+				+ "PostgreSQL per row: ratio %.2f%n", apiCpu.get(RUNS / 2), copyCpu.get(RUNS / 2),
+				copyCpu.get(RUNS / 2) / apiCpu.get(RUNS / 2));
 
 		long stored = jdbc.sql("select count(*) from pass where project_id = ?").param(site.projectId()).query(Long.class).single();
 		System.out.printf("stored rows on the project (API + COPY + warm-up): %,d%n", stored);
@@ -293,8 +305,16 @@ class PassIngestionBenchmark extends IntegrationTest {
 		return millis;
 	}
 
-	/** COPY the rows the API stored in this run again (with another key) into the same table. */
-	private long copySameRows(String tag) throws Exception {
+	/** A COPY's wall-clock milliseconds and the CPU seconds of the database's processes during it. */
+	record Copied(long millis, double databaseSeconds) {
+	}
+
+	/**
+	 * COPY the rows the API stored in this run again (with another key) into the same table, on one connection (one
+	 * server process, as the baseline has always been). Timed and counted around the COPY alone: the rows are read
+	 * out and written as CSV text before.
+	 */
+	private Copied copySameRows(String tag) throws Exception {
 		StringBuilder csv = new StringBuilder();
 		jdbc.sql("""
 				select device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time, utc_offset_min,
@@ -310,14 +330,17 @@ class PassIngestionBenchmark extends IntegrationTest {
 					.append(rs.getFloat(13)).append(',').append(rs.getBoolean(14)).append(',').append(rs.getString(15))
 					.append(',').append(rs.getString(16)).append('\n');
 			});
+		String rows = csv.toString();
 		try (Connection c = dataSource.getConnection()) {
 			PGConnection pg = c.unwrap(PGConnection.class);
+			double databaseBefore = databaseCpuNanos();
 			long started = System.nanoTime();
 			pg.getCopyAPI().copyIn("""
 					copy pass (device_id, project_id, source_key, person_ref, person_id, passed_at, device_local_time,
 					           utc_offset_min, received_at, direction, attend_type, liveness, liveness_score, offline, outcome,
-					           source) from stdin with (format csv)""", new StringReader(csv.toString()));
-			return (System.nanoTime() - started) / 1_000_000;
+					           source) from stdin with (format csv)""", new StringReader(rows));
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			return new Copied(millis, (databaseCpuNanos() - databaseBefore) / 1e9);
 		}
 	}
 
@@ -402,7 +425,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	record CpuSpent(double database, double compiler, double requests, double restOfJvm) {
 
 		static CpuSpent now(PassIngestionBenchmark bench) {
-			double compiler = 0, requests = 0, rest = 0;
+			double compiler = 0, requests = 0, rest;
 			try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
 				for (Path thread : threads) {
 					ProcStat stat = ProcStat.of(thread);
@@ -415,15 +438,19 @@ class PassIngestionBenchmark extends IntegrationTest {
 					else if (stat.name().startsWith("http-nio")) {
 						requests += stat.seconds();
 					}
-					else {
-						rest += stat.seconds();
-					}
 				}
+				// the process's own counters include the threads that have ended (each upload's client pool)
+				ProcStat jvm = ProcStat.of(Path.of("/proc/self"));
+				rest = jvm == null ? Double.NaN : jvm.seconds() - compiler - requests;
 			}
 			catch (IOException | RuntimeException e) {
 				compiler = requests = rest = Double.NaN;
 			}
 			return new CpuSpent(bench.databaseCpuNanos() / 1e9, compiler, requests, rest);
+		}
+
+		double total() {
+			return database + compiler + requests + restOfJvm;
 		}
 
 		CpuSpent minus(CpuSpent before) {
@@ -438,8 +465,11 @@ class PassIngestionBenchmark extends IntegrationTest {
 		}
 	}
 
-	/** A process's or a thread's name, parent and CPU time (user and system) from its /proc stat file. */
-	record ProcStat(String name, long parentPid, double seconds) {
+	/**
+	 * A process's or a thread's name, parent and CPU time (user and system) from its /proc stat file, and the CPU time
+	 * of its children that have ended and been waited for.
+	 */
+	record ProcStat(String name, long parentPid, double seconds, double endedChildrenSeconds) {
 
 		/** The stat of the process or thread whose /proc directory this is; null if it has ended. */
 		static ProcStat of(Path dir) {
@@ -452,13 +482,17 @@ class PassIngestionBenchmark extends IntegrationTest {
 			}
 			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return new ProcStat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(f[1]),
-					(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0); // USER_HZ is 100 on Linux
+					(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, // USER_HZ is 100 on Linux
+					(Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
 		}
 	}
 
 	private Long postmaster;
 
-	/** CPU time of the database's server processes (user and system), in nanoseconds; NaN if unknown. */
+	/**
+	 * CPU time of the database's server processes (user and system), those running and those ended, in nanoseconds;
+	 * NaN if unknown.
+	 */
 	private double databaseCpuNanos() {
 		try {
 			if (postmaster == null) {
@@ -470,7 +504,11 @@ class PassIngestionBenchmark extends IntegrationTest {
 				for (Path proc : procs) {
 					ProcStat stat = ProcStat.of(proc);
 					long pid = Long.parseLong(proc.getFileName().toString());
-					if (stat != null && (pid == postmaster || stat.parentPid() == postmaster)) {
+					if (stat != null && pid == postmaster) {
+						// server processes that have ended (autovacuum workers, connections closed) count too
+						seconds += stat.seconds() + stat.endedChildrenSeconds();
+					}
+					else if (stat != null && stat.parentPid() == postmaster) {
 						seconds += stat.seconds();
 					}
 				}
