@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * questions, under the same lock, before its statement is sent), so its statement starts after each of them
  * arrived and sees every roster change committed before that. A question that arrives while a read is in
  * flight waits for the next one. A question whose read fails or does not answer within {@link #BOUND} is
- * told nothing ({@link OptionalLong#empty()}), and so is one that arrives while a read has been in flight
- * longer than the bound (it does not queue behind a stuck read): the caller then asks the SQL rule.
+ * told nothing ({@link OptionalLong#empty()}), and so is one that arrives while the read in flight has kept
+ * its first question waiting the bound (it does not queue behind a stuck read): the caller then asks the SQL
+ * rule.
  * <p>
  * Counted for Prometheus: {@code siteroll_gate_version_questions_total} (questions asked),
  * {@code siteroll_gate_version_reads_total} (reads issued; questions over reads is how many a read served) and
@@ -57,6 +58,12 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 		final Set<Long> projects = new HashSet<>();
 
 		final CompletableFuture<Map<Long, Long>> answer = new CompletableFuture<>();
+
+		/**
+		 * When its first question joined ({@link System#nanoTime()}); guarded by {@link RosterVersionReads#lock}.
+		 * The read is late once that question has waited the bound, however long the reader took to begin it.
+		 */
+		long firstAsked;
 	}
 
 	private final Rosters rosters;
@@ -68,7 +75,11 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 	/** The read questions join now; it has not begun. Guarded by {@link #lock}. */
 	private Read next = new Read();
 
-	/** When the read in flight began ({@link System#nanoTime()}); meaningful while {@link #inFlight}. */
+	/**
+	 * When the first question of the read in flight joined it ({@link System#nanoTime()}); meaningful while
+	 * {@link #inFlight}. Not when the reader began it: that question gives up the bound after it joined, and a
+	 * question asked after that must not wait for the same stuck read again.
+	 */
 	private long inFlightSince;
 
 	/** Guarded by {@link #lock}. */
@@ -116,11 +127,13 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 	private OptionalLong answer(long projectId) {
 		Read read;
 		synchronized (lock) {
-			if (stopped || inFlight && System.nanoTime() - inFlightSince > boundNanos) {
+			long now = System.nanoTime();
+			if (stopped || inFlight && now - inFlightSince >= boundNanos) {
 				return OptionalLong.empty();
 			}
 			read = next;
 			if (read.projects.add(projectId) && read.projects.size() == 1) {
+				read.firstAsked = now;
 				lock.notifyAll();
 			}
 		}
@@ -158,7 +171,7 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 				read = next;
 				next = new Read();
 				inFlight = true;
-				inFlightSince = System.nanoTime();
+				inFlightSince = read.firstAsked;
 			}
 			reads.increment();
 			try {

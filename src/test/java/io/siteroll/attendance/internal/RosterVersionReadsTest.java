@@ -165,6 +165,27 @@ class RosterVersionReadsTest {
 	}
 
 	@Test
+	void aReadBegunLateIsLateFromItsFirstQuestionNotFromItsStart() throws Exception {
+		reads = new RosterVersionReads(rosters, Duration.ofMillis(400));
+		Question before = new Question(reads, 7).waiting();
+		until(() -> rosters.reads.size() == 1);
+		long joined = System.nanoTime();
+		Question waiting = new Question(reads, 8).waiting();
+		Thread.sleep(200);
+		rosters.go.release(); // the first read answers; the second, begun only now, hangs
+		assertThat(before.answered()).hasValue(1);
+		until(() -> rosters.reads.size() == 2);
+		assertThat(waiting.answered()).as("its read kept it waiting the bound").isEmpty();
+		assertThat(Duration.ofNanos(System.nanoTime() - joined)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+
+		long started = System.nanoTime();
+		assertThat(reads.version(9)).as("asked after a question gave up on the read in flight").isEmpty();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("told at once, although the read began < 400 ms ago")
+			.isLessThan(Duration.ofMillis(300));
+		assertThat(rosters.reads).as("nothing queued behind the stuck read").hasSize(2);
+	}
+
+	@Test
 	void stoppedReadsAnswerNothingAtOnce() throws Exception {
 		reads = new RosterVersionReads(rosters, Duration.ofSeconds(10));
 		rosters.go.release();
