@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
  * questions, under the same lock, before its statement is sent), so its statement starts after each of them
  * arrived and sees every roster change committed before that. A question that arrives while a read is in
  * flight waits for the next one. A question whose read fails or does not answer within {@link #BOUND} is
- * told nothing ({@link OptionalLong#empty()}), and so is one that arrives while the read in flight has kept
- * its first question waiting the bound (it does not queue behind a stuck read): the caller then asks the SQL
- * rule.
+ * told nothing ({@link OptionalLong#empty()}), and so is one that arrives while the oldest question still
+ * waiting has waited the bound (it does not queue behind a stuck read): the caller then asks the SQL rule. That
+ * wait counts from when the question was asked, including any time its read spent queued behind the read before
+ * it: after two slow reads in a row, decisions go to the SQL rule sooner than after one.
  * <p>
  * Counted for Prometheus: {@code siteroll_gate_version_questions_total} (questions asked),
  * {@code siteroll_gate_version_reads_total} (reads issued; questions over reads is how many a read served) and
@@ -78,9 +79,9 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 	/**
 	 * When the first question of the read in flight joined it ({@link System#nanoTime()}); meaningful while
 	 * {@link #inFlight}. Not when the reader began it: that question gives up the bound after it joined, and a
-	 * question asked after that must not wait for the same stuck read again.
+	 * question asked after that must not wait for the same stuck read again. Guarded by {@link #lock}.
 	 */
-	private long inFlightSince;
+	private long inFlightFirstAsked;
 
 	/** Guarded by {@link #lock}. */
 	private boolean inFlight;
@@ -128,7 +129,7 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 		Read read;
 		synchronized (lock) {
 			long now = System.nanoTime();
-			if (stopped || inFlight && now - inFlightSince >= boundNanos) {
+			if (stopped || oldestWaitingSince(now) >= boundNanos) {
 				return OptionalLong.empty();
 			}
 			read = next;
@@ -148,6 +149,18 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 		catch (ExecutionException | TimeoutException | RuntimeException e) {
 			return OptionalLong.empty();
 		}
+	}
+
+	/**
+	 * How long the oldest question still waiting has waited: the first question of the read in flight, or, when the
+	 * reader has not begun the waiting read (a reader thread that did not get the processor), that read's first
+	 * question; 0 when nobody waits. Under {@link #lock}.
+	 */
+	private long oldestWaitingSince(long now) {
+		if (inFlight) {
+			return now - inFlightFirstAsked;
+		}
+		return next.projects.isEmpty() ? 0 : now - next.firstAsked;
 	}
 
 	/** The reader: takes the waiting read out of reach of new questions, then issues it; again while asked. */
@@ -171,7 +184,7 @@ class RosterVersionReads implements DisposableBean, MeterBinder {
 				read = next;
 				next = new Read();
 				inFlight = true;
-				inFlightSince = read.firstAsked;
+				inFlightFirstAsked = read.firstAsked;
 			}
 			reads.increment();
 			try {
