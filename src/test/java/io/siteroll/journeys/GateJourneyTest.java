@@ -2,6 +2,7 @@ package io.siteroll.journeys;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,9 @@ class GateJourneyTest extends BrowserTest {
 
 		DeviceClient gate = new DeviceClient(baseUrl(), serial, secret).keepingTime(clock);
 		assertThat(gate.post("/api/device/v1/heartbeat", Map.of("status", "OK", "firmware", "V5.1")).status()).isEqualTo(200);
-		OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8)).minusMinutes(3);
+		OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(8));
+		// both passes today in Shanghai even in the first minutes after midnight (a gate clock may run 5 min ahead)
+		OffsetDateTime at = latest(now.minusMinutes(3), now.truncatedTo(ChronoUnit.DAYS).plusMinutes(2));
 		assertThat(gate.post("/api/device/v1/passes", Map.of("passes", List.of(
 				DeviceClient.pass("gj-1", worker, at.minusMinutes(1)), DeviceClient.pass("gj-2", worker, at)))).status())
 			.isEqualTo(200);
@@ -129,5 +132,9 @@ class GateJourneyTest extends BrowserTest {
 		assertThat(page.locator("[role=status]").innerText()).contains("已排队下发：1 名人员");
 		assertThat(page.locator(".provisioning").innerText()).contains("待下发 1", "人员信息")
 			.doesNotContain("QUEUED", "USER", "{");
+	}
+
+	private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+		return a.isAfter(b) ? a : b;
 	}
 }

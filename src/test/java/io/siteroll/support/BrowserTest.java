@@ -12,6 +12,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,8 @@ public abstract class BrowserTest extends IntegrationTest {
 			.setTimezoneId("Asia/Shanghai")
 			.setViewportSize(1366, 900));
 		context.setDefaultTimeout(15_000);
+		// web-first assertions (assertThat(locator)…) keep their own 5 s default; give them the context's bound
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 		page = context.newPage();
 	}
 

@@ -245,7 +245,8 @@ class RightToPassTest extends IntegrationTest {
 		}
 		Random random = new Random();
 		try {
-			for (int write = 1; write <= 30; write++) {
+			// at least 30 writes, and more (up to 300) until the deciders have checked enough quiet moments on a slow machine
+			for (int write = 1; write <= 30 || checked.get() <= 300 && write <= 300; write++) {
 				Thread.sleep(random.nextInt(15));
 				begun.incrementAndGet();
 				if (write % 2 == 1) {
@@ -278,7 +279,7 @@ class RightToPassTest extends IntegrationTest {
 		long worker = engagedWorker(api, site);
 		LocalDate day = clock.today();
 		FaultyRosters faulty = new FaultyRosters(rosters);
-		RosterVersionReads reads = new RosterVersionReads(faulty, Duration.ofMillis(500));
+		RosterVersionReads reads = new RosterVersionReads(faulty, Duration.ofSeconds(2));
 		RightToPass own = new RightToPass(jdbc, tx, clock, faulty, reads);
 		GateDecider ownDecider = new GateDecider(jdbc, persons, clock, own, evidence);
 		try {
@@ -299,15 +300,15 @@ class RightToPassTest extends IntegrationTest {
 			assertThat(ownDecider.judge(project, worker, day).reason()).as("a late read: by the rule")
 				.isEqualTo(RefusalReason.BLACKLISTED);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited about the bound")
-				.isBetween(Duration.ofMillis(500), Duration.ofMillis(1_900));
+				.isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
 			started = System.nanoTime();
 			assertThat(ownDecider.judge(project, worker, day).reason()).as("while the read is stuck: by the rule")
 				.isEqualTo(RefusalReason.BLACKLISTED);
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without queueing behind it")
-				.isLessThan(Duration.ofMillis(450));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without queueing behind it (that waits the 2 s bound)")
+				.isLessThan(Duration.ofMillis(1_500));
 			faulty.hanging = false;
 
-			Waits.until("the snapshot answers again", Duration.ofSeconds(20), () -> own.standing(project, worker).known(),
+			Waits.until("the snapshot answers again", Duration.ofSeconds(30), () -> own.standing(project, worker).known(),
 					() -> false);
 			assertThat(ownDecider.judge(project, worker, day).reason()).isEqualTo(RefusalReason.BLACKLISTED);
 		}
@@ -366,7 +367,7 @@ class RightToPassTest extends IntegrationTest {
 			}
 			if (hanging) {
 				try {
-					Thread.sleep(2_000);
+					Thread.sleep(6_000);
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();

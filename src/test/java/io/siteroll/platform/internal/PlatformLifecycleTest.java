@@ -85,7 +85,9 @@ class PlatformLifecycleTest {
 		Duration took = Duration.ofNanos(System.nanoTime() - stopping);
 		System.out.printf("Lifecycle: SIGTERM to exit in %d ms%n", took.toMillis());
 		assertThat(exited).isTrue();
-		assertThat(took).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(5));
+		// each shutdown phase gives up after 3 s (application.yml); 15 s leaves a loaded machine room and still tells a
+		// quick stop from Spring's 30 s default or a hang
+		assertThat(took).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(15));
 		assertThat(OrphanedPostmaster.find(pgData)).as("the database stopped with the platform").isEmpty();
 	}
 
