@@ -172,19 +172,15 @@ class PassIngestionBenchmark extends IntegrationTest {
 					+ "(%,.0f rows/s; PostgreSQL %.0f µs of CPU per row); ratio %.2f%n", run, PASSES_PER_RUN, millis, apiRate,
 					spent.perPass(PASSES_PER_RUN), copyMillis, copyRate, copyDatabaseMicros, apiRate / copyRate);
 		}
-		Collections.sort(apiRates);
-		Collections.sort(copyRates);
-		double api50 = apiRates.get(RUNS / 2), copy50 = copyRates.get(RUNS / 2);
+		double api50 = median(apiRates), copy50 = median(copyRates);
 		System.out.printf("PASS INGESTION BENCHMARK: %d cores, batches of %d from %d gates (%d client threads): median %,.0f passes/s "
 				+ "via the HTTP API vs %,.0f rows/s by COPY: ratio %.2f (target >= 20,000 passes/s)%n",
 				Runtime.getRuntime().availableProcessors(), BATCH, GATES, CLIENT_THREADS, api50, copy50, api50 / copy50);
 		// COPY runs on one connection, so one server process and at most one core; the API's requests use both cores.
 		// In CPU, not wall-clock time:
-		Collections.sort(apiCpu);
-		Collections.sort(copyCpu);
+		double apiCpu50 = median(apiCpu), copyCpu50 = median(copyCpu);
 		System.out.printf("CPU per pass, medians: the HTTP API %.0f µs (PostgreSQL, server, JIT, client) vs COPY %.0f µs of "
-				+ "PostgreSQL per row: ratio %.2f%n", apiCpu.get(RUNS / 2), copyCpu.get(RUNS / 2),
-				copyCpu.get(RUNS / 2) / apiCpu.get(RUNS / 2));
+				+ "PostgreSQL per row: ratio %.2f%n", apiCpu50, copyCpu50, copyCpu50 / apiCpu50);
 
 		long stored = jdbc.sql("select count(*) from pass where project_id = ?").param(site.projectId()).query(Long.class).single();
 		System.out.printf("stored rows on the project (API + COPY + warm-up): %,d%n", stored);
@@ -303,6 +299,13 @@ class PassIngestionBenchmark extends IntegrationTest {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		pool.shutdown();
 		return millis;
+	}
+
+	/** The middle of an odd number of measured runs. */
+	private static double median(List<Double> runs) {
+		List<Double> sorted = new ArrayList<>(runs);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
 	}
 
 	/** A COPY's wall-clock milliseconds and the CPU seconds of the database's processes during it. */

@@ -46,6 +46,9 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	private String journey;
 
+	/** How long a page action or a web-first assertion waits, for a loaded 2-core CI machine. */
+	private static final double TIMEOUT_MILLIS = 15_000;
+
 	@BeforeAll
 	static void launchChromium() {
 		Path chromium = Path.of(System.getenv().getOrDefault("SITEROLL_CHROMIUM", "/usr/bin/chromium"));
@@ -56,6 +59,8 @@ public abstract class BrowserTest extends IntegrationTest {
 			}
 			Assumptions.abort(why);
 		}
+		// web-first assertions (assertThat(locator)…) keep their own 5 s default; give them the pages' bound
+		PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MILLIS);
 		playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()
@@ -83,9 +88,7 @@ public abstract class BrowserTest extends IntegrationTest {
 		context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
 			.setTimezoneId("Asia/Shanghai")
 			.setViewportSize(1366, 900));
-		context.setDefaultTimeout(15_000);
-		// web-first assertions (assertThat(locator)…) keep their own 5 s default; give them the context's bound
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+		context.setDefaultTimeout(TIMEOUT_MILLIS);
 		page = context.newPage();
 	}
 
