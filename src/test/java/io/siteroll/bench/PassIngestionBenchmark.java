@@ -190,7 +190,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		// COPY runs on one connection, so one server process and at most one core; the API's requests use both cores.
 		// In CPU, not wall-clock time:
 		double apiCpu50 = median(apiCpu), copyCpu50 = median(copyCpu);
-		System.out.printf("CPU per pass, medians: the HTTP API %.0f µs (PostgreSQL, server, JIT, client) vs COPY %.0f µs of "
+		System.out.printf("CPU per pass, medians: the HTTP API %.0f µs (PostgreSQL and all of the JVM) vs COPY %.0f µs of "
 				+ "PostgreSQL per row: ratio %.2f%n", apiCpu50, copyCpu50, copyCpu50 / apiCpu50);
 
 		long stored = jdbc.sql("select count(*) from pass where project_id = ?").param(site.projectId()).query(Long.class).single();
@@ -323,11 +323,15 @@ class PassIngestionBenchmark extends IntegrationTest {
 	record Copied(long millis, double databaseSeconds, Wal wal) {
 	}
 
-	/** The database's write-ahead log so far (pg_stat_wal): records, full-page images, bytes. */
+	/**
+	 * The database's write-ahead log so far: bytes from the insert position, exact; records and full-page images from
+	 * {@code pg_stat_wal}, where each backend adds its counts at most once a second, so a window's last second may
+	 * show in the next one.
+	 */
 	record Wal(long records, long fullPages, long bytes) {
 
 		static Wal now(JdbcClient jdbc) {
-			return jdbc.sql("select wal_records, wal_fpi, wal_bytes::int8 from pg_stat_wal")
+			return jdbc.sql("select wal_records, wal_fpi, pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::int8 from pg_stat_wal")
 				.query((rs, n) -> new Wal(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 				.single();
 		}
@@ -456,7 +460,8 @@ class PassIngestionBenchmark extends IntegrationTest {
 	 * CPU seconds spent so far (user and system, from /proc; NaN where that cannot be read): the database's server
 	 * processes, and this JVM's threads by kind: the JIT compilers; the server (Tomcat's request, poller and acceptor
 	 * threads, and the platform's own threads that serve gate decisions); the benchmark's client (the asynchronous
-	 * HTTP client's threads, the ingestion's client pools, and the test's own thread, named {@code java} as the
+	 * HTTP client's threads and the common pool's, where the JDK hands on every answer of {@code sendAsync}, the
+	 * ingestion's client pools, and the test's own thread, named {@code java} as the
 	 * process, which schedules the load and builds and signs each request); the garbage collector; and the rest (the
 	 * JVM's own threads, Spring's schedulers).
 	 */
@@ -467,7 +472,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		static final Set<String> SERVER_HELPERS = Set.of("roster-version-", "right-to-pass-l");
 
 		/**
-		 * Each thread seen so far, by its id: its kind and its CPU seconds when last seen. A thread that has ended (an
+		 * Each thread seen so far, by its id and start time: its kind and its CPU seconds when last seen. A thread that has ended (an
 		 * idle request thread Tomcat let go, a client pool's) keeps counting in its kind with what it had spent when
 		 * last seen, so the kinds' sums never go down; what it spent after that falls to the rest.
 		 */
@@ -486,7 +491,8 @@ class PassIngestionBenchmark extends IntegrationTest {
 				if (thread.startsWith("http-nio") || SERVER_HELPERS.contains(thread)) {
 					return SERVER;
 				}
-				if (thread.startsWith("HttpClient-") || thread.startsWith("pool-") || thread.equals("java")) {
+				if (thread.startsWith("HttpClient-") || thread.startsWith("ForkJoinPool.co") || thread.startsWith("pool-")
+						|| thread.equals("java")) {
 					return CLIENT;
 				}
 				if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
@@ -503,7 +509,8 @@ class PassIngestionBenchmark extends IntegrationTest {
 				for (Path thread : threads) {
 					ProcStat stat = ProcStat.of(thread);
 					if (stat != null) {
-						SEEN.put(thread.getFileName().toString(), new Seen(Kind.of(stat.name()), stat.seconds()));
+						// keyed by id and start time: the system may give an ended thread's id to a new one
+						SEEN.put(thread.getFileName() + "@" + stat.startTicks(), new Seen(Kind.of(stat.name()), stat.seconds()));
 					}
 				}
 				SEEN.values().forEach(seen -> byKind[seen.kind().ordinal()] += seen.seconds());
@@ -540,7 +547,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 	 * A process's or a thread's name, parent and CPU time (user and system) from its /proc stat file, and the CPU time
 	 * of its children that have ended and been waited for.
 	 */
-	record ProcStat(String name, long parentPid, double seconds, double endedChildrenSeconds) {
+	record ProcStat(String name, long parentPid, double seconds, double endedChildrenSeconds, long startTicks) {
 
 		/** The stat of the process or thread whose /proc directory this is; null if it has ended. */
 		static ProcStat of(Path dir) {
@@ -554,7 +561,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return new ProcStat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(f[1]),
 					(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, // USER_HZ is 100 on Linux
-					(Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
+					(Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0, Long.parseLong(f[19]));
 		}
 	}
 
@@ -653,8 +660,8 @@ class PassIngestionBenchmark extends IntegrationTest {
 	}
 
 	/**
-	 * Gate decisions under an open-loop load from an asynchronous client (no thread per lane): after a warm-up at
-	 * the same rate for the same time (printed, not counted), 1,000 per
+	 * Gate decisions under an open-loop load from an asynchronous client (no thread per lane): after warm-ups at
+	 * the measured rate until the JIT compiler has settled (printed, not counted) and one lane back to back, 1,000 per
 	 * second for {@link #DECISION_SECONDS} seconds, then the offered rate stepped up until p99 reaches 50 ms
 	 * (or a request fails); each figure beside the same load on the liveness probe (no signature, no
 	 * database), measured just before it. One asked person in 50 is not registered (a refusal, whose evidence
@@ -669,11 +676,11 @@ class PassIngestionBenchmark extends IntegrationTest {
 		List<Long> people = new DeviceClient(setup, baseUrl(), d.serial(), d.secret())
 			.get("/api/device/v1/roster?since=0").json().get("entries").valueStream().map(e -> e.get("personId").asLong())
 			.toList();
-		// The client's completion stages run on its selector thread (a direct executor) instead of being handed to its
-		// thread pool for every response, and the common pool has two workers (the pom's argLine: with one, every
-		// sendAsync started a thread). At 1,000/s the client cost 550 to 590 µs of CPU per request on its own threads
-		// and about 450 µs more in the thread started for each; now about 260 to 320 µs in all, CPU the server under
-		// test shares its two cores with.
+		// The client's own completion stages run on its selector thread (a direct executor) instead of its thread pool,
+		// and the common pool, which the JDK hands every sendAsync answer on to, has two workers (the pom's argLine: with
+		// one, every sendAsync started a thread). At 1,000/s (18:20 UTC) the client cost 547 µs of CPU per request on its
+		// own threads and 489 µs more, mostly in the thread started for each; now 260 to 320 µs on its threads and the
+		// test's, and 20 to 35 µs in the common pool's: CPU the server under test shares its two cores with.
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
 			.executor(Runnable::run).build();
 		DeviceClient device = new DeviceClient(client, baseUrl(), d.serial(), d.secret());
@@ -689,7 +696,7 @@ class PassIngestionBenchmark extends IntegrationTest {
 		openLoop(client, decision, 500, 5);
 		// Warm-up at the measured rate for the measured time, as a benchmark harness warms up before it counts, until the
 		// JIT compiler has settled: the first seconds at 1,000/s are C2 compiling the decision path on the same two cores
-		// (400 to 760 µs of compiler CPU per decision in the first ten seconds). Its figures are printed, not hidden,
+		// (570 to 750 µs of compiler CPU per decision in the first two warm-ups). Its figures are printed, not hidden,
 		// and not counted.
 		for (int warm = 1; warm <= MAX_DECISION_WARM_UPS; warm++) {
 			Load warmFloor = openLoop(client, floor, DECISIONS_PER_SECOND, DECISION_SECONDS);
@@ -703,8 +710,9 @@ class PassIngestionBenchmark extends IntegrationTest {
 				break;
 			}
 		}
-		// one lane on the settled JIT, as the open-loop figures: before it, its CPU was mostly the compiler's
-		oneLane(client, decision, floor);
+		// one lane on the settled JIT, as the open-loop figures (before it, its CPU was mostly the compiler's), on a
+		// client of its own so that it keeps to one connection
+		oneLane(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), decision, floor);
 
 		Load floorLoad = openLoop(client, floor, DECISIONS_PER_SECOND, DECISION_SECONDS);
 		Spent counted = spent();
