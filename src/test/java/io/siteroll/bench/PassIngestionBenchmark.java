@@ -324,20 +324,20 @@ class PassIngestionBenchmark extends IntegrationTest {
 	}
 
 	/**
-	 * The database's write-ahead log so far: bytes from the insert position, exact; records and full-page images from
+	 * The database's write-ahead log so far: bytes from the insert position, exact; full-page images from
 	 * {@code pg_stat_wal}, where each backend adds its counts at most once a second, so a window's last second may
 	 * show in the next one.
 	 */
-	record Wal(long records, long fullPages, long bytes) {
+	record Wal(long fullPages, long bytes) {
 
 		static Wal now(JdbcClient jdbc) {
-			return jdbc.sql("select wal_records, wal_fpi, pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::int8 from pg_stat_wal")
-				.query((rs, n) -> new Wal(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			return jdbc.sql("select wal_fpi, pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::int8 from pg_stat_wal")
+				.query((rs, n) -> new Wal(rs.getLong(1), rs.getLong(2)))
 				.single();
 		}
 
 		Wal minus(Wal before) {
-			return new Wal(records - before.records, fullPages - before.fullPages, bytes - before.bytes);
+			return new Wal(fullPages - before.fullPages, bytes - before.bytes);
 		}
 
 		/** Per row (pass): WAL bytes, and full-page images per thousand rows. */
@@ -448,7 +448,11 @@ class PassIngestionBenchmark extends IntegrationTest {
 
 	/** Reads, decisions per read, and CPU per decision since {@code before}, for {@code decisions} decisions. */
 	private String spentSince(Spent before, int decisions) {
-		Spent now = spent();
+		return spentBetween(before, spent(), decisions);
+	}
+
+	/** Reads, decisions per read, and CPU per decision from {@code before} to {@code now}. */
+	private static String spentBetween(Spent before, Spent now, int decisions) {
 		String counted = Double.isNaN(now.questions()) ? ""
 				: String.format("; roster version reads %,.0f for %,.0f decisions (%.1f per read)", now.reads() - before.reads(),
 						now.questions() - before.questions(), (now.questions() - before.questions())
@@ -461,9 +465,9 @@ class PassIngestionBenchmark extends IntegrationTest {
 	 * processes, and this JVM's threads by kind: the JIT compilers; the server (Tomcat's request, poller and acceptor
 	 * threads, and the platform's own threads that serve gate decisions); the benchmark's client (the asynchronous
 	 * HTTP client's threads and the common pool's, where the JDK hands on every answer of {@code sendAsync}, the
-	 * ingestion's client pools, and the test's own thread, named {@code java} as the
-	 * process, which schedules the load and builds and signs each request); the garbage collector; and the rest (the
-	 * JVM's own threads, Spring's schedulers).
+	 * ingestion's client pools, and the test's own thread, named {@code java} as the process, which schedules the load
+	 * and builds and signs each request); the garbage collector; and the rest (the JVM's own threads, Spring's
+	 * schedulers).
 	 */
 	record CpuSpent(double database, double compiler, double server, double client, double collector,
 			double restOfJvm) {
@@ -472,9 +476,9 @@ class PassIngestionBenchmark extends IntegrationTest {
 		static final Set<String> SERVER_HELPERS = Set.of("roster-version-", "right-to-pass-l");
 
 		/**
-		 * Each thread seen so far, by its id and start time: its kind and its CPU seconds when last seen. A thread that has ended (an
-		 * idle request thread Tomcat let go, a client pool's) keeps counting in its kind with what it had spent when
-		 * last seen, so the kinds' sums never go down; what it spent after that falls to the rest.
+		 * Each thread seen so far, by its id and start time: its kind and its CPU seconds when last seen. A thread that
+		 * has ended (an idle request thread Tomcat let go, a client pool's) keeps counting in its kind with what it had
+		 * spent when last seen, so the kinds' sums never go down; what it spent after that falls to the rest.
 		 */
 		private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
 
@@ -702,10 +706,11 @@ class PassIngestionBenchmark extends IntegrationTest {
 			Load warmFloor = openLoop(client, floor, DECISIONS_PER_SECOND, DECISION_SECONDS);
 			Spent warming = spent();
 			Load warmLoad = openLoop(client, decision, DECISIONS_PER_SECOND, DECISION_SECONDS);
-			CpuSpent cpu = spent().cpu().minus(warming.cpu());
+			Spent warmed = spent();
+			CpuSpent cpu = warmed.cpu().minus(warming.cpu());
 			System.out.printf("GATE DECISION WARM-UP %d (not counted): %,d requests offered at %,d/s over %d s: %s%s | the "
 					+ "liveness probe: %s%n", warm, warmLoad.requests(), DECISIONS_PER_SECOND, DECISION_SECONDS,
-					warmLoad.figures(), spentSince(warming, warmLoad.requests()), warmFloor.figures());
+					warmLoad.figures(), spentBetween(warming, warmed, warmLoad.requests()), warmFloor.figures());
 			if (cpu.compiler() * 1e6 / warmLoad.requests() < JIT_SETTLED_MICROS_PER_DECISION) {
 				break;
 			}
