@@ -3,6 +3,8 @@ package io.siteroll.project;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
@@ -20,6 +22,13 @@ class ProjectPagesTest extends IntegrationTest {
 
 	private long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	/** The input tag with this id in a page, as rendered. */
+	private static String input(String html, String id) {
+		Matcher m = Pattern.compile("<input[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+		assertThat(m.find()).as("an input with id %s", id).isTrue();
+		return m.group();
 	}
 
 	@Test
@@ -40,6 +49,13 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(refused.body()).contains("invalid-feedback", "经度：须为数字", "开工日期：日期格式不正确",
 				"value=\"" + name + "\"");
 		assertThat(count("select count(*) from project where name = ?", name)).isZero();
+		// the labelled input of fragments/form: the refused value back, marked where refused, its own attributes only
+		assertThat(input(refused.body(), "longitude")).contains("name=\"longitude\"", "value=\"东经125\"",
+				"inputmode=\"decimal\"", "is-invalid").doesNotContain("maxlength");
+		assertThat(input(refused.body(), "name")).contains("type=\"text\"", "maxlength=\"200\"", "value=\"" + name + "\"")
+			.doesNotContain("is-invalid");
+		assertThat(input(refused.body(), "startDate")).contains("type=\"date\"", "is-invalid");
+		assertThat(refused.body()).contains("<label class=\"form-label\" for=\"longitude\">经度</label>");
 		form.put("longitude", "");
 		form.put("startDate", today().toString());
 		refused = contractor.form("/projects/new", form);
@@ -51,6 +67,10 @@ class ProjectPagesTest extends IntegrationTest {
 				Map.of("enterprise", "没有这家企业" + System.nanoTime(), "unitType", "006", "entryDate", today().toString()));
 		assertThat(unit.status()).isEqualTo(200);
 		assertThat(unit.body()).contains("企业：企业不存在");
+		assertThat(input(unit.body(), "unit-enterprise")).as("marked by the error on enterpriseId, typed value kept")
+			.contains("form-control-sm", "is-invalid", "没有这家企业");
+		assertThat(input(unit.body(), "unit-entry")).contains("type=\"date\"", "value=\"" + today() + "\"")
+			.doesNotContain("is-invalid");
 		assertThat(count("select count(*) from participating_unit where project_id = ?", site.projectId())).isEqualTo(units);
 
 		ApiClient.Response stoppage = contractor.form("/projects/" + site.projectId() + "/stoppages",
@@ -59,11 +79,17 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(count("select count(*) from project_stoppage where project_id = ?", site.projectId())).isZero();
 
 		long persons = count("select count(*) from person");
+		String idNumber = IDS.idNumber(1970, 1990);
 		ApiClient.Response appoint = contractor.form("/projects/" + site.projectId() + "/managers",
-				Map.of("idType", "01", "idNumber", IDS.idNumber(1970, 1990), "name", IDS.name(), "post", "CHIEF_SUPERVISOR",
+				Map.of("idType", "01", "idNumber", idNumber, "name", IDS.name(), "post", "CHIEF_SUPERVISOR",
 						"unitId", String.valueOf(site.gcUnitId()), "tenureFrom", today().toString()));
 		assertThat(appoint.status()).isEqualTo(200);
 		assertThat(appoint.body()).contains("参建单位：该岗位须由相应类型的参建单位委派");
+		assertThat(appoint.body()).as("the refused unit marked and still chosen")
+			.containsPattern("<select class=\"[^\"]*is-invalid\" id=\"appoint-unit\"")
+			.containsPattern("<option value=\"" + site.gcUnitId() + "\" selected=\"selected\"");
+		assertThat(input(appoint.body(), "appoint-idNumber")).as("the number kept, not marked: it was not refused")
+			.contains("value=\"" + idNumber + "\"", "autocomplete=\"off\"").doesNotContain("is-invalid");
 		assertThat(count("select count(*) from manager_post where project_id = ?", site.projectId())).isZero();
 		assertThat(count("select count(*) from person")).as("the refused appointment registered nobody").isEqualTo(persons);
 	}
