@@ -55,7 +55,8 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(input(refused.body(), "name")).contains("type=\"text\"", "maxlength=\"200\"", "value=\"" + name + "\"")
 			.doesNotContain("is-invalid");
 		assertThat(input(refused.body(), "startDate")).contains("type=\"date\"", "is-invalid");
-		assertThat(refused.body()).contains("<label class=\"form-label\" for=\"longitude\">经度</label>");
+		assertThat(refused.body()).contains("<label class=\"form-label\" for=\"longitude\">经度</label>")
+			.as("the fields and nothing else of the fragment file").doesNotContain("name=\"note\"");
 		form.put("longitude", "");
 		form.put("startDate", today().toString());
 		refused = contractor.form("/projects/new", form);
