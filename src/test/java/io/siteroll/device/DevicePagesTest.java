@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
@@ -50,10 +48,7 @@ class DevicePagesTest extends IntegrationTest {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).contains("该序列号的设备已登记 / Serial number: a device with this serial number is already registered")
 			.contains("is-invalid").doesNotContain("只显示这一次");
-		Matcher declared = Pattern.compile("<input[^>]*\\sid=\"reg-registeredOn\"[^>]*>")
-			.matcher(again.body());
-		assertThat(declared.find()).as("the declared day's input").isTrue();
-		assertThat(declared.group())
+		assertThat(again.input("reg-registeredOn"))
 			.as("the refused form keeps the declared day (fragments/form :: labelledInput, from the form object)")
 			.contains("type=\"date\"", "name=\"registeredOn\"", "value=\"" + today() + "\"");
 		assertThat(again.body()).as("and nothing of the fragment file beside the field").doesNotContain("name=\"note\"");

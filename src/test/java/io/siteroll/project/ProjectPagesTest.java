@@ -3,8 +3,6 @@ package io.siteroll.project;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
@@ -22,13 +20,6 @@ class ProjectPagesTest extends IntegrationTest {
 
 	private long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
-	}
-
-	/** The input tag with this id in a page, as rendered. */
-	private static String input(String html, String id) {
-		Matcher m = Pattern.compile("<input[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
-		assertThat(m.find()).as("an input with id %s", id).isTrue();
-		return m.group();
 	}
 
 	@Test
@@ -50,11 +41,11 @@ class ProjectPagesTest extends IntegrationTest {
 				"value=\"" + name + "\"");
 		assertThat(count("select count(*) from project where name = ?", name)).isZero();
 		// the labelled input of fragments/form: the refused value back, marked where refused, its own attributes only
-		assertThat(input(refused.body(), "longitude")).contains("name=\"longitude\"", "value=\"东经125\"",
+		assertThat(refused.input("longitude")).contains("name=\"longitude\"", "value=\"东经125\"",
 				"inputmode=\"decimal\"", "is-invalid").doesNotContain("maxlength");
-		assertThat(input(refused.body(), "name")).contains("type=\"text\"", "maxlength=\"200\"", "value=\"" + name + "\"")
+		assertThat(refused.input("name")).contains("type=\"text\"", "maxlength=\"200\"", "value=\"" + name + "\"")
 			.doesNotContain("is-invalid");
-		assertThat(input(refused.body(), "startDate")).contains("type=\"date\"", "is-invalid");
+		assertThat(refused.input("startDate")).contains("type=\"date\"", "is-invalid");
 		assertThat(refused.body()).contains("<label class=\"form-label\" for=\"longitude\">经度</label>")
 			.as("the fields and nothing else of the fragment file").doesNotContain("name=\"note\"");
 		form.put("longitude", "");
@@ -68,9 +59,9 @@ class ProjectPagesTest extends IntegrationTest {
 				Map.of("enterprise", "没有这家企业" + System.nanoTime(), "unitType", "006", "entryDate", today().toString()));
 		assertThat(unit.status()).isEqualTo(200);
 		assertThat(unit.body()).contains("企业：企业不存在");
-		assertThat(input(unit.body(), "unit-enterprise")).as("marked by the error on enterpriseId, typed value kept")
+		assertThat(unit.input("unit-enterprise")).as("marked by the error on enterpriseId, typed value kept")
 			.contains("form-control-sm", "is-invalid", "没有这家企业");
-		assertThat(input(unit.body(), "unit-entry")).contains("type=\"date\"", "value=\"" + today() + "\"")
+		assertThat(unit.input("unit-entry")).contains("type=\"date\"", "value=\"" + today() + "\"")
 			.doesNotContain("is-invalid");
 		assertThat(count("select count(*) from participating_unit where project_id = ?", site.projectId())).isEqualTo(units);
 
@@ -89,7 +80,7 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(appoint.body()).as("the refused unit marked and still chosen")
 			.containsPattern("<select class=\"[^\"]*is-invalid\" id=\"appoint-unit\"")
 			.containsPattern("<option value=\"" + site.gcUnitId() + "\" selected=\"selected\"");
-		assertThat(input(appoint.body(), "appoint-idNumber")).as("the number kept, not marked: it was not refused")
+		assertThat(appoint.input("appoint-idNumber")).as("the number kept, not marked: it was not refused")
 			.contains("value=\"" + idNumber + "\"", "autocomplete=\"off\"").doesNotContain("is-invalid");
 		assertThat(count("select count(*) from manager_post where project_id = ?", site.projectId())).isZero();
 		assertThat(count("select count(*) from person")).as("the refused appointment registered nobody").isEqualTo(persons);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,15 @@ public final class ApiClient {
 
 		public long id() {
 			return json().get("id").asLong();
+		}
+
+		/** The page's input tag with this id, as rendered (attributes in any order); fails the test when there is none. */
+		public String input(String id) {
+			Matcher tag = Pattern.compile("<input[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(body);
+			if (!tag.find()) {
+				throw new AssertionError("no input with id " + id + " on the page");
+			}
+			return tag.group();
 		}
 	}
 
