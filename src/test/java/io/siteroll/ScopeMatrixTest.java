@@ -2,9 +2,6 @@ package io.siteroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,11 +19,12 @@ import java.util.function.Function;
 import io.siteroll.identity.Role;
 import tools.jackson.databind.JsonNode;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.Jpegs;
 import io.siteroll.support.RosterFile;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.Sites;
+import io.siteroll.support.Workbooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -811,24 +809,8 @@ class ScopeMatrixTest extends IntegrationTest {
 	}
 
 	private byte[] wageSheet(Site site) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			Workbook wb = new Workbook(out, "matrix", "1.0");
-			Worksheet ws = wb.newWorksheet("工资表");
-			String[] header = { "姓名*", "证件号码*", "工资卡号*", "开户银行代码", "基本工资(元)*", "其他应发(元)", "扣款(元)" };
-			for (int c = 0; c < header.length; c++) {
-				ws.value(0, c, header[c]);
-			}
-			ws.value(1, 0, "张三");
-			ws.value(1, 1, wageIds.get(site.projectId()));
-			ws.value(1, 2, wageCards.get(site.projectId()));
-			ws.value(1, 4, "5000");
-			wb.finish();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return Workbooks.wageTable(List.<String[]>of(
+				new String[] { "张三", wageIds.get(site.projectId()), wageCards.get(site.projectId()), null, "5000" }));
 	}
 
 	/** A wage table of the site's worker: uploaded (a draft), or checked and approved by the general contractor. */
@@ -1157,15 +1139,7 @@ class ScopeMatrixTest extends IntegrationTest {
 	}
 
 	private Map<String, Object> newProject(long contractor, LocalDate start) {
-		Map<String, Object> project = new LinkedHashMap<>();
-		project.put("name", "矩阵项目" + System.nanoTime() % 1_000_000);
-		project.put("regionCode", "220102");
-		project.put("address", "矩阵路1号");
-		project.put("category", "01");
-		project.put("constructionNature", "001");
-		project.put("contractorId", contractor);
-		project.put("startDate", start);
-		return project;
+		return Sites.registration("矩阵项目" + System.nanoTime() % 1_000_000, "220102", contractor, start);
 	}
 
 	private Map<String, Object> projectDetails(Site site, LocalDate start) {
@@ -1342,15 +1316,8 @@ class ScopeMatrixTest extends IntegrationTest {
 	}
 
 	private Map<String, Object> penalty(long orderId, String party, List<String> measures, Integer fine) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("orderId", orderId);
-		body.put("party", party);
-		body.put("measures", measures);
-		body.put("fineYuan", fine);
+		Map<String, Object> body = Decisions.penalty(orderId, party, measures, fine, today());
 		body.put("stopWorkFrom", measures.contains("STOP_WORK") ? today().minusDays(2) : null);
-		body.put("decisionMaker", "长春市南关区住房和城乡建设局");
-		body.put("decidedOn", today());
-		body.put("documentNumber", "南建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
 		return body;
 	}
 

@@ -1,16 +1,13 @@
 package io.siteroll.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,26 +23,8 @@ class RosterImportBenchmark extends IntegrationTest {
 
 	static final int RUNS = 3;
 
-	private byte[] roster() throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook wb = new Workbook(out, "bench", "1.0");
-		Worksheet ws = wb.newWorksheet("花名册");
-		String[] header = { "姓名*", "证件类型(默认01)", "证件号码*", "民族", "手机号码", "住址", "工种代码*", "合同期限类型*(0固定期限/1完成一定工作)",
-				"合同开始日期*", "合同结束日期", "进场日期*", "工资卡号", "开户银行代码", "开户银行名称", "允许多项目并存(是/否)" };
-		for (int c = 0; c < header.length; c++) {
-			ws.value(0, c, header[c]);
-		}
-		String start = today().minusDays(20).toString();
-		String entry = today().minusDays(3).toString();
-		for (int r = 1; r <= ROWS; r++) {
-			String[] row = { IDS.name(), "01", IDS.idNumber(1970, 2000), "汉", IDS.phone(), "吉林省长春市", "020", "1", start, "",
-					entry, IDS.bankCard(), "102", "", "否" };
-			for (int c = 0; c < row.length; c++) {
-				ws.value(r, c, row[c]);
-			}
-		}
-		wb.finish();
-		return out.toByteArray();
+	private byte[] roster() {
+		return RosterFile.of(IDS, ROWS, today().minusDays(20), today().minusDays(3));
 	}
 
 	@Test

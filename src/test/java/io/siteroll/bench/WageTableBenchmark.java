@@ -1,6 +1,5 @@
 package io.siteroll.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,8 +10,7 @@ import java.util.Map;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,24 +91,9 @@ class WageTableBenchmark extends IntegrationTest {
 		}
 	}
 
-	private static byte[] roster(List<String[]> workers, String entry) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook wb = new Workbook(out, "bench", "1.0");
-		Worksheet ws = wb.newWorksheet("花名册");
-		String[] header = { "姓名*", "证件类型(默认01)", "证件号码*", "民族", "手机号码", "住址", "工种代码*", "合同期限类型*(0固定期限/1完成一定工作)",
-				"合同开始日期*", "合同结束日期", "进场日期*", "工资卡号", "开户银行代码", "开户银行名称", "允许多项目并存(是/否)" };
-		for (int c = 0; c < header.length; c++) {
-			ws.value(0, c, header[c]);
-		}
-		int r = 1;
-		for (String[] w : workers) {
-			String[] row = { w[0], "01", w[1], "汉", "", "", "020", "1", "2020-01-01", "", entry, w[2], "102", "", "否" };
-			for (int c = 0; c < row.length; c++) {
-				ws.value(r, c, row[c]);
-			}
-			r++;
-		}
-		wb.finish();
-		return out.toByteArray();
+	private static byte[] roster(List<String[]> workers, String entry) {
+		return Workbooks.roster(workers.stream()
+			.map(w -> new String[] { w[0], "01", w[1], "汉", "", "", "020", "1", "2020-01-01", "", entry, w[2], "102", "", "否" })
+			.toList());
 	}
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,6 @@ import tools.jackson.databind.JsonNode;
  * without attendance, a failed payment not re-paid and a table its workers have not confirmed, each raised and cleared.
  */
 class WageWarningsTest extends IntegrationTest {
-
-	record Worker(long personId, String idNumber, String name, String card) {
-	}
 
 	ApiClient province;
 
@@ -50,7 +48,7 @@ class WageWarningsTest extends IntegrationTest {
 
 	@Test
 	void aWorkerWithAttendanceAndNoPayIsInArrearsTheDayAfterThePayDateNotOnItAndTheWarningClearsWhenPaid() {
-		Worker worker = engage(month.atDay(1));
+		EngagedWorker worker = engage(month.atDay(1));
 		facts.present(site.projectId(), worker.personId(), month.atDay(3), month.atDay(5));
 		LocalDate payDate = month.plusMonths(1).atDay(15);
 		moveClockTo(payDate);
@@ -158,8 +156,8 @@ class WageWarningsTest extends IntegrationTest {
 
 	@Test
 	void payWithoutAttendanceAFailedPaymentAndAnUnconfirmedTableAreWarnedAndClearedWhenPutRight() {
-		Worker present = engage(month.atDay(1));
-		Worker absent = engage(month.atDay(1));
+		EngagedWorker present = engage(month.atDay(1));
+		EngagedWorker absent = engage(month.atDay(1));
 		facts.present(site.projectId(), present.personId(), month.atDay(2), month.atDay(4));
 		openAccount();
 		long tableId = approvedTable(List.of(line(present, "5000"), line(absent, "4000")));
@@ -208,7 +206,7 @@ class WageWarningsTest extends IntegrationTest {
 
 	@Test
 	void theDashboardShowsTheRegionsOpenArrearsAndLinksToThem() {
-		Worker worker = engage(month.atDay(1));
+		EngagedWorker worker = engage(month.atDay(1));
 		facts.present(site.projectId(), worker.personId(), month.atDay(3), month.atDay(3));
 		moveClockTo(month.plusMonths(1).atDay(16));
 		refresh(today());
@@ -234,19 +232,11 @@ class WageWarningsTest extends IntegrationTest {
 		clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today(), day)));
 	}
 
-	private Worker engage(LocalDate entry) {
-		String id = IDS.idNumber(1970, 1995);
-		String name = IDS.name();
-		String card = IDS.bankCard();
-		Map<String, Object> body = worker(site.teamId(), id, name, card);
-		body.put("contractStart", entry.minusDays(30));
-		body.put("entryDate", entry);
-		ApiClient.Response r = province.post("/api/projects/" + site.projectId() + "/workers", body);
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return new Worker(r.json().get("personId").asLong(), id, name, card);
+	private EngagedWorker engage(LocalDate entry) {
+		return engage(province, site, site.teamId(), entry);
 	}
 
-	private static Map<String, Object> line(Worker w, String basicPay) {
+	private static Map<String, Object> line(EngagedWorker w, String basicPay) {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("idNumber", w.idNumber());
 		line.put("name", w.name());
@@ -303,14 +293,8 @@ class WageWarningsTest extends IntegrationTest {
 	}
 
 	private Map<String, Object> penalty(long orderId, int fine) {
-		Map<String, Object> decision = new LinkedHashMap<>();
-		decision.put("orderId", orderId);
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", List.of("FINE"));
-		decision.put("fineYuan", fine);
+		Map<String, Object> decision = Decisions.penalty(orderId, "CONSTRUCTION_ENTERPRISE", List.of("FINE"), fine, today());
 		decision.put("decisionMaker", "长春市人力资源和社会保障局");
-		decision.put("decidedOn", today());
-		decision.put("documentNumber", "长人社罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
 		return decision;
 	}
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import io.siteroll.identity.Role;
 import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
@@ -71,16 +72,9 @@ class EnforcementScenarioTest extends IntegrationTest {
 
 	private ApiClient.Response penalty(Long orderId, Long findingId, String party, List<String> measures, Integer fine,
 			LocalDate stopFrom) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("orderId", orderId);
+		Map<String, Object> body = Decisions.penalty(orderId, party, measures, fine, today());
 		body.put("findingId", findingId);
-		body.put("party", party);
-		body.put("measures", measures);
-		body.put("fineYuan", fine);
 		body.put("stopWorkFrom", stopFrom);
-		body.put("decisionMaker", "长春市南关区住房和城乡建设局");
-		body.put("decidedOn", today());
-		body.put("documentNumber", "南建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
 		return officer.post("/api/penalties", body);
 	}
 

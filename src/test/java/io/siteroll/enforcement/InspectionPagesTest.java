@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -168,15 +169,8 @@ class InspectionPagesTest extends IntegrationTest {
 		clock.advance(Duration.ofDays(9));
 		ApiClient.Response overdue = officer.post("/api/orders/" + orderId + "/recheck", Map.of());
 		assertThat(overdue.status()).as(overdue.body()).isEqualTo(200);
-		Map<String, Object> decision = new LinkedHashMap<>();
-		decision.put("orderId", orderId);
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", List.of("FINE"));
-		decision.put("fineYuan", 30_000);
-		decision.put("decisionMaker", "吉林省住房和城乡建设厅");
-		decision.put("decidedOn", today());
-		decision.put("documentNumber", "吉建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
-		ApiClient.Response penalty = officer.post("/api/penalties", decision);
+		ApiClient.Response penalty = officer.post("/api/penalties",
+				Decisions.penalty(orderId, "CONSTRUCTION_ENTERPRISE", List.of("FINE"), 30_000, today()));
 		assertThat(penalty.status()).as(penalty.body()).isEqualTo(201);
 		return penalty.id();
 	}

@@ -2,7 +2,6 @@ package io.siteroll.journeys;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
@@ -11,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
+import io.siteroll.support.Sites;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,15 +65,8 @@ class EnterpriseViewJourneyTest extends BrowserTest {
 
 	/** Another project of the same general contractor, registered through the API. */
 	private static long project(ApiClient officer, long contractorId, LocalDate start) {
-		Map<String, Object> project = new LinkedHashMap<>();
-		project.put("name", "工作台对照项目" + System.nanoTime() % 100000);
-		project.put("regionCode", "220102");
-		project.put("address", "测试路2号");
-		project.put("category", "01");
-		project.put("constructionNature", "001");
-		project.put("contractorId", contractorId);
-		project.put("startDate", start);
-		ApiClient.Response created = officer.post("/api/projects", project);
+		ApiClient.Response created = officer.post("/api/projects",
+				Sites.registration("工作台对照项目" + System.nanoTime() % 100000, "220102", contractorId, start));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.id();
 	}

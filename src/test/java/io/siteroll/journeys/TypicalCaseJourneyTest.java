@@ -1,7 +1,6 @@
 package io.siteroll.journeys;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
+import io.siteroll.support.Decisions;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,13 +31,7 @@ class TypicalCaseJourneyTest extends BrowserTest {
 		ApiClient.Response overdue = api.post("/api/orders/" + orderId + "/recheck", Map.of());
 		assertThat(overdue.status()).as(overdue.body()).isEqualTo(200);
 		String documentNumber = "吉建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号";
-		Map<String, Object> decision = new LinkedHashMap<>();
-		decision.put("orderId", orderId);
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", List.of("FINE"));
-		decision.put("fineYuan", 30_000);
-		decision.put("decisionMaker", "吉林省住房和城乡建设厅");
-		decision.put("decidedOn", today());
+		Map<String, Object> decision = Decisions.penalty(orderId, "CONSTRUCTION_ENTERPRISE", List.of("FINE"), 30_000, today());
 		decision.put("documentNumber", documentNumber);
 		ApiClient.Response penalty = api.post("/api/penalties", decision);
 		assertThat(penalty.status()).as(penalty.body()).isEqualTo(201);

@@ -2,7 +2,6 @@ package io.siteroll.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,7 @@ import com.microsoft.playwright.options.FilePayload;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,26 +107,7 @@ class WageJourneyTest extends BrowserTest {
 	}
 
 	/** A filled wage table template: name, ID, card, basic pay; 200 other pay and 100 deductions each. */
-	static byte[] table(List<String[]> rows) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook wb = new Workbook(out, "journey", "1.0");
-		Worksheet ws = wb.newWorksheet("工资表");
-		String[] header = { "姓名*", "证件号码*", "工资卡号*", "开户银行代码", "基本工资(元)*", "其他应发(元)", "扣款(元)" };
-		for (int c = 0; c < header.length; c++) {
-			ws.value(0, c, header[c]);
-		}
-		int r = 1;
-		for (String[] row : rows) {
-			ws.value(r, 0, row[0]);
-			ws.value(r, 1, row[1]);
-			ws.value(r, 2, row[2]);
-			ws.value(r, 3, "102");
-			ws.value(r, 4, row[3]);
-			ws.value(r, 5, "200");
-			ws.value(r, 6, "100");
-			r++;
-		}
-		wb.finish();
-		return out.toByteArray();
+	static byte[] table(List<String[]> rows) {
+		return Workbooks.wageTable(rows.stream().map(r -> new String[] { r[0], r[1], r[2], "102", r[3], "200", "100" }).toList());
 	}
 }

@@ -2,11 +2,9 @@ package io.siteroll.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,7 @@ import java.util.Map;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /** The wage pages refuse bad input field by field and change nothing, and keep the API's scope with error pages. */
@@ -72,26 +69,7 @@ class PayrollPagesTest extends IntegrationTest {
 
 	/** A filled wage table template: name, ID, card, basic pay. */
 	static byte[] sheet(String[]... rows) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			Workbook wb = new Workbook(out, "test", "1.0");
-			Worksheet ws = wb.newWorksheet("工资表");
-			String[] header = { "姓名*", "证件号码*", "工资卡号*", "开户银行代码", "基本工资(元)*", "其他应发(元)", "扣款(元)" };
-			for (int c = 0; c < header.length; c++) {
-				ws.value(0, c, header[c]);
-			}
-			for (int r = 0; r < rows.length; r++) {
-				ws.value(r + 1, 0, rows[r][0]);
-				ws.value(r + 1, 1, rows[r][1]);
-				ws.value(r + 1, 2, rows[r][2]);
-				ws.value(r + 1, 4, rows[r][3]);
-			}
-			wb.finish();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
+		return Workbooks.wageTable(Arrays.stream(rows).map(r -> new String[] { r[0], r[1], r[2], null, r[3] }).toList());
 	}
 
 	@Test

@@ -28,9 +28,6 @@ import tools.jackson.databind.JsonNode;
 class WageScenarioTest extends IntegrationTest {
 
 	/** A scenario's project: who pays, the month, and the workers with their cards on file. */
-	record Worker(long personId, long engagementId, String idNumber, String name, String card) {
-	}
-
 	ApiClient province;
 
 	Site site;
@@ -49,17 +46,17 @@ class WageScenarioTest extends IntegrationTest {
 
 	@Test
 	void aTableIsRefusedLineByLineAndOnlyAllowedLinesArePaidThenTheBankResultMarksEachLine() {
-		Worker good = engage(site.teamId(), month.atDay(1));
-		Worker other = engage(site.teamId(), month.atDay(1));
-		Worker exited = engage(site.teamId(), month.minusMonths(1).atDay(1));
+		EngagedWorker good = engage(site.teamId(), month.atDay(1));
+		EngagedWorker other = engage(site.teamId(), month.atDay(1));
+		EngagedWorker exited = engage(site.teamId(), month.minusMonths(1).atDay(1));
 		assertThat(province.post("/api/projects/" + site.projectId() + "/workers/" + exited.engagementId() + "/exit",
 				Map.of("date", month.minusMonths(1).atDay(5))).status()).isEqualTo(200);
-		Worker leader = engage(site.teamId(), month.atDay(1));
+		EngagedWorker leader = engage(site.teamId(), month.atDay(1));
 		ApiClient.Response team = province.post("/api/projects/" + site.projectId() + "/teams", Map.of("unitId",
 				site.labourUnitId(), "name", "木工班组", "leaderPersonId", leader.personId(), "entryDate", month.atDay(1)));
 		assertThat(team.status()).as(team.body()).isEqualTo(201);
-		Worker led = engage(team.id(), month.atDay(1));
-		Worker third = engage(site.teamId(), month.atDay(1));
+		EngagedWorker led = engage(team.id(), month.atDay(1));
+		EngagedWorker third = engage(site.teamId(), month.atDay(1));
 		facts.present(site.projectId(), good.personId(), month.atDay(1), today());
 		String stranger = IDS.idNumber(1970, 1995);
 		String strangersCard = IDS.bankCard();
@@ -180,7 +177,7 @@ class WageScenarioTest extends IntegrationTest {
 
 	@Test
 	void badInputNamesTheFieldAndTheRuleAndChangesNothing() {
-		Worker good = engage(site.teamId(), month.atDay(1));
+		EngagedWorker good = engage(site.teamId(), month.atDay(1));
 		String notLuhn = good.card().substring(0, good.card().length() - 1)
 				+ (char) ('0' + (good.card().charAt(good.card().length() - 1) - '0' + 1) % 10);
 		ApiClient.Response refused = contractor.english().post("/api/projects/" + site.projectId() + "/wage-tables",
@@ -257,16 +254,8 @@ class WageScenarioTest extends IntegrationTest {
 
 	// ---------------------------------------------------------------------------------------------------------
 
-	Worker engage(long teamId, LocalDate entry) {
-		String id = IDS.idNumber(1970, 1995);
-		String name = IDS.name();
-		String card = IDS.bankCard();
-		Map<String, Object> body = worker(teamId, id, name, card);
-		body.put("contractStart", entry.minusDays(30));
-		body.put("entryDate", entry);
-		ApiClient.Response r = province.post("/api/projects/" + site.projectId() + "/workers", body);
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return new Worker(r.json().get("personId").asLong(), r.id(), id, name, card);
+	EngagedWorker engage(long teamId, LocalDate entry) {
+		return engage(province, site, teamId, entry);
 	}
 
 	static Map<String, Object> line(String idNumber, String name, String card, String basicPay) {

@@ -26,9 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 class WageUnitsAndLedgerTest extends IntegrationTest {
 
-	record Worker(long personId, String idNumber, String name, String card) {
-	}
-
 	ApiClient province;
 
 	Site site;
@@ -52,7 +49,7 @@ class WageUnitsAndLedgerTest extends IntegrationTest {
 
 	@Test
 	void aSubcontractorMakesItsOwnUnitsTableOnlyAndTheGeneralContractorApproves() {
-		Worker worker = engage(site.teamId());
+		EngagedWorker worker = engage(site.teamId());
 		String upload = "/api/projects/" + site.projectId() + "/wage-tables";
 
 		ApiClient.Response otherUnit = subcontractor.post(upload, Map.of("unitId", site.gcUnitId(), "month",
@@ -105,8 +102,8 @@ class WageUnitsAndLedgerTest extends IntegrationTest {
 		ApiClient.Response team = province.post("/api/projects/" + site.projectId() + "/teams",
 				Map.of("unitId", otherUnit, "name", "机电安装班组", "entryDate", month.minusMonths(2).atDay(1)));
 		assertThat(team.status()).as(team.body()).isEqualTo(201);
-		Worker own = engage(site.teamId());
-		Worker others = engage(team.id());
+		EngagedWorker own = engage(site.teamId());
+		EngagedWorker others = engage(team.id());
 
 		ApiClient.Response table = contractor.post("/api/projects/" + site.projectId() + "/wage-tables",
 				Map.of("unitId", site.labourUnitId(), "month", month.toString(), "lines",
@@ -131,7 +128,7 @@ class WageUnitsAndLedgerTest extends IntegrationTest {
 
 	@Test
 	void thePaidLedgerCannotBeDeletedBeforeThreeYearsFromThePayment() {
-		Worker worker = engage(site.teamId());
+		EngagedWorker worker = engage(site.teamId());
 		String upload = "/api/projects/" + site.projectId() + "/wage-tables";
 		long tableId = contractor.post(upload, Map.of("unitId", site.labourUnitId(), "month", month.toString(), "lines",
 				List.of(line(worker, worker.card(), "6000")))).id();
@@ -189,19 +186,11 @@ class WageUnitsAndLedgerTest extends IntegrationTest {
 
 	// ---------------------------------------------------------------------------------------------------------
 
-	Worker engage(long teamId) {
-		String id = IDS.idNumber(1970, 1995);
-		String name = IDS.name();
-		String card = IDS.bankCard();
-		Map<String, Object> body = worker(teamId, id, name, card);
-		body.put("contractStart", month.atDay(1).minusDays(30));
-		body.put("entryDate", month.atDay(1));
-		ApiClient.Response r = province.post("/api/projects/" + site.projectId() + "/workers", body);
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		return new Worker(r.json().get("personId").asLong(), id, name, card);
+	EngagedWorker engage(long teamId) {
+		return engage(province, site, teamId, month.atDay(1));
 	}
 
-	static Map<String, Object> line(Worker worker, String card, String basicPay) {
+	static Map<String, Object> line(EngagedWorker worker, String card, String basicPay) {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("idNumber", worker.idNumber());
 		line.put("name", worker.name());

@@ -3,16 +3,13 @@ package io.siteroll.personnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.siteroll.support.Workbooks;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
@@ -20,9 +17,8 @@ import org.junit.jupiter.api.Test;
 /** 花名册导入: every row is checked; one bad row and nothing goes in, with an error report. */
 class RosterImportTest extends IntegrationTest {
 
-	private static List<String> header() throws IOException {
-		return List.of("姓名*", "证件类型(默认01)", "证件号码*", "民族", "手机号码", "住址", "工种代码*", "合同期限类型*(0固定期限/1完成一定工作)",
-				"合同开始日期*", "合同结束日期", "进场日期*", "工资卡号", "开户银行代码", "开户银行名称", "允许多项目并存(是/否)");
+	private static List<String> header() {
+		return Workbooks.ROSTER_HEADER;
 	}
 
 	private String[] row(String name, String id, String workType) {
@@ -31,21 +27,8 @@ class RosterImportTest extends IntegrationTest {
 		return new String[] { name, "01", id, "汉", IDS.phone(), "吉林省长春市", workType, "1", start, "", entry, IDS.bankCard(), "102", "", "否" };
 	}
 
-	private static byte[] xlsx(List<String[]> rows) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Workbook wb = new Workbook(out, "test", "1.0");
-		Worksheet ws = wb.newWorksheet("花名册");
-		List<String> header = header();
-		for (int c = 0; c < header.size(); c++) {
-			ws.value(0, c, header.get(c));
-		}
-		for (int r = 0; r < rows.size(); r++) {
-			for (int c = 0; c < rows.get(r).length; c++) {
-				ws.value(r + 1, c, rows.get(r)[c]);
-			}
-		}
-		wb.finish();
-		return out.toByteArray();
+	private static byte[] xlsx(List<String[]> rows) {
+		return Workbooks.roster(rows);
 	}
 
 	private long workers(long projectId) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Sites;
 
 /**
  * 一数一源 (issue 15): registering an enterprise or a project the platform already knows answers with the existing
@@ -47,14 +48,8 @@ class OneSourceTest extends IntegrationTest {
 	void aProjectAlreadyRegisteredIsAnsweredWithItsRecord() {
 		ApiClient province = as(province());
 		long contractor = enterprise(province, "220102");
-		Map<String, Object> project = new LinkedHashMap<>();
-		project.put("name", "一源项目" + System.nanoTime() % 100000);
-		project.put("regionCode", "220102");
-		project.put("address", "一源路1号");
-		project.put("category", "01");
-		project.put("constructionNature", "001");
-		project.put("contractorId", contractor);
-		project.put("startDate", today().minusDays(3));
+		Map<String, Object> project = Sites.registration("一源项目" + System.nanoTime() % 100000, "220102", contractor,
+				today().minusDays(3));
 		ApiClient.Response first = province.post("/api/projects", project);
 		assertThat(first.status()).isEqualTo(201);
 		ApiClient.Response again = province.post("/api/projects", project);

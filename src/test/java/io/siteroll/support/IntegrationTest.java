@@ -237,6 +237,25 @@ public abstract class IntegrationTest {
 	}
 
 	/** Engages a fresh worker on the site and returns their person id. */
+	/** A worker engaged through the API, with the identity the test registered them with. */
+	protected record EngagedWorker(long personId, long engagementId, String idNumber, String name, String card) {
+	}
+
+	/** A fresh worker engaged in {@code teamId} of the site from {@code entry}, on a contract from 30 days before. */
+	protected EngagedWorker engage(ApiClient api, Site site, long teamId, LocalDate entry) {
+		String id = IDS.idNumber(1970, 1995);
+		String name = IDS.name();
+		String card = IDS.bankCard();
+		Map<String, Object> body = worker(teamId, id, name, card);
+		body.put("contractStart", entry.minusDays(30));
+		body.put("entryDate", entry);
+		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers", body);
+		if (r.status() != 201) {
+			throw new IllegalStateException(r.body());
+		}
+		return new EngagedWorker(r.json().get("personId").asLong(), r.id(), id, name, card);
+	}
+
 	protected long engagedWorker(ApiClient api, Site site) {
 		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers",
 				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));

@@ -31,19 +31,29 @@ public final class Sites {
 		return r.id();
 	}
 
+	/**
+	 * A project's registration as {@code POST /api/projects} takes it: a housing project (category 01) of new
+	 * construction (nature 001) at an address of the test town; a mutable map, so that a test can change a field.
+	 */
+	public static Map<String, Object> registration(String name, String regionCode, long contractorId, LocalDate start) {
+		Map<String, Object> project = new LinkedHashMap<>();
+		project.put("name", name);
+		project.put("regionCode", regionCode);
+		project.put("address", "测试路1号");
+		project.put("category", "01");
+		project.put("constructionNature", "001");
+		project.put("contractorId", contractorId);
+		project.put("startDate", start);
+		return project;
+	}
+
 	/** A started project with a general contractor, a supervision company, a labour subcontractor and one team. */
 	public static Site site(ApiClient province, SyntheticIdentities ids, String regionCode, LocalDate start) {
 		long contractor = enterprise(province, ids, "220102");
 		long supervision = enterprise(province, ids, "220102");
 		long labour = enterprise(province, ids, "220102");
-		Map<String, Object> project = new LinkedHashMap<>();
-		project.put("name", "测试项目" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000);
-		project.put("regionCode", regionCode);
-		project.put("address", "测试路1号");
-		project.put("category", "01");
-		project.put("constructionNature", "001");
-		project.put("contractorId", contractor);
-		project.put("startDate", start);
+		Map<String, Object> project = registration("测试项目" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000,
+				regionCode, contractor, start);
 		ApiClient.Response p = province.post("/api/projects", project);
 		if (p.status() != 201) {
 			throw new IllegalStateException(p.body());

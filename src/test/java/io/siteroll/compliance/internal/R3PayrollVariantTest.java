@@ -2,7 +2,6 @@ package io.siteroll.compliance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,9 @@ class R3PayrollVariantTest extends IntegrationTest {
 		ApiClient.Response stoppage = province.post("/api/projects/" + site.projectId() + "/stoppages",
 				Map.of("firstDay", MAY_2024.atDay(20), "lastDay", MAY_2024.atEndOfMonth(), "reason", "停工整顿"));
 		assertThat(stoppage.status()).as(stoppage.body()).isIn(200, 201);
-		Map<String, Object> attending = engage(province, site, MAY_2024.atDay(1));
-		Map<String, Object> payrollOnly = engage(province, site, MAY_2024.atDay(22));
-		facts.present(site.projectId(), (Long) attending.get("personId"), MAY_2024.atDay(6), MAY_2024.atDay(8));
+		EngagedWorker attending = engage(province, site, site.teamId(), MAY_2024.atDay(1));
+		EngagedWorker payrollOnly = engage(province, site, site.teamId(), MAY_2024.atDay(22));
+		facts.present(site.projectId(), attending.personId(), MAY_2024.atDay(6), MAY_2024.atDay(8));
 
 		ApiClient.Response table = contractor.post("/api/projects/" + site.projectId() + "/wage-tables",
 				Map.of("unitId", site.labourUnitId(), "month", MAY_2024.toString(), "lines",
@@ -80,7 +79,7 @@ class R3PayrollVariantTest extends IntegrationTest {
 		assertThat(evidence.get("shortfall").asInt()).isEqualTo(1);
 		assertThat(evidence.get("payrollCounted").asBoolean()).isTrue();
 		assertThat(province.get("/findings/" + found.get(0).get("id").asLong()).body()).contains("在册人数含当月已审核工资表上的工人");
-		assertThat(evidence.get("absentPersonIds").get(0).asLong()).isEqualTo((Long) payrollOnly.get("personId"));
+		assertThat(evidence.get("absentPersonIds").get(0).asLong()).isEqualTo(payrollOnly.personId());
 
 		evaluator.run(MAY_2024, "test", EvaluationProgress.NONE, standard);
 		assertThat(r3(province, site)).as("withdrawn again under the default").isEmpty();
@@ -97,28 +96,11 @@ class R3PayrollVariantTest extends IntegrationTest {
 			.json().get("items").valueStream().toList();
 	}
 
-	private Map<String, Object> engage(ApiClient api, Site site, LocalDate entry) {
-		String id = IDS.idNumber(1970, 1995);
-		String name = IDS.name();
-		String card = IDS.bankCard();
-		Map<String, Object> body = worker(site.teamId(), id, name, card);
-		body.put("contractStart", entry.minusDays(30));
-		body.put("entryDate", entry);
-		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers", body);
-		assertThat(r.status()).as(r.body()).isEqualTo(201);
-		Map<String, Object> worker = new LinkedHashMap<>();
-		worker.put("personId", r.json().get("personId").asLong());
-		worker.put("idNumber", id);
-		worker.put("name", name);
-		worker.put("card", card);
-		return worker;
-	}
-
-	private static Map<String, Object> line(Map<String, Object> worker) {
+	private static Map<String, Object> line(EngagedWorker worker) {
 		Map<String, Object> line = new LinkedHashMap<>();
-		line.put("idNumber", worker.get("idNumber"));
-		line.put("name", worker.get("name"));
-		line.put("bankCardNumber", worker.get("card"));
+		line.put("idNumber", worker.idNumber());
+		line.put("name", worker.name());
+		line.put("bankCardNumber", worker.card());
 		line.put("bankCode", "102");
 		line.put("basicPay", "3000");
 		return line;
