@@ -1,5 +1,7 @@
 package io.siteroll.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -24,6 +26,12 @@ public class Messages {
 
 	public String get(Locale locale, String key, Object... args) {
 		return source.getMessage(key, args, key, locale);
+	}
+
+	/** The messages of {@code keys} in the current user's language, in order: a table's or a sheet's column headers. */
+	public List<String> all(String... keys) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return Arrays.stream(keys).map(key -> get(locale, key)).toList();
 	}
 
 	/** "字段 姓名: 必填" style sentence for one violation. */

@@ -3,7 +3,6 @@ package io.siteroll.attendance.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.siteroll.attendance.GateBlacklist;
@@ -126,11 +125,9 @@ class BlacklistPages {
 		Map<String, String> names = new HashMap<>();
 		Spreadsheets.write(response, messages.get("blacklist.export.file", LocalDate.now(clock)),
 				messages.get("blacklist.title"),
-				List.of(messages.get("blacklist.column.person"), messages.get("blacklist.column.id-number"),
-						messages.get("blacklist.column.reason"), messages.get("blacklist.column.listed-by"),
-						messages.get("blacklist.column.listed-at"), messages.get("blacklist.column.status"),
-						messages.get("blacklist.column.lifted-by"), messages.get("blacklist.column.lifted-at"),
-						messages.get("blacklist.column.lift-reason")),
+				messages.all("blacklist.column.person", "blacklist.column.id-number", "blacklist.column.reason",
+						"blacklist.column.listed-by", "blacklist.column.listed-at", "blacklist.column.status",
+						"blacklist.column.lifted-by", "blacklist.column.lifted-at", "blacklist.column.lift-reason"),
 				rows -> Page.each(number -> blacklist.search(search, number, Page.MAX_SIZE), e -> {
 					GateBlacklist.Listing l = e.listing();
 					rows.add(l.personName(), e.idNumberMasked(), l.reason(),

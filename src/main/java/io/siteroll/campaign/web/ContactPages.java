@@ -101,11 +101,9 @@ class ContactPages {
 		Map<String, String> who = actorNames(matching.stream().map(ContactStatus::contact).toList());
 		Spreadsheets.write(response, messages.get("contacts.export.file", LocalDate.now(clock)),
 				messages.get("contacts.title"),
-				List.of(messages.get("contacts.column.department"), messages.get("contacts.column.region"),
-						messages.get("field.contactName"), messages.get("field.contactPost"),
-						messages.get("field.contactPhone"), messages.get("field.contactEmail"),
-						messages.get("contacts.column.named-by"), messages.get("contacts.column.named-at"),
-						messages.get("contacts.column.status"), messages.get("contacts.column.deadline")),
+				messages.all("contacts.column.department", "contacts.column.region", "field.contactName",
+						"field.contactPost", "field.contactPhone", "field.contactEmail", "contacts.column.named-by",
+						"contacts.column.named-at", "contacts.column.status", "contacts.column.deadline"),
 				rows -> matching.forEach(s -> {
 					Contact c = s.contact();
 					rows.add(s.department().department(), regions.fullName(s.department().code()),

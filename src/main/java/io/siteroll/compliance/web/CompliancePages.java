@@ -103,10 +103,9 @@ class CompliancePages {
 		Findings.Search search = new Findings.Search(shown, null, null, rule, "OPEN", null);
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.findings.file", shown), messages.get("export.findings.sheet"),
-				List.of(messages.get("export.column.month"), messages.get("export.column.rule"),
-						messages.get("export.column.project"), messages.get("export.column.person"),
-						messages.get("export.column.measure"), messages.get("export.column.responsible"),
-						messages.get("export.column.facts"), messages.get("export.column.legal-basis")),
+				messages.all("export.column.month", "export.column.rule", "export.column.project",
+						"export.column.person", "export.column.measure", "export.column.responsible",
+						"export.column.facts", "export.column.legal-basis"),
 				rows -> Page.each(number -> findings.search(search, number, Page.MAX_SIZE), f -> {
 					rows.add(f.month(), messages.label(f.rule()), f.projectName(),
 							f.personName() == null ? null : f.personName() + "（" + messages.label(f.post()) + "）",
@@ -136,10 +135,9 @@ class CompliancePages {
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.warnings.file", LocalDate.now(clock)),
 				messages.get("export.warnings.sheet"),
-				List.of(messages.get("export.column.kind"), messages.get("export.column.project"),
-						messages.get("export.column.person"), messages.get("export.warnings.column.raised-on"),
-						messages.get("export.column.status"), messages.get("export.warnings.column.review"),
-						messages.get("export.column.facts")),
+				messages.all("export.column.kind", "export.column.project", "export.column.person",
+						"export.warnings.column.raised-on", "export.column.status", "export.warnings.column.review",
+						"export.column.facts"),
 				rows -> Page.each(number -> warnings.search(search, number, Page.MAX_SIZE), w -> {
 					rows.add(messages.label(w.kind()), w.projectName(), w.personName(), w.raisedOn(),
 							messages.label(w.status()), w.review() == null ? "" : messages.label(w.review()),

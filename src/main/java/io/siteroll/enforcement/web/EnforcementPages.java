@@ -128,10 +128,9 @@ class EnforcementPages {
 		RectificationOrders.Search search = new RectificationOrders.Search(null, status, due, checked.region(),
 				checked.month());
 		Spreadsheets.write(response, messages.get("export.orders.file", LocalDate.now(clock)), messages.get("export.orders.sheet"),
-				List.of(messages.get("export.column.order"), messages.get("export.column.project"),
-						messages.get("export.column.rule"), messages.get("export.column.addressee"),
-						messages.get("export.column.items"), messages.get("export.column.issued-on"),
-						messages.get("export.column.deadline"), messages.get("export.column.status")),
+				messages.all("export.column.order", "export.column.project", "export.column.rule",
+						"export.column.addressee", "export.column.items", "export.column.issued-on",
+						"export.column.deadline", "export.column.status"),
 				rows -> Page.each(number -> orders.search(search, number, Page.MAX_SIZE), o -> {
 					rows.add(o.id(), o.projectName(), messages.label(o.rule()), messages.label(o.addressee()), o.items(),
 							o.issuedOn(), o.deadline(), messages.label(o.status()));

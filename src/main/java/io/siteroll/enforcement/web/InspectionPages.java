@@ -199,11 +199,9 @@ class InspectionPages {
 		Inspections.Search search = new Inspections.Search(checked.region(), checked.month());
 		Spreadsheets.write(response, messages.get("export.inspections.across-file", LocalDate.now(clock)),
 				messages.get("export.inspections.sheet"),
-				List.of(messages.get("export.column.inspection-day"), messages.get("export.column.project"),
-						messages.get("export.column.inspectors"), messages.get("export.column.headcount"),
-						messages.get("export.column.valid-day"), messages.get("export.column.shortfall"),
-						messages.get("export.column.measure"), messages.get("export.column.failed-tests"),
-						messages.get("export.column.orders")),
+				messages.all("export.column.inspection-day", "export.column.project", "export.column.inspectors",
+						"export.column.headcount", "export.column.valid-day", "export.column.shortfall",
+						"export.column.measure", "export.column.failed-tests", "export.column.orders"),
 				rows -> Page.each(number -> inspections.search(search, number, Page.MAX_SIZE), x -> {
 					Inspection i = x.inspection();
 					rows.add(i.day(), x.projectName(), i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
@@ -219,10 +217,9 @@ class InspectionPages {
 		Project project = access.requireVisible(id);
 		Spreadsheets.write(response, messages.get("export.inspections.file", project.code(), LocalDate.now(clock)),
 				messages.get("export.inspections.sheet"),
-				List.of(messages.get("export.column.inspection-day"), messages.get("export.column.inspectors"),
-						messages.get("export.column.headcount"), messages.get("export.column.valid-day"),
-						messages.get("export.column.shortfall"), messages.get("export.column.measure"),
-						messages.get("export.column.failed-tests"), messages.get("export.column.orders")),
+				messages.all("export.column.inspection-day", "export.column.inspectors", "export.column.headcount",
+						"export.column.valid-day", "export.column.shortfall", "export.column.measure",
+						"export.column.failed-tests", "export.column.orders"),
 				rows -> Page.each(number -> inspections.forProject(id, number, Page.MAX_SIZE), i -> {
 					rows.add(i.day(), i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
 							measureText(i.shortfallMeasure()), i.functionTests().stream().filter(t -> !t.passed()).count(),

@@ -311,10 +311,9 @@ class PenaltyPages {
 		list.forEach(p -> addressees.put(p.id(), documents.addressee(p)));
 		Spreadsheets.write(response, messages.get("export.penalties.file", LocalDate.now(clock)),
 				messages.get("export.penalties.sheet"),
-				List.of(messages.get("export.penalty.column.number"), messages.get("export.credit.column.party"),
-						messages.get("export.credit.column.name"), messages.get("export.penalty.column.measures"),
-						messages.get("export.penalty.column.fine"), messages.get("export.column.legal-basis"),
-						messages.get("export.penalty.column.decided-on"), messages.get("export.column.status")),
+				messages.all("export.penalty.column.number", "export.credit.column.party", "export.credit.column.name",
+						"export.penalty.column.measures", "export.penalty.column.fine", "export.column.legal-basis",
+						"export.penalty.column.decided-on", "export.column.status"),
 				rows -> list.forEach(p -> rows.add(p.documentNumber(), messages.label(p.party()), addressees.get(p.id()),
 						measures(p),
 						p.fineYuan() == null ? "" : p.fineYuan().stripTrailingZeros().toPlainString(), p.legalBasis(),
@@ -356,10 +355,9 @@ class PenaltyPages {
 		Penalties.Search search = new Penalties.Search(checked.region(), checked.month());
 		Spreadsheets.write(response, messages.get("export.penalties.file", LocalDate.now(clock)),
 				messages.get("export.penalties.sheet"),
-				List.of(messages.get("export.penalty.column.number"), messages.get("export.column.project"),
-						messages.get("export.credit.column.party"), messages.get("export.credit.column.name"),
-						messages.get("export.penalty.column.measures"), messages.get("export.penalty.column.fine"),
-						messages.get("export.penalty.column.decided-on"), messages.get("export.column.status")),
+				messages.all("export.penalty.column.number", "export.column.project", "export.credit.column.party",
+						"export.credit.column.name", "export.penalty.column.measures", "export.penalty.column.fine",
+						"export.penalty.column.decided-on", "export.column.status"),
 				rows -> Page.each(number -> penalties.search(search, number, Page.MAX_SIZE), x -> {
 					Penalty p = x.penalty();
 					rows.add(p.documentNumber(), x.projectName(), messages.label(p.party()), documents.addressee(p),
@@ -402,10 +400,9 @@ class PenaltyPages {
 		CreditRecords.Search search = new CreditRecords.Search(enterpriseId, personId, projectId, validOn,
 				checked.region(), checked.month());
 		Spreadsheets.write(response, messages.get("export.credits.file", LocalDate.now(clock)), messages.get("export.credits.sheet"),
-				List.of(messages.get("export.column.project"), messages.get("export.credit.column.party"),
-						messages.get("export.credit.column.name"), messages.get("export.credit.column.reason"),
-						messages.get("export.column.legal-basis"), messages.get("export.credit.column.valid-from"),
-						messages.get("export.credit.column.valid-until")),
+				messages.all("export.column.project", "export.credit.column.party", "export.credit.column.name",
+						"export.credit.column.reason", "export.column.legal-basis", "export.credit.column.valid-from",
+						"export.credit.column.valid-until"),
 				rows -> Page.each(number -> credits.search(search, number, Page.MAX_SIZE),
 						c -> rows.add(c.projectName(), messages.label(c.role()),
 								c.enterpriseName() != null ? c.enterpriseName() : c.personName(), c.reason(), c.legalBasis(),

@@ -2,7 +2,6 @@ package io.siteroll.enforcement.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.stream.Collectors;
 
 import io.siteroll.enforcement.TypicalCases;
@@ -68,10 +67,9 @@ class TypicalCasePages {
 	void excel(HttpServletResponse response) {
 		Spreadsheets.write(response, messages.get("export.typical-cases.file", LocalDate.now(clock)),
 				messages.get("export.typical-cases.sheet"),
-				List.of(messages.get("export.column.title"), messages.get("export.column.project"),
-						messages.get("export.column.penalty-measures"), messages.get("export.column.legal-basis"),
-						messages.get("export.column.decided-on"), messages.get("export.column.document-number"),
-						messages.get("export.column.summary")),
+				messages.all("export.column.title", "export.column.project", "export.column.penalty-measures",
+						"export.column.legal-basis", "export.column.decided-on", "export.column.document-number",
+						"export.column.summary"),
 				rows -> Page.each(number -> cases.published(number, Page.MAX_SIZE), c -> {
 					rows.add(c.title(), c.projectName(),
 							c.measures().stream().map(messages::label).collect(Collectors.joining("、")), c.legalBasis(),

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.ActorNames;
@@ -74,10 +73,9 @@ class ApprovalPages {
 		Map<Long, String> names = new HashMap<>();
 		Spreadsheets.write(response, messages.get("export.approvals.file", LocalDate.now(clock)),
 				messages.get("export.approvals.sheet"),
-				List.of(messages.get("export.column.kind"), messages.get("export.column.project"),
-						messages.get("export.column.matter"), messages.get("export.column.date"),
-						messages.get("export.column.reason"), messages.get("export.column.requested-by"),
-						messages.get("export.column.requested-on")),
+				messages.all("export.column.kind", "export.column.project", "export.column.matter",
+						"export.column.date", "export.column.reason", "export.column.requested-by",
+						"export.column.requested-on"),
 				rows -> {
 					Page.each(number -> managers.pendingChanges(number, Page.MAX_SIZE), c -> rows.add(
 							messages.get("approvals.kind.change", messages.label(c.post())),

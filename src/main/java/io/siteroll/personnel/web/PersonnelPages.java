@@ -128,11 +128,9 @@ class PersonnelPages {
 		Map<String, String> workTypes = names(CodeDictionary.WORK_TYPE);
 		Map<String, String> banks = names(CodeDictionary.BANK);
 		String file = messages.get("export.workers.file", project.name(), LocalDate.now(clock));
-		List<String> columns = List.of(messages.get("export.column.worker"), messages.get("export.column.id-number"),
-				messages.get("export.column.team"), messages.get("export.column.work-type"),
-				messages.get("export.column.bank-card"), messages.get("export.column.bank"),
-				messages.get("export.column.entry-date"), messages.get("export.column.exit-date"),
-				messages.get("export.column.presence"));
+		List<String> columns = messages.all("export.column.worker", "export.column.id-number", "export.column.team",
+				"export.column.work-type", "export.column.bank-card", "export.column.bank", "export.column.entry-date",
+				"export.column.exit-date", "export.column.presence");
 		if (purpose != null) {
 			// In clear only for an officer who may reveal personal data and states why; checked before writing, audited.
 			String stated = engagements.exportPurpose(purpose);

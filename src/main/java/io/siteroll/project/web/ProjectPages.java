@@ -131,10 +131,9 @@ class ProjectPages {
 		regions.all().forEach(r -> regionNames.put(r.code(), r.name()));
 		Spreadsheets.write(response, messages.get("export.projects.file", LocalDate.now(clock)),
 				messages.get("export.projects.sheet"),
-				List.of(messages.get("export.column.code"), messages.get("export.column.project"),
-						messages.get("export.column.region"), messages.get("export.column.addressee"),
-						messages.get("export.column.start"), messages.get("export.column.completion"),
-						messages.get("export.column.status")),
+				messages.all("export.column.code", "export.column.project", "export.column.region",
+						"export.column.addressee", "export.column.start", "export.column.completion",
+						"export.column.status"),
 				rows -> Page.each(number -> projects.search(search, number, Page.MAX_SIZE), p -> {
 					rows.add(p.code(), p.name(), regionNames.get(p.regionCode()), p.contractorName(), p.startDate(),
 							p.completionDate(), messages.label(p.status()));

@@ -182,9 +182,8 @@ class SharingPages {
 		List<SharingAgreements.Usage> usage = agreements.usage(id);
 		Spreadsheets.write(response, messages.get("sharing.usage.file", String.valueOf(agreement.id()), LocalDate.now(clock)),
 				messages.get("sharing.usage"),
-				List.of(messages.get("sharing.column.month"), messages.get("sharing.column.dataset"),
-						messages.get("sharing.column.requests"), messages.get("sharing.column.refused"),
-						messages.get("sharing.column.records")),
+				messages.all("sharing.column.month", "sharing.column.dataset", "sharing.column.requests",
+						"sharing.column.refused", "sharing.column.records"),
 				rows -> usage.forEach(u -> rows.add(u.month(), u.dataSet() == null ? "-" : messages.label(u.dataSet()),
 						u.requests(), u.refused(), u.records())));
 	}
