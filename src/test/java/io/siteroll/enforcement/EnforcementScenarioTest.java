@@ -113,7 +113,7 @@ class EnforcementScenarioTest extends IntegrationTest {
 		deadlinePassed(id, today().minusDays(10));
 		ApiClient.Response pageRecheck = officer.form("/orders/" + id + "/recheck", Map.of());
 		assertThat(pageRecheck.status()).as("Post/Redirect/Get: the verdict is read on the order's page").isEqualTo(302);
-		assertThat(officer.get("/orders/" + id).body()).as("the verdict in words, in the officer's language (English since above)")
+		assertThat(officer.english().get("/orders/" + id).body()).as("the verdict in words, in the reader's language")
 			.contains("Re-check: not rectified by the deadline", "拟处理");
 		JsonNode overdue = officer.get("/api/orders/" + id).json().get("order");
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
@@ -163,6 +164,54 @@ class InspectionPagesTest extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from typical_case where penalty_id = ?").param(penaltyId).query(Long.class)
 			.single()).isZero();
 	}
+
+	@Test
+	void theInspectionPenaltyTypicalCaseAndExitFormsSpeakTheUsersLanguage() {
+		ApiClient officer = as(province());
+		Site site = site(officer, "220102", today().minusMonths(2));
+		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
+		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
+		String inspection = "/projects/" + site.projectId() + "/inspections/new";
+		assertThat(captions(officer.english().get(inspection).body())).contains("Inspectors", "Notes", "Equipped",
+			"Not connected", "4. Workers counted on site", "Save the inspection").noneMatch(InspectionPagesTest::hasHan);
+		assertThat(captions(officer.get(inspection).body())).contains("检查人员", "备注", "已配备", "未联网", "4. 现场清点作业人数",
+				"保存检查记录");
+
+		clock.advance(Duration.ofDays(9));
+		assertThat(officer.post("/api/orders/" + orderId + "/recheck", Map.of()).status()).isEqualTo(200);
+		String penaltyForm = "/orders/" + orderId + "/penalties/new?party=CONSTRUCTION_ENTERPRISE";
+		assertThat(captions(officer.english().get(penaltyForm).body())).contains("Measures", "Fine (yuan)",
+				"Stop work from (for a stop-work order)", "Decision date", "Decide the penalty").noneMatch(InspectionPagesTest::hasHan);
+		assertThat(captions(officer.get(penaltyForm).body())).contains("处罚措施", "罚款金额（元）", "停工起始日（责令停工时填写）", "决定日期",
+				"作出处罚决定");
+		long penaltyId = officer.post("/api/penalties",
+				Decisions.penalty(orderId, "CONSTRUCTION_ENTERPRISE", List.of("FINE"), 30_000, today())).id();
+		assertThat(captions(officer.english().get("/penalties/" + penaltyId).body())).contains("Officer in charge")
+			.noneMatch(InspectionPagesTest::hasHan);
+		assertThat(captions(officer.english().get("/typical-cases/new?penaltyId=" + penaltyId).body()))
+			.contains("Case title", "Summary of the case", "Publish").noneMatch(InspectionPagesTest::hasHan);
+
+		EngagedWorker worker = engage(officer, site, site.teamId(), today().minusDays(20));
+		String exit = "/projects/" + site.projectId() + "/workers/" + worker.engagementId() + "/exit";
+		assertThat(captions(officer.english().get(exit).body())).contains("Name", "Exit date", "Confirm the exit")
+			.noneMatch(InspectionPagesTest::hasHan);
+		assertThat(captions(officer.get(exit).body())).contains("姓名", "退场日期", "确认退场");
+	}
+
+	/** The texts of a page's labels, legends, buttons, term and header cells: what the page says, not the data it shows. */
+	private static List<String> captions(String html) {
+		return CAPTION.matcher(html).results()
+			.map(m -> m.group(2).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip())
+			.filter(text -> !text.isEmpty())
+			.toList();
+	}
+
+	private static boolean hasHan(String text) {
+		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+	}
+
+	private static final Pattern CAPTION = Pattern.compile("<(label|legend|button|dt|th)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
 
 	/** The order's deadline passes (the clock moves), the re-check finds it overdue, and the officer fines the contractor. */
 	long penaltyAfterDeadline(ApiClient officer, long orderId) {

@@ -186,7 +186,7 @@ class WageScenarioTest extends IntegrationTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("lines[1].bankCardNumber").contains("Luhn").contains("lines[1].name")
 			.contains("lines[1].basicPay").contains("lines[1].idNumber").doesNotContain(notLuhn);
-		ApiClient.Response future = contractor.post("/api/projects/" + site.projectId() + "/wage-tables",
+		ApiClient.Response future = contractor.english().post("/api/projects/" + site.projectId() + "/wage-tables",
 				Map.of("unitId", site.labourUnitId(), "month", month.plusMonths(1).toString(), "lines",
 						List.of(line(good.idNumber(), good.name(), good.card(), "100"))));
 		assertThat(future.status()).isEqualTo(400);

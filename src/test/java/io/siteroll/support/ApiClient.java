@@ -46,7 +46,7 @@ public final class ApiClient {
 
 	private final String authorization;
 
-	private String language = "zh-CN";
+	private final String language;
 
 	public ApiClient(int port, String username, String password) {
 		this("http://localhost:" + port, username, password);
@@ -56,11 +56,18 @@ public final class ApiClient {
 		this.base = base;
 		this.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.language = "zh-CN";
 	}
 
+	private ApiClient(ApiClient user, String language) {
+		this.base = user.base;
+		this.authorization = user.authorization;
+		this.language = language;
+	}
+
+	/** The same user asking in English; this client goes on asking in Chinese. */
 	public ApiClient english() {
-		language = "en";
-		return this;
+		return new ApiClient(this, "en");
 	}
 
 	public Response get(String path) {
