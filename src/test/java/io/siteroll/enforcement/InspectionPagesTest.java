@@ -147,9 +147,7 @@ class InspectionPagesTest extends IntegrationTest {
 	void aRefusedPublicationShowsItsErrorsAndPublishesNothing() {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
-		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
-		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
+		long orderId = orderForTheMissingDevices(officer, site);
 		long penaltyId = penaltyAfterDeadline(officer, orderId);
 
 		ApiClient.Response chosen = officer.get("/typical-cases/new?orderId=" + orderId);
@@ -169,9 +167,7 @@ class InspectionPagesTest extends IntegrationTest {
 	void theInspectionPenaltyTypicalCaseAndExitFormsSpeakTheUsersLanguage() {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
-		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
-		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
+		long orderId = orderForTheMissingDevices(officer, site);
 		String inspection = "/projects/" + site.projectId() + "/inspections/new";
 		assertThat(captions(officer.english().get(inspection).body())).contains("Inspectors", "Notes", "Equipped",
 			"Not connected", "4. Workers counted on site", "Save the inspection").noneMatch(InspectionPagesTest::hasHan);
@@ -212,6 +208,13 @@ class InspectionPagesTest extends IntegrationTest {
 	}
 
 	private static final Pattern CAPTION = Pattern.compile("<(label|legend|button|dt|th)\\b[^>]*>(.*?)</\\1>", Pattern.DOTALL);
+
+	/** Yesterday's warnings are refreshed and the officer orders the site to equip its gates (the NO_DEVICE warning). */
+	long orderForTheMissingDevices(ApiClient officer, Site site) {
+		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
+		return officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
+	}
 
 	/** The order's deadline passes (the clock moves), the re-check finds it overdue, and the officer fines the contractor. */
 	long penaltyAfterDeadline(ApiClient officer, long orderId) {

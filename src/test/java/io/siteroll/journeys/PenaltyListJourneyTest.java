@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,6 +15,7 @@ import io.siteroll.notice.Notice;
 import io.siteroll.notice.Notices;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.BrowserTest;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +44,8 @@ class PenaltyListJourneyTest extends BrowserTest {
 		jdbc.sql("update rectification_order set issued_on = ?, deadline = ? where id = ?")
 			.params(month.atDay(10), month.atDay(17), order).update();
 		assertThat(city.post("/api/orders/" + order + "/recheck", Map.of()).json().get("status").asString()).isEqualTo("OVERDUE");
-		Map<String, String> decision = new LinkedHashMap<>();
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", "FINE");
-		decision.put("fineYuan", "60000");
-		decision.put("decidedOn", month.atDay(20).toString());
-		assertThat(city.form("/orders/" + order + "/penalties", decision).status()).isEqualTo(302);
+		assertThat(city.form("/orders/" + order + "/penalties", Decisions.fineOnThePage("60000", month.atDay(20))).status())
+			.isEqualTo(302);
 		String project = jdbc.sql("select name from project where id = ?").param(site.projectId()).query(String.class).single();
 		Notice notice = notices.draft(Actor.SYSTEM, month, "220800");
 

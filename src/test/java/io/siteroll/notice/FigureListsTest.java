@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.IntegrationTest;
 import io.siteroll.support.RosterFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The lists a notice's figures open, filtered by region (the region and below it, within the reader's scope) and
@@ -92,12 +91,8 @@ class FigureListsTest extends IntegrationTest {
 		order(countyB, b, before.atDay(16));
 		order(province, c, month.atDay(16));
 		assertThat(city.post("/api/orders/" + orderA + "/recheck", Map.of()).json().get("status").asString()).isEqualTo("OVERDUE");
-		Map<String, String> decision = new LinkedHashMap<>();
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", "FINE");
-		decision.put("fineYuan", "50000");
-		decision.put("decidedOn", month.atDay(25).toString());
-		assertThat(city.form("/orders/" + orderA + "/penalties", decision).status()).isEqualTo(302);
+		assertThat(city.form("/orders/" + orderA + "/penalties", Decisions.fineOnThePage("50000", month.atDay(25))).status())
+			.isEqualTo(302);
 		jdbc.sql("update credit_record set valid_from = ? where project_id = ?").params(month.atDay(25), a.projectId()).update();
 		long credits = jdbc.sql("select count(*) from credit_record where project_id = ?").param(a.projectId())
 			.query(Long.class).single();

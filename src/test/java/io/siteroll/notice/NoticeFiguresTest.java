@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import io.siteroll.identity.Actor;
 import io.siteroll.identity.Role;
 import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
+import io.siteroll.support.Decisions;
 import io.siteroll.support.Facts;
 import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -110,12 +110,8 @@ class NoticeFiguresTest extends IntegrationTest {
 			.params(month.atDay(16), month.atDay(23), a.projectId(), b.projectId(), c.projectId()).update();
 		assertThat(county.post("/api/orders/" + orderB + "/recheck", Map.of()).json().get("status").asString()).isEqualTo("RECTIFIED");
 		assertThat(county.post("/api/orders/" + order + "/recheck", Map.of()).json().get("status").asString()).isEqualTo("OVERDUE");
-		Map<String, String> decision = new LinkedHashMap<>();
-		decision.put("party", "CONSTRUCTION_ENTERPRISE");
-		decision.put("measures", "FINE");
-		decision.put("fineYuan", "50000");
-		decision.put("decidedOn", month.atDay(25).toString());
-		assertThat(county.form("/orders/" + order + "/penalties", decision).status()).isEqualTo(302);
+		assertThat(county.form("/orders/" + order + "/penalties", Decisions.fineOnThePage("50000", month.atDay(25)))
+			.status()).isEqualTo(302);
 		jdbc.sql("update credit_record set valid_from = ? where project_id = ?").params(month.atDay(25), c.projectId()).update();
 		long penalty = county.get("/api/projects/" + c.projectId() + "/penalties").json().get(0).get("id").asLong();
 		assertThat(province.post("/api/typical-cases", Map.of("penaltyId", penalty, "title", "龙井某项目考勤不实被罚", "summary", "现场检查发现")).status())

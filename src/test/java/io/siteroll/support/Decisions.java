@@ -27,4 +27,14 @@ public final class Decisions {
 		decision.put("documentNumber", "南建罚〔2026〕" + System.nanoTime() % 1_000_000 + "号");
 		return decision;
 	}
+
+	/** The penalty page's form fining the general contractor {@code fineYuan} on {@code decidedOn}; mutable. */
+	public static Map<String, String> fineOnThePage(String fineYuan, LocalDate decidedOn) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("party", "CONSTRUCTION_ENTERPRISE");
+		form.put("measures", "FINE");
+		form.put("fineYuan", fineYuan);
+		form.put("decidedOn", decidedOn.toString());
+		return form;
+	}
 }

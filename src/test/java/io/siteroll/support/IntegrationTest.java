@@ -2,6 +2,7 @@ package io.siteroll.support;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import io.siteroll.demo.SyntheticIdentities;
 import io.siteroll.identity.Accounts;
 import io.siteroll.identity.Role;
+import io.siteroll.personnel.Post;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -254,6 +256,42 @@ public abstract class IntegrationTest {
 			throw new IllegalStateException(r.body());
 		}
 		return new EngagedWorker(r.json().get("personId").asLong(), r.id(), id, name, card);
+	}
+
+	/**
+	 * The people a site's gate may be asked about: {@code workers} of its own, two managers (a safety officer
+	 * appointed 20 days ago, a labour officer 5 days ago), a worker of another site and a person engaged nowhere.
+	 */
+	protected record GateCrowd(Site site, List<Long> workers, List<Long> managers, long workerElsewhere, long nobody) {
+
+		/** All of them, in that order. */
+		public List<Long> everyone() {
+			List<Long> everyone = new ArrayList<>(workers);
+			everyone.addAll(managers);
+			everyone.add(workerElsewhere);
+			everyone.add(nobody);
+			return everyone;
+		}
+	}
+
+	/** A started site and its {@link GateCrowd}. */
+	protected GateCrowd gateCrowd(ApiClient api, int workers) {
+		Site site = site(api, "220102", today().minusMonths(3));
+		Site elsewhere = site(api, "220102", today().minusMonths(3));
+		List<Long> engaged = new ArrayList<>();
+		for (int i = 0; i < workers; i++) {
+			engaged.add(engagedWorker(api, site));
+		}
+		List<Long> managers = new ArrayList<>();
+		managers.add(facts.appoint(api, site.projectId(), site.gcUnitId(), Post.SAFETY_OFFICER, today().minusDays(20)).personId());
+		managers.add(facts.appoint(api, site.projectId(), site.gcUnitId(), Post.LABOUR_OFFICER, today().minusDays(5)).personId());
+		long workerElsewhere = engagedWorker(api, elsewhere);
+		ApiClient.Response nobody = api.post("/api/persons",
+				Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name()));
+		if (nobody.status() != 201) {
+			throw new IllegalStateException(nobody.body());
+		}
+		return new GateCrowd(site, engaged, managers, workerElsewhere, nobody.id());
 	}
 
 	protected long engagedWorker(ApiClient api, Site site) {

@@ -3,7 +3,6 @@ package io.siteroll.attendance.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest;
@@ -39,25 +37,13 @@ class PassIngestionRuleTest extends IntegrationTest {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
 		ApiClient api = as(province());
-		Site site = site(api, "220102", today().minusMonths(3));
-		Site elsewhere = site(api, "220102", today().minusMonths(3));
-		long project = site.projectId();
+		GateCrowd crowd = gateCrowd(api, 6);
+		long project = crowd.site().projectId();
 		RegisteredDevice device = device(api, project, "SITEROLL", "BOTH");
 		DeviceClient gate = gate(device);
-		List<Long> workers = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			workers.add(engagedWorker(api, site));
-		}
-		List<Long> managers = new ArrayList<>();
-		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.SAFETY_OFFICER, today().minusDays(20)).personId());
-		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.LABOUR_OFFICER, today().minusDays(5)).personId());
-		ApiClient.Response nobody = api.post("/api/persons",
-				Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name()));
-		assertThat(nobody.status()).as(nobody.body()).isEqualTo(201);
-		List<Long> everyone = new ArrayList<>(workers);
-		everyone.addAll(managers);
-		everyone.add(engagedWorker(api, elsewhere));
-		everyone.add(nobody.id());
+		List<Long> workers = crowd.workers();
+		List<Long> managers = crowd.managers();
+		List<Long> everyone = crowd.everyone();
 		List<Long> asked = new ArrayList<>(everyone);
 		asked.add(UNKNOWN);
 

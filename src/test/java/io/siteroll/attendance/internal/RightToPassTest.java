@@ -23,7 +23,6 @@ import io.siteroll.attendance.Gate;
 import io.siteroll.attendance.RefusalReason;
 import io.siteroll.attendance.Rosters;
 import io.siteroll.personnel.Persons;
-import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.DeviceClient;
 import io.siteroll.support.IntegrationTest;
@@ -157,24 +156,11 @@ class RightToPassTest extends IntegrationTest {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
 		ApiClient api = as(province());
-		Site site = site(api, "220102", today().minusMonths(3));
-		Site elsewhere = site(api, "220102", today().minusMonths(3));
-		long project = site.projectId();
-		List<Long> workers = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			workers.add(engagedWorker(api, site));
-		}
-		List<Long> managers = new ArrayList<>();
-		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.SAFETY_OFFICER, today().minusDays(20)).personId());
-		managers.add(facts.appoint(api, project, site.gcUnitId(), Post.LABOUR_OFFICER, today().minusDays(5)).personId());
-		long workerElsewhere = engagedWorker(api, elsewhere);
-		ApiClient.Response nobody = api.post("/api/persons",
-				Map.of("idType", "01", "idNumber", IDS.idNumber(1965, 1995), "name", IDS.name()));
-		assertThat(nobody.status()).as(nobody.body()).isEqualTo(201);
-		List<Long> asked = new ArrayList<>(workers);
-		asked.addAll(managers);
-		asked.add(workerElsewhere);
-		asked.add(nobody.id());
+		GateCrowd crowd = gateCrowd(api, 8);
+		long project = crowd.site().projectId();
+		List<Long> workers = crowd.workers();
+		List<Long> managers = crowd.managers();
+		List<Long> asked = crowd.everyone();
 		asked.add(987_654_321_012L);
 		List<Long> everyone = new ArrayList<>(asked);
 		everyone.remove(987_654_321_012L);
