@@ -15,6 +15,7 @@ import io.siteroll.identity.Role;
 import io.siteroll.personnel.Post;
 import io.siteroll.support.ApiClient;
 import io.siteroll.support.IntegrationTest;
+import io.siteroll.support.Workbooks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,17 @@ class MonthlyEvaluationTest extends IntegrationTest {
 				"class=\"work attended\"", "发现");
 		assertThat(api.get("/projects/" + site.projectId() + "/compliance").body()).contains("责令限期整改", "详情");
 		assertThat(api.get("/compliance?month=2026-09").body()).contains("检查发现 2026-09");
+
+		// the findings' Excel keeps the page's project and region filters
+		String name = api.get("/api/projects/" + site.projectId()).json().get("name").asString();
+		List<List<String>> ofProject = Workbooks.cells(
+				api.get("/compliance?month=2026-09&project=" + site.projectId() + "&format=xlsx").bytes());
+		assertThat(ofProject.subList(1, ofProject.size())).as("rows below the header").isNotEmpty()
+			.allSatisfy(row -> assertThat(row.get(2)).isEqualTo(name));
+		assertThat(Workbooks.cells(api.get("/compliance?month=2026-09&region=220200&format=xlsx").bytes()))
+			.as("another city's region").noneSatisfy(row -> assertThat(row).contains(name));
+		assertThat(api.get("/compliance?month=2026-09&region=2201&format=xlsx").status()).as("a mistyped region")
+			.isEqualTo(400);
 	}
 
 	@ParameterizedTest(name = "shortfall {0} → {1}")

@@ -1,10 +1,15 @@
 package io.siteroll.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -56,5 +61,24 @@ public final class Workbooks {
 			throw new UncheckedIOException(e);
 		}
 		return out.toByteArray();
+	}
+
+	/** The cells of a workbook's first sheet as text, row by row (an empty cell is ""). */
+	public static List<List<String>> cells(byte[] xlsx) {
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			DataFormatter format = new DataFormatter();
+			List<List<String>> rows = new ArrayList<>();
+			for (Row row : wb.getSheetAt(0)) {
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < row.getLastCellNum(); c++) {
+					cells.add(format.formatCellValue(row.getCell(c)));
+				}
+				rows.add(cells);
+			}
+			return rows;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

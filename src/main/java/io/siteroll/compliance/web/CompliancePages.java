@@ -94,13 +94,20 @@ class CompliancePages {
 	/** Rows per page of the lists. */
 	private static final int LIST_SIZE = 50;
 
-	/** The month's open findings as Excel, with the same filters as the page; written page by page. */
+	/**
+	 * The month's open findings as Excel, with the same filters as the page (month, rule, project, region); a
+	 * mistyped region is refused as on the API. Written page by page.
+	 */
 	@ReadOnlyWork
 	@GetMapping(path = "/compliance", params = "format=xlsx")
 	void findingsExcel(@RequestParam(required = false) YearMonth month, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) Long project, @RequestParam(required = false) String region,
 			HttpServletResponse response) {
 		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
-		Findings.Search search = new Findings.Search(shown, null, null, rule, "OPEN", null);
+		Checks typed = new Checks();
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		typed.throwIfAny();
+		Findings.Search search = new Findings.Search(shown, project, null, rule, "OPEN", checkedRegion);
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.findings.file", shown), messages.get("export.findings.sheet"),
 				messages.all("export.column.month", "export.column.rule", "export.column.project",
@@ -124,14 +131,8 @@ class CompliancePages {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,
 			@RequestParam(required = false) String warningsStatus, HttpServletResponse response) {
 		Checks typed = new Checks();
-		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
-		YearMonth raisedIn = typed.field("warningsMonth",
-				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
-		String status = typed.field("warningsStatus",
-				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		Warnings.Search search = warningSearch(typed, project, kind, region, warningsMonth, warningsStatus);
 		typed.throwIfAny();
-		Warnings.Search search = new Warnings.Search(project, null, kind == null ? null : kind.name(),
-				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn);
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.warnings.file", LocalDate.now(clock)),
 				messages.get("export.warnings.sheet"),
@@ -178,11 +179,7 @@ class CompliancePages {
 		model.addAttribute("warningsExcel", pager.excel() + "&list=warnings");
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
 		Checks typed = new Checks();
-		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
-		YearMonth raisedIn = typed.field("warningsMonth",
-				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
-		String status = typed.field("warningsStatus",
-				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		Warnings.Search warningSearch = warningSearch(typed, project, kind, region, warningsMonth, warningsStatus);
 		if (!typed.ok()) {
 			model.addAttribute("errors", FormErrors.of(new RuleViolation(typed.violations()), messages));
 			model.addAttribute("findings", new Page<>(List.of(), 0, LIST_SIZE, 0));
@@ -190,11 +187,24 @@ class CompliancePages {
 			return "compliance/overview";
 		}
 		model.addAttribute("findings", findings.search(
-				new Findings.Search(shown, project, null, rule, "OPEN", checkedRegion), Page.number(page), LIST_SIZE));
-		model.addAttribute("warnings", warnings.search(new Warnings.Search(project, null, kind == null ? null : kind.name(),
-				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn), Page.number(warningsPage),
-				LIST_SIZE));
+				new Findings.Search(shown, project, null, rule, "OPEN", warningSearch.region()), Page.number(page), LIST_SIZE));
+		model.addAttribute("warnings", warnings.search(warningSearch, Page.number(warningsPage), LIST_SIZE));
 		return "compliance/overview";
+	}
+
+	/**
+	 * The warnings' search from the page's filters, checked as the API checks them: the region (also the findings'),
+	 * the month raised in and the status (open unless asked); a mistyped filter is recorded in {@code typed}.
+	 */
+	private Warnings.Search warningSearch(Checks typed, Long project, Warning.Kind kind, String region,
+			String warningsMonth, String warningsStatus) {
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		YearMonth raisedIn = typed.field("warningsMonth",
+				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
+		String status = typed.field("warningsStatus",
+				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
+		return new Warnings.Search(project, null, kind == null ? null : kind.name(),
+				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn);
 	}
 
 	/** The regions an officer may filter by: its own and those below it; the enterprise side any region. */
