@@ -18,10 +18,10 @@ class BlacklistPagesTest extends IntegrationTest {
 	void theBlacklistPageKeepsTheApiScopeAndRefusalsChangeNothing() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		String idNumber = IDS.idNumber(1970, 1990);
-		String name = IDS.name();
-		long person = province.post("/api/projects/" + site.projectId() + "/workers",
-				worker(site.teamId(), idNumber, name, IDS.bankCard())).json().get("personId").asLong();
+		EngagedWorker worker = engage(province, site);
+		String idNumber = worker.idNumber();
+		String name = worker.name();
+		long person = worker.personId();
 		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
 		ApiClient elsewhere = as(account(Role.CITY_OFFICER, "220200", null, null, false));
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));

@@ -22,10 +22,9 @@ class BlacklistJourneyTest extends BrowserTest {
 	void aCityOfficerListsAWorkerAndLiftsTheListing() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		String idNumber = IDS.idNumber(1975, 1995);
-		String name = IDS.name();
-		assertThat(province.post("/api/projects/" + site.projectId() + "/workers",
-				worker(site.teamId(), idNumber, name, IDS.bankCard())).status()).isEqualTo(201);
+		EngagedWorker worker = engage(province, site);
+		String idNumber = worker.idNumber();
+		String name = worker.name();
 		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
 
 		signIn(officer);

@@ -21,12 +21,10 @@ class SearchJourneyTest extends BrowserTest {
 	void aCityOfficerFindsAWorkerAProjectAndAnEnterpriseFromTheSearchBox() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(1));
-		String idNumber = IDS.idNumber(1975, 1995);
-		String name = IDS.name();
-		ApiClient.Response engaged = province.post("/api/projects/" + site.projectId() + "/workers",
-				worker(site.teamId(), idNumber, name, IDS.bankCard()));
-		assertThat(engaged.status()).as(engaged.body()).isEqualTo(201);
-		String masked = engaged.json().get("idNumberMasked").asString();
+		EngagedWorker worker = engage(province, site);
+		String idNumber = worker.idNumber();
+		String name = worker.name();
+		String masked = worker.idNumberMasked();
 		String projectCode = province.get("/api/projects/" + site.projectId()).json().get("code").asString();
 		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		String creditCode = province.get("/api/enterprises/" + site.contractorId()).json().get("creditCode").asString();

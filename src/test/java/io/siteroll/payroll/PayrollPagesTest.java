@@ -76,10 +76,9 @@ class PayrollPagesTest extends IntegrationTest {
 	void thePagesKeepTheApisScope() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		String id = IDS.idNumber(1970, 1995);
-		String card = IDS.bankCard();
-		assertThat(province.post("/api/projects/" + site.projectId() + "/workers", worker(site.teamId(), id, IDS.name(), card))
-			.status()).isEqualTo(201);
+		EngagedWorker worker = engage(province, site);
+		String id = worker.idNumber();
+		String card = worker.card();
 		ApiClient clerk = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
 		long tableId = clerk.post("/api/projects/" + site.projectId() + "/wage-tables", Map.of("unitId", site.labourUnitId(),
 				"month", YearMonth.from(today()).toString(), "lines",

@@ -240,7 +240,16 @@ public abstract class IntegrationTest {
 
 	/** Engages a fresh worker on the site and returns their person id. */
 	/** A worker engaged through the API, with the identity the test registered them with. */
-	protected record EngagedWorker(long personId, long engagementId, String idNumber, String name, String card) {
+	protected record EngagedWorker(long personId, long engagementId, String idNumber, String idNumberMasked, String name,
+			String card) {
+	}
+
+	/** A fresh worker engaged in the site's team, entered 5 days ago on a contract from 10 days ago. */
+	protected EngagedWorker engage(ApiClient api, Site site) {
+		String id = IDS.idNumber(1970, 1995);
+		String name = IDS.name();
+		String card = IDS.bankCard();
+		return engaged(api, site, worker(site.teamId(), id, name, card), id, name, card);
 	}
 
 	/** A fresh worker engaged in {@code teamId} of the site from {@code entry}, on a contract from 30 days before. */
@@ -251,11 +260,17 @@ public abstract class IntegrationTest {
 		Map<String, Object> body = worker(teamId, id, name, card);
 		body.put("contractStart", entry.minusDays(30));
 		body.put("entryDate", entry);
+		return engaged(api, site, body, id, name, card);
+	}
+
+	private EngagedWorker engaged(ApiClient api, Site site, Map<String, Object> body, String id, String name,
+			String card) {
 		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers", body);
 		if (r.status() != 201) {
 			throw new IllegalStateException(r.body());
 		}
-		return new EngagedWorker(r.json().get("personId").asLong(), r.id(), id, name, card);
+		return new EngagedWorker(r.json().get("personId").asLong(), r.id(), id, r.json().get("idNumberMasked").asString(),
+				name, card);
 	}
 
 	/**
@@ -295,12 +310,7 @@ public abstract class IntegrationTest {
 	}
 
 	protected long engagedWorker(ApiClient api, Site site) {
-		ApiClient.Response r = api.post("/api/projects/" + site.projectId() + "/workers",
-				worker(site.teamId(), IDS.idNumber(1970, 2000), IDS.name(), IDS.bankCard()));
-		if (r.status() != 201) {
-			throw new IllegalStateException(r.body());
-		}
-		return r.json().get("personId").asLong();
+		return engage(api, site).personId();
 	}
 
 	/**
