@@ -114,7 +114,8 @@ class EnforcementScenarioTest extends IntegrationTest {
 		ApiClient.Response pageRecheck = officer.form("/orders/" + id + "/recheck", Map.of());
 		assertThat(pageRecheck.status()).as("Post/Redirect/Get: the verdict is read on the order's page").isEqualTo(302);
 		assertThat(officer.english().get("/orders/" + id).body()).as("the verdict in words, in the reader's language")
-			.contains("Re-check: not rectified by the deadline", "Proposed").doesNotContain("拟处理");
+			.contains("<title>Rectification order · ", "Re-check: not rectified by the deadline", "Proposed")
+			.doesNotContain("拟处理");
 		JsonNode overdue = officer.get("/api/orders/" + id).json().get("order");
 		assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
 		JsonNode evidence = overdue.get("recheck").get("evidence");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every text a page says comes from the message bundles, so that a page follows its reader's language as the API's
  * errors do: no Chinese text in a template that Thymeleaf would send as it stands. Chinese may stand only as the
- * natural template's default content of an element whose content Thymeleaf replaces (th:text, th:utext, th:remove,
+ * natural template's default content of an element whose content Thymeleaf replaces (th:text, th:utext, th:remove all/body,
  * th:replace and th:insert of another template's fragment), in an attribute that a th: attribute of the same name replaces, and in comments, scripts
  * and styles. String literals inside th: expressions must not be Chinese either.
  */
@@ -35,7 +35,10 @@ class TemplatesSpeakFromTheBundlesTest {
 	/** The sign-in page is shown before anyone has signed in and says each thing in both languages at once. */
 	static final Set<String> BILINGUAL_BY_DESIGN = Set.of("identity/login.html");
 
-	static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove");
+	static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert");
+
+	/** The th:remove values that drop the element's content; "tag" and "none" keep it, so it is sent. */
+	static final Set<String> REMOVING_CONTENT = Set.of("all", "body");
 
 	static final Set<String> SPOKEN_ATTRIBUTES = Set.of("title", "placeholder", "aria-label", "alt", "value", "label");
 
@@ -67,13 +70,15 @@ class TemplatesSpeakFromTheBundlesTest {
 				  <input placeholder="搜索" th:placeholder="#{search.placeholder}">
 				  <a aria-label="退场">x</a>
 				  <div th:remove="all">原型内容</div>
+				  <div th:remove="tag">保留的内容</div>
 				  <div th:replace="~{fragments/form :: error(${errors}, 'exitDate')}">退场日期：必填</div>
 				  <!-- 注释 -->
 				</section></html>
 				""";
 		assertThat(literals("example.html", template)).containsExactlyInAnyOrder(
 				"example.html: th:replace literal '考勤表'", "example.html: text '退场登记'",
-				"example.html: th:text literal '已退场'", "example.html: aria-label '退场'");
+				"example.html: th:text literal '已退场'", "example.html: aria-label '退场'",
+				"example.html: text '保留的内容'");
 	}
 
 	static List<String> literals(String name, String html) {
@@ -118,6 +123,9 @@ class TemplatesSpeakFromTheBundlesTest {
 				if (e.hasAttr(attribute) && !e.attr(attribute).contains("~{::")) {
 					return true;
 				}
+			}
+			if (REMOVING_CONTENT.contains(e.attr("th:remove").strip())) {
+				return true;
 			}
 		}
 		return false;

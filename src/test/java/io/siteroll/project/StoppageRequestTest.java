@@ -136,6 +136,14 @@ class StoppageRequestTest extends IntegrationTest {
 		assertThat(city.get("/api/projects/" + site.projectId() + "/stoppages").json().get(0).get("status").asString())
 			.isEqualTo("IN_FORCE");
 		assertThat(city.get("/projects/" + site.projectId()).body()).contains("已生效", "核实属实");
+
+		LocalDate open = today().minusDays(3);
+		assertThat(as(account(Role.COUNTY_OFFICER, "220102", null, null, false)).post("/api/projects/" + site.projectId()
+				+ "/stoppages", Map.of("firstDay", open, "reason", "主管部门核定停工")).status()).isEqualTo(201);
+		assertThat(city.get("/projects/" + site.projectId()).body()).as("a stoppage without a last day")
+			.contains(open + " 至 未复工：主管部门核定停工");
+		assertThat(as(officer).english().get("/projects/" + site.projectId()).body())
+			.contains("From " + open + ", not resumed yet: 主管部门核定停工");
 	}
 
 	@Test
