@@ -238,7 +238,6 @@ public abstract class IntegrationTest {
 			.list();
 	}
 
-	/** Engages a fresh worker on the site and returns their person id. */
 	/** A worker engaged through the API, with the identity the test registered them with. */
 	protected record EngagedWorker(long personId, long engagementId, String idNumber, String idNumberMasked, String name,
 			String card) {
@@ -309,6 +308,7 @@ public abstract class IntegrationTest {
 		return new GateCrowd(site, engaged, managers, workerElsewhere, nobody.id());
 	}
 
+	/** Engages a fresh worker on the site ({@link #engage(ApiClient, Site)}) and returns their person id. */
 	protected long engagedWorker(ApiClient api, Site site) {
 		return engage(api, site).personId();
 	}

@@ -104,10 +104,7 @@ class CompliancePages {
 			@RequestParam(required = false) Long project, @RequestParam(required = false) String region,
 			HttpServletResponse response) {
 		YearMonth shown = month == null ? YearMonth.now(clock).minusMonths(1) : month;
-		Checks typed = new Checks();
-		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
-		typed.throwIfAny();
-		Findings.Search search = new Findings.Search(shown, project, null, rule, "OPEN", checkedRegion);
+		Findings.Search search = new Findings.Search(shown, project, null, rule, "OPEN", regions.filter("region", region));
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.findings.file", shown), messages.get("export.findings.sheet"),
 				messages.all("export.column.month", "export.column.rule", "export.column.project",
@@ -131,7 +128,8 @@ class CompliancePages {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String warningsMonth,
 			@RequestParam(required = false) String warningsStatus, HttpServletResponse response) {
 		Checks typed = new Checks();
-		Warnings.Search search = warningSearch(typed, project, kind, region, warningsMonth, warningsStatus);
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		Warnings.Search search = warningSearch(typed, project, kind, checkedRegion, warningsMonth, warningsStatus);
 		typed.throwIfAny();
 		Locale locale = LocaleContextHolder.getLocale();
 		Spreadsheets.write(response, messages.get("export.warnings.file", LocalDate.now(clock)),
@@ -179,7 +177,8 @@ class CompliancePages {
 		model.addAttribute("warningsExcel", pager.excel() + "&list=warnings");
 		model.addAttribute("ruleSet", ruleSets.inForce(shown));
 		Checks typed = new Checks();
-		Warnings.Search warningSearch = warningSearch(typed, project, kind, region, warningsMonth, warningsStatus);
+		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
+		Warnings.Search warningSearch = warningSearch(typed, project, kind, checkedRegion, warningsMonth, warningsStatus);
 		if (!typed.ok()) {
 			model.addAttribute("errors", FormErrors.of(new RuleViolation(typed.violations()), messages));
 			model.addAttribute("findings", new Page<>(List.of(), 0, LIST_SIZE, 0));
@@ -187,24 +186,23 @@ class CompliancePages {
 			return "compliance/overview";
 		}
 		model.addAttribute("findings", findings.search(
-				new Findings.Search(shown, project, null, rule, "OPEN", warningSearch.region()), Page.number(page), LIST_SIZE));
+				new Findings.Search(shown, project, null, rule, "OPEN", checkedRegion), Page.number(page), LIST_SIZE));
 		model.addAttribute("warnings", warnings.search(warningSearch, Page.number(warningsPage), LIST_SIZE));
 		return "compliance/overview";
 	}
 
 	/**
-	 * The warnings' search from the page's filters, checked as the API checks them: the region (also the findings'),
-	 * the month raised in and the status (open unless asked); a mistyped filter is recorded in {@code typed}.
+	 * The warnings' search from the page's filters (the region already checked), the month raised in and the status
+	 * checked as the API checks them (open unless asked); a mistyped filter is recorded in {@code typed}.
 	 */
-	private Warnings.Search warningSearch(Checks typed, Long project, Warning.Kind kind, String region,
+	private static Warnings.Search warningSearch(Checks typed, Long project, Warning.Kind kind, String region,
 			String warningsMonth, String warningsStatus) {
-		String checkedRegion = typed.field("region", () -> regions.filter("region", region));
 		YearMonth raisedIn = typed.field("warningsMonth",
 				() -> warningsMonth == null || warningsMonth.isBlank() ? null : Dates.month(warningsMonth));
 		String status = typed.field("warningsStatus",
 				() -> Checks.oneOf("warningsStatus", warningsStatus, Warnings.Search.FILTERS));
 		return new Warnings.Search(project, null, kind == null ? null : kind.name(),
-				status == null ? Warning.Status.OPEN.name() : status, checkedRegion, raisedIn);
+				status == null ? Warning.Status.OPEN.name() : status, region, raisedIn);
 	}
 
 	/** The regions an officer may filter by: its own and those below it; the enterprise side any region. */
