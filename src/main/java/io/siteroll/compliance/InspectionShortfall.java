@@ -14,9 +14,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public interface InspectionShortfall {
 
+	/**
+	 * @param measure what the shortfall calls for, or null when nobody is missing
+	 * @param responsible who answers for it, or null when nobody is missing
+	 */
 	@Schema(name = "InspectionShortfallResult")
-	record Result(long projectId, LocalDate day, int headcount, int workersWithValidDay, int shortfall, String measure,
-			String responsible, long ruleSetId, String ruleSetCode, String legalBasis, List<Long> presentPersonIds) {
+	record Result(long projectId, LocalDate day, int headcount, int workersWithValidDay, int shortfall,
+			@Schema(nullable = true, description = "null when nobody is missing") Measure measure,
+			@Schema(nullable = true, description = "null when nobody is missing") Party responsible, long ruleSetId,
+			String ruleSetCode, String legalBasis, List<Long> presentPersonIds) {
 	}
 
 	Result judge(long projectId, LocalDate day, Integer headcount);

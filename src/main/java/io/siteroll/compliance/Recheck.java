@@ -53,5 +53,6 @@ public interface Recheck {
 			int shortfall, @JsonAlias("constructionDays") int constructionDayCount) implements Evidence {
 	}
 
-	Verdict judge(String rule, long projectId, Long personId, LocalDate deadline);
+	/** Refused for a rule only an inspection can re-check. */
+	Verdict judge(Rule rule, long projectId, Long personId, LocalDate deadline);
 }

@@ -3,14 +3,18 @@ package io.siteroll.enforcement;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.siteroll.compliance.Measure;
+
 /**
  * 监督检查: an on-site inspection: the checklist items (devices equipped and connected, managers
  * present, the on-site worker headcount and the R3 shortfall it gives), notes, attachments and the
  * function test of each device (防照片、视频作假).
+ *
+ * @param shortfallMeasure what the R3 shortfall called for on the day, or null when nobody was missing
  */
 public record Inspection(long id, long projectId, LocalDate day, String inspectors, boolean devicesEquipped,
 		boolean devicesConnected, List<String> managersPresent, int headcount, int workersWithValidDay, int shortfall,
-		String shortfallMeasure, String notes, String recordedBy, List<FunctionTest> functionTests, List<Long> orderIds) {
+		Measure shortfallMeasure, String notes, String recordedBy, List<FunctionTest> functionTests, List<Long> orderIds) {
 
 	/** One attack tried on one device, and whether the device refused it ({@code passed}). */
 	public record FunctionTest(Long deviceId, Attack attack, Boolean passed, String evidence) {

@@ -24,9 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 class InspectionDayJudge implements InspectionShortfall {
 
-	/** The result's {@code measure} when nobody is missing. */
-	static final String NONE = "NONE";
-
 	private final JdbcClient jdbc;
 
 	private final ProjectAccess access;
@@ -66,9 +63,8 @@ class InspectionDayJudge implements InspectionShortfall {
 			.list();
 		int shortfall = Math.max(0, headcount - present.size());
 		Escalation.Responsibility due = shortfall == 0 ? null : Escalation.responsibility(Rule.R3, null, shortfall, rules);
-		String measure = due == null ? NONE : due.measure().name();
-		String responsible = due == null ? null : due.party().name();
-		return new Result(projectId, day, headcount, present.size(), shortfall, measure, responsible, rules.id(), rules.code(),
+		return new Result(projectId, day, headcount, present.size(), shortfall, due == null ? null : due.measure(),
+				due == null ? null : due.party(), rules.id(), rules.code(),
 				rules.basis().get("R3").get("basis"), present);
 	}
 }

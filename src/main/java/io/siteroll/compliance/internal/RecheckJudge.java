@@ -3,10 +3,10 @@ package io.siteroll.compliance.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.compliance.Recheck;
+import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
 import io.siteroll.device.DeviceReadModel;
@@ -37,12 +37,12 @@ class RecheckJudge implements Recheck {
 	}
 
 	@Override
-	public Verdict judge(String rule, long projectId, Long personId, LocalDate deadline) {
+	public Verdict judge(Rule rule, long projectId, Long personId, LocalDate deadline) {
 		LocalDate today = LocalDate.now(clock);
 		return switch (rule) {
-			case "R2" -> r2(projectId, personId, deadline, today);
-			case "R1" -> r1(projectId, deadline, today);
-			case "R3" -> r3(projectId, deadline, today);
+			case R2 -> r2(projectId, personId, deadline, today);
+			case R1 -> r1(projectId, windowAfter(projectId, deadline, today));
+			case R3 -> r3(projectId, windowAfter(projectId, deadline, today));
 			default -> throw RuleViolation.of("rule", "recheck.needs-inspection");
 		};
 	}
@@ -54,7 +54,9 @@ class RecheckJudge implements Recheck {
 			throw new Conflict("deadline", "recheck.too-early", month.atEndOfMonth().plusDays(1));
 		}
 		RuleSet rules = ruleSets.inForce(month);
-		Map<String, Object> tally = jdbc.sql("""
+		record Tally(int base, int attended, int percent, boolean rectified) {
+		}
+		Tally tally = jdbc.sql("""
 				select t.base, t.attended, required_percent(t.post, rs) as pct,
 				       not attendance_short(t.attended, t.base, required_percent(t.post, rs)) as rectified
 				from (select mp.post, count(distinct d) as base, count(distinct dp.day) as attended
@@ -73,15 +75,12 @@ class RecheckJudge implements Recheck {
 			.param("project", projectId)
 			.param("person", personId)
 			.param("ruleSet", rules.id())
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElse(Map.of("base", 0L, "attended", 0L, "pct", rules.otherPostPercent(), "rectified", true));
-		boolean rectified = Boolean.TRUE.equals(tally.get("rectified"));
-		return new Verdict(rectified, month.atDay(1), month.atEndOfMonth(),
-				new R2RecheckEvidence(month, rules.code(), ((Number) tally.get("base")).intValue(),
-						((Number) tally.get("attended")).intValue(), ((Number) tally.get("pct")).intValue()));
+			.query((rs, n) -> new Tally(rs.getInt("base"), rs.getInt("attended"), rs.getInt("pct"), rs.getBoolean("rectified")))
+			.optional()
+			// no tenure in the month: nothing to attend, nothing short
+			.orElse(new Tally(0, 0, rules.otherPostPercent(), true));
+		return new Verdict(tally.rectified(), month.atDay(1), month.atEndOfMonth(),
+				new R2RecheckEvidence(month, rules.code(), tally.base(), tally.attended(), tally.percent()));
 	}
 
 	private int constructionDays(long projectId, LocalDate from, LocalDate to) {
@@ -104,33 +103,28 @@ class RecheckJudge implements Recheck {
 		return new Window(from, to, days);
 	}
 
-	private Verdict r1(long projectId, LocalDate deadline, LocalDate today) {
-		Window window = windowAfter(projectId, deadline, today);
+	private Verdict r1(long projectId, Window window) {
 		LocalDate from = window.from();
 		LocalDate to = window.to();
-		int days = window.constructionDays();
-		Map<String, Object> evidence = jdbc.sql("""
+		// R1's own tolerance (1 in both rule sets: no disconnected day at all), from the rule set in force at the end
+		RuleSet rules = ruleSets.inForce(YearMonth.from(to));
+		R1RecheckEvidence e = jdbc.sql("""
 				select exists (select 1 from %1$s a
 				               where a.project_id = ? and a.from_day <= ? and (a.to_day is null or a.to_day >= ?)) as equipped,
 				       (select count(*) from construction_days(?, ?, ?) d
 				        where not exists (select 1 from %2$s dd where dd.project_id = ? and dd.day = d)) as disconnected"""
 				.formatted(DeviceReadModel.OBSERVED_ASSIGNMENT.sql(), DeviceReadModel.HEARD_DAY.sql()))
 			.params(projectId, from, to, projectId, from, to, projectId)
-			.query()
-			.singleRow();
-		// R1's own tolerance (1 in both rule sets: no disconnected day at all), from the rule set in force at the end
-		RuleSet rules = ruleSets.inForce(YearMonth.from(to));
-		R1RecheckEvidence e = new R1RecheckEvidence(Boolean.TRUE.equals(evidence.get("equipped")),
-				((Number) evidence.get("disconnected")).intValue(), days, rules.offlineToleranceDays());
+			.query((rs, n) -> new R1RecheckEvidence(rs.getBoolean("equipped"), rs.getInt("disconnected"),
+					window.constructionDays(), rules.offlineToleranceDays()))
+			.single();
 		return new Verdict(e.equipped() && e.disconnectedDayCount() < e.toleranceDays(), from, to, e);
 	}
 
-	private Verdict r3(long projectId, LocalDate deadline, LocalDate today) {
-		Window window = windowAfter(projectId, deadline, today);
+	private Verdict r3(long projectId, Window window) {
 		LocalDate from = window.from();
 		LocalDate to = window.to();
-		int days = window.constructionDays();
-		Map<String, Object> tally = jdbc.sql("""
+		R3RecheckEvidence e = jdbc.sql("""
 				with cd as (select d::date as day from construction_days(?, ?, ?) d),
 				engaged as (select distinct w.person_id from %1$s w
 				            where w.project_id = ? and exists (select 1 from cd where cd.day >= w.entry_date
@@ -141,10 +135,9 @@ class RecheckJudge implements Recheck {
 				       (select count(*) from engaged e where e.person_id in (select person_id from present)) as attended"""
 				.formatted(PersonnelReadModel.WORKER_ENGAGEMENT.sql(), AttendanceReadModel.VALID_DAY.sql()))
 			.params(projectId, from, to, projectId, projectId, from, to)
-			.query()
-			.singleRow();
-		int engaged = ((Number) tally.get("engaged")).intValue();
-		int attended = ((Number) tally.get("attended")).intValue();
-		return new Verdict(engaged == attended, from, to, new R3RecheckEvidence(engaged, attended, engaged - attended, days));
+			.query((rs, n) -> new R3RecheckEvidence(rs.getInt("engaged"), rs.getInt("attended"),
+					rs.getInt("engaged") - rs.getInt("attended"), window.constructionDays()))
+			.single();
+		return new Verdict(e.shortfall() == 0, from, to, e);
 	}
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import io.siteroll.audit.AuditRecord;
 import io.siteroll.audit.AuditTrail;
 import io.siteroll.compliance.InspectionShortfall;
+import io.siteroll.compliance.Measure;
 import io.siteroll.device.DeviceReadModel;
 import io.siteroll.enforcement.Inspection.Attack;
 import io.siteroll.enforcement.Inspection;
@@ -113,7 +114,7 @@ class InspectionBook implements Inspections {
 			.param("headcount", r.headcount())
 			.param("workersWithValidDay", r3.workersWithValidDay())
 			.param("shortfall", r3.shortfall())
-			.param("measure", r3.measure())
+			.param("measure", storedMeasure(r3.measure()))
 			.param("notes", r.notes())
 			.param("recordedBy", actors.get().username())
 			.query(Long.class)
@@ -234,7 +235,20 @@ class InspectionBook implements Inspections {
 		return new Inspection(id, rs.getLong("project_id"), rs.getDate("day").toLocalDate(), rs.getString("inspectors"),
 				rs.getBoolean("devices_equipped"), rs.getBoolean("devices_connected"),
 				Arrays.asList((String[]) managers.getArray()), rs.getInt("headcount"), rs.getInt("workers_with_valid_day"),
-				rs.getInt("shortfall"), rs.getString("shortfall_measure"), rs.getString("notes"), rs.getString("recorded_by"),
+				rs.getInt("shortfall"), shortfallMeasure(rs.getString("shortfall_measure")), rs.getString("notes"),
+				rs.getString("recorded_by"),
 				tests, orderIds);
+	}
+
+	/** The column's word for "nobody was missing": {@code inspection.shortfall_measure} is not null. */
+	private static final String NOBODY_MISSING = "NONE";
+
+	private static String storedMeasure(Measure measure) {
+		return measure == null ? NOBODY_MISSING : measure.name();
+	}
+
+	/** The measure stored with an inspection's shortfall, or null when nobody was missing. */
+	static Measure shortfallMeasure(String stored) {
+		return NOBODY_MISSING.equals(stored) ? null : Measure.valueOf(stored);
 	}
 }

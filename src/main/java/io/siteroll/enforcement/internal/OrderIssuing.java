@@ -58,7 +58,7 @@ class OrderIssuing {
 
 	/** What an inspection found that an order from its shortfall needs. */
 	private record Shortfall(long projectId, LocalDate day, int headcount, int workersWithValidDay, int shortfall,
-			String measure) {
+			Measure measure) {
 	}
 
 	private final OrderRepository repository;
@@ -164,11 +164,15 @@ class OrderIssuing {
 				from inspection where id = ?""")
 			.param(request.inspectionId())
 			.query((rs, n) -> new Shortfall(rs.getLong("project_id"), rs.getDate("day").toLocalDate(), rs.getInt("headcount"),
-					rs.getInt("workers_with_valid_day"), rs.getInt("shortfall"), rs.getString("shortfall_measure")))
+					rs.getInt("workers_with_valid_day"), rs.getInt("shortfall"),
+					InspectionBook.shortfallMeasure(rs.getString("shortfall_measure"))))
 			.optional()
 			.orElseThrow(() -> new NotFound("inspection", request.inspectionId()));
 		access.requireOverseen(found.projectId());
-		if (!Measure.RECTIFICATION_ORDER.name().equals(found.measure())) {
+		if (found.measure() == null) {
+			throw new Conflict("inspectionId", "order.nobody-missing");
+		}
+		if (found.measure() != Measure.RECTIFICATION_ORDER) {
 			throw new Conflict("inspectionId", "order.no-shortfall-to-rectify", found.measure());
 		}
 		ProjectParties project = parties.of(found.projectId(), today());

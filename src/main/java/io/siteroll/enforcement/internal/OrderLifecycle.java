@@ -94,7 +94,7 @@ class OrderLifecycle {
 	void recheck(RectificationOrder order, Reinspection reinspection, String by) {
 		RecheckResult result;
 		if (order.rule().monthly()) {
-			result = RecheckResult.of(rechecks.judge(order.rule().name(), order.projectId(), order.subjectPersonId(),
+			result = RecheckResult.of(rechecks.judge(order.rule(), order.projectId(), order.subjectPersonId(),
 					order.deadline()), by);
 		}
 		else {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 
 import io.siteroll.compliance.InspectionShortfall;
 import io.siteroll.compliance.Measure;
-import io.siteroll.compliance.Party;
 import io.siteroll.compliance.Rule;
 import io.siteroll.compliance.RuleSet;
 import io.siteroll.compliance.RuleSets;
@@ -118,8 +118,8 @@ class InspectionPages {
 	record TestLine(String device, Attack attack, boolean passed, String evidence) {
 	}
 
-	/** What the live shortfall line says: the R3 judgement in enums, and the rule set's penalty threshold. */
-	record ShortfallView(InspectionShortfall.Result result, Measure measure, Party responsible, int penaltyFrom) {
+	/** What the live shortfall line says: the R3 judgement, and the rule set's penalty threshold. */
+	record ShortfallView(InspectionShortfall.Result result, int penaltyFrom) {
 	}
 
 	private final Inspections inspections;
@@ -202,12 +202,8 @@ class InspectionPages {
 				messages.all("export.column.inspection-day", "export.column.project", "export.column.inspectors",
 						"export.column.headcount", "export.column.valid-day", "export.column.shortfall",
 						"export.column.measure", "export.column.failed-tests", "export.column.orders"),
-				rows -> Page.each(number -> inspections.search(search, number, Page.MAX_SIZE), x -> {
-					Inspection i = x.inspection();
-					rows.add(i.day(), x.projectName(), i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
-							measureText(i.shortfallMeasure()), i.functionTests().stream().filter(t -> !t.passed()).count(),
-							i.orderIds().stream().map(String::valueOf).collect(Collectors.joining("、")));
-				}));
+				rows -> Page.each(number -> inspections.search(search, number, Page.MAX_SIZE),
+						x -> rows.add(cells(x.inspection(), x.projectName()))));
 	}
 
 	/** The project's inspections as Excel, written page by page. */
@@ -220,11 +216,7 @@ class InspectionPages {
 				messages.all("export.column.inspection-day", "export.column.inspectors", "export.column.headcount",
 						"export.column.valid-day", "export.column.shortfall", "export.column.measure",
 						"export.column.failed-tests", "export.column.orders"),
-				rows -> Page.each(number -> inspections.forProject(id, number, Page.MAX_SIZE), i -> {
-					rows.add(i.day(), i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
-							measureText(i.shortfallMeasure()), i.functionTests().stream().filter(t -> !t.passed()).count(),
-							i.orderIds().stream().map(String::valueOf).collect(Collectors.joining("、")));
-				}));
+				rows -> Page.each(number -> inspections.forProject(id, number, Page.MAX_SIZE), i -> rows.add(cells(i, null))));
 	}
 
 	@GetMapping("/projects/{id}/inspections/new")
@@ -278,8 +270,7 @@ class InspectionPages {
 			String notice = messages.get("inspection.recorded", inspection.day(), inspection.shortfall(),
 					measureText(inspection.shortfallMeasure()));
 			if (!inspection.orderIds().isEmpty()) {
-				notice += messages.get("inspection.recorded.orders",
-						inspection.orderIds().stream().map(String::valueOf).collect(Collectors.joining("、")));
+				notice += messages.get("inspection.recorded.orders", orderNumbers(inspection));
 			}
 			flash.addFlashAttribute("notice", notice);
 			return "redirect:/inspections/" + inspection.id();
@@ -304,7 +295,7 @@ class InspectionPages {
 			.map(t -> new TestLine(deviceName(gates.get(t.deviceId()), t.deviceId()), t.attack(), t.passed(), t.evidence()))
 			.toList();
 		List<RectificationOrder> issued = inspection.orderIds().stream().map(orders::require).toList();
-		Measure measure = measure(inspection.shortfallMeasure());
+		Measure measure = inspection.shortfallMeasure();
 		boolean oversees = access.oversees(project);
 		model.addAttribute("filed", filed);
 		model.addAttribute("i", inspection);
@@ -401,23 +392,31 @@ class InspectionPages {
 	}
 
 	private ShortfallView view(InspectionShortfall.Result result) {
-		return new ShortfallView(result, measure(result.measure()),
-				result.responsible() == null ? null : Party.valueOf(result.responsible()),
-				ruleSets.require(result.ruleSetId()).shortfallPenaltyFrom());
+		return new ShortfallView(result, ruleSets.require(result.ruleSetId()).shortfallPenaltyFrom());
 	}
 
-	/** The measure of a stored shortfall, or null when nobody was missing. */
-	private static Measure measure(String code) {
-		for (Measure m : Measure.values()) {
-			if (m.name().equals(code)) {
-				return m;
-			}
+	/**
+	 * An inspection's row in an export: its day, the project's name (when the sheet spans projects), the inspectors, the
+	 * headcount against the day's valid attendance, the measure, the failed function tests and the orders issued.
+	 */
+	private Object[] cells(Inspection i, String projectName) {
+		List<Object> cells = new ArrayList<>();
+		cells.add(i.day());
+		if (projectName != null) {
+			cells.add(projectName);
 		}
-		return null;
+		cells.addAll(Arrays.asList(i.inspectors(), i.headcount(), i.workersWithValidDay(), i.shortfall(),
+				measureText(i.shortfallMeasure()), i.functionTests().stream().filter(t -> !t.passed()).count(),
+				orderNumbers(i)));
+		return cells.toArray();
 	}
 
-	private String measureText(String code) {
-		Measure measure = measure(code);
+	private String orderNumbers(Inspection inspection) {
+		return inspection.orderIds().stream().map(String::valueOf)
+			.collect(Collectors.joining(messages.get("text.list-separator")));
+	}
+
+	private String measureText(Measure measure) {
 		return measure == null ? messages.get("inspection.shortfall.none") : messages.label(measure);
 	}
 
