@@ -17,7 +17,7 @@ class EvidenceOnPagesAndOrdersTest extends IntegrationTest {
 	void anOrderIssuedFromAWarningStatesTheFactsInChineseWithoutCodesOrMaps() {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(officer);
 		JsonNode warning = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0);
 		assertThat(warning.get("evidence").get("startDate").asString()).as("the API keeps the evidence's properties")
 			.isEqualTo(today().minusMonths(2).toString());

@@ -211,7 +211,7 @@ class InspectionPagesTest extends IntegrationTest {
 
 	/** Yesterday's warnings are refreshed and the officer orders the site to equip its gates (the NO_DEVICE warning). */
 	long orderForTheMissingDevices(ApiClient officer, Site site) {
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(officer);
 		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
 		return officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
 	}

@@ -99,7 +99,7 @@ class InspectionTest extends IntegrationTest {
 	void officersConfirmOrDismissAWarningWithAReasonOnce() {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(officer);
 		JsonNode warning = officer.get("/api/warnings?projectId=" + site.projectId() + "&kind=NO_DEVICE").json().get("items").get(0);
 		long id = warning.get("id").asLong();
 		ApiClient enterprise = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));

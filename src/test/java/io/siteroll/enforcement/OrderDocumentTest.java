@@ -35,7 +35,7 @@ class OrderDocumentTest extends IntegrationTest {
 		ApiClient province = as(province());
 		Site first = site(province, "220102", today().minusMonths(2));
 		Site second = site(province, "220103", today().minusMonths(2));
-		province.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(province);
 		ApiClient changchun = as(account(Role.CITY_OFFICER, "220100", null, null, false));
 		long a = orderFromNoDeviceWarning(changchun, first);
 		long b = orderFromNoDeviceWarning(changchun, second);

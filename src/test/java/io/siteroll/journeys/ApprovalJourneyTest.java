@@ -32,7 +32,6 @@ class ApprovalJourneyTest extends BrowserTest {
 	void aCityOfficerApprovesAManagerChangeAndRejectsALateStoppage() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusDays(60));
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		ApiClient contractor = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		String outgoing = IDS.name();
 		long outgoingId = person(province, outgoing);
@@ -55,22 +54,22 @@ class ApprovalJourneyTest extends BrowserTest {
 
 		signIn(officer);
 		open("/approvals");
-		Locator changeRow = page.locator("table.approvals-changes tr", new Page.LocatorOptions().setHasText(projectName));
+		Locator changeRow = page.locator("table.approvals-changes tr", new Page.LocatorOptions().setHasText(site.projectName()));
 		assertThat(changeRow.innerText()).contains("项目经理", outgoing, incoming, "原项目经理调任", today().toString())
 			.doesNotContain("PROJECT_MANAGER");
 		changeRow.getByLabel("审批理由").fill("新任项目经理资格证书已核验");
 		button(changeRow, "批准").click();
-		assertThat(notice()).contains(projectName, incoming, "已批准");
+		assertThat(notice()).contains(site.projectName(), incoming, "已批准");
 		assertThat(page.url()).contains("/approvals");
 
-		Locator stoppageRow = page.locator("table.approvals-stoppages tr", new Page.LocatorOptions().setHasText(projectName));
+		Locator stoppageRow = page.locator("table.approvals-stoppages tr", new Page.LocatorOptions().setHasText(site.projectName()));
 		assertThat(stoppageRow.innerText()).contains("补报：设备检修", today().minusDays(10).toString());
 		button(stoppageRow, "驳回").click();
 		assertThat(page.locator("[role=alert]").innerText()).contains("审批意见", "必填");
 		stoppageRow.getByLabel("审批理由").fill("检修期间仍有考勤记录，不予认定");
 		button(stoppageRow, "驳回").click();
-		assertThat(notice()).contains(projectName, "已驳回");
-		assertThat(page.locator("table.approvals-stoppages tr", new Page.LocatorOptions().setHasText(projectName)).count())
+		assertThat(notice()).contains(site.projectName(), "已驳回");
+		assertThat(page.locator("table.approvals-stoppages tr", new Page.LocatorOptions().setHasText(site.projectName())).count())
 			.isZero();
 
 		open("/projects/" + site.projectId());

@@ -28,12 +28,12 @@ class EnterpriseViewJourneyTest extends BrowserTest {
 		YearMonth last = YearMonth.from(today()).minusMonths(1);
 		Site site = site(officer, "220102", last.atDay(1).minusMonths(1));
 		long quieter = project(officer, site.contractorId(), last.atDay(1).minusMonths(1));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(officer);
 		ApiClient.Response evaluated = officer.post("/api/evaluations", Map.of("month", last.toString()));
 		assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
 		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
 		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
-		String pressing = officer.get("/api/projects/" + site.projectId()).json().get("name").asString();
+		String pressing = site.projectName();
 		String other = officer.get("/api/projects/" + quieter).json().get("name").asString();
 		String admin = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
 

@@ -30,13 +30,12 @@ class GateJourneyTest extends BrowserTest {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
 		long worker = engagedWorker(province, site);
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		String admin = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
 		String serial = "GJ" + System.nanoTime();
 
 		signIn(admin);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).first().click();
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(site.projectName())).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登记考勤设备")).click();
 		page.getByLabel("设备序列号").fill(serial);
 		page.getByLabel("厂商").fill("海康威视");
@@ -102,13 +101,12 @@ class GateJourneyTest extends BrowserTest {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
 		engagedWorker(province, site);
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		RegisteredDevice zk = device(province, site.projectId(), "ZKTECO_ATT", "IN");
 		String admin = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
 
 		signIn(admin);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).first().click();
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(site.projectName())).click();
 		Locator row = page.locator("tr.gate-row", new Page.LocatorOptions().setHasText(zk.serial()));
 		assertThat(row.innerText()).contains("中控", "尚未联网");
 		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("接入凭据")).click();

@@ -44,7 +44,6 @@ class LabourClerkJourneyTest extends BrowserTest {
 	void theClerkImportsTheRosterExitsAWorkerAndDownloadsTheAttendanceSheet() throws IOException {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(3));
-		String projectName = officer.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		// a worker on site since last month with three counted days in it
 		YearMonth lastMonth = YearMonth.from(today()).minusMonths(1);
 		String veteran = IDS.name();
@@ -57,7 +56,7 @@ class LabourClerkJourneyTest extends BrowserTest {
 
 		signIn(clerk);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("项目").setExact(true)).click();
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(projectName)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(site.projectName())).click();
 		page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("花名册导入")).click();
 
 		// the template: an example row, and drop-down lists for 证件类型, 工种 and 开户银行
@@ -110,7 +109,7 @@ class LabourClerkJourneyTest extends BrowserTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("考勤表")).first().click();
 		page.locator("a[rel=prev]").first().click();
 		Locator sheet = page.locator("#attendance-sheet");
-		assertThat(mainText()).contains(projectName + " " + lastMonth.getYear() + "年" + lastMonth.getMonthValue() + "月 考勤表");
+		assertThat(mainText()).contains(site.projectName() + " " + lastMonth.getYear() + "年" + lastMonth.getMonthValue() + "月 考勤表");
 		List<String> veteranRow = page.locator("#attendance-sheet tbody tr", new Page.LocatorOptions().setHasText(veteran))
 			.locator("td").allInnerTexts();
 		assertThat(veteranRow.subList(4, 4 + lastMonth.lengthOfMonth())).containsExactlyElementsOf(
@@ -124,7 +123,7 @@ class LabourClerkJourneyTest extends BrowserTest {
 		try (InputStream in = Files.newInputStream(excel.path()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
 			Sheet ws = wb.getSheetAt(0);
 			assertThat(wb.getNumberOfSheets()).isOne();
-			assertThat(CELLS.formatCellValue(ws.getRow(0).getCell(0))).contains(projectName,
+			assertThat(CELLS.formatCellValue(ws.getRow(0).getCell(0))).contains(site.projectName(),
 					lastMonth.getYear() + "年" + lastMonth.getMonthValue() + "月 考勤表");
 			assertThat(ws.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 4 + lastMonth.lengthOfMonth()));
 			assertThat(CELLS.formatCellValue(ws.getRow(1).getCell(0))).isEqualTo("姓名");

@@ -27,7 +27,7 @@ class OrderJourneyTest extends BrowserTest {
 	void theEnterpriseAnswersAnOrderInTheBrowser() throws IOException {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
-		officer.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(officer);
 		long warningId = openWarnings(officer, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
 		long orderId = officer.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
 		String clerk = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);

@@ -26,7 +26,7 @@ class OrderQueueJourneyTest extends BrowserTest {
 	void aCityOfficerPrintsAnOrderAndExportsTheQueue() throws IOException {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		province.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(province);
 		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
 		ApiClient changchun = as(officer);
 		long warningId = openWarnings(changchun, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();

@@ -22,37 +22,33 @@ class SearchJourneyTest extends BrowserTest {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(1));
 		EngagedWorker worker = engage(province, site);
-		String idNumber = worker.idNumber();
-		String name = worker.name();
-		String masked = worker.idNumberMasked();
 		String projectCode = province.get("/api/projects/" + site.projectId()).json().get("code").asString();
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		String creditCode = province.get("/api/enterprises/" + site.contractorId()).json().get("creditCode").asString();
 		String contractor = province.get("/api/enterprises/" + site.contractorId()).json().get("name").asString();
 
 		signIn(account(Role.CITY_OFFICER, "220100", null, null, false));
-		searchFor(idNumber);
-		assertThat(page.url()).as("an ID number never travels in an address").doesNotContain(idNumber);
+		searchFor(worker.idNumber());
+		assertThat(page.url()).as("an ID number never travels in an address").doesNotContain(worker.idNumber());
 		Locator persons = group("人员");
-		assertThat(persons.innerText()).contains(name, masked, projectName).doesNotContain(idNumber);
+		assertThat(persons.innerText()).contains(worker.name(), worker.idNumberMasked(), site.projectName()).doesNotContain(worker.idNumber());
 
-		searchFor(name);
-		assertThat(group("人员").locator("tr", new Locator.LocatorOptions().setHasText(masked)).innerText()).contains(name);
+		searchFor(worker.name());
+		assertThat(group("人员").locator("tr", new Locator.LocatorOptions().setHasText(worker.idNumberMasked())).innerText()).contains(worker.name());
 
 		searchFor(projectCode);
 		Locator projects = group("项目");
-		assertThat(projects.innerText()).contains(projectName, projectCode, contractor);
+		assertThat(projects.innerText()).contains(site.projectName(), projectCode, contractor);
 
 		searchFor(creditCode.toLowerCase());
 		assertThat(group("企业").innerText()).contains(contractor, creditCode);
 		group("企业").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("相关项目")).first().click();
-		assertThat(mainText()).contains(projectName);
+		assertThat(mainText()).contains(site.projectName());
 
-		searchFor(name);
-		group("人员").locator("tr", new Locator.LocatorOptions().setHasText(masked))
-			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看 " + name))
+		searchFor(worker.name());
+		group("人员").locator("tr", new Locator.LocatorOptions().setHasText(worker.idNumberMasked()))
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看 " + worker.name()))
 			.click();
-		assertThat(mainText()).contains(name, masked).doesNotContain(idNumber, "{");
+		assertThat(mainText()).contains(worker.name(), worker.idNumberMasked()).doesNotContain(worker.idNumber(), "{");
 	}
 
 	@Test

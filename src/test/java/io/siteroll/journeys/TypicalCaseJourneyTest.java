@@ -23,8 +23,7 @@ class TypicalCaseJourneyTest extends BrowserTest {
 		String officer = province();
 		ApiClient api = as(officer);
 		Site site = site(api, "220102", today().minusMonths(2));
-		String projectName = api.get("/api/projects/" + site.projectId()).json().get("name").asString();
-		api.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(api);
 		long warningId = openWarnings(api, site.projectId(), "NO_DEVICE").get(0).get("id").asLong();
 		long orderId = api.post("/api/orders/from-warning", Map.of("warningId", warningId)).id();
 		clock.advance(Duration.ofDays(9));
@@ -39,7 +38,7 @@ class TypicalCaseJourneyTest extends BrowserTest {
 		signIn(officer);
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("典型案例").setExact(true)).click();
 		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(documentNumber));
-		assertThat(row.innerText()).contains(projectName, "施工企业", "罚款", "30,000.00 元").doesNotContain("FINE", "{");
+		assertThat(row.innerText()).contains(site.projectName(), "施工企业", "罚款", "30,000.00 元").doesNotContain("FINE", "{");
 		row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("发布为典型案例")).click();
 
 		String title = "未按期配备考勤设备被罚款（" + documentNumber + "）";
@@ -49,7 +48,7 @@ class TypicalCaseJourneyTest extends BrowserTest {
 
 		assertThat(page.locator("[role=status]")).containsText("已发布典型案例：" + title);
 		Locator card = page.locator(".card", new Page.LocatorOptions().setHasText(title));
-		assertThat(card.innerText()).contains(projectName, "罚款", documentNumber, "对施工企业罚款三万元")
+		assertThat(card.innerText()).contains(site.projectName(), "罚款", documentNumber, "对施工企业罚款三万元")
 			.doesNotContain("FINE", "{");
 		assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(documentNumber)).count())
 			.as("a published penalty is no longer offered").isZero();

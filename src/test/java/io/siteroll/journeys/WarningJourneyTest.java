@@ -1,6 +1,5 @@
 package io.siteroll.journeys;
 
-import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -22,8 +21,7 @@ class WarningJourneyTest extends BrowserTest {
 	void aCityOfficerConfirmsAWarningAndIssuesAnOrderFromIt() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		province.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
+		refreshWarnings(province);
 		String officer = account(Role.CITY_OFFICER, "220100", null, null, false);
 
 		signIn(officer);
@@ -31,15 +29,15 @@ class WarningJourneyTest extends BrowserTest {
 		page.getByLabel("预警类型").selectOption("NO_DEVICE");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
 		assertThat(page.url()).contains("kind=NO_DEVICE");
-		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(projectName));
+		Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(site.projectName()));
 		assertThat(row.innerText()).contains("开工未配备考勤设备").doesNotContain("NO_DEVICE", "{");
 
 		row.getByLabel("核查理由").fill("现场核实：项目已开工，闸机尚未安装");
 		row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认")).click();
-		assertThat(page.locator("[role=status]").innerText()).contains("已核查预警", projectName, "已确认");
+		assertThat(page.locator("[role=status]").innerText()).contains("已核查预警", site.projectName(), "已确认");
 		assertThat(page.url()).contains("kind=NO_DEVICE");
 
-		row = page.locator("tr", new Page.LocatorOptions().setHasText(projectName));
+		row = page.locator("tr", new Page.LocatorOptions().setHasText(site.projectName()));
 		assertThat(row.innerText()).contains("已确认");
 		row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("下达整改通知")).click();
 
@@ -48,7 +46,7 @@ class WarningJourneyTest extends BrowserTest {
 		String order = mainText();
 		assertThat(page.locator("table").last().innerText()).as("who acted, by name; no raw notes")
 			.contains(officer).doesNotContain("deadline");
-		assertThat(order).contains(projectName, "开工未配备考勤设备", "《保障农民工工资支付条例》", today().plusDays(7).toString(), "已下达")
+		assertThat(order).contains(site.projectName(), "开工未配备考勤设备", "《保障农民工工资支付条例》", today().plusDays(7).toString(), "已下达")
 			.doesNotContain("NO_DEVICE", "ISSUED", "{");
 	}
 }

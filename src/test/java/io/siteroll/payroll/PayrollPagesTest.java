@@ -77,12 +77,10 @@ class PayrollPagesTest extends IntegrationTest {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
 		EngagedWorker worker = engage(province, site);
-		String id = worker.idNumber();
-		String card = worker.card();
 		ApiClient clerk = as(account(Role.LABOUR_CLERK, null, null, site.projectId(), false));
 		long tableId = clerk.post("/api/projects/" + site.projectId() + "/wage-tables", Map.of("unitId", site.labourUnitId(),
 				"month", YearMonth.from(today()).toString(), "lines",
-				List.of(Map.of("idNumber", id, "name", "张三", "bankCardNumber", card, "basicPay", "5000")))).id();
+				List.of(Map.of("idNumber", worker.idNumber(), "name", "张三", "bankCardNumber", worker.card(), "basicPay", "5000")))).id();
 		String wages = "/projects/" + site.projectId() + "/wages";
 
 		ApiClient otherCity = as(account(Role.CITY_OFFICER, "220200", null, null, false));
@@ -96,11 +94,11 @@ class PayrollPagesTest extends IntegrationTest {
 		assertThat(status.status()).isEqualTo(200);
 		assertThat(status.body()).contains("本项目尚未开设农民工工资专用账户", "草稿").doesNotContain("上传工资表", "按考勤生成工资表");
 		ApiClient.Response table = city.get("/wage-tables/" + tableId);
-		assertThat(table.body()).contains("张三", "未校验").doesNotContain("逐行校验", card);
+		assertThat(table.body()).contains("张三", "未校验").doesNotContain("逐行校验", worker.card());
 		long lineId = clerk.get("/api/wage-tables/" + tableId + "/lines").json().get(0).get("id").asLong();
 		ApiClient.Response slip = city.get("/wage-tables/" + tableId + "/lines/" + lineId + "/slip");
 		assertThat(slip.status()).isEqualTo(200);
-		assertThat(slip.body()).contains("张三", "工资条", "5,000.00", "尚未到账", "未确认").doesNotContain(card, id);
+		assertThat(slip.body()).contains("张三", "工资条", "5,000.00", "尚未到账", "未确认").doesNotContain(worker.card(), worker.idNumber());
 		assertThat(otherCity.get("/wage-tables/" + tableId + "/lines/" + lineId + "/slip").status()).isEqualTo(404);
 		ApiClient.Response officerCheck = city.form("/wage-tables/" + tableId + "/check", Map.of());
 		assertThat(officerCheck.status()).isEqualTo(403);

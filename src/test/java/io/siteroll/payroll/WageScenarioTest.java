@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,8 +14,6 @@ import java.util.Map;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
-import io.siteroll.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,24 +22,7 @@ import tools.jackson.databind.JsonNode;
  * worker, a card not the worker's own, a team leader's card), an approved table gives a payment file with only the
  * allowed lines, and the bank's result marks lines paid, failed and returned.
  */
-class WageScenarioTest extends IntegrationTest {
-
-	/** A scenario's project: who pays, the month, and the workers with their cards on file. */
-	ApiClient province;
-
-	Site site;
-
-	ApiClient contractor;
-
-	YearMonth month;
-
-	@BeforeEach
-	void project() {
-		province = as(province());
-		month = YearMonth.from(today());
-		site = site(province, "220102", month.minusMonths(2).atDay(1));
-		contractor = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, true));
-	}
+class WageScenarioTest extends PayrollProjectTest {
 
 	@Test
 	void aTableIsRefusedLineByLineAndOnlyAllowedLinesArePaidThenTheBankResultMarksEachLine() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 import io.siteroll.identity.Role;
 import io.siteroll.support.ApiClient;
-import io.siteroll.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -24,24 +22,13 @@ import tools.jackson.databind.JsonNode;
  * the general contractor approves and pays (总包代发, 条例 art. 31); a line is checked against the table's unit; the
  * wage ledger cannot be deleted before three years from the payment (条例 art. 15).
  */
-class WageUnitsAndLedgerTest extends IntegrationTest {
+class WageUnitsAndLedgerTest extends PayrollProjectTest {
 
-	ApiClient province;
-
-	Site site;
-
-	YearMonth month;
-
-	ApiClient contractor;
-
+	/** The labour subcontractor's enterprise administrator. */
 	ApiClient subcontractor;
 
 	@BeforeEach
-	void project() {
-		province = as(province());
-		month = YearMonth.from(today());
-		site = site(province, "220102", month.minusMonths(2).atDay(1));
-		contractor = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, true));
+	void subcontractor() {
 		long labourEnterprise = jdbc.sql("select enterprise_id from participating_unit where id = ?")
 			.param(site.labourUnitId()).query(Long.class).single();
 		subcontractor = as(account(Role.ENTERPRISE_ADMIN, null, labourEnterprise, null, false));

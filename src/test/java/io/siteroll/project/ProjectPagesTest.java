@@ -90,7 +90,6 @@ class ProjectPagesTest extends IntegrationTest {
 	void decisionsBelongToTheOverseeingOfficerAndTheQueueToTheirRegion() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusDays(40));
-		String projectName = province.get("/api/projects/" + site.projectId()).json().get("name").asString();
 		String admin = account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false);
 		ApiClient contractor = as(admin);
 		long stoppage = contractor.post("/api/projects/" + site.projectId() + "/stoppages",
@@ -104,14 +103,14 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(otherCity.form(decision, approve).status()).isEqualTo(404);
 		ApiClient.Response otherQueue = otherCity.get("/approvals");
 		assertThat(otherQueue.status()).isEqualTo(200);
-		assertThat(otherQueue.body()).doesNotContain(projectName);
+		assertThat(otherQueue.body()).doesNotContain(site.projectName());
 		String clerk = account(Role.LABOUR_CLERK, null, null, site.projectId(), false);
 		assertThat(as(clerk).get("/projects/new").status()).isEqualTo(403);
 		assertThat(jdbc.sql("select status from project_stoppage where id = ?").param(stoppage).query(String.class).single())
 			.isEqualTo("PENDING");
 
 		ApiClient city = as(account(Role.CITY_OFFICER, "220100", null, null, false));
-		assertThat(city.get("/approvals").body()).contains(projectName, "补报停工", admin);
+		assertThat(city.get("/approvals").body()).contains(site.projectName(), "补报停工", admin);
 		ApiClient.Response excel = city.get("/approvals?format=xlsx");
 		assertThat(excel.status()).isEqualTo(200);
 		assertThat(excel.contentType()).startsWith("application/vnd.openxmlformats");
@@ -122,7 +121,7 @@ class ProjectPagesTest extends IntegrationTest {
 		assertThat(decided.status()).isEqualTo(302);
 		assertThat(jdbc.sql("select status from project_stoppage where id = ?").param(stoppage).query(String.class).single())
 			.isEqualTo("REJECTED");
-		assertThat(city.get("/approvals").body()).doesNotContain(projectName);
+		assertThat(city.get("/approvals").body()).doesNotContain(site.projectName());
 	}
 
 	@Test

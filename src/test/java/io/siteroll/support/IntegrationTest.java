@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 public abstract class IntegrationTest {
 
 	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
-	public record Site(long projectId, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
+	public record Site(long projectId, String projectName, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
 			long teamId, String regionCode) {
 	}
 
@@ -328,6 +328,14 @@ public abstract class IntegrationTest {
 		record.put("notes", "现场抽查");
 		record.put("functionTests", List.of());
 		return record;
+	}
+
+	/** The early warnings refreshed as of yesterday on the platform's clock, by {@code api} (the province's officer). */
+	protected void refreshWarnings(ApiClient api) {
+		ApiClient.Response refreshed = api.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		if (refreshed.status() != 200) {
+			throw new IllegalStateException(refreshed.body());
+		}
 	}
 
 	/** The project's open warnings of {@code kind} (one page of up to 50, newest first). */

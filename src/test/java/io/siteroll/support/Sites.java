@@ -52,8 +52,8 @@ public final class Sites {
 		long contractor = enterprise(province, ids, "220102");
 		long supervision = enterprise(province, ids, "220102");
 		long labour = enterprise(province, ids, "220102");
-		Map<String, Object> project = registration("测试项目" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000,
-				regionCode, contractor, start);
+		String name = "测试项目" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+		Map<String, Object> project = registration(name, regionCode, contractor, start);
 		ApiClient.Response p = province.post("/api/projects", project);
 		if (p.status() != 201) {
 			throw new IllegalStateException(p.body());
@@ -66,6 +66,6 @@ public final class Sites {
 				Map.of("enterpriseId", labour, "unitType", "006", "entryDate", start)).id();
 		long team = province.post("/api/projects/" + projectId + "/teams",
 				Map.of("unitId", labourUnit, "name", "钢筋班组", "entryDate", start)).id();
-		return new Site(projectId, contractor, gcUnit, supervisionUnit, labourUnit, team, regionCode);
+		return new Site(projectId, name, contractor, gcUnit, supervisionUnit, labourUnit, team, regionCode);
 	}
 }

@@ -2,7 +2,6 @@ package io.siteroll.enforcement.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.siteroll.enforcement.web.WorkbenchPages.Tally;
 import io.siteroll.identity.Role;
@@ -39,7 +38,7 @@ class WorkbenchPagesTest extends IntegrationTest {
 	void theListBehindACountIsRefusedOutsideTheCallersScope() {
 		ApiClient province = as(province());
 		Site site = site(province, "220102", today().minusMonths(2));
-		province.post("/api/warnings/refresh", Map.of("asOf", today().minusDays(1)));
+		refreshWarnings(province);
 
 		ApiClient own = as(account(Role.ENTERPRISE_ADMIN, null, site.contractorId(), null, false));
 		String workbench = own.get("/workbench").body();
