@@ -96,6 +96,29 @@ class InspectionTest extends IntegrationTest {
 	}
 
 	@Test
+	void anInspectionWithNobodyMissingCallsForNoMeasureAndNoOrder() {
+		ApiClient officer = as(province());
+		Site site = site(officer, "220102", today().minusMonths(2));
+		long worker = engagedWorker(officer, site);
+		LocalDate day = today().minusDays(1);
+		facts.presentOnConstructionDays(site.projectId(), worker, day, 1);
+		ApiClient.Response r = officer.post("/api/projects/" + site.projectId() + "/inspections", inspectionRecord(day, 1));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		JsonNode inspection = r.json();
+		assertThat(inspection.get("shortfall").asInt()).isZero();
+		assertThat(inspection.get("shortfallMeasure").isNull()).as("no measure, not a code for none").isTrue();
+		assertThat(officer.get("/inspections/" + inspection.get("id").asLong()).body()).contains("无缺员，无需处理");
+
+		ApiClient.Response order = officer.english().post("/api/orders/from-inspection",
+				Map.of("inspectionId", inspection.get("id").asLong()));
+		assertThat(order.status()).isEqualTo(409);
+		assertThat(rules(order)).containsExactly("order.nobody-missing");
+		assertThat(order.body()).contains("nobody was missing on the inspection day").doesNotContain("NONE");
+		assertThat(jdbc.sql("select count(*) from rectification_order where project_id = ?").param(site.projectId())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void officersConfirmOrDismissAWarningWithAReasonOnce() {
 		ApiClient officer = as(province());
 		Site site = site(officer, "220102", today().minusMonths(2));
