@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.siteroll.compliance.Measure;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * 监督检查: an on-site inspection: the checklist items (devices equipped and connected, managers
@@ -14,7 +15,8 @@ import io.siteroll.compliance.Measure;
  */
 public record Inspection(long id, long projectId, LocalDate day, String inspectors, boolean devicesEquipped,
 		boolean devicesConnected, List<String> managersPresent, int headcount, int workersWithValidDay, int shortfall,
-		Measure shortfallMeasure, String notes, String recordedBy, List<FunctionTest> functionTests, List<Long> orderIds) {
+		@Schema(nullable = true, description = "null when nobody was missing") Measure shortfallMeasure, String notes,
+		String recordedBy, List<FunctionTest> functionTests, List<Long> orderIds) {
 
 	/** One attack tried on one device, and whether the device refused it ({@code passed}). */
 	public record FunctionTest(Long deviceId, Attack attack, Boolean passed, String evidence) {

@@ -547,18 +547,18 @@ class PassLedger implements Passes {
 
 	@Override
 	public Optional<byte[]> revealPhoto(long photoId) {
-		Map<String, Object> photo = jdbc.sql("select project_id, storage_key, purged_at from pass_photo where id = ?")
+		record StoredPhoto(long projectId, String storageKey, boolean purged) {
+		}
+		StoredPhoto photo = jdbc.sql("select project_id, storage_key, purged_at is not null as purged from pass_photo where id = ?")
 			.param(photoId)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
+			.query((rs, n) -> new StoredPhoto(rs.getLong("project_id"), rs.getString("storage_key"), rs.getBoolean("purged")))
+			.optional()
 			.orElseThrow(() -> new NotFound("photo", photoId));
-		access.requireVisible(((Number) photo.get("project_id")).longValue());
-		if (photo.get("purged_at") != null) {
+		access.requireVisible(photo.projectId());
+		if (photo.purged()) {
 			return Optional.empty();
 		}
 		return Optional.of(reveals.revealBytes("pass_photo", photoId, "photo", PhotoStore.PURPOSE,
-				photoStore.raw((String) photo.get("storage_key"))));
+				photoStore.raw(photo.storageKey())));
 	}
 }

@@ -115,12 +115,17 @@ class PhotoEvidence {
 		tallyLivenessFailures(gate, inserted);
 	}
 
+	/** A stored photo's fingerprint: its digest, its perceptual hash and the hash's four 16-bit bands. */
+	private record Fingerprint(byte[] sha256, long phash, int band0, int band1, int band2, int band3) {
+	}
+
 	private void detectReplay(Gate gate, Inserted pass, long photoId) {
-		Map<String, Object> mine = jdbc.sql("select sha256, phash, band0, band1, band2, band3 from pass_photo where id = ?")
+		Fingerprint mine = jdbc.sql("select sha256, phash, band0, band1, band2, band3 from pass_photo where id = ?")
 			.param(photoId)
-			.query()
-			.singleRow();
-		List<Map<String, Object>> matches = jdbc.sql("""
+			.query((rs, n) -> new Fingerprint(rs.getBytes("sha256"), rs.getLong("phash"), rs.getInt("band0"),
+					rs.getInt("band1"), rs.getInt("band2"), rs.getInt("band3")))
+			.single();
+		List<Match> evidence = jdbc.sql("""
 				select o.id as photo_id, o.pass_id, o.device_id, o.project_id, o.passed_at,
 				       bit_count(int8send(o.phash # ?)) as distance, o.sha256 = ? as identical
 				from pass_photo o
@@ -129,18 +134,15 @@ class PhotoEvidence {
 				  and bit_count(int8send(o.phash # ?)) <= ?
 				order by distance, o.id
 				limit 5""")
-			.params(mine.get("phash"), mine.get("sha256"), photoId, mine.get("sha256"), mine.get("band0"), mine.get("band1"),
-					mine.get("band2"), mine.get("band3"), mine.get("phash"), settings.nearPhotoBits())
-			.query()
-			.listOfRows();
-		if (matches.isEmpty()) {
+			.params(mine.phash(), mine.sha256(), photoId, mine.sha256(), mine.band0(), mine.band1(), mine.band2(),
+					mine.band3(), mine.phash(), settings.nearPhotoBits())
+			.query((rs, n) -> new Match(rs.getLong("pass_id"), rs.getLong("photo_id"), rs.getObject("device_id", Long.class),
+					rs.getObject("project_id", Long.class), rs.getTimestamp("passed_at").toInstant(), rs.getInt("distance"),
+					rs.getBoolean("identical")))
+			.list();
+		if (evidence.isEmpty()) {
 			return;
 		}
-		List<Match> evidence = matches.stream()
-			.map(m -> new Match(((Number) m.get("pass_id")).longValue(), ((Number) m.get("photo_id")).longValue(),
-					(Long) m.get("device_id"), (Long) m.get("project_id"), ((Timestamp) m.get("passed_at")).toInstant(),
-					((Number) m.get("distance")).intValue(), Boolean.TRUE.equals(m.get("identical"))))
-			.toList();
 		ReplayedPhotoEvidence body = new ReplayedPhotoEvidence(pass.id(), photoId, pass.passedAt(),
 				settings.nearPhotoBits(), evidence);
 		LocalDate day = pass.passedAt().atZone(clock.getZone()).toLocalDate();

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 
 import io.siteroll.attendance.AttendanceReadModel;
 import io.siteroll.device.DeviceReadModel;
@@ -136,9 +135,9 @@ class AttendanceTally {
 		}
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('attendance-tally'))").query().singleValue();
-			Map<String, Object> span = jdbc.sql("select from_day, to_day from attendance_tally_span").query().singleRow();
-			LocalDate spanFrom = day(span.get("from_day"));
-			LocalDate spanTo = day(span.get("to_day"));
+			Span span = span();
+			LocalDate spanFrom = span.from();
+			LocalDate spanTo = span.to();
 			if (spanFrom == null) {
 				mark(from, to);
 				spanFrom = from;
@@ -180,12 +179,12 @@ class AttendanceTally {
 	void refresh() {
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtext('attendance-tally'))").query().singleValue();
-			Map<String, Object> span = jdbc.sql("select from_day, to_day from attendance_tally_span").query().singleRow();
-			if (span.get("from_day") == null) {
+			Span span = span();
+			if (span.from() == null) {
 				jdbc.sql("delete from attendance_tally_stale").update();
 				return;
 			}
-			recompute(day(span.get("from_day")), day(span.get("to_day")));
+			recompute(span.from(), span.to());
 		});
 	}
 
@@ -269,6 +268,16 @@ class AttendanceTally {
 		jdbc.sql(ROLL_UP).update();
 		jdbc.sql("update attendance_tally_span set refreshed_at = ?").param(Timestamp.from(clock.instant())).update();
 		jdbc.sql("drop table tally_taken, tally_work, tally_months, tally_days").update();
+	}
+
+	/** The days the tally covers; both null before the first question. */
+	private record Span(LocalDate from, LocalDate to) {
+	}
+
+	private Span span() {
+		return jdbc.sql("select from_day, to_day from attendance_tally_span")
+			.query((rs, n) -> new Span(day(rs.getObject("from_day", Date.class)), day(rs.getObject("to_day", Date.class))))
+			.single();
 	}
 
 	private static LocalDate day(Object value) {

@@ -132,20 +132,23 @@ public class ZktecoProvisioning {
 		if (!device.gate().enabled()) {
 			return "";
 		}
-		List<Map<String, Object>> due = jdbc.sql("""
+		record Due(long id, String command, String purpose, Long personId) {
+		}
+		List<Due> due = jdbc.sql("""
 				select id, command, purpose, person_id from zk_command
 				where device_id = ? and (state = 'QUEUED' or state = 'SENT' and sent_at < now() - interval '1 minute')
 				order by id limit ? for update skip locked""")
 			.params(device.id(), PER_POLL)
-			.query()
-			.listOfRows();
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getString("command"), rs.getString("purpose"),
+					rs.getObject("person_id", Long.class)))
+			.list();
 		StringBuilder reply = new StringBuilder();
 		List<Long> sent = new ArrayList<>();
-		for (Map<String, Object> row : due) {
-			long id = ((Number) row.get("id")).longValue();
-			String command = (String) row.get("command");
-			if ("FACE".equals(row.get("purpose"))) {
-				Optional<byte[]> face = rosters.faceForGate(device.gate(), ((Number) row.get("person_id")).longValue());
+		for (Due row : due) {
+			long id = row.id();
+			String command = row.command();
+			if ("FACE".equals(row.purpose())) {
+				Optional<byte[]> face = rosters.faceForGate(device.gate(), row.personId());
 				if (face.isEmpty()) {
 					jdbc.sql("update zk_command set state = 'FAILED', answered_at = now() where id = ?").param(id).update();
 					continue;

@@ -256,6 +256,10 @@ class EngagementRegister implements Engagements {
 		return stated;
 	}
 
+	/** An engagement's personal data as stored: the ID number's and the wage card's ciphertexts (the card may be absent). */
+	private record Ciphers(byte[] idNumber, byte[] bankCard) {
+	}
+
 	@Override
 	public void eachInClear(long projectId, Search search, String purpose, Consumer<InClear> action) {
 		String stated = exportPurpose(purpose);
@@ -263,14 +267,13 @@ class EngagementRegister implements Engagements {
 		int[] records = { 0 };
 		try {
 			each(projectId, search, e -> {
-				Map<String, Object> row = jdbc.sql("select p.id_number_cipher, w.bank_card_cipher "
+				Ciphers stored = jdbc.sql("select p.id_number_cipher, w.bank_card_cipher "
 						+ "from worker_engagement w join person p on p.id = w.person_id where w.id = ?")
 					.param(e.id())
-					.query()
-					.singleRow();
-				byte[] card = (byte[]) row.get("bank_card_cipher");
-				action.accept(new InClear(e, cipher.decrypt(PersonStore.ID_PURPOSE, (byte[]) row.get("id_number_cipher")),
-						card == null ? null : cipher.decrypt(EngagementWriter.CARD_PURPOSE, card)));
+					.query((rs, n) -> new Ciphers(rs.getBytes("id_number_cipher"), rs.getBytes("bank_card_cipher")))
+					.single();
+				action.accept(new InClear(e, cipher.decrypt(PersonStore.ID_PURPOSE, stored.idNumber()),
+						stored.bankCard() == null ? null : cipher.decrypt(EngagementWriter.CARD_PURPOSE, stored.bankCard())));
 				records[0]++;
 			});
 		}
