@@ -45,7 +45,7 @@ class BlacklistPagesTest extends IntegrationTest {
 			.isEqualTo(302);
 		assertThat(city.form("/gate-blacklist/search", Map.of("q", worker.idNumber())).status())
 			.as("the search box posts, so the number never travels in an address").isEqualTo(302);
-		ApiClient.Response list = city.get("/gate-blacklist?worker.personId()=" + worker.personId());
+		ApiClient.Response list = city.get("/gate-blacklist?person=" + worker.personId());
 		assertThat(list.body()).contains(worker.name(), "冒名顶替", "共 1 条").doesNotContain(worker.idNumber());
 		assertThat(city.get("/gate-blacklist?q=" + URLEncoder.encode(worker.name().substring(0, 1), StandardCharsets.UTF_8)).body()).contains(worker.name());
 		assertThat(elsewhere.get("/gate-blacklist").body()).doesNotContain(worker.name());
@@ -61,7 +61,7 @@ class BlacklistPagesTest extends IntegrationTest {
 		assertThat(city.form("/gate-blacklist/" + id + "/lift", Map.of("liftReason", "复核解除")).status()).isEqualTo(302);
 		assertThat(jdbc.sql("select lift_reason from gate_blacklist where id = ?").param(id).query(String.class).single())
 			.isEqualTo("复核解除");
-		assertThat(city.get("/gate-blacklist?lifted=true&worker.personId()=" + worker.personId()).body()).contains("已解除", "复核解除");
+		assertThat(city.get("/gate-blacklist?lifted=true&person=" + worker.personId()).body()).contains("已解除", "复核解除");
 	}
 
 	private long listings(long person) {

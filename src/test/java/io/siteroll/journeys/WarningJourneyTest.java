@@ -1,6 +1,5 @@
 package io.siteroll.journeys;
 
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
