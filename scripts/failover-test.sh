@@ -81,6 +81,15 @@ stop_all() {
       fi
     fi
   done
+  if [ "$status" != 0 ]; then
+    # what the formation said before it failed: the logs go with the formation's folder
+    for log in "$WORK"/*.log; do
+      [ -f "$log" ] || continue
+      echo "failover-test: --- last lines of $(basename "$log") ---"
+      tail -n 20 "$log"
+    done
+    echo "failover-test: failed with status $status"
+  fi
   if [ "${SITEROLL_FAILOVER_KEEP:-}" = 1 ]; then
     echo "failover-test: kept $WORK"
   else
