@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class IntegrationTest {
 
 	/** A project built through the API: GC, supervision, labour subcontractor, one team. */
-	public record Site(long projectId, String projectName, long contractorId, long gcUnitId, long supervisionUnitId, long labourUnitId,
-			long teamId, String regionCode) {
+	public record Site(long projectId, String projectName, long contractorId, long gcUnitId, long supervisionUnitId,
+			long labourUnitId, long teamId, String regionCode) {
 	}
 
 	public static final String PASSWORD = "test-password";

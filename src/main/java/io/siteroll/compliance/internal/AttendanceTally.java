@@ -280,7 +280,7 @@ class AttendanceTally {
 			.single();
 	}
 
-	private static LocalDate day(Object value) {
-		return value == null ? null : ((Date) value).toLocalDate();
+	private static LocalDate day(Date value) {
+		return value == null ? null : value.toLocalDate();
 	}
 }

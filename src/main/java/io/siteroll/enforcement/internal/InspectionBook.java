@@ -42,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InspectionBook implements Inspections {
 
+	/** The column's word for "nobody was missing": {@code inspection.shortfall_measure} is not null. */
+	private static final String NOBODY_MISSING = "NONE";
+
 	private final JdbcClient jdbc;
 
 	private final ProjectAccess access;
@@ -236,12 +239,8 @@ class InspectionBook implements Inspections {
 				rs.getBoolean("devices_equipped"), rs.getBoolean("devices_connected"),
 				Arrays.asList((String[]) managers.getArray()), rs.getInt("headcount"), rs.getInt("workers_with_valid_day"),
 				rs.getInt("shortfall"), shortfallMeasure(rs.getString("shortfall_measure")), rs.getString("notes"),
-				rs.getString("recorded_by"),
-				tests, orderIds);
+				rs.getString("recorded_by"), tests, orderIds);
 	}
-
-	/** The column's word for "nobody was missing": {@code inspection.shortfall_measure} is not null. */
-	private static final String NOBODY_MISSING = "NONE";
 
 	private static String storedMeasure(Measure measure) {
 		return measure == null ? NOBODY_MISSING : measure.name();
